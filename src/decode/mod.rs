@@ -1,0 +1,1 @@
+//! Decoding bytes into text (placeholder: being written).

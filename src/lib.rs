@@ -1,0 +1,14 @@
+//! # vietfacts
+//!
+//! Read Vietnamese text and turn it into typed facts.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod decode;
+mod error;
+mod normalize;
+mod span;
+
+pub use error::{Error, ErrorKind};
+pub use normalize::offsets::{Edit, OffsetMap};
+pub use span::Span;

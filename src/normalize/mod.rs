@@ -1,0 +1,3 @@
+//! Normalization (placeholder).
+pub(crate) mod offsets;
+pub(crate) mod syllable;
