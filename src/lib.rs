@@ -11,4 +11,8 @@ mod span;
 
 pub use error::{Error, ErrorKind};
 pub use normalize::offsets::{Edit, OffsetMap};
+pub use normalize::{
+    Ignorables, Lookalikes, Normalized, Normalizer, NormalizerBuilder, Note, NoteKind, Spaces,
+    ToneStyle, normalize,
+};
 pub use span::Span;

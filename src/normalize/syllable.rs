@@ -78,6 +78,11 @@ impl Vowel {
         )
     }
 
+    /// The base letter, lower case, without modifier: `ơ` → `o`.
+    pub(crate) fn base(self) -> char {
+        self.parts().0
+    }
+
     /// Base letter and modifier mark, lower case.
     fn parts(self) -> (char, Option<char>) {
         match self {
