@@ -9,6 +9,10 @@ mod error;
 mod normalize;
 mod span;
 
+pub use decode::{
+    DecodeProblem, DecodeProblemKind, Decoded, Decoder, DecoderBuilder, Encoding, Errors,
+    MojibakeRepair, Scope, Segment, Tcvn3Capitals, decode, decode_as,
+};
 pub use error::{Error, ErrorKind};
 pub use normalize::offsets::{Edit, OffsetMap};
 pub use normalize::{
