@@ -9,10 +9,13 @@
 //! - capitals ([`Tcvn3Capitals::Restore`]): VN3 has no toned capitals, so
 //!   headings were typed in the .VnTimeH font, whose capitals sit at the
 //!   lower-case positions. A word with at least two ASCII capitals and no
-//!   ASCII lower-case letter (`VIÖT` → "VIệT") has its letters upper-cased,
-//!   and so has a word of toned lower-case letters only (`ë`, `ñY`) whose
-//!   neighbours on the same line are such words. Each restored word is
-//!   reported as [`CaseRestored`](super::DecodeProblemKind::CaseRestored).
+//!   ASCII lower-case letter, or with an ASCII capital after its first
+//!   letter (`VIÖT` → "VIỆT", `ñY` → "ỦY"), has its letters upper-cased, and
+//!   so has a word of toned lower-case letters with at most a leading ASCII
+//!   capital (`ë` ở, `Cã` Có) when both its neighbours on the same line are
+//!   such words. Each restored word is reported as
+//!   [`CaseRestored`](super::DecodeProblemKind::CaseRestored). An ordinary
+//!   capitalised word before an acronym (`Bé GTVT`, "Bộ GTVT") is not touched.
 
 use super::sink::Sink;
 use super::tables::TCVN3;
@@ -82,9 +85,14 @@ fn words_to_restore(bytes: &[u8]) -> Vec<(usize, usize)> {
         }
         let start = i;
         let (mut au, mut al, mut hu, mut hl) = (0usize, 0usize, 0usize, 0usize);
+        // An ASCII capital after the first letter (`ñY`): not a capitalised word.
+        let mut inner_upper = false;
         while let Some(&b) = bytes.get(i) {
             match class(b) {
-                Class::AsciiUpper => au += 1,
+                Class::AsciiUpper => {
+                    au += 1;
+                    inner_upper |= i > start;
+                }
                 Class::AsciiLower => al += 1,
                 Class::HighUpper => hu += 1,
                 Class::HighLower => hl += 1,
@@ -97,8 +105,8 @@ fn words_to_restore(bytes: &[u8]) -> Vec<(usize, usize)> {
             start,
             end: i,
             line_end: false,
-            caps: al == 0 && au >= 2 || (al == 0 && hl == 0 && au + hu >= 2),
-            lone: al == 0 && au <= 1 && hl >= 1,
+            caps: al == 0 && (au >= 2 || inner_upper || (hl == 0 && au + hu >= 2)),
+            lone: al == 0 && au <= 1 && !inner_upper && hl >= 1,
             lower_high: hl > 0,
         });
     }
@@ -112,9 +120,7 @@ fn words_to_restore(bytes: &[u8]) -> Vec<(usize, usize)> {
                 .and_then(|j| words.get(j))
                 .filter(|p| !p.line_end);
             let next = words.get(k + 1).filter(|_| !w.line_end);
-            (prev.is_some() || next.is_some())
-                && prev.is_none_or(|p| p.caps)
-                && next.is_none_or(|n| n.caps)
+            prev.is_some_and(|p| p.caps) && next.is_some_and(|n| n.caps)
         } else {
             false
         };

@@ -8,9 +8,12 @@
 //! Only words are decoded, and only when the result is one valid Vietnamese
 //! syllable, so `Hello.`, `3.5`, `e.g` and `don't` stay as they are; tokens
 //! that look like URLs or e-mail addresses (`://`, `@`, `www.`) are never
-//! touched. A `.` or `?` that ends a word is a tone only when another word
-//! follows on the same line (`Thi. Minh`) or more punctuation follows
-//! (`nho?.`): at the end of a line or of the text it is sentence punctuation
+//! touched. A syllable takes one tone; a second tone mnemonic is
+//! punctuation (`No^.i.`). A `.` or `?` that ends a word is a tone when more
+//! punctuation follows (`nho?.`) or another word follows on the same line
+//! (`o+? Vie^.t`, `nhe. nha`, a name `Thi. Minh`) — except a `.` before a
+//! capitalised word after a lower-case one, which starts a new sentence
+//! (`ddi. Sau`). At the end of a line or of the text it is punctuation
 //! (`Go?` stays `Go?`).
 //! A mnemonic with no base is left as written and not reported: in VIQR it is
 //! also ordinary punctuation.
@@ -57,12 +60,14 @@ fn vowel(b: u8) -> Option<Vowel> {
     })
 }
 
-/// Parses one word at the start of `t`: its length and its decoding.
-/// `after` is the first non-blank character after the token, `None` at the
-/// end of a line or of the text.
-fn word(t: &[u8], after: Option<u8>) -> (usize, String) {
+/// Parses one word at the start of `t`: its length, its decoding, and
+/// whether a word-final `.`/`?` was taken as a tone. `final_mark` says
+/// whether such a mark may be taken when it ends the token.
+fn word(t: &[u8], final_mark: bool) -> (usize, String, bool) {
     let mut out = String::new();
     let mut j = 0;
+    let mut toned = false;
+    let mut took_final = false;
     match (t.first(), t.get(1)) {
         (Some(b'd'), Some(b'd')) => {
             out.push('đ');
@@ -98,7 +103,8 @@ fn word(t: &[u8], after: Option<u8>) -> (usize, String) {
             j += 1;
         }
         let mut tone = Tone::Level;
-        if let Some(tn) = t.get(j).copied().and_then(is_tone) {
+        // One tone per syllable: a second tone mnemonic is punctuation.
+        if let Some(tn) = t.get(j).copied().and_then(is_tone).filter(|_| !toned) {
             let next = t.get(j + 1).copied();
             let ends_word = !next.is_some_and(|n| n.is_ascii_alphabetic());
             let sentence_mark = matches!(tn, Tone::Dot | Tone::Hook);
@@ -108,18 +114,34 @@ fn word(t: &[u8], after: Option<u8>) -> (usize, String) {
                 match next {
                     // more punctuation in the token: `nho?.`
                     Some(n) => !n.is_ascii_digit(),
-                    // a word follows on the same line: `Thi. Minh`, `nho? va``
-                    None => after.is_some_and(|a| a.is_ascii_alphabetic()),
+                    None => final_mark,
                 }
             };
             if take {
+                took_final |= ends_word && sentence_mark;
                 tone = tn;
+                toned = true;
                 j += 1;
             }
         }
         out.push(compose(v, tone, upper));
     }
-    (j, out)
+    (j, out, took_final)
+}
+
+/// Whether a `.`/`?` that ends a token may be a tone. `?` is a tone when any
+/// word follows on the same line (`o+? Vie^.t Nam`: hỏi is common, a question
+/// mark inside a line rare); `.` when a lower-case word or a number follows
+/// (`nhe. nha`, `Quo^'c lo^. 5`) or a capitalised word follows a capitalised
+/// word (a name: `Thi. Minh`).
+/// At the end of a line, or `.` before a new sentence (`ddi. Sau`), it is
+/// punctuation.
+fn final_mark_is_tone(mark: u8, this_upper: bool, after: Option<u8>) -> bool {
+    match after {
+        Some(a) if a.is_ascii_lowercase() || a.is_ascii_digit() => true,
+        Some(a) if a.is_ascii_uppercase() => mark == b'?' || this_upper,
+        _ => false,
+    }
 }
 
 fn is_address(token: &str) -> bool {
@@ -146,7 +168,15 @@ fn token(t: &str, at: usize, after: Option<u8>, sink: &mut Sink, stats: &mut Sta
             }
             k += 2;
         } else if c.is_ascii_alphabetic() {
-            let (len, decoded) = word(b.get(k..).unwrap_or_default(), after);
+            let rest = b.get(k..).unwrap_or_default();
+            let mark = t.bytes().last().unwrap_or(b' ');
+            let final_mark = final_mark_is_tone(mark, c.is_ascii_uppercase(), after);
+            let (mut len, mut decoded, took_final) = word(rest, final_mark);
+            if took_final && !is_syllable(&decoded) {
+                // `Hello.`: the word is not Vietnamese with that tone; the
+                // mark is punctuation.
+                (len, decoded, _) = word(rest, false);
+            }
             let original = t.get(k..k + len).unwrap_or_default();
             stats.words += 1;
             if decoded != original {
@@ -259,6 +289,11 @@ mod tests {
         assert_eq!(viqr("Nguye^~n Thi. Minh Khai"), "Nguyễn Thị Minh Khai");
         assert_eq!(viqr("nho? va` xinh"), "nhỏ và xinh");
         assert_eq!(viqr("ra^'t nho?."), "rất nhỏ.");
+        assert_eq!(
+            viqr("Ha` No^.i. Sau ddo' ddi. Sau"),
+            "Hà Nội. Sau đó đi. Sau"
+        );
+        assert_eq!(viqr("Le^ Thi. Ho^`ng"), "Lê Thị Hồng");
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! Helpers shared by the `decode_*` integration tests: where ../shared is,
+//! whether iconv/recode exist, running them on bytes, reading the corpus.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// `../shared` next to the crate, or `None` with a notice.
+pub fn shared_dir(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("NOTICE: {test}: {} is absent; skipped", dir.display());
+        None
+    }
+}
+
+/// `true` when `tool` runs; otherwise prints a notice.
+pub fn have_tool(tool: &str, test: &str) -> bool {
+    let ok = Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("NOTICE: {test}: `{tool}` is not installed; skipped (CI installs it)");
+    }
+    ok
+}
+
+/// Runs `cmd args` with `input` on stdin: stdout, or stderr as the error.
+pub fn run(cmd: &str, args: &[&str], input: &[u8]) -> Result<Vec<u8>, String> {
+    let mut child = Command::new(cmd)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{cmd}: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&data);
+    });
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let _ = writer.join();
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// The `text` of the first `n` articles of the corpus sample.
+pub fn corpus_texts(shared: &std::path::Path, n: usize) -> Vec<String> {
+    let path = shared.join("corpus/vi-news.sample.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("NOTICE: {} unreadable", path.display());
+        return Vec::new();
+    };
+    data.lines()
+        .take(n)
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect()
+}
+
+/// A separator that every encoding keeps as ASCII.
+pub const SEP: &str = "\n@@@@ ARTICLE @@@@\n";
+
+/// Converts many texts with one process: joins them with [`SEP`], converts,
+/// splits. `None` when the tool failed or the split does not line up.
+pub fn convert_all(cmd: &str, args: &[&str], texts: &[String]) -> Option<Vec<Vec<u8>>> {
+    let joined = texts.join(SEP);
+    let out = match run(cmd, args, joined.as_bytes()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{cmd} {args:?} failed: {e}");
+            return None;
+        }
+    };
+    let sep = SEP.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + sep.len() <= out.len() {
+        if &out[i..i + sep.len()] == sep {
+            parts.push(out[start..i].to_vec());
+            i += sep.len();
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    parts.push(out[start..].to_vec());
+    if parts.len() == texts.len() {
+        Some(parts)
+    } else {
+        eprintln!("{cmd}: expected {} parts, got {}", texts.len(), parts.len());
+        None
+    }
+}
+
+/// NFC of a string.
+pub fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
