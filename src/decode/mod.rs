@@ -768,7 +768,8 @@ fn detect_line(line: &[u8], doc_enc: Encoding, doc_conf: f32) -> (Encoding, f32)
 /// Detects the encoding of BOM-less bytes: the choice and a confidence.
 ///
 /// Order: the UTF-16 NUL pattern; valid UTF-8 (VIQR only for pure ASCII with
-/// strong evidence); otherwise the best-scoring candidate decoding of a
+/// strong evidence); UTF-8 whose valid non-ASCII characters outnumber its
+/// ill-formed subparts; otherwise the best-scoring candidate decoding of a
 /// bounded sample.
 pub(crate) fn detect(bytes: &[u8]) -> (Encoding, f32) {
     let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
@@ -785,7 +786,26 @@ pub(crate) fn detect(bytes: &[u8]) -> (Encoding, f32) {
     if std::str::from_utf8(bytes).is_ok() {
         return (nfd_or_nfc(sample), 1.0);
     }
+    // UTF-8 with a minority of bad bytes (a pasted legacy paragraph, a
+    // damaged file) stays UTF-8; the bad bytes are reported. Legacy text has
+    // almost no valid multi-byte sequences, so it never passes this test.
+    let (valid, invalid) = utf8_counts(sample);
+    if valid >= 8 && valid >= invalid {
+        let share = valid as f32 / (valid + invalid) as f32;
+        return (nfd_or_nfc(sample), share);
+    }
     score_candidates(sample)
+}
+
+/// Non-ASCII characters in the valid UTF-8 stretches of `sample`, and the
+/// number of ill-formed subparts.
+fn utf8_counts(sample: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in sample.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid, invalid)
 }
 
 /// Valid UTF-8 with non-ASCII letters: NFD when combining Vietnamese marks

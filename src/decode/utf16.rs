@@ -21,10 +21,11 @@ pub(crate) enum Endian {
     Big,
 }
 
-/// BOM-less UTF-16: at least 30 % of the code units have a zero byte on one
-/// side and almost none on the other.
+/// BOM-less UTF-16: at least 4 and 30 % of the code units have a zero byte
+/// on one side, and at most 2 % on the other. A few NULs in UTF-8 text
+/// (`Vi\0t`) do not make it UTF-16.
 pub(crate) fn sniff(sample: &[u8]) -> Option<Encoding> {
-    if sample.len() < 4 {
+    if sample.len() < 8 {
         return None;
     }
     let (mut even, mut odd, mut units) = (0usize, 0usize, 0usize);
@@ -35,7 +36,7 @@ pub(crate) fn sniff(sample: &[u8]) -> Option<Encoding> {
             odd += usize::from(*b == 0);
         }
     }
-    let strong = |n: usize| n * 10 >= units * 3;
+    let strong = |n: usize| n >= 4 && n * 10 >= units * 3;
     let weak = |n: usize| n * 50 <= units;
     if strong(odd) && weak(even) {
         Some(Encoding::Utf16Le)
