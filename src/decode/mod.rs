@@ -239,8 +239,8 @@ pub enum Scope {
     #[default]
     Document,
     /// Each line (up to and including `\n`) is detected on its own, for
-    /// documents that mix encodings; lines without evidence (ASCII, very short)
-    /// take the document's encoding. [`Decoded::segments`] tells which
+    /// documents that mix encodings; an ASCII line joins the line before it,
+    /// and a line without enough evidence takes the document's encoding. [`Decoded::segments`] tells which
     /// encoding each stretch got.
     Line,
 }
@@ -300,6 +300,10 @@ pub enum DecodeProblemKind {
     MojibakeRepaired,
     /// A stretch looks like Windows-1252 mojibake; it was left as it is.
     SuspectedMojibake,
+    /// A line is valid UTF-8 with Vietnamese letters, but the document was
+    /// decoded with a legacy encoding, which turned that line into mojibake.
+    /// [`Scope::Line`] decodes such documents line by line.
+    MixedEncoding,
 }
 
 impl DecodeProblemKind {
@@ -578,11 +582,43 @@ impl Decoder {
             None => match self.scope {
                 Scope::Document => {
                     let (enc, confidence) = detect(bytes);
-                    decode_whole(bytes, 0, enc, confidence, opts)
+                    let mut decoded = decode_whole(bytes, 0, enc, confidence, opts);
+                    if !enc.is_unicode() && enc != Encoding::Viqr {
+                        report_utf8_lines(bytes, &mut decoded.problems);
+                    }
+                    decoded
                 }
                 Scope::Line => decode_lines(bytes, opts),
             },
         }
+    }
+}
+
+/// A legacy encoding won for the document, but some lines are valid UTF-8
+/// with Vietnamese letters: decoded with the legacy table they became
+/// mojibake, so each is reported as [`DecodeProblemKind::MixedEncoding`]
+/// ([`Scope::Line`] decodes them as UTF-8).
+fn report_utf8_lines(bytes: &[u8], problems: &mut Vec<DecodeProblem>) {
+    let mut start = 0;
+    let mut found = false;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        if let Ok(text) = std::str::from_utf8(line) {
+            let letters = text
+                .chars()
+                .filter(|&c| !c.is_ascii() && matches!(classify(c), Letter::Vowel { .. }))
+                .count();
+            if letters >= 2 {
+                found = true;
+                problems.push(DecodeProblem {
+                    span: Span::new(start, start + line.len()),
+                    kind: DecodeProblemKind::MixedEncoding,
+                });
+            }
+        }
+        start += line.len();
+    }
+    if found {
+        problems.sort_by_key(|p| p.span.start);
     }
 }
 
@@ -707,7 +743,12 @@ fn decode_lines(bytes: &[u8], opts: Opts) -> Decoded<'_> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut start = 0;
     for line in bytes.split_inclusive(|&b| b == b'\n') {
-        let (enc, conf) = detect_line(line, doc_enc, doc_conf);
+        // An ASCII line reads the same in every encoding: it joins the
+        // segment before it.
+        let (enc, conf) = match segments.last() {
+            Some(last) if line.is_ascii() => (last.encoding, last.confidence),
+            _ => detect_line(line, doc_enc, doc_conf),
+        };
         decode_into(enc, line, start, &mut sink, opts);
         let end = start + line.len();
         match segments.last_mut() {
