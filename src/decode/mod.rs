@@ -581,8 +581,10 @@ impl Decoder {
             Some(enc) => decode_whole(bytes, 0, enc, 1.0, opts),
             None => match self.scope {
                 Scope::Document => {
-                    let (enc, confidence) = detect(bytes);
-                    let mut decoded = decode_whole(bytes, 0, enc, confidence, opts);
+                    let (enc, confidence, text) = detect_text(bytes);
+                    let mut decoded = text
+                        .and_then(|t| borrowed(t, bytes.len(), 0, enc, confidence, opts))
+                        .unwrap_or_else(|| decode_whole(bytes, 0, enc, confidence, opts));
                     if !enc.is_unicode() && enc != Encoding::Viqr {
                         report_utf8_lines(bytes, &mut decoded.problems);
                     }
@@ -649,32 +651,8 @@ fn decode_whole(
     // The fast path: valid UTF-8 is borrowed.
     if matches!(enc, Encoding::Utf8 | Encoding::Utf8Nfd) {
         if let Ok(text) = std::str::from_utf8(body) {
-            let pieces = mojibake::find(text);
-            if pieces.is_empty() || opts.mojibake == MojibakeRepair::Off {
-                let problems = pieces
-                    .iter()
-                    .map(|p| DecodeProblem {
-                        span: Span::new(skip + p.range.start, skip + p.range.end),
-                        kind: DecodeProblemKind::SuspectedMojibake,
-                    })
-                    .collect();
-                let offsets = if skip == 0 {
-                    OffsetMap::identity(bytes.len())
-                } else {
-                    let mut b = OffsetMapBuilder::new();
-                    b.push(Span::new(0, skip), Span::new(0, 0));
-                    b.finish(bytes.len(), text.len())
-                };
-                return Decoded {
-                    text: Cow::Borrowed(text),
-                    encoding: enc,
-                    confidence,
-                    problems,
-                    offsets,
-                    had_bom: skip > 0,
-                    repair: MojibakeRepair::Off,
-                    segments,
-                };
+            if let Some(d) = borrowed(text, bytes.len(), skip, enc, confidence, opts) {
+                return d;
             }
         }
     }
@@ -684,6 +662,50 @@ fn decode_whole(
     }
     decode_into(enc, body, skip, &mut sink, opts);
     finish(sink, bytes.len(), enc, confidence, skip > 0, segments)
+}
+
+/// Valid UTF-8 (`text`, after `skip` BOM bytes of an input of `input_len`
+/// bytes) returned borrowed, unless mojibake is to be repaired in it.
+fn borrowed(
+    text: &str,
+    input_len: usize,
+    skip: usize,
+    enc: Encoding,
+    confidence: f32,
+    opts: Opts,
+) -> Option<Decoded<'_>> {
+    let pieces = mojibake::find(text);
+    if !pieces.is_empty() && opts.mojibake != MojibakeRepair::Off {
+        return None;
+    }
+    let problems = pieces
+        .iter()
+        .map(|p| DecodeProblem {
+            span: Span::new(skip + p.range.start, skip + p.range.end),
+            kind: DecodeProblemKind::SuspectedMojibake,
+        })
+        .collect();
+    let offsets = if skip == 0 {
+        OffsetMap::identity(input_len)
+    } else {
+        let mut b = OffsetMapBuilder::new();
+        b.push(Span::new(0, skip), Span::new(0, 0));
+        b.finish(input_len, text.len())
+    };
+    Some(Decoded {
+        text: Cow::Borrowed(text),
+        encoding: enc,
+        confidence,
+        problems,
+        offsets,
+        had_bom: skip > 0,
+        repair: MojibakeRepair::Off,
+        segments: vec![Segment {
+            span: Span::new(0, input_len),
+            encoding: enc,
+            confidence,
+        }],
+    })
 }
 
 fn finish<'a>(
@@ -813,19 +835,26 @@ fn detect_line(line: &[u8], doc_enc: Encoding, doc_conf: f32) -> (Encoding, f32)
 /// ill-formed subparts; otherwise the best-scoring candidate decoding of a
 /// bounded sample.
 pub(crate) fn detect(bytes: &[u8]) -> (Encoding, f32) {
+    let (enc, confidence, _) = detect_text(bytes);
+    (enc, confidence)
+}
+
+/// [`detect`], also handing back the input as `&str` when detection had to
+/// validate it as UTF-8 anyway, so the UTF-8 path validates only once.
+fn detect_text(bytes: &[u8]) -> (Encoding, f32, Option<&str>) {
     let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
     if let Some(enc) = utf16::sniff(sample) {
-        return (enc, 1.0);
+        return (enc, 1.0, None);
     }
-    if bytes.is_ascii() {
-        let sample_text = std::str::from_utf8(sample).unwrap_or_default();
-        if viqr::evidence(sample_text) {
-            return (Encoding::Viqr, 0.9);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if text.is_ascii() {
+            let sample_text = std::str::from_utf8(sample).unwrap_or_default();
+            if viqr::evidence(sample_text) {
+                return (Encoding::Viqr, 0.9, None);
+            }
+            return (Encoding::Utf8, 1.0, Some(text));
         }
-        return (Encoding::Utf8, 1.0);
-    }
-    if std::str::from_utf8(bytes).is_ok() {
-        return (nfd_or_nfc(sample), 1.0);
+        return (nfd_or_nfc(sample), 1.0, Some(text));
     }
     // UTF-8 with a minority of bad bytes (a pasted legacy paragraph, a
     // damaged file) stays UTF-8; the bad bytes are reported. Legacy text has
@@ -833,9 +862,10 @@ pub(crate) fn detect(bytes: &[u8]) -> (Encoding, f32) {
     let (valid, invalid) = utf8_counts(sample);
     if valid >= 8 && valid >= invalid {
         let share = valid as f32 / (valid + invalid) as f32;
-        return (nfd_or_nfc(sample), share);
+        return (nfd_or_nfc(sample), share, None);
     }
-    score_candidates(sample)
+    let (enc, confidence) = score_candidates(sample);
+    (enc, confidence, None)
 }
 
 /// Non-ASCII characters in the valid UTF-8 stretches of `sample`, and the

@@ -34,6 +34,10 @@ pub(crate) struct Piece {
 /// U+008D, U+008F, U+0090, U+009D (how Windows and WHATWG read them).
 fn cp1252_byte(c: char) -> Option<u8> {
     let u = c as u32;
+    // ASCII, and everything past the last Windows-1252 character (™).
+    if !(0x80..=0x2122).contains(&u) {
+        return None;
+    }
     if (0xA0..=0xFF).contains(&u) {
         return u8::try_from(u).ok();
     }
