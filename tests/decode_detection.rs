@@ -133,3 +133,59 @@ fn cp1258_articles() {
 fn vni_articles() {
     accuracy(Encoding::Vni, "recode", &["-f", "utf8..VNI"]);
 }
+
+/// Short texts are harder: the first line of each article (a title or a
+/// lead sentence, typically 40–200 bytes). Printed, and held to a lower bar
+/// (90 %) than whole articles.
+#[test]
+fn first_lines_of_articles() {
+    let Some(shared) = shared_dir(TEST) else {
+        return;
+    };
+    let lines: Vec<String> = corpus_texts(&shared, 300)
+        .iter()
+        .filter_map(|t| {
+            t.lines()
+                .map(str::trim)
+                .find(|l| !l.is_ascii())
+                .map(str::to_string)
+        })
+        .collect();
+    for (enc, cmd, args) in [
+        (
+            Encoding::Tcvn3,
+            "iconv",
+            &["-c", "-f", "UTF-8", "-t", "TCVN5712-1"][..],
+        ),
+        (
+            Encoding::Viscii,
+            "iconv",
+            &["-c", "-f", "UTF-8", "-t", "VISCII"][..],
+        ),
+        (
+            Encoding::Cp1258,
+            "iconv",
+            &["-c", "-f", "UTF-8", "-t", "CP1258"][..],
+        ),
+        (Encoding::Vni, "recode", &["-f", "utf8..VNI"][..]),
+    ] {
+        if !have_tool(cmd, TEST) {
+            continue;
+        }
+        let Some(converted) = convert_all(cmd, args, &lines) else {
+            panic!("{cmd} could not convert the lines");
+        };
+        let ok = converted
+            .iter()
+            .filter(|b| decode(b).encoding() == enc)
+            .count();
+        let avg = converted.iter().map(Vec::len).sum::<usize>() / converted.len().max(1);
+        let pct = 100.0 * ok as f64 / converted.len() as f64;
+        println!(
+            "first lines {:>7}: {ok}/{} = {pct:.1}% (average {avg} bytes)",
+            enc.name(),
+            converted.len()
+        );
+        assert!(pct >= 90.0, "{}: {pct:.1}%", enc.name());
+    }
+}
