@@ -1,0 +1,670 @@
+//! The one-pass scanner behind [`Normalizer::normalize`](super::Normalizer::normalize).
+//!
+//! The text alternates between *words* (letters with their combining marks)
+//! and *gaps* (everything else). Each is scanned by a tight loop that keeps
+//! its state in local variables and looks every character up in one table
+//! ([`super::class`]). Only when a word or a gap character needs work does
+//! the scanner leave the loop for a rewrite:
+//!
+//! | found | rewrite |
+//! |---|---|
+//! | a word with a combining mark, `Ð`, an invisible character, or a character NFC changes | clean + compose, then tone placement |
+//! | a word whose tone may be on the wrong vowel | tone placement ([`super::tone`]) |
+//! | a gap character with marks, an invisible character, a Unicode space, a character NFC changes | clean + compose that cluster |
+//! | a run of spaces (with `Spaces::Collapse`) | one U+0020 |
+
+use super::class::{self, VOWELS};
+use super::syllable::MAX_LETTERS;
+use super::tone::{self, Placement};
+use super::{
+    Ignorables, Lookalikes, Normalized, Normalizer, Note, NoteKind, Spaces, ToneStyle, Writer,
+    compose, has_stacked_marks, space,
+};
+use crate::Span;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+const NONE: u8 = u8::MAX;
+/// ASCII space and tab: a class of their own, which only `Collapse` uses.
+const ASCII_SPACE: u8 = 200;
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut t = [class::OTHER; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        let lower = c | 0x20;
+        if c.is_ascii_alphabetic() {
+            // Vowel codes: vowel * 12 + upper (level tone).
+            let upper = c.is_ascii_uppercase() as u8;
+            t[i] = match lower {
+                b'a' => upper,
+                b'e' => 3 * 12 + upper,
+                b'i' => 5 * 12 + upper,
+                b'o' => 6 * 12 + upper,
+                b'u' => 9 * 12 + upper,
+                b'y' => 11 * 12 + upper,
+                _ => class::CONSONANT,
+            };
+        } else if c == b' ' || c == b'\t' {
+            t[i] = ASCII_SPACE;
+        }
+        i += 1;
+    }
+    t
+}
+
+static ASCII_CLASSES: [u8; 128] = ascii_classes();
+
+/// Flags gathered while scanning a word or a cluster.
+const DIRTY: u8 = 1;
+const NFC: u8 = 2;
+const NFC_GENERAL: u8 = 4;
+const FOREIGN: u8 = 8;
+
+pub(super) struct Scanner<'a> {
+    src: &'a str,
+    out: Writer<'a>,
+    notes: Vec<Note>,
+    table: &'static [u8],
+    tones: ToneStyle,
+    fold_spaces: bool,
+    collapse: bool,
+    remove_ignorables: bool,
+    fold_lookalikes: bool,
+    scratch: String,
+    placed: String,
+    /// Parse every word with a toned vowel (the reference the fast filter
+    /// is tested against).
+    always_parse: bool,
+}
+
+/// Decodes the char at `i` of a `str`'s bytes (valid UTF-8) with its class.
+#[inline(always)]
+fn next(bytes: &[u8], i: usize, table: &[u8]) -> Option<(u8, usize, char)> {
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        let class = ASCII_CLASSES
+            .get(usize::from(b0))
+            .copied()
+            .unwrap_or(class::OTHER);
+        return Some((class, 1, char::from(b0)));
+    }
+    let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+    let (u, len) = if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | b1, 2)
+    } else {
+        let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+        if b0 < 0xF0 {
+            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
+        } else {
+            let b3 = u32::from(bytes.get(i + 3).copied().unwrap_or(0) & 0x3F);
+            ((u32::from(b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4)
+        }
+    };
+    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+    let class = match table.get(u as usize) {
+        Some(&k) => k,
+        None => class::compute(c),
+    };
+    Some((class, len, c))
+}
+
+/// The char before byte `at` (not before `floor`): its start and class.
+#[inline]
+fn prev(bytes: &[u8], at: usize, floor: usize, table: &[u8]) -> Option<(usize, u8)> {
+    if at <= floor {
+        return None;
+    }
+    let mut p = at - 1;
+    // Back over continuation bytes (at most three) to the lead byte.
+    while p > floor && bytes.get(p).is_some_and(|b| b & 0xC0 == 0x80) && at - p < 4 {
+        p -= 1;
+    }
+    next(bytes, p, table).map(|(k, _, _)| (p, k))
+}
+
+/// Is this class part of a word? (A look-alike is a letter either way.)
+#[inline(always)]
+fn is_word_class(class: u8) -> bool {
+    class <= class::LETTER || class == class::UNSTABLE_LETTER || class == class::LOOKALIKE
+}
+
+impl<'a> Scanner<'a> {
+    pub(super) fn new(opts: &Normalizer, src: &'a str) -> Self {
+        Scanner {
+            src,
+            out: Writer::new(src),
+            notes: Vec::new(),
+            table: class::bmp(),
+            tones: opts.tone,
+            fold_spaces: opts.spaces != Spaces::Keep,
+            collapse: opts.spaces == Spaces::Collapse,
+            remove_ignorables: opts.ignorables == Ignorables::Remove,
+            fold_lookalikes: opts.lookalikes == Lookalikes::Fold,
+            scratch: String::new(),
+            placed: String::new(),
+            always_parse: false,
+        }
+    }
+
+    pub(super) fn run(mut self) -> Normalized<'a> {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        let table = self.table;
+        let n = bytes.len();
+        // Everything before `done` has been scanned by a slow path (and
+        // rewritten if needed); backward looks never cross it.
+        let mut done = 0;
+        let mut i = 0;
+        while i < n {
+            // ASCII needs nothing (but runs of spaces when collapsing):
+            // skip it eight bytes at a time.
+            if !self.collapse {
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(chunk);
+                    if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+            }
+            let Some(&b0) = bytes.get(i) else {
+                break;
+            };
+            if b0 < 0x80 && (!self.collapse || (b0 != b' ' && b0 != b'\t')) {
+                i += 1;
+                continue;
+            }
+            let Some((class, len, c)) = next(bytes, i, table) else {
+                break;
+            };
+            if class < VOWELS {
+                let (_, toned) = class::vowel_flags(class);
+                if toned && self.tones != ToneStyle::Preserve && self.tone_candidate(i, len, class) {
+                    let start = self.word_start(i, done);
+                    i = self.word(start);
+                    done = i;
+                } else {
+                    i += len;
+                }
+                continue;
+            }
+            // D_STROKE, CONSONANT, LETTER, OTHER: nothing to do.
+            if class <= class::OTHER {
+                i += len;
+                continue;
+            }
+            match class {
+                ASCII_SPACE if !self.collapse => i += len,
+                ASCII_SPACE | class::SPACE if self.collapse => {
+                    // One U+0020 between non-spaces is already canonical.
+                    let next_class = next(bytes, i + len, table).map(|x| x.0);
+                    if c == ' ' && !matches!(next_class, Some(ASCII_SPACE | class::SPACE | class::IGNORABLE)) {
+                        i += len;
+                    } else {
+                        i = self.spaces(i);
+                        done = i;
+                    }
+                }
+                class::IGNORABLE if !self.remove_ignorables => i += len,
+                class::SPACE if !self.fold_spaces && !matches!(c, '\u{2000}' | '\u{2001}') => i += len,
+                class::LOOKALIKE | class::UNSTABLE_LETTER => {
+                    let start = self.word_start(i, done);
+                    i = self.word(start);
+                    done = i;
+                }
+                class::MARK | class::MARK_LATIN | class::IGNORABLE => {
+                    // Part of the word before it; else joins the clean
+                    // character before it (a mark may compose with it, across
+                    // a removed invisible); else a cluster of its own.
+                    match prev(bytes, i, done, table) {
+                        Some((p, pclass)) if is_word_class(pclass) => {
+                            let start = self.word_start(p, done);
+                            i = self.word(start);
+                        }
+                        Some((p, _)) => i = self.cluster(p),
+                        None => i = self.cluster(i),
+                    }
+                    done = i;
+                }
+                _ => {
+                    // A Unicode space, an invisible character, a character NFC
+                    // changes: a cluster of its own with the marks after it.
+                    i = self.cluster(i);
+                    done = i;
+                }
+            }
+        }
+        let (text, offsets) = self.out.finish();
+        Normalized {
+            text,
+            offsets,
+            notes: self.notes,
+        }
+    }
+
+    /// Could the toned vowel at `at` be misplaced? `false` only when the
+    /// neighbours prove it is where every rule wants it (the exhaustive tone
+    /// test runs every syllable through here); `true` sends the word to the
+    /// syllable parser.
+    ///
+    /// A mark can be misplaced only next to another vowel. An unmodified
+    /// vowel with a tone is right, among the common cases:
+    /// - first of an open pair that takes the tone first (`của`, `này`,
+    ///   `tại`, and `hòa`/`thủy` in the traditional style);
+    /// - last of a closed pair (`hoàn`, `toán`);
+    /// - last of an open pair after a `qu`/`gi` onset (`quá`, `giá`), or of
+    ///   `oa`/`oe`/`uy` in the modern style (`hoà`).
+    ///
+    /// A modified vowel with a tone is right unless a modified or toned
+    /// vowel follows it (`ửơ`).
+    #[inline]
+    fn tone_candidate(&self, at: usize, len: usize, class: u8) -> bool {
+        if self.always_parse {
+            return true;
+        }
+        let bytes = self.src.as_bytes();
+        let table = self.table;
+        let vowel = |k: u8| (k < VOWELS).then(|| (k / 12, class::vowel_flags(k)));
+        let next_at = at + len;
+        let nxt = next(bytes, next_at, table);
+        let n = nxt.and_then(|(k, _, _)| vowel(k));
+        let (v, (modified, _)) = (class / 12, class::vowel_flags(class));
+        if modified {
+            return matches!(n, Some((_, (true, _) | (_, true))));
+        }
+        let before = prev(bytes, at, 0, table);
+        let p = before.and_then(|(_, k)| vowel(k));
+        let is_letter = |k: Option<u8>| k.is_some_and(is_word_class);
+        let traditional = self.tones == ToneStyle::Traditional;
+        // Vowel indices: a 0, e 3, i 5, o 6, u 9, y 11.
+        let first_pair = |a: u8, b: u8| {
+            matches!(
+                (a, b),
+                (0, 5) | (0, 6) | (0, 9) | (0, 11) | (3, 6) | (5, 0) | (5, 9) | (6, 5) | (9, 0) | (9, 5)
+            ) || (traditional && matches!((a, b), (6, 0) | (6, 3) | (9, 11)))
+        };
+        // Is the onset before byte `pos` exactly the one letter `onset`?
+        let onset_is = |pos: usize, onset: u8| {
+            pos.checked_sub(1).is_some_and(|q| {
+                bytes.get(q).map(u8::to_ascii_lowercase) == Some(onset)
+                    && !prev(bytes, q, 0, table).is_some_and(|(_, k)| is_word_class(k))
+            })
+        };
+        match (p, n) {
+            (None, Some((nv, (false, false)))) => {
+                // Open pair, tone on the first: no glide onset, nothing after.
+                let glide = (v == 9 && onset_is(at, b'q')) || (v == 5 && onset_is(at, b'g'));
+                let after = nxt.and_then(|(_, l, _)| next(bytes, next_at + l, table)).map(|x| x.0);
+                !(first_pair(v, nv) && !glide && !is_letter(after))
+            }
+            (Some((pv, (false, false))), None) => {
+                let Some((p_at, _)) = before else { return true };
+                if prev(bytes, p_at, 0, table).is_some_and(|(_, k)| k < VOWELS) {
+                    return true;
+                }
+                let n_class = nxt.map(|x| x.0);
+                if is_letter(n_class) {
+                    // Closed pair: the tone is on the last vowel.
+                    return false;
+                }
+                let glide = (pv == 9 && onset_is(p_at, b'q')) || (pv == 5 && onset_is(p_at, b'g'));
+                let modern_pair = !traditional && matches!((pv, v), (6, 0) | (6, 3) | (9, 11));
+                !(glide || modern_pair)
+            }
+            (None, None) => false,
+            _ => true,
+        }
+    }
+
+    /// Where the word containing the letter at `at` starts (not before `done`).
+    fn word_start(&self, at: usize, done: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let mut s = at;
+        while let Some((p, k)) = prev(bytes, s, done, self.table) {
+            if !is_word_class(k) {
+                break;
+            }
+            s = p;
+        }
+        s
+    }
+
+    /// Scans the word starting at `start`; rewrites it if needed; returns its end.
+    #[inline(always)]
+    fn word(&mut self, start: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let table = self.table;
+        let mut i = start;
+        let (mut letters, mut vowels, mut toned) = (0u8, 0u8, 0u8);
+        let (mut tone_pos, mut last_modified) = (NONE, NONE);
+        let mut flags = 0u8;
+        let mut last_cc = 0u8;
+        while let Some((class, len, c)) = next(bytes, i, table) {
+            if class < VOWELS {
+                let (modified, has_tone) = class::vowel_flags(class);
+                if modified {
+                    last_modified = letters;
+                }
+                if has_tone {
+                    toned = toned.saturating_add(1);
+                    tone_pos = letters;
+                }
+                vowels = vowels.saturating_add(1);
+                letters = letters.saturating_add(1);
+                last_cc = 0;
+                i += len;
+                continue;
+            }
+            match class {
+                class::CONSONANT | class::D_STROKE => {}
+                class::LETTER => flags |= FOREIGN,
+                class::LOOKALIKE if self.fold_lookalikes => flags |= DIRTY,
+                class::LOOKALIKE => flags |= FOREIGN,
+                class::UNSTABLE_LETTER => flags |= FOREIGN | DIRTY | NFC | NFC_GENERAL,
+                class::MARK_LATIN => {
+                    flags |= DIRTY | NFC;
+                    i += len;
+                    continue;
+                }
+                class::MARK => {
+                    let cc = canonical_combining_class(c);
+                    if (cc != 0 && cc < last_cc)
+                        || is_nfc_quick(core::iter::once(c)) != IsNormalized::Yes
+                    {
+                        flags |= DIRTY | NFC | NFC_GENERAL;
+                    }
+                    last_cc = cc;
+                    i += len;
+                    continue;
+                }
+                class::IGNORABLE if self.remove_ignorables => {
+                    flags |= DIRTY;
+                    self.note_bidi(c, i, len);
+                    i += len;
+                    continue;
+                }
+                _ => break,
+            }
+            letters = letters.saturating_add(1);
+            last_cc = 0;
+            i += len;
+        }
+        let needs_tone = self.tones != ToneStyle::Preserve
+            && flags & FOREIGN == 0
+            && usize::from(letters) <= MAX_LETTERS
+            && (toned >= 2 || (toned == 1 && vowels >= 2 && tone_pos != last_modified));
+        if flags & DIRTY != 0 {
+            self.rewrite_word(start, i, flags);
+        } else if needs_tone {
+            self.place_tone(start, i);
+        }
+        i
+    }
+
+    /// A run of spaces (and invisible characters) under `Spaces::Collapse`.
+    fn spaces(&mut self, start: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let mut i = start;
+        while let Some((class, len, c)) = next(bytes, i, self.table) {
+            match class {
+                ASCII_SPACE | class::SPACE => {}
+                class::IGNORABLE if self.remove_ignorables => self.note_bidi(c, i, len),
+                _ => break,
+            }
+            i += len;
+        }
+        if self.src.get(start..i) != Some(" ") {
+            self.out.replace(start, i, " ");
+        }
+        i
+    }
+
+    /// The cluster of the character at `start` with the marks and invisible
+    /// characters that follow; rewritten if needed. Returns its end.
+    fn cluster(&mut self, start: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let mut flags = 0u8;
+        let mut i = start;
+        let mut last_cc = 0u8;
+        while let Some((class, len, c)) = next(bytes, i, self.table) {
+            let first = i == start;
+            match class {
+                class::MARK_LATIN => flags |= DIRTY | NFC,
+                class::MARK => {
+                    let cc = canonical_combining_class(c);
+                    if (cc != 0 && cc < last_cc)
+                        || is_nfc_quick(core::iter::once(c)) != IsNormalized::Yes
+                    {
+                        flags |= DIRTY | NFC | NFC_GENERAL;
+                    }
+                    last_cc = cc;
+                }
+                class::IGNORABLE if self.remove_ignorables => {
+                    flags |= DIRTY;
+                    self.note_bidi(c, i, len);
+                }
+                _ if first => {
+                    if class == class::UNSTABLE
+                        || (class == class::SPACE && matches!(c, '\u{2000}' | '\u{2001}'))
+                    {
+                        flags |= DIRTY | NFC | NFC_GENERAL;
+                    }
+                    if class == class::SPACE && self.fold_spaces {
+                        flags |= DIRTY;
+                    }
+                }
+                _ => break,
+            }
+            i += len;
+        }
+        if flags & DIRTY != 0 {
+            let src = self.src;
+            if let Some(slice) = src.get(start..i) {
+                let mut cleaned = core::mem::take(&mut self.scratch);
+                self.clean(slice, flags, &mut cleaned);
+                if cleaned != slice {
+                    self.out.replace(start, i, &cleaned);
+                }
+                self.scratch = cleaned;
+            }
+        }
+        i
+    }
+
+    fn note_bidi(&mut self, c: char, at: usize, len: usize) {
+        if space::is_bidi_control(c) {
+            self.notes.push(Note {
+                span: Span::new(at, at + len),
+                kind: NoteKind::BidiControl,
+            });
+        }
+    }
+
+    /// A clean word whose tone may be misplaced.
+    fn place_tone(&mut self, start: usize, end: usize) {
+        let src = self.src;
+        let Some(slice) = src.get(start..end) else {
+            return;
+        };
+        if let Placement::Move { from, to } = self.placement(slice, start, end) {
+            let mut placed = core::mem::take(&mut self.placed);
+            placed.clear();
+            tone::apply(slice, from, to, &mut placed);
+            if placed != slice {
+                self.out.replace(start, end, &placed);
+            }
+            self.placed = placed;
+        }
+    }
+
+    /// A word that needs cleaning or composing, then tone placement.
+    fn rewrite_word(&mut self, start: usize, end: usize, flags: u8) {
+        let src = self.src;
+        let Some(slice) = src.get(start..end) else {
+            return;
+        };
+        let mut cleaned = core::mem::take(&mut self.scratch);
+        self.clean(slice, flags, &mut cleaned);
+        let mut placed = core::mem::take(&mut self.placed);
+        placed.clear();
+        let moved = match self.placement(&cleaned, start, end) {
+            Placement::Move { from, to } => {
+                tone::apply(&cleaned, from, to, &mut placed);
+                true
+            }
+            _ => false,
+        };
+        let final_text = if moved { &placed } else { &cleaned };
+        if flags & NFC != 0 && has_stacked_marks(final_text) {
+            self.notes.push(Note {
+                span: Span::new(start, end),
+                kind: NoteKind::StackedMarks,
+            });
+        }
+        if final_text != slice {
+            self.out.replace(start, end, final_text);
+        }
+        self.scratch = cleaned;
+        self.placed = placed;
+    }
+
+    /// Tone placement for a word, noting two-tone syllables.
+    fn placement(&mut self, word: &str, start: usize, end: usize) -> Placement {
+        let p = tone::place(word, self.tones);
+        if p == Placement::TwoTones {
+            self.notes.push(Note {
+                span: Span::new(start, end),
+                kind: NoteKind::TwoTones,
+            });
+        }
+        p
+    }
+
+    /// Removes ignorables, folds look-alikes and spaces, and composes, as the
+    /// options and `flags` say, into `out` (cleared first).
+    fn clean(&mut self, slice: &str, flags: u8, out: &mut String) {
+        out.clear();
+        let (remove, fold, spaces) = (
+            self.remove_ignorables,
+            self.fold_lookalikes,
+            self.fold_spaces,
+        );
+        let chars = slice.chars().filter_map(|c| {
+            if remove && space::is_ignorable(c) {
+                None
+            } else if fold && space::lookalike(c).is_some() {
+                space::lookalike(c)
+            } else if spaces && space::is_unicode_space(c) {
+                Some(' ')
+            } else {
+                Some(c)
+            }
+        });
+        if flags & NFC == 0 {
+            out.extend(chars);
+            return;
+        }
+        let mut pre = core::mem::take(&mut self.placed);
+        pre.clear();
+        pre.extend(chars);
+        if flags & NFC_GENERAL != 0 || !compose::vietnamese(&pre, out) {
+            out.clear();
+            out.extend(pre.chars().nfc());
+        }
+        self.placed = pre;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(text: &str, tone: ToneStyle) -> (Normalized<'_>, Normalized<'_>) {
+        let n = Normalizer::builder().tone(tone).build();
+        let fast = Scanner::new(&n, text).run();
+        let mut reference = Scanner::new(&n, text);
+        reference.always_parse = true;
+        (fast, reference.run())
+    }
+
+    /// A tiny deterministic generator (xorshift), so the test needs no crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+            xs[(self.next() % xs.len() as u64) as usize]
+        }
+    }
+
+    /// The neighbour filter never skips a word the parser would change or
+    /// note: random Vietnamese-like words, every tone on every vowel.
+    #[test]
+    fn fast_filter_agrees_with_parsing_every_word() {
+        let onsets = ["", "", "b", "ch", "g", "gi", "h", "kh", "ng", "ngh", "qu", "q", "th", "tr", "đ", "Đ", "G", "Q"];
+        let vowels = [
+            "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "á", "à", "ả", "ã", "ạ", "ó", "ò", "ỏ",
+            "ú", "ù", "ủ", "í", "ì", "ý", "ỳ", "é", "è", "ế", "ề", "ố", "ồ", "ớ", "ờ", "ứ", "ừ", "ấ", "ầ", "ắ",
+            "ằ", "Á", "Ò", "Ủ", "Ý", "Ế", "Ớ",
+        ];
+        let codas = ["", "", "", "c", "ch", "m", "n", "ng", "nh", "p", "t", "x"];
+        let gaps = [" ", " ", ", ", ". ", "\n", "-", "“", "” ", "1", " 2,5% "];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut checked = 0;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..50 {
+                text.push_str(rng.pick(&onsets));
+                for _ in 0..=(rng.next() % 3) {
+                    text.push_str(rng.pick(&vowels));
+                }
+                text.push_str(rng.pick(&codas));
+                text.push_str(rng.pick(&gaps));
+            }
+            for tone in [ToneStyle::Traditional, ToneStyle::Modern] {
+                let (fast, reference) = both(&text, tone);
+                assert_eq!(fast.as_str(), reference.as_str(), "{text:?}");
+                assert_eq!(fast.notes(), reference.notes(), "{text:?}");
+                assert_eq!(fast.offsets(), reference.offsets(), "{text:?}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 800);
+    }
+
+    /// The same on real text: every article of the corpus sample, in both
+    /// styles, and in each style converted to the other first.
+    #[test]
+    fn fast_filter_agrees_with_parsing_every_word_on_the_corpus_sample() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/vi-news.sample.jsonl");
+        let Ok(data) = std::fs::read_to_string(path) else {
+            eprintln!("NOTICE: {path} is absent; skipping");
+            return;
+        };
+        let mut articles = 0;
+        for line in data.lines() {
+            // The text field, unescaped well enough for this check.
+            let Some(start) = line.find("\"text\": \"") else { continue };
+            let text = &line[start + 9..];
+            let text = text.replace("\\n", "\n").replace("\\r", "\r").replace("\\\"", "\"");
+            articles += 1;
+            for tone in [ToneStyle::Traditional, ToneStyle::Modern] {
+                let other = if tone == ToneStyle::Modern { ToneStyle::Traditional } else { ToneStyle::Modern };
+                let converted = Normalizer::builder().tone(other).build().normalize(&text).as_str().to_string();
+                for input in [&text, &converted] {
+                    let (fast, reference) = both(input, tone);
+                    assert_eq!(fast.as_str(), reference.as_str());
+                    assert_eq!(fast.notes(), reference.notes());
+                }
+            }
+        }
+        assert_eq!(articles, 300);
+    }
+}
