@@ -6,10 +6,10 @@
 //!   odd last byte U+FFFD
 //!   ([`TruncatedSequence`](super::DecodeProblemKind::TruncatedSequence)).
 //!
-//! Offsets: an ASCII character (2 bytes → 1) is recorded as the deletion of
-//! the zero byte of its code unit, so the map stays one edit per non-ASCII
-//! stretch instead of collapsing into one edit for the whole text; characters
-//! U+0080..=U+07FF and surrogate pairs keep their length and need no edit.
+//! Offsets: every ASCII character changes length (2 bytes → 1), so a word is
+//! one edit and each space or punctuation mark an edit of its own: a range of
+//! the text maps back to whole words of the input. Characters U+0080..=U+07FF
+//! and surrogate pairs keep their length and need no edit.
 
 use super::sink::Sink;
 use super::{DecodeProblemKind, Encoding};
@@ -61,20 +61,10 @@ pub(crate) fn decode_into(bytes: &[u8], base: usize, sink: &mut Sink, endian: En
         let Some(u) = unit(i) else { break };
         let p = base + i;
         if u < 0x80 {
-            // ASCII: drop the zero byte, keep the other one.
-            let zero = match endian {
-                Endian::Little => p + 1,
-                Endian::Big => p,
-            };
-            if endian == Endian::Big {
-                sink.put(Span::new(zero, zero + 1), "");
-            }
-            let mut buf = [0u8; 4];
+            // ASCII: 2 bytes → 1. Letters of a word merge into one edit;
+            // separators stay edits of their own (see `Sink::put`).
             let c = char::from(u8::try_from(u).unwrap_or(b'?'));
-            sink.same(c.encode_utf8(&mut buf));
-            if endian == Endian::Little {
-                sink.put(Span::new(zero, zero + 1), "");
-            }
+            sink.put_char(Span::new(p, p + 2), c);
             i += 2;
         } else if (0xD800..0xDC00).contains(&u) {
             match unit(i + 2) {
@@ -134,12 +124,15 @@ mod tests {
     fn offsets_point_into_the_code_units() {
         let bytes = utf16le("Nam Việt");
         let d = decode_as(&bytes, Encoding::Utf16Le);
-        // "Việt" is at text bytes 4..10, input bytes 8..16 (the last 't'
-        // maps to its non-zero byte).
+        // "Việt" is at text bytes 4..10, input bytes 8..16: four whole code
+        // units.
         let s = d.offsets().to_original(Span::new(4, 10));
-        assert_eq!(s, Span::new(8, 15));
-        // "Nam" is input bytes 0..5.
-        assert_eq!(d.offsets().to_original(Span::new(0, 3)), Span::new(0, 5));
+        assert_eq!(s, Span::new(8, 16));
+        // "Nam" is input bytes 0..6, the space 6..8.
+        assert_eq!(d.offsets().to_original(Span::new(0, 3)), Span::new(0, 6));
+        assert_eq!(d.offsets().to_original(Span::new(3, 4)), Span::new(6, 8));
+        // One letter inside a word maps to the word (edits are word-sized).
+        assert_eq!(d.offsets().to_original(Span::new(1, 2)), Span::new(0, 6));
     }
 
     #[test]

@@ -140,15 +140,22 @@ fn map_end(edits: &[Edit], pos: usize, from: fn(&Edit) -> Span, to: fn(&Edit) ->
 
 /// Builds an [`OffsetMap`] while a transformation writes its output.
 ///
-/// Edits must be pushed in text order; adjacent edits are merged.
+/// Edits must be pushed in text order. Adjacent edits are merged (a word
+/// whose letters all changed is one edit), except across an edit pushed with
+/// [`OffsetMapBuilder::push_separate`], which keeps word boundaries exact.
 #[derive(Debug, Default)]
 pub(crate) struct OffsetMapBuilder {
     edits: Vec<Edit>,
+    /// The last edit must not absorb the next one.
+    sealed: bool,
 }
 
 impl OffsetMapBuilder {
     pub(crate) fn new() -> OffsetMapBuilder {
-        OffsetMapBuilder { edits: Vec::new() }
+        OffsetMapBuilder {
+            edits: Vec::new(),
+            sealed: false,
+        }
     }
 
     /// Records that `original` bytes were rewritten as `output` bytes.
@@ -156,18 +163,24 @@ impl OffsetMapBuilder {
     /// recorded: callers only push what they changed.
     pub(crate) fn push(&mut self, original: Span, output: Span) {
         if let Some(last) = self.edits.last_mut() {
-            if last.original.end == original.start && last.output.end == output.start {
+            if !self.sealed && last.original.end == original.start && last.output.end == output.start
+            {
                 last.original.end = original.end;
                 last.output.end = output.end;
                 return;
             }
         }
+        self.sealed = false;
         self.edits.push(Edit { original, output });
     }
 
-    /// Number of edits recorded so far.
-    pub(crate) fn len(&self) -> usize {
-        self.edits.len()
+    /// As [`OffsetMapBuilder::push`], but the edit stays on its own: neither
+    /// merged into the previous edit nor absorbing the next. For separators
+    /// (spaces, punctuation) of a text whose every character changes length,
+    /// such as UTF-16, so that words keep exact boundaries.
+    pub(crate) fn push_separate(&mut self, original: Span, output: Span) {
+        self.edits.push(Edit { original, output });
+        self.sealed = true;
     }
 
     pub(crate) fn finish(self, original_len: usize, output_len: usize) -> OffsetMap {
@@ -243,9 +256,24 @@ mod tests {
         let mut b = OffsetMapBuilder::new();
         b.push(Span::new(0, 2), Span::new(0, 1));
         b.push(Span::new(2, 3), Span::new(1, 1));
-        assert_eq!(b.len(), 1);
         let m = b.finish(3, 1);
+        assert_eq!(m.edits().len(), 1);
         assert_eq!(m.edits()[0].original, Span::new(0, 3));
+    }
+
+    #[test]
+    fn separate_edits_keep_word_boundaries() {
+        // UTF-16LE "ab c": every character is 2 bytes → 1 byte.
+        let mut b = OffsetMapBuilder::new();
+        b.push(Span::new(0, 2), Span::new(0, 1));
+        b.push(Span::new(2, 4), Span::new(1, 2));
+        b.push_separate(Span::new(4, 6), Span::new(2, 3));
+        b.push(Span::new(6, 8), Span::new(3, 4));
+        let m = b.finish(8, 4);
+        assert_eq!(m.edits().len(), 3);
+        // "c" maps to its own two bytes, not to the whole text.
+        assert_eq!(m.to_original(Span::new(3, 4)), Span::new(6, 8));
+        assert_eq!(m.to_original(Span::new(0, 2)), Span::new(0, 4));
     }
 
     #[test]
