@@ -8,7 +8,7 @@
 mod common;
 
 use std::collections::HashSet;
-use vietfacts::{Ignorables, Lookalikes, Normalizer, Span, Spaces, ToneStyle};
+use vietfacts::{Ignorables, Lookalikes, Normalizer, Spaces, Span, ToneStyle};
 
 fn nfc_only() -> Normalizer {
     Normalizer::builder()
@@ -33,10 +33,14 @@ fn check_offsets(original: &str, n: &vietfacts::Normalized<'_>) -> Result<(), St
         return Err(format!("whole text maps to {whole:?}"));
     }
     for e in n.offsets().edits() {
-        if !original.is_char_boundary(e.original.start) || !original.is_char_boundary(e.original.end) {
+        if !original.is_char_boundary(e.original.start)
+            || !original.is_char_boundary(e.original.end)
+        {
             return Err(format!("edit {e:?} splits a char of the original"));
         }
-        if !n.as_str().is_char_boundary(e.output.start) || !n.as_str().is_char_boundary(e.output.end) {
+        if !n.as_str().is_char_boundary(e.output.start)
+            || !n.as_str().is_char_boundary(e.output.end)
+        {
             return Err(format!("edit {e:?} splits a char of the output"));
         }
     }
@@ -45,7 +49,9 @@ fn check_offsets(original: &str, n: &vietfacts::Normalized<'_>) -> Result<(), St
 
 #[test]
 fn unicode_versions_agree() {
-    let Some(dir) = common::shared_dir("unicode") else { return };
+    let Some(dir) = common::shared_dir("unicode") else {
+        return;
+    };
     let names: Vec<String> = std::fs::read_dir(dir)
         .expect("read unicode dir")
         .filter_map(|e| e.ok())
@@ -63,7 +69,9 @@ fn unicode_versions_agree() {
 
 #[test]
 fn normalization_test_nfc() {
-    let Some(dir) = common::shared_dir("unicode") else { return };
+    let Some(dir) = common::shared_dir("unicode") else {
+        return;
+    };
     let (a, b, c) = unicode_normalization::UNICODE_VERSION;
     let path = dir.join(format!("NormalizationTest-{a}.{b}.{c}.txt"));
     let Ok(data) = std::fs::read_to_string(&path) else {
@@ -110,7 +118,9 @@ fn normalization_test_nfc() {
     // Every other code point is unchanged by NFC.
     let mut singles = 0;
     for u in 0..=0x10FFFFu32 {
-        let Some(ch) = char::from_u32(u) else { continue };
+        let Some(ch) = char::from_u32(u) else {
+            continue;
+        };
         if part1.contains(&ch) {
             continue;
         }
@@ -118,16 +128,26 @@ fn normalization_test_nfc() {
         let s = ch.to_string();
         let out = n.normalize(&s);
         if out.as_str() != s {
-            failures.push(format!("U+{u:04X} changed to {:04X?}", out.as_str().chars().map(u32::from).collect::<Vec<_>>()));
+            failures.push(format!(
+                "U+{u:04X} changed to {:04X?}",
+                out.as_str().chars().map(u32::from).collect::<Vec<_>>()
+            ));
         }
     }
-    eprintln!("NormalizationTest: {lines} lines × 5 columns and {singles} unlisted code points checked");
+    eprintln!(
+        "NormalizationTest: {lines} lines × 5 columns and {singles} unlisted code points checked"
+    );
     assert!(lines > 19_000, "only {lines} test lines read");
     assert!(
         failures.is_empty(),
         "{} failures, first 20:\n{}",
         failures.len(),
-        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -136,7 +156,9 @@ fn normalization_test_nfc() {
 /// character, eth or Vietnamese letter).
 #[test]
 fn default_normalizer_output_is_nfc() {
-    let Some(dir) = common::shared_dir("unicode") else { return };
+    let Some(dir) = common::shared_dir("unicode") else {
+        return;
+    };
     let (a, b, c) = unicode_normalization::UNICODE_VERSION;
     let path = dir.join(format!("NormalizationTest-{a}.{b}.{c}.txt"));
     let Ok(data) = std::fs::read_to_string(&path) else {
@@ -160,17 +182,28 @@ fn default_normalizer_output_is_nfc() {
         for col in &cols {
             let out = n.normalize(col);
             if !unicode_normalization::is_nfc(out.as_str()) {
-                failures.push(format!("not NFC: {:04X?}", col.chars().map(u32::from).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "not NFC: {:04X?}",
+                    col.chars().map(u32::from).collect::<Vec<_>>()
+                ));
             }
         }
         if !vietnamese_option_applies {
             equal_checked += 1;
             let out = n.normalize(&cols[0]);
             if out.as_str() != cols[1] {
-                failures.push(format!("differs from NFC: {:04X?}", cols[0].chars().map(u32::from).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "differs from NFC: {:04X?}",
+                    cols[0].chars().map(u32::from).collect::<Vec<_>>()
+                ));
             }
         }
     }
     assert!(equal_checked > 10_000, "{equal_checked}");
-    assert!(failures.is_empty(), "{} failures, first: {:?}", failures.len(), failures.first());
+    assert!(
+        failures.is_empty(),
+        "{} failures, first: {:?}",
+        failures.len(),
+        failures.first()
+    );
 }

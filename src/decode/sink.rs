@@ -43,7 +43,9 @@ impl Sink {
             let to = Span::new(o, o + s.len());
             // Separators keep their own edit, so a run of changed
             // characters (all of UTF-16) still maps back word by word.
-            if s.bytes().all(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation()) {
+            if s.bytes()
+                .all(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation())
+            {
                 self.map.push_separate(from, to);
             } else {
                 self.map.push(from, to);

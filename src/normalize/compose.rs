@@ -106,7 +106,11 @@ mod tests {
         let mut answered = 0;
         let mut seqs: Vec<Vec<char>> = vec![vec![]];
         for len in 1..=3 {
-            let prev: Vec<Vec<char>> = seqs.iter().filter(|s| s.len() == len - 1).cloned().collect();
+            let prev: Vec<Vec<char>> = seqs
+                .iter()
+                .filter(|s| s.len() == len - 1)
+                .cloned()
+                .collect();
             for p in prev {
                 for m in MARKS {
                     let mut s = p.clone();
@@ -122,7 +126,12 @@ mod tests {
                 if vietnamese(&src, &mut out) {
                     answered += 1;
                     let want: String = src.nfc().collect();
-                    assert_eq!(out, want, "{:04X?}", src.chars().map(u32::from).collect::<Vec<_>>());
+                    assert_eq!(
+                        out,
+                        want,
+                        "{:04X?}",
+                        src.chars().map(u32::from).collect::<Vec<_>>()
+                    );
                 }
             }
         }

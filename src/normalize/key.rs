@@ -74,9 +74,8 @@ pub(super) fn key<'a>(opts: &Normalizer, text: &'a str) -> Normalized<'a> {
     // Start of the current run of spaces, and whether it is already one ' '.
     let mut run: Option<(usize, bool)> = None;
     for (i, c) in text.char_indices() {
-        let is_space = c == ' '
-            || c == '\t'
-            || (opts.spaces != Spaces::Keep && space::is_unicode_space(c));
+        let is_space =
+            c == ' ' || c == '\t' || (opts.spaces != Spaces::Keep && space::is_unicode_space(c));
         if collapse {
             if is_space {
                 run = Some(match run {

@@ -21,9 +21,9 @@
 
 mod class;
 mod compose;
-mod scan;
 pub(crate) mod key;
 pub(crate) mod offsets;
+mod scan;
 pub(crate) mod space;
 pub(crate) mod syllable;
 pub(crate) mod tone;

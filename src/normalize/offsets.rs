@@ -163,7 +163,9 @@ impl OffsetMapBuilder {
     /// recorded: callers only push what they changed.
     pub(crate) fn push(&mut self, original: Span, output: Span) {
         if let Some(last) = self.edits.last_mut() {
-            if !self.sealed && last.original.end == original.start && last.output.end == output.start
+            if !self.sealed
+                && last.original.end == original.start
+                && last.output.end == output.start
             {
                 last.original.end = original.end;
                 last.output.end = output.end;

@@ -28,6 +28,8 @@ const NONE: u8 = u8::MAX;
 /// ASCII space and tab: a class of their own, which only `Collapse` uses.
 const ASCII_SPACE: u8 = 200;
 
+// `i < 128` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
 const fn ascii_classes() -> [u8; 128] {
     let mut t = [class::OTHER; 128];
     let mut i = 0;
@@ -99,7 +101,10 @@ fn next(bytes: &[u8], i: usize, table: &[u8]) -> Option<(u8, usize, char)> {
             ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
         } else {
             let b3 = u32::from(bytes.get(i + 3).copied().unwrap_or(0) & 0x3F);
-            ((u32::from(b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4)
+            (
+                (u32::from(b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3,
+                4,
+            )
         }
     };
     let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -182,7 +187,8 @@ impl<'a> Scanner<'a> {
             };
             if class < VOWELS {
                 let (_, toned) = class::vowel_flags(class);
-                if toned && self.tones != ToneStyle::Preserve && self.tone_candidate(i, len, class) {
+                if toned && self.tones != ToneStyle::Preserve && self.tone_candidate(i, len, class)
+                {
                     let start = self.word_start(i, done);
                     i = self.word(start);
                     done = i;
@@ -201,7 +207,12 @@ impl<'a> Scanner<'a> {
                 ASCII_SPACE | class::SPACE if self.collapse => {
                     // One U+0020 between non-spaces is already canonical.
                     let next_class = next(bytes, i + len, table).map(|x| x.0);
-                    if c == ' ' && !matches!(next_class, Some(ASCII_SPACE | class::SPACE | class::IGNORABLE)) {
+                    if c == ' '
+                        && !matches!(
+                            next_class,
+                            Some(ASCII_SPACE | class::SPACE | class::IGNORABLE)
+                        )
+                    {
                         i += len;
                     } else {
                         i = self.spaces(i);
@@ -209,7 +220,9 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 class::IGNORABLE if !self.remove_ignorables => i += len,
-                class::SPACE if !self.fold_spaces && !matches!(c, '\u{2000}' | '\u{2001}') => i += len,
+                class::SPACE if !self.fold_spaces && !matches!(c, '\u{2000}' | '\u{2001}') => {
+                    i += len
+                }
                 class::LOOKALIKE | class::UNSTABLE_LETTER => {
                     let start = self.word_start(i, done);
                     i = self.word(start);
@@ -283,7 +296,16 @@ impl<'a> Scanner<'a> {
         let first_pair = |a: u8, b: u8| {
             matches!(
                 (a, b),
-                (0, 5) | (0, 6) | (0, 9) | (0, 11) | (3, 6) | (5, 0) | (5, 9) | (6, 5) | (9, 0) | (9, 5)
+                (0, 5)
+                    | (0, 6)
+                    | (0, 9)
+                    | (0, 11)
+                    | (3, 6)
+                    | (5, 0)
+                    | (5, 9)
+                    | (6, 5)
+                    | (9, 0)
+                    | (9, 5)
             ) || (traditional && matches!((a, b), (6, 0) | (6, 3) | (9, 11)))
         };
         // Is the onset before byte `pos` exactly the one letter `onset`?
@@ -297,7 +319,9 @@ impl<'a> Scanner<'a> {
             (None, Some((nv, (false, false)))) => {
                 // Open pair, tone on the first: no glide onset, nothing after.
                 let glide = (v == 9 && onset_is(at, b'q')) || (v == 5 && onset_is(at, b'g'));
-                let after = nxt.and_then(|(_, l, _)| next(bytes, next_at + l, table)).map(|x| x.0);
+                let after = nxt
+                    .and_then(|(_, l, _)| next(bytes, next_at + l, table))
+                    .map(|x| x.0);
                 !(first_pair(v, nv) && !glide && !is_letter(after))
             }
             (Some((pv, (false, false))), None) => {
@@ -608,11 +632,14 @@ mod tests {
     /// note: random Vietnamese-like words, every tone on every vowel.
     #[test]
     fn fast_filter_agrees_with_parsing_every_word() {
-        let onsets = ["", "", "b", "ch", "g", "gi", "h", "kh", "ng", "ngh", "qu", "q", "th", "tr", "đ", "Đ", "G", "Q"];
+        let onsets = [
+            "", "", "b", "ch", "g", "gi", "h", "kh", "ng", "ngh", "qu", "q", "th", "tr", "đ", "Đ",
+            "G", "Q",
+        ];
         let vowels = [
-            "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "á", "à", "ả", "ã", "ạ", "ó", "ò", "ỏ",
-            "ú", "ù", "ủ", "í", "ì", "ý", "ỳ", "é", "è", "ế", "ề", "ố", "ồ", "ớ", "ờ", "ứ", "ừ", "ấ", "ầ", "ắ",
-            "ằ", "Á", "Ò", "Ủ", "Ý", "Ế", "Ớ",
+            "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "á", "à", "ả", "ã", "ạ",
+            "ó", "ò", "ỏ", "ú", "ù", "ủ", "í", "ì", "ý", "ỳ", "é", "è", "ế", "ề", "ố", "ồ", "ớ",
+            "ờ", "ứ", "ừ", "ấ", "ầ", "ắ", "ằ", "Á", "Ò", "Ủ", "Ý", "Ế", "Ớ",
         ];
         let codas = ["", "", "", "c", "ch", "m", "n", "ng", "nh", "p", "t", "x"];
         let gaps = [" ", " ", ", ", ". ", "\n", "-", "“", "” ", "1", " 2,5% "];
@@ -643,7 +670,10 @@ mod tests {
     /// styles, and in each style converted to the other first.
     #[test]
     fn fast_filter_agrees_with_parsing_every_word_on_the_corpus_sample() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/vi-news.sample.jsonl");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/vi-news.sample.jsonl"
+        );
         let Ok(data) = std::fs::read_to_string(path) else {
             eprintln!("NOTICE: {path} is absent; skipping");
             return;
@@ -651,13 +681,27 @@ mod tests {
         let mut articles = 0;
         for line in data.lines() {
             // The text field, unescaped well enough for this check.
-            let Some(start) = line.find("\"text\": \"") else { continue };
+            let Some(start) = line.find("\"text\": \"") else {
+                continue;
+            };
             let text = &line[start + 9..];
-            let text = text.replace("\\n", "\n").replace("\\r", "\r").replace("\\\"", "\"");
+            let text = text
+                .replace("\\n", "\n")
+                .replace("\\r", "\r")
+                .replace("\\\"", "\"");
             articles += 1;
             for tone in [ToneStyle::Traditional, ToneStyle::Modern] {
-                let other = if tone == ToneStyle::Modern { ToneStyle::Traditional } else { ToneStyle::Modern };
-                let converted = Normalizer::builder().tone(other).build().normalize(&text).as_str().to_string();
+                let other = if tone == ToneStyle::Modern {
+                    ToneStyle::Traditional
+                } else {
+                    ToneStyle::Modern
+                };
+                let converted = Normalizer::builder()
+                    .tone(other)
+                    .build()
+                    .normalize(&text)
+                    .as_str()
+                    .to_string();
                 for input in [&text, &converted] {
                     let (fast, reference) = both(input, tone);
                     assert_eq!(fast.as_str(), reference.as_str());

@@ -15,7 +15,10 @@
 /// A horizontal space other than U+0020 and tab (General Category Zs).
 #[inline]
 pub(crate) fn is_unicode_space(c: char) -> bool {
-    matches!(c, '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+    matches!(
+        c,
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 /// A default-ignorable character that normalization removes.
@@ -70,7 +73,10 @@ mod tests {
     #[test]
     fn ignorables_include_the_catalogue_of_bad_inputs() {
         // BAD_INPUTS #21: ZWJ, ZWNJ, ZWSP, U+2060, soft hyphen, CGJ, VS16; BOM.
-        for c in ['\u{200D}', '\u{200C}', '\u{200B}', '\u{2060}', '\u{AD}', '\u{34F}', '\u{FE0F}', '\u{FEFF}'] {
+        for c in [
+            '\u{200D}', '\u{200C}', '\u{200B}', '\u{2060}', '\u{AD}', '\u{34F}', '\u{FE0F}',
+            '\u{FEFF}',
+        ] {
             assert!(is_ignorable(c), "{:04X}", c as u32);
         }
         // Hangul fillers are letters of Korean text: kept.

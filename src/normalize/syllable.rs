@@ -67,7 +67,7 @@ impl Vowel {
     ];
 
     fn from_index(i: u8) -> Vowel {
-        Vowel::ALL[usize::from(i % 12)]
+        Vowel::ALL.get(usize::from(i % 12)).copied().unwrap_or(Vowel::A)
     }
 
     /// The vowel carries a modifier (breve, circumflex, horn).
@@ -193,7 +193,7 @@ fn decode_entry(e: u8) -> Option<Letter> {
     let vt = x / 2;
     Some(Letter::Vowel {
         vowel: Vowel::from_index(vt / 6),
-        tone: Tone::ALL[usize::from(vt % 6)],
+        tone: Tone::ALL.get(usize::from(vt % 6)).copied().unwrap_or(Tone::Level),
         upper,
     })
 }
@@ -220,7 +220,7 @@ fn analyse_char(c: char) -> Option<(Vowel, Tone, bool)> {
     let base = base.to_ascii_lowercase();
     let mut modifier = None;
     let mut tone = Tone::Level;
-    for &m in &parts[1..n] {
+    for &m in parts.get(1..n).unwrap_or_default() {
         if let Some(t) = Tone::from_mark(m) {
             if tone != Tone::Level {
                 return None;
@@ -268,7 +268,13 @@ fn build_tables() -> Tables {
                     .collect();
                 let mut chars = s.chars();
                 if let (Some(c), None) = (chars.next(), chars.next()) {
-                    compose[v as usize][t as usize][usize::from(upper)] = c;
+                    if let Some(slot) = compose
+                        .get_mut(v as usize)
+                        .and_then(|x| x.get_mut(t as usize))
+                        .and_then(|x| x.get_mut(usize::from(upper)))
+                    {
+                        *slot = c;
+                    }
                 }
             }
         }
@@ -282,10 +288,18 @@ fn build_tables() -> Tables {
 
 /// The precomposed character for a vowel with a tone.
 pub(crate) fn compose(vowel: Vowel, tone: Tone, upper: bool) -> char {
-    TABLES.compose[vowel as usize][tone as usize][usize::from(upper)]
+    TABLES
+        .compose
+        .get(vowel as usize)
+        .and_then(|x| x.get(tone as usize))
+        .and_then(|x| x.get(usize::from(upper)))
+        .copied()
+        .unwrap_or('\u{FFFD}')
 }
 
 /// ASCII letters: 0 other, 1..=12 vowel index + 1 (lower), 0x40 consonant.
+// `i < 128` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
 const fn ascii_table() -> [u8; 128] {
     let mut t = [0u8; 128];
     let mut i = 0;
@@ -315,7 +329,7 @@ static ASCII: [u8; 128] = ascii_table();
 pub(crate) fn classify(c: char) -> Letter {
     let u = c as u32;
     if u < 0x80 {
-        let e = ASCII[u as usize];
+        let e = ASCII.get(u as usize).copied().unwrap_or(0);
         return match e {
             0 => Letter::Other,
             0x40 => Letter::Consonant {
@@ -332,9 +346,9 @@ pub(crate) fn classify(c: char) -> Letter {
         return Letter::Consonant { c: b'D' };
     }
     let entry = if (LATIN_LO..=LATIN_HI).contains(&u) {
-        TABLES.latin[(u - LATIN_LO) as usize]
+        TABLES.latin.get((u - LATIN_LO) as usize).copied().unwrap_or(0)
     } else if (EXT_LO..=EXT_HI).contains(&u) {
-        TABLES.ext[(u - EXT_LO) as usize]
+        TABLES.ext.get((u - EXT_LO) as usize).copied().unwrap_or(0)
     } else {
         0
     };
@@ -501,11 +515,11 @@ pub(crate) fn parse(letters: &[Letter]) -> Result<Syllable, NotSyllable> {
     // Onset: consonants before the first vowel.
     let mut onset = [0u8; MAX_LETTERS];
     let mut i = 0;
-    while let Some(Letter::Consonant { c }) = letters.get(i) {
-        onset[i] = *c;
+    while let (Some(Letter::Consonant { c }), Some(slot)) = (letters.get(i), onset.get_mut(i)) {
+        *slot = *c;
         i += 1;
     }
-    let onset = &onset[..i];
+    let onset = onset.get(..i).unwrap_or_default();
     let first_vowel = i;
     let mut cluster_start = i;
     if onset == b"q" {
@@ -513,9 +527,7 @@ pub(crate) fn parse(letters: &[Letter]) -> Result<Syllable, NotSyllable> {
         match letters.get(i) {
             Some(Letter::Vowel {
                 vowel: Vowel::U, ..
-            }) if matches!(letters.get(i + 1), Some(Letter::Vowel { .. })) => {
-                cluster_start = i + 1
-            }
+            }) if matches!(letters.get(i + 1), Some(Letter::Vowel { .. })) => cluster_start = i + 1,
             _ => return Err(NotSyllable::Shape),
         }
     } else if !ONSETS.contains(&onset) {
@@ -538,10 +550,10 @@ pub(crate) fn parse(letters: &[Letter]) -> Result<Syllable, NotSyllable> {
     let mut n = 0;
     let mut j = cluster_start;
     while let Some(Letter::Vowel { vowel, .. }) = letters.get(j) {
-        if n == 3 {
+        let Some(slot) = vowels.get_mut(n) else {
             return Err(NotSyllable::Shape);
-        }
-        vowels[n] = *vowel;
+        };
+        *slot = *vowel;
         n += 1;
         j += 1;
     }
@@ -553,17 +565,20 @@ pub(crate) fn parse(letters: &[Letter]) -> Result<Syllable, NotSyllable> {
     let mut m = 0;
     while let Some(letter) = letters.get(j) {
         match letter {
-            Letter::Consonant { c } => coda[m] = *c,
+            Letter::Consonant { c } => match coda.get_mut(m) {
+                Some(slot) => *slot = *c,
+                None => return Err(NotSyllable::Shape),
+            },
             _ => return Err(NotSyllable::Shape),
         }
         m += 1;
         j += 1;
     }
-    let coda = &coda[..m];
+    let coda = coda.get(..m).unwrap_or_default();
     if !CODAS.contains(&coda) {
         return Err(NotSyllable::Shape);
     }
-    let carrier = cluster_key(&vowels[..n])
+    let carrier = cluster_key(vowels.get(..n).unwrap_or_default())
         .and_then(|k| CARRIERS.get(k).copied().flatten())
         .ok_or(NotSyllable::Shape)?;
     let closed = !coda.is_empty();
@@ -606,13 +621,13 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     let mut letters = [Letter::Other; MAX_LETTERS];
     let mut n = 0;
     for c in word.chars() {
-        if n == MAX_LETTERS {
+        let Some(slot) = letters.get_mut(n) else {
             return false;
-        }
-        letters[n] = classify(c);
+        };
+        *slot = classify(c);
         n += 1;
     }
-    parse(&letters[..n]).is_ok()
+    parse(letters.get(..n).unwrap_or_default()).is_ok()
 }
 
 #[cfg(test)]
@@ -733,10 +748,14 @@ mod tests {
 
     #[test]
     fn foreign_words_are_not_syllables() {
-        for w in ["Toyota", "Obama", "hello", "Facebook", "iPhone", "wifi", "zalo"] {
+        for w in [
+            "Toyota", "Obama", "hello", "Facebook", "iPhone", "wifi", "zalo",
+        ] {
             assert!(!is_syllable(w), "{w}");
         }
-        for w in ["Việt", "Nam", "người", "được", "quý", "giữ", "thủy", "thuỷ", "Nặm", "Cắt"] {
+        for w in [
+            "Việt", "Nam", "người", "được", "quý", "giữ", "thủy", "thuỷ", "Nặm", "Cắt",
+        ] {
             assert!(is_syllable(w), "{w}");
         }
     }

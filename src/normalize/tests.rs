@@ -34,7 +34,10 @@ fn moves_misplaced_tones() {
 
 #[test]
 fn traditional_is_the_default_and_modern_is_available() {
-    assert_eq!(norm("hoà bình, thuỷ điện, sức khoẻ"), "hòa bình, thủy điện, sức khỏe");
+    assert_eq!(
+        norm("hoà bình, thuỷ điện, sức khoẻ"),
+        "hòa bình, thủy điện, sức khỏe"
+    );
     assert_eq!(
         with(ToneStyle::Modern, "hòa bình, thủy điện, sức khỏe"),
         "hoà bình, thuỷ điện, sức khoẻ"
@@ -42,7 +45,10 @@ fn traditional_is_the_default_and_modern_is_available() {
     assert_eq!(norm("HOÀ BÌNH, UỶ BAN"), "HÒA BÌNH, ỦY BAN");
     // Closed syllables and qu/gi onsets are the same in both styles.
     for style in [ToneStyle::Traditional, ToneStyle::Modern] {
-        assert_eq!(with(style, "hoàn, quý, giữ, thuyền"), "hoàn, quý, giữ, thuyền");
+        assert_eq!(
+            with(style, "hoàn, quý, giữ, thuyền"),
+            "hoàn, quý, giữ, thuyền"
+        );
     }
 }
 
@@ -67,7 +73,10 @@ fn spaces_become_ascii() {
     // Runs and tabs are kept unless collapsing.
     assert_eq!(norm("a  \tb"), "a  \tb");
     let collapse = Normalizer::builder().spaces(Spaces::Collapse).build();
-    assert_eq!(collapse.normalize("a  \t\u{a0}b\n\n c").as_str(), "a b\n\n c");
+    assert_eq!(
+        collapse.normalize("a  \t\u{a0}b\n\n c").as_str(),
+        "a b\n\n c"
+    );
     let keep = Normalizer::builder().spaces(Spaces::Keep).build();
     assert_eq!(keep.normalize("1\u{a0}000").as_str(), "1\u{a0}000");
 }
@@ -152,7 +161,13 @@ fn lone_marks_and_bidi_controls() {
 
 #[test]
 fn foreign_words_keep_their_marks() {
-    for s in ["Zoë Saldaña", "Hôtel de Ville", "Bogotá", "naïve café", "Nguyễn"] {
+    for s in [
+        "Zoë Saldaña",
+        "Hôtel de Ville",
+        "Bogotá",
+        "naïve café",
+        "Nguyễn",
+    ] {
         let n = normalize(s);
         assert_eq!(n.as_str(), s);
     }
@@ -166,7 +181,11 @@ fn normalizing_twice_changes_nothing() {
         "ho\u{ad}à THUỶ khoẻ nghịêm",
         "\u{feff}\u{301}\u{202e}",
     ] {
-        for style in [ToneStyle::Traditional, ToneStyle::Modern, ToneStyle::Preserve] {
+        for style in [
+            ToneStyle::Traditional,
+            ToneStyle::Modern,
+            ToneStyle::Preserve,
+        ] {
             for spaces in [Spaces::Keep, Spaces::Ascii, Spaces::Collapse] {
                 let n = Normalizer::builder().tone(style).spaces(spaces).build();
                 let once = n.normalize(s).as_str().to_string();
@@ -181,6 +200,9 @@ fn normalizing_twice_changes_nothing() {
 fn nfc_of_symbols_and_compatibility_singletons() {
     // Canonical singletons change under NFC: Ω (U+2126) → Ω (U+03A9),
     // Å (U+212B) → Å (U+00C5), a CJK compatibility ideograph → its unified form.
-    assert_eq!(norm("\u{2126} \u{212b} \u{f900}"), "\u{3a9} \u{c5} \u{8c48}");
+    assert_eq!(
+        norm("\u{2126} \u{212b} \u{f900}"),
+        "\u{3a9} \u{c5} \u{8c48}"
+    );
     assert_eq!(norm("=\u{338}"), "≠");
 }
