@@ -9,9 +9,9 @@
 //! Print the figures with
 //! `cargo test --test decode_detection -- --nocapture`.
 
-mod decode_support;
+mod common;
 
-use decode_support::*;
+use common::*;
 use vietfacts::{Encoding, decode};
 
 const TEST: &str = "decode_detection";

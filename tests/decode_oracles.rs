@@ -12,12 +12,12 @@
 //! with its explanation; an unlisted difference fails, a listed one that no
 //! longer occurs is reported. Run with `-- --nocapture` to see the counts.
 
-mod decode_support;
+mod common;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use decode_support::*;
+use common::*;
 use vietfacts::{Encoding, decode_as};
 
 const TEST: &str = "decode_oracles";

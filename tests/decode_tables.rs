@@ -2,6 +2,8 @@
 //! generator needs python3 and perl with Encode; without them the test prints
 //! a notice and skips).
 
+mod common;
+
 use std::process::Command;
 
 #[test]
@@ -14,6 +16,10 @@ fn committed_tables_match_the_generator() {
             .is_ok_and(|o| o.status.success())
     };
     if !has("python3", "--version") || !has("perl", "-MEncode=decode") {
+        assert!(
+            !common::strict(),
+            "python3 or perl (Encode) missing, and VIETFACTS_STRICT forbids skipping"
+        );
         eprintln!(
             "NOTICE: decode_tables: python3 or perl (Encode) missing; generator check skipped"
         );

@@ -49,7 +49,7 @@ fn check_offsets(original: &str, n: &vietfacts::Normalized<'_>) -> Result<(), St
 
 #[test]
 fn unicode_versions_agree() {
-    let Some(dir) = common::shared_dir("unicode") else {
+    let Some(dir) = common::shared_path("normalize_conformance", "unicode") else {
         return;
     };
     let names: Vec<String> = std::fs::read_dir(dir)
@@ -69,7 +69,7 @@ fn unicode_versions_agree() {
 
 #[test]
 fn normalization_test_nfc() {
-    let Some(dir) = common::shared_dir("unicode") else {
+    let Some(dir) = common::shared_path("normalize_conformance", "unicode") else {
         return;
     };
     let (a, b, c) = unicode_normalization::UNICODE_VERSION;
@@ -156,7 +156,7 @@ fn normalization_test_nfc() {
 /// character, eth or Vietnamese letter).
 #[test]
 fn default_normalizer_output_is_nfc() {
-    let Some(dir) = common::shared_dir("unicode") else {
+    let Some(dir) = common::shared_path("normalize_conformance", "unicode") else {
         return;
     };
     let (a, b, c) = unicode_normalization::UNICODE_VERSION;
