@@ -68,7 +68,7 @@ fn fold(c: char, opts: &Normalizer, out: &mut String) -> bool {
 }
 
 pub(super) fn key<'a>(opts: &Normalizer, text: &'a str) -> Normalized<'a> {
-    let mut w = Writer::new(text);
+    let mut w = Writer::merging(text);
     let mut buf = String::new();
     let collapse = opts.spaces == Spaces::Collapse;
     // Start of the current run of spaces, and whether it is already one ' '.

@@ -259,15 +259,28 @@ pub(crate) struct Writer<'a> {
     buf: Option<String>,
     copied: usize,
     map: OffsetMapBuilder,
+    /// Merge adjacent edits (a word whose every letter changed, in the key).
+    merge: bool,
 }
 
 impl<'a> Writer<'a> {
+    /// A writer whose every replacement stays its own edit (a word, a space).
     pub(crate) fn new(src: &'a str) -> Writer<'a> {
         Writer {
             src,
             buf: None,
             copied: 0,
             map: OffsetMapBuilder::new(),
+            merge: false,
+        }
+    }
+
+    /// A writer that merges adjacent per-character replacements into one
+    /// edit, except across separators.
+    pub(crate) fn merging(src: &'a str) -> Writer<'a> {
+        Writer {
+            merge: true,
+            ..Writer::new(src)
         }
     }
 
@@ -281,8 +294,12 @@ impl<'a> Writer<'a> {
         buf.push_str(src.get(self.copied..start).unwrap_or_default());
         let out_start = buf.len();
         buf.push_str(with);
-        self.map
-            .push(Span::new(start, end), Span::new(out_start, buf.len()));
+        let (original, output) = (Span::new(start, end), Span::new(out_start, buf.len()));
+        if self.merge && !with.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
+            self.map.push(original, output);
+        } else {
+            self.map.push_separate(original, output);
+        }
         self.copied = end;
     }
 
