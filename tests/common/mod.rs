@@ -16,7 +16,10 @@ pub fn strict() -> bool {
 }
 
 fn skip(test: &str, why: &str) {
-    assert!(!strict(), "{test}: {why}, and VIETFACTS_STRICT forbids skipping");
+    assert!(
+        !strict(),
+        "{test}: {why}, and VIETFACTS_STRICT forbids skipping"
+    );
     eprintln!("NOTICE: {test}: {why}; skipped");
 }
 
