@@ -21,7 +21,10 @@ pub fn shared_dir() -> PathBuf {
 pub fn articles() -> Option<Vec<String>> {
     let path = shared_dir().join("corpus/vi-news.jsonl.gz");
     if !path.exists() {
-        eprintln!("NOTICE: {} is absent; corpus benches skipped", path.display());
+        eprintln!(
+            "NOTICE: {} is absent; corpus benches skipped",
+            path.display()
+        );
         return None;
     }
     let out = Command::new("gzip")
@@ -53,6 +56,8 @@ pub fn corpus_text() -> Option<String> {
 
 /// The seed article.
 pub fn seed() -> String {
-    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/duong-quang-2017.txt"))
-        .expect("seed fixture")
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/duong-quang-2017.txt"),
+    )
+    .expect("seed fixture")
 }

@@ -15,7 +15,9 @@ use vietfacts::{Normalizer, ToneStyle};
 mod corpus;
 
 fn bench(c: &mut Criterion) {
-    let Some(text) = corpus::corpus_text() else { return };
+    let Some(text) = corpus::corpus_text() else {
+        return;
+    };
     let traditional = Normalizer::new();
     let modern = Normalizer::builder().tone(ToneStyle::Modern).build();
 
@@ -47,9 +49,10 @@ fn bench(c: &mut Criterion) {
     g.bench_function(BenchmarkId::new("reference/from_utf8", "corpus-nfc"), |b| {
         b.iter(|| std::str::from_utf8(black_box(canonical.as_bytes())).is_ok())
     });
-    g.bench_function(BenchmarkId::new("reference/is_nfc_quick", "corpus-nfc"), |b| {
-        b.iter(|| is_nfc_quick(black_box(canonical.as_str()).chars()) == IsNormalized::Yes)
-    });
+    g.bench_function(
+        BenchmarkId::new("reference/is_nfc_quick", "corpus-nfc"),
+        |b| b.iter(|| is_nfc_quick(black_box(canonical.as_str()).chars()) == IsNormalized::Yes),
+    );
     g.bench_function(BenchmarkId::new("normalize", "corpus-nfc"), |b| {
         b.iter(|| traditional.normalize(black_box(&canonical)).is_borrowed())
     });
@@ -58,12 +61,18 @@ fn bench(c: &mut Criterion) {
     });
     g.throughput(Throughput::Bytes(modern_text.len() as u64));
     g.bench_function(BenchmarkId::new("normalize", "corpus-modern-tones"), |b| {
-        b.iter(|| traditional.normalize(black_box(&modern_text)).as_str().len())
+        b.iter(|| {
+            traditional
+                .normalize(black_box(&modern_text))
+                .as_str()
+                .len()
+        })
     });
     g.throughput(Throughput::Bytes(nfd.len() as u64));
-    g.bench_function(BenchmarkId::new("reference/is_nfc_quick", "corpus-nfd"), |b| {
-        b.iter(|| is_nfc_quick(black_box(nfd.as_str()).chars()) == IsNormalized::Yes)
-    });
+    g.bench_function(
+        BenchmarkId::new("reference/is_nfc_quick", "corpus-nfd"),
+        |b| b.iter(|| is_nfc_quick(black_box(nfd.as_str()).chars()) == IsNormalized::Yes),
+    );
     g.bench_function(BenchmarkId::new("reference/nfc", "corpus-nfd"), |b| {
         b.iter(|| black_box(nfd.as_str()).nfc().count())
     });

@@ -107,6 +107,14 @@ pub(crate) fn find(text: &str) -> Vec<Piece> {
         .and_then(|b| b.iter().position(|&x| x == 0xC3))
     {
         i += p;
+        // The character after a lead must read as a continuation byte:
+        // U+0080..=U+00BF (C2 xx) or a Windows-1252 punctuation or letter
+        // (C5/C6/CB xx, E2 xx xx). After `à`, `é`… of ordinary Vietnamese
+        // text comes ASCII or another C3 letter: skip those at once.
+        if !matches!(bytes.get(i + 2), Some(0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2)) {
+            i += 2;
+            continue;
+        }
         let Some(rest) = text.get(i..) else { break };
         match one(rest) {
             None => i += 1,

@@ -295,7 +295,11 @@ impl<'a> Writer<'a> {
         let out_start = buf.len();
         buf.push_str(with);
         let (original, output) = (Span::new(start, end), Span::new(out_start, buf.len()));
-        if self.merge && !with.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
+        if self.merge
+            && !with
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        {
             self.map.push(original, output);
         } else {
             self.map.push_separate(original, output);
@@ -318,6 +322,10 @@ impl<'a> Writer<'a> {
 
 /// A Latin combining diacritic left after composition, on a letter.
 pub(crate) fn has_stacked_marks(word: &str) -> bool {
+    // U+0300..=U+036F are CC 80..=CD AF in UTF-8.
+    if !word.bytes().any(|b| b == 0xCC || b == 0xCD) {
+        return false;
+    }
     let mut prev_letter = false;
     for c in word.chars() {
         if matches!(c, '\u{300}'..='\u{36F}') && prev_letter {

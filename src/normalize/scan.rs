@@ -63,6 +63,9 @@ const DIRTY: u8 = 1;
 const NFC: u8 = 2;
 const NFC_GENERAL: u8 = 4;
 const FOREIGN: u8 = 8;
+/// Something for `clean` to remove or fold (an invisible character, a
+/// look-alike, a Unicode space); without it composing reads the text as is.
+const FOLD: u8 = 16;
 
 pub(super) struct Scanner<'a> {
     src: &'a str,
@@ -385,7 +388,7 @@ impl<'a> Scanner<'a> {
             match class {
                 class::CONSONANT | class::D_STROKE => {}
                 class::LETTER => flags |= FOREIGN,
-                class::LOOKALIKE if self.fold_lookalikes => flags |= DIRTY,
+                class::LOOKALIKE if self.fold_lookalikes => flags |= DIRTY | FOLD,
                 class::LOOKALIKE => flags |= FOREIGN,
                 class::UNSTABLE_LETTER => flags |= FOREIGN | DIRTY | NFC | NFC_GENERAL,
                 class::MARK_LATIN => {
@@ -405,7 +408,7 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
                 class::IGNORABLE if self.remove_ignorables => {
-                    flags |= DIRTY;
+                    flags |= DIRTY | FOLD;
                     self.note_bidi(c, i, len);
                     i += len;
                     continue;
@@ -467,7 +470,7 @@ impl<'a> Scanner<'a> {
                     last_cc = cc;
                 }
                 class::IGNORABLE if self.remove_ignorables => {
-                    flags |= DIRTY;
+                    flags |= DIRTY | FOLD;
                     self.note_bidi(c, i, len);
                 }
                 _ if first => {
@@ -477,7 +480,7 @@ impl<'a> Scanner<'a> {
                         flags |= DIRTY | NFC | NFC_GENERAL;
                     }
                     if class == class::SPACE && self.fold_spaces {
-                        flags |= DIRTY;
+                        flags |= DIRTY | FOLD;
                     }
                 }
                 _ => break,
@@ -571,6 +574,16 @@ impl<'a> Scanner<'a> {
     /// options and `flags` say, into `out` (cleared first).
     fn clean(&mut self, slice: &str, flags: u8, out: &mut String) {
         out.clear();
+        if flags & FOLD == 0 {
+            // Only composing to do: read the text as it is.
+            if flags & NFC == 0 {
+                out.push_str(slice);
+            } else if flags & NFC_GENERAL != 0 || !compose::vietnamese(slice, out) {
+                out.clear();
+                out.extend(slice.nfc());
+            }
+            return;
+        }
         let (remove, fold, spaces) = (
             self.remove_ignorables,
             self.fold_lookalikes,

@@ -67,7 +67,10 @@ impl Vowel {
     ];
 
     fn from_index(i: u8) -> Vowel {
-        Vowel::ALL.get(usize::from(i % 12)).copied().unwrap_or(Vowel::A)
+        Vowel::ALL
+            .get(usize::from(i % 12))
+            .copied()
+            .unwrap_or(Vowel::A)
     }
 
     /// The vowel carries a modifier (breve, circumflex, horn).
@@ -193,7 +196,10 @@ fn decode_entry(e: u8) -> Option<Letter> {
     let vt = x / 2;
     Some(Letter::Vowel {
         vowel: Vowel::from_index(vt / 6),
-        tone: Tone::ALL.get(usize::from(vt % 6)).copied().unwrap_or(Tone::Level),
+        tone: Tone::ALL
+            .get(usize::from(vt % 6))
+            .copied()
+            .unwrap_or(Tone::Level),
         upper,
     })
 }
@@ -346,7 +352,11 @@ pub(crate) fn classify(c: char) -> Letter {
         return Letter::Consonant { c: b'D' };
     }
     let entry = if (LATIN_LO..=LATIN_HI).contains(&u) {
-        TABLES.latin.get((u - LATIN_LO) as usize).copied().unwrap_or(0)
+        TABLES
+            .latin
+            .get((u - LATIN_LO) as usize)
+            .copied()
+            .unwrap_or(0)
     } else if (EXT_LO..=EXT_HI).contains(&u) {
         TABLES.ext.get((u - EXT_LO) as usize).copied().unwrap_or(0)
     } else {

@@ -93,13 +93,21 @@ pub(crate) fn place(word: &str, style: ToneStyle) -> Placement {
         return Placement::Keep;
     }
     let mut letters = [Letter::Other; MAX_LETTERS];
-    let mut n = 0;
+    let (mut n, mut vowels, mut toned) = (0, 0, 0);
     for c in word.chars() {
-        match letters.get_mut(n) {
-            Some(slot) => *slot = syllable::classify(c),
-            None => return Placement::Keep,
+        let Some(slot) = letters.get_mut(n) else {
+            return Placement::Keep;
+        };
+        *slot = syllable::classify(c);
+        if let Letter::Vowel { tone, .. } = *slot {
+            vowels += 1;
+            toned += usize::from(tone != syllable::Tone::Level);
         }
         n += 1;
+    }
+    // Nothing to move: no tone, or one vowel to carry it.
+    if toned == 0 || (toned == 1 && vowels < 2) {
+        return Placement::Keep;
     }
     match syllable::parse(letters.get(..n).unwrap_or_default()) {
         Ok(s) => {
