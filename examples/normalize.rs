@@ -49,7 +49,11 @@ fn parse_args() -> Result<Options, String> {
                 opts.encoding =
                     Encoding::from_label(&value("--encoding")?).map_err(|e| e.to_string())?
             }
-            "--tone" => opts.tone = value("--tone")?.parse().map_err(|e: vietfacts::Error| e.to_string())?,
+            "--tone" => {
+                opts.tone = value("--tone")?
+                    .parse()
+                    .map_err(|e: vietfacts::Error| e.to_string())?
+            }
             "--key" => opts.key = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             "-" => opts.input = None,
