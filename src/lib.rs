@@ -78,15 +78,27 @@
 )]
 
 mod decode;
+mod document;
 mod error;
+mod extract;
+mod extractor;
+mod fact;
 mod normalize;
+mod number;
 mod span;
+mod token;
 
 pub use decode::{
     DecodeProblem, DecodeProblemKind, Decoded, Decoder, DecoderBuilder, Encoding, Errors,
     MojibakeRepair, Scope, Segment, Tcvn3Capitals, decode, decode_as,
 };
+pub use document::{Diagnostic, Document};
 pub use error::{Error, ErrorKind};
+pub use extract::RefDate;
+pub use extractor::{Diagnostics, Extractor, ExtractorBuilder, extract};
+pub use fact::{
+    Count, Date, DateEnd, Fact, FactKind, FactValue, Money, Number, Percentage, Qualifier, Relation,
+};
 pub use normalize::offsets::{Edit, OffsetMap};
 pub use normalize::{
     Ignorables, Lookalikes, Normalized, Normalizer, NormalizerBuilder, Note, NoteKind, Spaces,

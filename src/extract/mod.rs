@@ -1,0 +1,122 @@
+//! Fact extraction over the tokens of normalized text: one file per fact
+//! kind, all sharing [`Ctx`].
+//!
+//! | file | kind | examples |
+//! |---|---|---|
+//! | `date.rs` | `date` | `năm 2017`, `ngày 15/3/2018`, `quý I/2024`, `2021 – 2026`, `hôm qua` |
+//! | `money.rs` | `money` | `1,2 tỷ đồng`, `5 USD`, `200 triệu` after a money verb |
+//! | `percent.rs` | `percentage` | `vượt 13,6% kế hoạch`, `10–15%`, `ba phẩy năm phần trăm` |
+//! | `count.rs` | `count` | `19 cá nhân`, `28.500 tấn` |
+//! | `number.rs` | `number` | every numeral, with `--numbers` |
+//! | `sentence.rs` | — | sentence spans of the document |
+//! | `calendar.rs` | — | the reference date, calendar arithmetic |
+//!
+//! The kinds run in a fixed order and *claim* the tokens they use, so a later
+//! kind does not read the same digits again: dates first (`15/3/2018` is not
+//! three numbers), then money, percentages and counts. Number facts (when
+//! asked for) are emitted for every numeral, claimed or not.
+
+pub(crate) mod calendar;
+pub(crate) mod count;
+pub(crate) mod date;
+pub(crate) mod money;
+pub(crate) mod number;
+pub(crate) mod percent;
+pub(crate) mod sentence;
+
+use crate::fact::FactValue;
+use crate::number::{Bad, Style};
+use crate::token::Tokens;
+pub use calendar::RefDate;
+
+/// A fact found in the normalized text, by token range.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    /// First token.
+    pub(crate) start: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    pub(crate) value: FactValue,
+    pub(crate) rule: &'static str,
+}
+
+/// What every extractor reads and writes.
+pub(crate) struct Ctx<'t> {
+    pub(crate) tokens: Tokens<'t>,
+    pub(crate) style: Style,
+    /// Tokens already used by a fact of an earlier kind.
+    claimed: Vec<bool>,
+    pub(crate) found: Vec<Found>,
+    /// Numbers the grammar could not read (reported as diagnostics).
+    pub(crate) bad: Vec<Bad>,
+    /// The caller's reference date, for relative dates.
+    pub(crate) reference: Option<RefDate>,
+}
+
+impl<'t> Ctx<'t> {
+    pub(crate) fn new(text: &'t str, reference: Option<RefDate>) -> Ctx<'t> {
+        let tokens = Tokens::new(text);
+        let style = Style::of(&tokens);
+        let claimed = vec![false; tokens.len()];
+        Ctx {
+            tokens,
+            style,
+            claimed,
+            found: Vec::new(),
+            bad: Vec::new(),
+            reference,
+        }
+    }
+
+    /// Are tokens `start..end` all unclaimed?
+    pub(crate) fn free(&self, start: usize, end: usize) -> bool {
+        self.claimed
+            .get(start..end)
+            .is_some_and(|c| c.iter().all(|x| !x))
+    }
+
+    /// Is token `i` claimed?
+    pub(crate) fn claimed(&self, i: usize) -> bool {
+        self.claimed.get(i).copied().unwrap_or(false)
+    }
+
+    /// Records a fact and claims its tokens.
+    pub(crate) fn push(&mut self, start: usize, end: usize, value: FactValue, rule: &'static str) {
+        if let Some(c) = self.claimed.get_mut(start..end) {
+            c.iter_mut().for_each(|x| *x = true);
+        }
+        self.found.push(Found {
+            start,
+            end,
+            value,
+            rule,
+        });
+    }
+
+    /// Records a fact without claiming its tokens (number facts).
+    pub(crate) fn push_unclaimed(
+        &mut self,
+        start: usize,
+        end: usize,
+        value: FactValue,
+        rule: &'static str,
+    ) {
+        self.found.push(Found {
+            start,
+            end,
+            value,
+            rule,
+        });
+    }
+
+    /// Reports a number that could not be read (once per span).
+    pub(crate) fn report(&mut self, bad: Bad) {
+        if !self
+            .bad
+            .iter()
+            .any(|b| b.start == bad.start && b.end == bad.end)
+        {
+            self.bad.push(bad);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `number` facts: every numeral expression, cardinal or ordinal, in digits,
+//! words or both (`2017`, `13,6`, `mười chín`, `3,5 triệu`, `thứ hai`,
+//! `lần thứ XX`). Emitted only when asked for (`--numbers`); they overlap
+//! the other facts instead of claiming tokens.
+
+use super::Ctx;
+use crate::fact::{FactValue, Number};
+use crate::number::{self, Parsed, ordinal};
+
+pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
+    let mut i = 0;
+    while i < ctx.tokens.len() {
+        if let Some(o) = ordinal::ordinal_at(&ctx.tokens, i, &ctx.style) {
+            if emit {
+                let value = FactValue::Number(Number {
+                    value: o.value.to_f64(),
+                    ordinal: true,
+                    ambiguous: o.ambiguous,
+                });
+                ctx.push_unclaimed(o.start, o.end, value, "number/ordinal");
+            }
+            i = o.end.max(i + 1);
+            continue;
+        }
+        match number::number_at(&ctx.tokens, i, &ctx.style) {
+            Parsed::Number(m) => {
+                if emit {
+                    let rule = match m.form {
+                        number::Form::Digits => "number/digits",
+                        number::Form::Words => "number/words",
+                        number::Form::Mixed => "number/mixed",
+                    };
+                    let value = FactValue::Number(Number {
+                        value: m.value.to_f64(),
+                        ordinal: false,
+                        ambiguous: m.ambiguous,
+                    });
+                    ctx.push_unclaimed(m.start, m.end, value, rule);
+                }
+                i = m.end.max(i + 1);
+            }
+            Parsed::Bad(b) => {
+                ctx.report(b);
+                i = b.end.max(i + 1);
+            }
+            Parsed::None => i += 1,
+        }
+    }
+}

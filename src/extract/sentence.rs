@@ -1,0 +1,114 @@
+//! Sentence spans: a sentence ends at `.`, `!`, `?`, `…` followed by a space
+//! and a capital, a digit, a quote or a dash, and at every line break.
+//!
+//! A full stop is not an end after a common abbreviation (`TP.`, `Q.`,
+//! `PGS.`, `ThS.`, `Tp.`), inside a number or a date (`13.6`, `15.3.2018`),
+//! or before a lower-case word.
+
+use crate::Span;
+use crate::token::{Kind, Tokens};
+
+/// Abbreviations written with a full stop (lower case).
+const ABBREVIATIONS: &[&str] = &[
+    "tp", "q", "p", "tx", "tt", "h", "x", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "th", "st",
+    "mr", "mrs", "ms", "dr", "vs", "no", "tr", "đ", "ông", "bà",
+];
+
+/// The sentences of `text`, as spans of it.
+pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let n = t.len();
+    for i in 0..n {
+        let Some(tok) = t.get(i) else { break };
+        if tok.line_before {
+            if let Some(s) = start.take() {
+                out.push(t.span(s, i));
+            }
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        let end_mark = matches!(tok.kind, Kind::Punct('.' | '!' | '?' | '…'));
+        if !end_mark {
+            continue;
+        }
+        // Closing quotes and brackets stay with the sentence.
+        let mut last = i;
+        while matches!(
+            t.get(last + 1).map(|x| (x.kind, x.space_before)),
+            Some((
+                Kind::Punct('”' | '"' | '’' | ')' | '»' | '.' | '!' | '?'),
+                false
+            ))
+        ) {
+            last += 1;
+        }
+        let next = last + 1;
+        let Some(after) = t.get(next) else { continue };
+        if !after.space_before || after.line_before {
+            continue;
+        }
+        if tok.kind == Kind::Punct('.') && i > 0 && t.joined(i) {
+            let prev = t.lower(i - 1);
+            if t.is_word(i - 1) && (ABBREVIATIONS.contains(&prev) || prev.chars().count() == 1) {
+                continue;
+            }
+        }
+        let starts_sentence = match after.kind {
+            Kind::Word => t
+                .surface(next)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+            Kind::Digits => true,
+            Kind::Punct(c) => matches!(c, '“' | '"' | '‘' | '-' | '–' | '—' | '(' | '•' | '*'),
+        };
+        if starts_sentence {
+            if let Some(s) = start.take() {
+                out.push(t.span(s, last + 1));
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(t.span(s, n));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        sentences(&t).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn full_stops_question_marks_and_lines() {
+        assert_eq!(
+            split(
+                "Thu ngân sách vượt 8% dự toán. Lĩnh vực giáo dục được thực hiện.\nNăm 2018, xã sẽ tiếp tục."
+            ),
+            vec![
+                "Thu ngân sách vượt 8% dự toán.",
+                "Lĩnh vực giáo dục được thực hiện.",
+                "Năm 2018, xã sẽ tiếp tục."
+            ]
+        );
+        assert_eq!(split("Ai đến? Tôi."), vec!["Ai đến?", "Tôi."]);
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_quotes_do_not_split() {
+        assert_eq!(
+            split("Ông A ở TP. Hồ Chí Minh, tăng 13.6 lần."),
+            vec!["Ông A ở TP. Hồ Chí Minh, tăng 13.6 lần."]
+        );
+        assert_eq!(
+            split("Anh nói: “Xong rồi.” Rồi đi."),
+            vec!["Anh nói: “Xong rồi.”", "Rồi đi."]
+        );
+    }
+}

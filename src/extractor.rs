@@ -1,0 +1,265 @@
+//! [`Extractor`]: build once, extract from many texts. [`extract`] is the
+//! one-call convenience with the defaults.
+
+use crate::document::{Diagnostic, Document};
+use crate::extract::{self, Ctx, RefDate};
+use crate::fact::{Fact, FactKind};
+use crate::{Decoded, Decoder, Encoding, Normalizer, Span, ToneStyle};
+use std::borrow::Cow;
+
+/// Whether to report what could not be read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Diagnostics {
+    /// Report nothing but decoding problems.
+    #[default]
+    Ignore,
+    /// Also report every number the grammar recognized but could not read
+    /// (overflow, malformed grouping, a megabyte of digits).
+    Report,
+}
+
+/// Extracts facts from Vietnamese text.
+///
+/// ```
+/// use vietfacts::{Extractor, FactValue};
+/// let doc = Extractor::new().extract("Thu ngân sách vượt 8% dự toán.");
+/// let pct = doc.facts.iter().find_map(|f| match &f.value {
+///     FactValue::Percentage(p) => Some(p.value),
+///     _ => None,
+/// });
+/// assert_eq!(pct, Some(8.0));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    normalizer: Normalizer,
+    decoder: Decoder,
+    kinds: Vec<FactKind>,
+    reference: Option<RefDate>,
+    diagnostics: Diagnostics,
+}
+
+/// Options for an [`Extractor`].
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    normalizer: Normalizer,
+    decoder: Decoder,
+    kinds: Vec<FactKind>,
+    reference: Option<RefDate>,
+    diagnostics: Diagnostics,
+}
+
+/// The kinds extracted by default: all but `number`.
+const DEFAULT_KINDS: [FactKind; 4] = [
+    FactKind::Percentage,
+    FactKind::Money,
+    FactKind::Date,
+    FactKind::Count,
+];
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder {
+            normalizer: Normalizer::new(),
+            decoder: Decoder::new(),
+            kinds: DEFAULT_KINDS.to_vec(),
+            reference: None,
+            diagnostics: Diagnostics::Ignore,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// The kinds of fact to extract (default: all but `number`).
+    pub fn kinds(mut self, kinds: impl IntoIterator<Item = FactKind>) -> Self {
+        self.kinds = kinds.into_iter().collect();
+        self.kinds.sort();
+        self.kinds.dedup();
+        self
+    }
+
+    /// Adds `number` facts (every numeral) to the kinds, as `--numbers` does.
+    pub fn with_numbers(mut self) -> Self {
+        if !self.kinds.contains(&FactKind::Number) {
+            self.kinds.push(FactKind::Number);
+        }
+        self
+    }
+
+    /// The tone style of the normalized `text` of each fact (default
+    /// traditional).
+    pub fn tone(mut self, tone: ToneStyle) -> Self {
+        self.normalizer = Normalizer::builder().tone(tone).build();
+        self
+    }
+
+    /// The normalizer (for its other options).
+    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
+        self.normalizer = normalizer;
+        self
+    }
+
+    /// The decoder used by [`Extractor::extract_bytes`] (default: detect).
+    pub fn decoder(mut self, decoder: Decoder) -> Self {
+        self.decoder = decoder;
+        self
+    }
+
+    /// The date relative dates (`hôm qua`, `tuần sau`) are resolved against.
+    /// Without one, they are not emitted as dates.
+    pub fn reference_date(mut self, date: RefDate) -> Self {
+        self.reference = Some(date);
+        self
+    }
+
+    /// Whether to report unreadable numbers.
+    pub fn diagnostics(mut self, diagnostics: Diagnostics) -> Self {
+        self.diagnostics = diagnostics;
+        self
+    }
+
+    /// The extractor.
+    pub fn build(self) -> Extractor {
+        Extractor {
+            normalizer: self.normalizer,
+            decoder: self.decoder,
+            kinds: self.kinds,
+            reference: self.reference,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+/// Extracts the default kinds from `text` with the default options.
+///
+/// ```
+/// let doc = vietfacts::extract("Dự án Hồ chứa nước Nặm Cắt, năm 2017.");
+/// assert!(doc.facts.iter().any(|f| f.text == "năm 2017"));
+/// ```
+pub fn extract(text: &str) -> Document {
+    Extractor::new().extract(text)
+}
+
+impl Extractor {
+    /// An extractor with the default options.
+    pub fn new() -> Extractor {
+        ExtractorBuilder::default().build()
+    }
+
+    /// Options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    fn wants(&self, kind: FactKind) -> bool {
+        self.kinds.contains(&kind)
+    }
+
+    /// Extracts facts from text. Spans are byte offsets into `text`.
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_with(text, Encoding::Utf8, Vec::new())
+    }
+
+    /// Decodes `bytes` (see [`Decoder`]) and extracts facts. Spans are byte
+    /// offsets into the decoded text (`decode(bytes).text()`); decoding
+    /// problems are reported as diagnostics.
+    pub fn extract_bytes(&self, bytes: &[u8]) -> Document {
+        match self.decoder.decode(bytes) {
+            Ok(decoded) => self.extract_decoded(&decoded),
+            Err(e) => Document {
+                id: None,
+                encoding: Encoding::Utf8,
+                sentences: Vec::new(),
+                facts: Vec::new(),
+                diagnostics: vec![Diagnostic {
+                    span: Span::new(0, 0),
+                    kind: "decoding".to_string(),
+                    detail: e.to_string(),
+                }],
+            },
+        }
+    }
+
+    /// Extracts facts from text already decoded; its encoding and decoding
+    /// problems go into the document.
+    pub fn extract_decoded(&self, decoded: &Decoded<'_>) -> Document {
+        let problems = decoded
+            .problems()
+            .iter()
+            .filter(|p| p.kind.is_error())
+            .map(|p| Diagnostic {
+                span: decoded.offsets().to_output(p.span),
+                kind: "decoding".to_string(),
+                detail: format!("{:?}", p.kind),
+            })
+            .collect();
+        self.extract_with(decoded.text(), decoded.encoding(), problems)
+    }
+
+    fn extract_with(
+        &self,
+        text: &str,
+        encoding: Encoding,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Document {
+        let normalized = self.normalizer.normalize(text);
+        let norm = normalized.as_str();
+        let mut ctx = Ctx::new(norm, self.reference);
+        if self.wants(FactKind::Date) {
+            extract::date::run(&mut ctx);
+        }
+        if self.wants(FactKind::Money) {
+            extract::money::run(&mut ctx);
+        }
+        if self.wants(FactKind::Percentage) {
+            extract::percent::run(&mut ctx);
+        }
+        if self.wants(FactKind::Count) {
+            extract::count::run(&mut ctx);
+        }
+        let numbers = self.wants(FactKind::Number);
+        if numbers || self.diagnostics == Diagnostics::Report {
+            extract::number::run(&mut ctx, numbers);
+        }
+        let mut facts: Vec<Fact> = ctx
+            .found
+            .iter()
+            .map(|f| {
+                let span = ctx.tokens.span(f.start, f.end);
+                Fact {
+                    value: f.value.clone(),
+                    span: normalized.to_original(span),
+                    text: norm.get(span.range()).unwrap_or_default().to_string(),
+                    rule: Cow::Borrowed(f.rule),
+                }
+            })
+            .collect();
+        facts.sort_by(|a, b| {
+            (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
+        });
+        if self.diagnostics == Diagnostics::Report {
+            diagnostics.extend(ctx.bad.iter().map(|b| Diagnostic {
+                span: normalized.to_original(ctx.tokens.span(b.start, b.end)),
+                kind: "unreadable_number".to_string(),
+                detail: b.reason.name().to_string(),
+            }));
+        }
+        diagnostics.sort_by_key(|d| d.span.start);
+        let sentences = extract::sentence::sentences(&ctx.tokens)
+            .into_iter()
+            .map(|s| normalized.to_original(s))
+            .collect();
+        Document {
+            id: None,
+            encoding,
+            sentences,
+            facts,
+            diagnostics,
+        }
+    }
+}

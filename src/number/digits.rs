@@ -1,0 +1,338 @@
+//! Numbers in digits, with Vietnamese separators first.
+//!
+//! | written | value | rule |
+//! |---|---|---|
+//! | `13,6` | 13.6 | a separator not followed by exactly three digits is the decimal mark |
+//! | `13.6` | 13.6 | the same, English style: the form leaves no doubt |
+//! | `1.234.567`, `1,234,567` | 1 234 567 | runs of three-digit groups are thousands |
+//! | `1.234,5`, `1,234.5` | 1 234.5 | with both separators, the last is the decimal mark |
+//! | `1.234` | 1 234 | one separator and three digits: the document's own style decides (Vietnamese: `.` groups thousands); `ambiguous` when the document gives little evidence |
+//! | `0,125` | 0.125 | a number cannot start with a thousands group `0` |
+//! | `-5`, `−5`, `+5` | −5, −5, 5 | a sign joined to the digits, not to a word or number before |
+//! | `1.2.3.4.5,6,7`, a 40-digit run | — | reported ([`Bad`]), never guessed |
+//! | `0912.345.678`, `0912345678` | — | phone-number shapes are not numbers |
+//! | `H5N1`, `Covid-19`, `v2.0` | — | digits glued to a word before them are part of a name |
+//!
+//! Only ASCII digits are digits (the tokenizer sees to that).
+
+use super::{Bad, BadReason, Decimal, Form, MAX_SCALE, NumberMatch, Parsed, Style};
+use crate::token::{Kind, Tokens};
+
+/// Most digits in one number (integer and fraction together).
+const MAX_DIGITS: usize = 30;
+
+/// A chain of digit groups joined by `.` or `,`: token range and the groups.
+struct Chain<'t> {
+    start: usize,
+    end: usize,
+    groups: Vec<&'t str>,
+    seps: Vec<char>,
+}
+
+/// The digit groups joined by separators starting at token `i` (a digits
+/// token), with nothing between them.
+fn chain<'t>(t: &Tokens<'t>, i: usize) -> Chain<'t> {
+    let mut groups = vec![t.surface(i)];
+    let mut seps = Vec::new();
+    let mut j = i + 1;
+    loop {
+        let sep = match t.get(j).map(|x| x.kind) {
+            Some(Kind::Punct(c @ ('.' | ','))) => c,
+            _ => break,
+        };
+        if !(t.joined(j) && t.is_digits(j + 1) && t.joined(j + 1)) {
+            break;
+        }
+        seps.push(sep);
+        groups.push(t.surface(j + 1));
+        j += 2;
+    }
+    Chain {
+        start: i,
+        end: j,
+        groups,
+        seps,
+    }
+}
+
+/// Is the chain a thousands grouping with separator `sep` from group `from`
+/// on: every later group exactly three digits, the first one to three digits
+/// and not a lone leading zero group?
+fn thousands(groups: &[&str]) -> bool {
+    let Some((first, rest)) = groups.split_first() else {
+        return false;
+    };
+    (1..=3).contains(&first.len()) && !(first.starts_with('0')) && rest.iter().all(|g| g.len() == 3)
+}
+
+/// Appends digits to a running integer, checked.
+fn push_digits(acc: u128, digits: &str) -> Option<u128> {
+    digits.bytes().try_fold(acc, |a, b| {
+        a.checked_mul(10)?
+            .checked_add(u128::from(b.wrapping_sub(b'0')))
+    })
+}
+
+/// Digits of an integer part (groups concatenated) and of a fraction.
+fn value(int_groups: &[&str], frac: Option<&str>) -> Result<Decimal, BadReason> {
+    let int_len: usize = int_groups.iter().map(|g| g.len()).sum();
+    let frac_len = frac.map_or(0, str::len);
+    if int_len + frac_len > MAX_DIGITS || frac_len > usize::from(MAX_SCALE) {
+        return Err(BadReason::TooLong);
+    }
+    let mut units = 0u128;
+    for g in int_groups {
+        units = push_digits(units, g).ok_or(BadReason::Overflow)?;
+    }
+    if let Some(f) = frac {
+        units = push_digits(units, f).ok_or(BadReason::Overflow)?;
+    }
+    let scale = u8::try_from(frac_len).map_err(|_| BadReason::TooLong)?;
+    Decimal::new(units, scale)
+        .map(Decimal::trimmed)
+        .ok_or(BadReason::TooLong)
+}
+
+/// A phone number shape: a first group starting with 0 and at least nine
+/// digits in all (`0912345678`, `0912.345.678`, `024.3825.1234`).
+fn phone_like(groups: &[&str]) -> bool {
+    let total: usize = groups.iter().map(|g| g.len()).sum();
+    groups
+        .first()
+        .is_some_and(|g| g.starts_with('0') && g.len() >= 2)
+        && total >= 9
+}
+
+/// How the chain reads: the value and whether the reading was a guess.
+fn read(c: &Chain<'_>, style: &Style) -> Result<Option<(Decimal, bool)>, BadReason> {
+    let groups = &c.groups;
+    if phone_like(groups) {
+        return Ok(None);
+    }
+    let Some(&last_sep) = c.seps.last() else {
+        // No separator: an integer (a leading zero is fine: `05`).
+        return value(groups, None).map(|d| Some((d, false)));
+    };
+    let same = c.seps.iter().all(|s| *s == last_sep);
+    let (int_groups, last) = groups.split_at(groups.len() - 1);
+    let last = last.first().copied().unwrap_or_default();
+    if same && c.seps.len() >= 2 {
+        // `1.234.567`: thousands all the way.
+        return if thousands(groups) {
+            value(groups, None).map(|d| Some((d, false)))
+        } else {
+            Err(BadReason::Grouping)
+        };
+    }
+    if !same {
+        // `1.234.567,89`: the last separator is the decimal mark, the others
+        // group thousands with the other character.
+        let (first_seps, _) = c.seps.split_at(c.seps.len() - 1);
+        if first_seps.iter().any(|s| *s == last_sep) || !thousands(int_groups) {
+            return Err(BadReason::Grouping);
+        }
+        return value(int_groups, Some(last)).map(|d| Some((d, false)));
+    }
+    // One separator.
+    let first = int_groups.first().copied().unwrap_or_default();
+    if last.len() != 3 || first == "0" || first.starts_with('0') || first.len() > 3 {
+        // Only a decimal reading is possible: `13,6`, `13.6`, `0,125`, `1234,567`.
+        return value(int_groups, Some(last)).map(|d| Some((d, false)));
+    }
+    // `1.234` or `1,234`: the document's style decides.
+    let point_decimal = style.point_is_decimal();
+    let decimal = (last_sep == ',') != point_decimal;
+    let ambiguous = style.weak();
+    if decimal {
+        value(int_groups, Some(last)).map(|d| Some((d, ambiguous)))
+    } else {
+        value(groups, None).map(|d| Some((d, ambiguous)))
+    }
+}
+
+/// Is token `i` a sign that belongs to the number after it?
+fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
+    let negative = match t.get(i)?.kind {
+        Kind::Punct('-' | '−' | '–') => true,
+        Kind::Punct('+') => false,
+        _ => return None,
+    };
+    // Joined to the digits, not to what comes before (`10-15` is a range,
+    // `Covid-19` a name).
+    let free_before = i == 0
+        || !t.joined(i)
+        || matches!(
+            t.get(i - 1).map(|x| x.kind),
+            Some(Kind::Punct('(' | '[' | ':'))
+        );
+    (t.is_digits(i + 1) && t.joined(i + 1) && free_before).then_some(negative)
+}
+
+/// A number in digits at token `i` (a digits token or a sign before one).
+pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
+    let (negative, first) = match sign_at(t, i) {
+        Some(neg) => (neg, i + 1),
+        None => (false, i),
+    };
+    if !t.is_digits(first) {
+        return Parsed::None;
+    }
+    // Glued to a word before it (`H5N1`, `Covid-19`, `v2.0`): part of a name.
+    if first == i && i > 0 && t.joined(i) {
+        let prev = t.get(i - 1).map(|x| x.kind);
+        if prev == Some(Kind::Word) {
+            return Parsed::None;
+        }
+        if matches!(prev, Some(Kind::Punct('-' | '.' | '_' | '/')))
+            && i >= 2
+            && t.joined(i - 1)
+            && t.is_word(i - 2)
+        {
+            return Parsed::None;
+        }
+        // The middle of a chain that was not read as a number (`0912.345.678`).
+        if matches!(prev, Some(Kind::Punct('.' | ',')))
+            && i >= 2
+            && t.joined(i - 1)
+            && t.is_digits(i - 2)
+        {
+            return Parsed::None;
+        }
+    }
+    let c = chain(t, first);
+    match read(&c, style) {
+        Ok(Some((value, ambiguous))) => Parsed::Number(NumberMatch {
+            start: i,
+            end: c.end,
+            value: if negative { value.negated() } else { value },
+            form: Form::Digits,
+            ambiguous,
+        }),
+        Ok(None) => Parsed::None,
+        Err(reason) => Parsed::Bad(Bad {
+            start: i,
+            end: c.end,
+            reason,
+        }),
+    }
+}
+
+/// The document's decimal style, from its chains that leave no doubt.
+pub(crate) fn style(t: &Tokens<'_>) -> Style {
+    let mut s = Style::default();
+    let mut i = 0;
+    while i < t.len() {
+        if !t.is_digits(i) || (i > 0 && t.joined(i) && t.is_digits(i.saturating_sub(2))) {
+            i += 1;
+            continue;
+        }
+        let c = chain(t, i);
+        i = c.end.max(i + 1);
+        let Some(&last) = c.seps.last() else { continue };
+        let same = c.seps.iter().all(|x| *x == last);
+        let last_len = c.groups.last().map_or(0, |g| g.len());
+        let vote = |s: &mut Style, decimal: char| match decimal {
+            ',' => s.comma_decimal += 1,
+            _ => s.point_decimal += 1,
+        };
+        if !same {
+            vote(&mut s, last);
+        } else if c.seps.len() >= 2 && thousands(&c.groups) {
+            vote(&mut s, if last == '.' { ',' } else { '.' });
+        } else if c.seps.len() == 1 && last_len != 3 && !phone_like(&c.groups) {
+            vote(&mut s, last);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &str) -> Vec<(f64, bool)> {
+        let t = Tokens::new(text);
+        let style = style(&t);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            match digits_at(&t, i, &style) {
+                Parsed::Number(n) => {
+                    out.push((n.value.to_f64(), n.ambiguous));
+                    i = n.end;
+                }
+                Parsed::Bad(b) => i = b.end,
+                Parsed::None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn one(text: &str) -> Option<f64> {
+        read_all(text).first().map(|x| x.0)
+    }
+
+    #[test]
+    fn vietnamese_separators() {
+        assert_eq!(one("13,6"), Some(13.6));
+        assert_eq!(one("1.234.567"), Some(1_234_567.0));
+        assert_eq!(one("1.234,5"), Some(1234.5));
+        assert_eq!(one("90,73%"), Some(90.73));
+        assert_eq!(one("0,125"), Some(0.125));
+    }
+
+    #[test]
+    fn english_separators_where_the_form_leaves_no_doubt() {
+        assert_eq!(one("13.6"), Some(13.6));
+        assert_eq!(one("1,234,567"), Some(1_234_567.0));
+        assert_eq!(one("1,234.5"), Some(1234.5));
+    }
+
+    #[test]
+    fn one_separator_and_three_digits_follows_the_document() {
+        // No evidence: Vietnamese reading, marked ambiguous.
+        assert_eq!(read_all("1.234"), vec![(1234.0, true)]);
+        // A Vietnamese document: thousands, certain.
+        assert_eq!(read_all("13,6 và 1.234")[1], (1234.0, false));
+        // An English document: decimal.
+        assert_eq!(read_all("13.6 and 2.5 and 1.234")[2].0, 1.234);
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(one("-5%"), Some(-5.0));
+        assert_eq!(one("−5%"), Some(-5.0));
+        assert_eq!(one("+5%"), Some(5.0));
+        // A range, not a negative number.
+        assert_eq!(read_all("10-15%"), vec![(10.0, false), (15.0, false)]);
+    }
+
+    #[test]
+    fn not_numbers() {
+        assert_eq!(one("H5N1"), None);
+        assert_eq!(one("Covid-19"), None);
+        assert_eq!(one("0912345678"), None);
+        assert_eq!(one("0912.345.678"), None);
+    }
+
+    #[test]
+    fn reported_not_guessed() {
+        let t = Tokens::new("1.2.3.4.5,6,7");
+        assert!(matches!(
+            digits_at(&t, 0, &Style::default()),
+            Parsed::Bad(Bad {
+                reason: BadReason::Grouping,
+                ..
+            })
+        ));
+        let long = "9".repeat(40);
+        let t = Tokens::new(&long);
+        assert!(matches!(
+            digits_at(&t, 0, &Style::default()),
+            Parsed::Bad(Bad {
+                reason: BadReason::TooLong,
+                ..
+            })
+        ));
+    }
+}

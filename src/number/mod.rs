@@ -1,0 +1,243 @@
+//! The number grammar every fact kind calls: digits with Vietnamese
+//! separators, numbers in words, Roman numerals, ordinals and qualifiers.
+//!
+//! | piece | file | examples |
+//! |---|---|---|
+//! | [`Decimal`]: exact value, checked arithmetic | `mod.rs` | |
+//! | [`Style`]: the document's own decimal mark | `mod.rs` | `13,6` vs `13.6` |
+//! | digits and separators | `digits.rs` | `13,6` `1.234.567` `1.234,5` `1,234,567` `-5` |
+//! | words, and digits with scale words | `words.rs` | `mười chín` `hai mốt` `trăm mốt` `3,5 triệu` `tám trăm rưỡi` |
+//! | Roman numerals | `roman.rs` | `XX` `XIII` `IV` |
+//! | ordinals | `ordinal.rs` | `thứ nhất` `thứ tư` `thứ 3` `lần thứ XX` `đầu tiên` |
+//! | qualifiers | `ordinal.rs`'s neighbour `qualifier.rs` | `khoảng` `gần` `hơn` `dưới` `ít nhất` |
+//!
+//! Everything works on [`Tokens`](crate::token::Tokens) of normalized text and
+//! answers in token indices, so callers compose grammars by position.
+//! Values never overflow silently: arithmetic is checked, and a number that
+//! cannot be represented is reported as a [`Bad`] with its reason.
+
+pub(crate) mod digits;
+pub(crate) mod ordinal;
+pub(crate) mod qualifier;
+pub(crate) mod roman;
+pub(crate) mod words;
+
+use crate::token::Tokens;
+
+/// An exact decimal: `units / 10^scale`, with a sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Decimal {
+    pub(crate) units: u128,
+    pub(crate) scale: u8,
+    pub(crate) negative: bool,
+}
+
+/// The most fractional digits kept exactly.
+pub(crate) const MAX_SCALE: u8 = 30;
+
+impl Decimal {
+    /// A whole number.
+    pub(crate) const fn int(n: u128) -> Decimal {
+        Decimal {
+            units: n,
+            scale: 0,
+            negative: false,
+        }
+    }
+
+    /// `n / 10^scale`.
+    pub(crate) fn new(units: u128, scale: u8) -> Option<Decimal> {
+        (scale <= MAX_SCALE).then_some(Decimal {
+            units,
+            scale,
+            negative: false,
+        })
+    }
+
+    /// The value as `f64` (finite: units < 2^128).
+    pub(crate) fn to_f64(self) -> f64 {
+        let v = self.units as f64 / 10f64.powi(i32::from(self.scale));
+        if self.negative { -v } else { v }
+    }
+
+    /// Whole and non-negative: the value as an integer.
+    pub(crate) fn as_int(self) -> Option<u128> {
+        let d = self.trimmed();
+        (d.scale == 0 && !d.negative).then_some(d.units)
+    }
+
+    /// Trailing fractional zeros removed (`1,50` → `1,5`).
+    pub(crate) fn trimmed(mut self) -> Decimal {
+        while self.scale > 0 && self.units % 10 == 0 {
+            self.units /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// `self × m`, or `None` on overflow.
+    pub(crate) fn checked_mul_int(self, m: u128) -> Option<Decimal> {
+        Some(Decimal {
+            units: self.units.checked_mul(m)?,
+            ..self
+        })
+        .map(Decimal::trimmed)
+    }
+
+    /// `self + other` (both non-negative), or `None` on overflow.
+    pub(crate) fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let a = self
+            .units
+            .checked_mul(10u128.checked_pow(u32::from(scale - self.scale))?)?;
+        let b = other
+            .units
+            .checked_mul(10u128.checked_pow(u32::from(scale - other.scale))?)?;
+        Some(
+            Decimal {
+                units: a.checked_add(b)?,
+                scale,
+                negative: false,
+            }
+            .trimmed(),
+        )
+    }
+
+    /// The value negated.
+    pub(crate) fn negated(self) -> Decimal {
+        Decimal {
+            negative: !self.negative,
+            ..self
+        }
+    }
+}
+
+/// How a number was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `2017`, `13,6`
+    Digits,
+    /// `mười chín`
+    Words,
+    /// `3,5 triệu`, `2 nghìn`
+    Mixed,
+}
+
+/// A number found in the tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NumberMatch {
+    /// First token.
+    pub(crate) start: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    /// The value.
+    pub(crate) value: Decimal,
+    /// How it was written.
+    pub(crate) form: Form,
+    /// The reading of the separators was a guess (`1.234` with no evidence
+    /// of the document's style).
+    pub(crate) ambiguous: bool,
+}
+
+/// A number the grammar recognized as one but could not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Bad {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) reason: BadReason,
+}
+
+/// Why a number could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BadReason {
+    /// More than the arithmetic holds (`99999999999999999999999999999999999999999 tỷ`).
+    Overflow,
+    /// More digits than can be kept exactly (a megabyte of digits).
+    TooLong,
+    /// Separators in no known pattern (`1.2.3.4.5,6,7`).
+    Grouping,
+}
+
+impl BadReason {
+    /// A short name for diagnostics.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            BadReason::Overflow => "overflow",
+            BadReason::TooLong => "too many digits",
+            BadReason::Grouping => "malformed digit grouping",
+        }
+    }
+}
+
+/// The result of trying to read a number at a position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Parsed {
+    /// No number starts here.
+    None,
+    /// A number.
+    Number(NumberMatch),
+    /// Something number-shaped that cannot be read: report it.
+    Bad(Bad),
+}
+
+impl Parsed {
+    /// The number, if one was read.
+    pub(crate) fn number(self) -> Option<NumberMatch> {
+        match self {
+            Parsed::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// The decimal mark a document uses, judged from its unambiguous numbers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// Evidence that `,` is the decimal mark (`13,6`, `1.234.567`, `1.234,5`).
+    pub(crate) comma_decimal: u32,
+    /// Evidence that `.` is the decimal mark (`13.6`, `1,234,567`, `1,234.5`).
+    pub(crate) point_decimal: u32,
+}
+
+impl Style {
+    /// Reads the style off every digit group of the text.
+    pub(crate) fn of(tokens: &Tokens<'_>) -> Style {
+        digits::style(tokens)
+    }
+
+    /// `true` when the document writes decimals with a point (English
+    /// style) more often than with a comma. Vietnamese style otherwise.
+    pub(crate) fn point_is_decimal(&self) -> bool {
+        self.point_decimal > self.comma_decimal
+    }
+
+    /// `true` when the evidence is too weak to settle `1.234` / `1,234`.
+    pub(crate) fn weak(&self) -> bool {
+        self.comma_decimal == 0 || self.point_decimal * 3 > self.comma_decimal
+    }
+}
+
+/// Reads a cardinal number at token `i`: digits (`13,6`), words (`mười
+/// chín`), or digits or words with scale words (`3,5 triệu`, `hai trăm năm
+/// mươi nghìn`). The longest reading wins.
+pub(crate) fn number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
+    words::number_at(tokens, i, style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_arithmetic_is_checked() {
+        let d = Decimal::new(12, 1).unwrap_or_default(); // 1,2
+        assert_eq!(
+            d.checked_mul_int(1_000_000_000).and_then(Decimal::as_int),
+            Some(1_200_000_000)
+        );
+        assert_eq!(Decimal::int(u128::MAX).checked_mul_int(10), None);
+        let sum = Decimal::int(800).checked_add(Decimal::new(5, 1).unwrap_or_default());
+        assert_eq!(sum.map(Decimal::to_f64), Some(800.5));
+        assert_eq!(Decimal::new(1, 31), None);
+    }
+}
