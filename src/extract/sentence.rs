@@ -19,8 +19,13 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let n = t.len();
+    // Closing quotes already put into the sentence before.
+    let mut taken = 0;
     for i in 0..n {
         let Some(tok) = t.get(i) else { break };
+        if i < taken {
+            continue;
+        }
         if tok.line_before {
             if let Some(s) = start.take() {
                 out.push(t.span(s, i));
@@ -68,6 +73,7 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
             if let Some(s) = start.take() {
                 out.push(t.span(s, last + 1));
             }
+            taken = last + 1;
         }
     }
     if let Some(s) = start {
