@@ -319,6 +319,12 @@ pub struct Date {
 pub struct Count {
     /// The number.
     pub value: f64,
+    /// The end of a range (`3-5 người`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub end: Option<f64>,
     /// The counted noun as written: "cá nhân", "tấn", "ha".
     pub unit: String,
     /// khoảng → about, …

@@ -83,6 +83,7 @@ mod error;
 mod extract;
 mod extractor;
 mod fact;
+mod lexicon;
 mod normalize;
 mod number;
 mod span;

@@ -1,5 +1,201 @@
-//! `count` facts (being written).
+//! `count` facts: a number with the noun it counts.
+//!
+//! | written | value | unit |
+//! |---|---|---|
+//! | `7 tập thể và 19 cá nhân` | 7, 19 | tập thể, cá nhân |
+//! | `28.500 tấn`, `1.200 lao động`, `350 hộ gia đình` | 28 500, 1 200, 350 | tấn, lao động, hộ gia đình |
+//! | `5km`, `20 ha`, `100 m2` | 5, 20, 100 | km, ha, m2 |
+//! | `khoảng 3-5 người` | 3, end 5 | người, qualifier about |
+//! | `giảm 2 điểm phần trăm` | 2 | điểm phần trăm (percentage points) |
+//! | `mười hai tập thể` | 12 | tập thể (numbers in words) |
+//!
+//! The nouns come from `lexicon/count_units.txt` (the longest match wins:
+//! `hộ gia đình` over `hộ`); a number before any other word is not a count.
+//! Counts run after dates, money and percentages, so `năm 2017`, `200 triệu
+//! đồng` and `15%` are not counted again.
 
-use super::Ctx;
+use super::{Ctx, qualifier_before, range_connector};
+use crate::fact::{Count, FactValue};
+use crate::lexicon::COUNT_UNITS;
+use crate::number::{self, Parsed};
+use crate::token::Tokens;
+use once_cell::sync::Lazy;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The units split into words, longest (in characters) first.
+static UNITS: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
+    let mut v: Vec<(&'static str, Vec<&'static str>)> = COUNT_UNITS
+        .iter()
+        .map(|u| (*u, u.split(' ').collect()))
+        .collect();
+    v.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
+    v
+});
+
+/// Does `word` (one unit word, maybe several joined tokens: `m2`, `°c`)
+/// start at token `i`? Returns the number of tokens.
+fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
+    let mut rest = word.strip_prefix(t.lower(i))?;
+    let mut n = 1;
+    while !rest.is_empty() {
+        if !t.joined(i + n) {
+            return None;
+        }
+        rest = rest.strip_prefix(t.lower(i + n))?;
+        n += 1;
+    }
+    // The word must end here: not glued to more letters or digits.
+    let glued = t.joined(i + n) && (t.is_word(i + n) || t.is_digits(i + n));
+    (!glued && !t.lower(i).is_empty()).then_some(n)
+}
+
+/// The unit at token `i`: its text and its number of tokens.
+pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    UNITS.iter().find_map(|(unit, words)| {
+        let mut n = 0;
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 && t.joined(i + n) {
+                return None;
+            }
+            n += word_at(t, i + n, w)?;
+        }
+        Some((*unit, n))
+    })
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let t = &ctx.tokens;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if ctx.claimed(i) {
+            i += 1;
+            continue;
+        }
+        let a = match number::number_at(t, i, &ctx.style) {
+            Parsed::Number(a) => a,
+            Parsed::Bad(b) => {
+                i = b.end.max(i + 1);
+                continue;
+            }
+            Parsed::None => {
+                i += 1;
+                continue;
+            }
+        };
+        // `3-5 người`, `từ 3 đến 5 người`.
+        let mut last = None;
+        let mut unit_from = a.end;
+        if let Some(n) = range_connector(t, a.end, false) {
+            if let Some(b) = number::number_at(t, a.end + n, &ctx.style).number() {
+                if unit_at(t, b.end).is_some() && b.value.to_f64() >= a.value.to_f64() {
+                    last = Some(b);
+                    unit_from = b.end;
+                }
+            }
+        }
+        let Some((_, n)) = unit_at(t, unit_from) else {
+            i = a.end.max(i + 1);
+            continue;
+        };
+        let end = unit_from + n;
+        let mut start = a.start;
+        if last.is_some() && a.start > 0 && t.is(a.start - 1, "từ") {
+            start = a.start - 1;
+        }
+        let qualifier = qualifier_before(t, start);
+        let start = qualifier.map_or(start, |(s, _)| s);
+        // The unit as written (its case kept: "Tấn" in a heading).
+        let unit_span = t.span(unit_from, end);
+        let unit = t
+            .text()
+            .get(unit_span.range())
+            .unwrap_or_default()
+            .to_string();
+        found.push((
+            start,
+            end,
+            Count {
+                value: a.value.to_f64(),
+                end: last.map(|b| b.value.to_f64()),
+                unit,
+                qualifier: qualifier.map(|(_, q)| q),
+                ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
+            },
+        ));
+        i = end.max(i + 1);
+    }
+    for (s, e, c) in found {
+        if ctx.free(s, e) {
+            let rule = if c.end.is_some() {
+                "count/range"
+            } else {
+                "count/unit"
+            };
+            ctx.push(s, e, FactValue::Count(c), rule);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Count, Extractor, FactKind, FactValue};
+
+    fn counts(text: &str) -> Vec<(String, Count)> {
+        let doc = Extractor::new().extract(text);
+        doc.facts
+            .into_iter()
+            .filter(|f| f.kind() == FactKind::Count)
+            .filter_map(|f| match f.value {
+                FactValue::Count(c) => Some((f.text, c)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_awards_and_units() {
+        let c = counts("Tại hội nghị, 7 tập thể và 19 cá nhân có thành tích xuất sắc.");
+        let got: Vec<(f64, &str)> = c.iter().map(|(_, x)| (x.value, x.unit.as_str())).collect();
+        assert_eq!(got, vec![(7.0, "tập thể"), (19.0, "cá nhân")]);
+        let c = counts(
+            "thu hoạch 28.500 tấn lúa, giải quyết việc làm cho 1.200 lao động, 350 hộ gia đình",
+        );
+        let got: Vec<(f64, &str)> = c.iter().map(|(_, x)| (x.value, x.unit.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (28_500.0, "tấn"),
+                (1_200.0, "lao động"),
+                (350.0, "hộ gia đình")
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_units_ranges_and_points() {
+        let c = counts(
+            "làm 5km đường, trồng 20 ha rừng, xây 100 m2 nhà, khoảng 3-5 người, giảm 2 điểm phần trăm",
+        );
+        let got: Vec<(f64, Option<f64>, &str)> = c
+            .iter()
+            .map(|(_, x)| (x.value, x.end, x.unit.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (5.0, None, "km"),
+                (20.0, None, "ha"),
+                (100.0, None, "m2"),
+                (3.0, Some(5.0), "người"),
+                (2.0, None, "điểm phần trăm")
+            ]
+        );
+        assert_eq!(c[3].0, "khoảng 3-5 người");
+    }
+
+    #[test]
+    fn not_counts() {
+        assert!(counts("năm 2017 và 15% và số 12 Nguyễn Trãi").is_empty());
+        assert!(counts("kmh 5kmh").is_empty());
+    }
+}

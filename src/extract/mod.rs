@@ -24,8 +24,8 @@ pub(crate) mod number;
 pub(crate) mod percent;
 pub(crate) mod sentence;
 
-use crate::fact::FactValue;
-use crate::number::{Bad, Style};
+use crate::fact::{FactValue, Qualifier};
+use crate::number::{Bad, NumberMatch, Style};
 use crate::token::Tokens;
 pub use calendar::RefDate;
 
@@ -119,4 +119,81 @@ impl<'t> Ctx<'t> {
             self.bad.push(bad);
         }
     }
+}
+
+/// Qualifier phrases that money and percentages add to the number
+/// grammar's own (`qualifier.rs`): comparisons written with `hơn`.
+const MORE_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("không cao hơn", Qualifier::AtMost),
+    ("không nhiều hơn", Qualifier::AtMost),
+    ("không hơn", Qualifier::AtMost),
+    ("nhiều hơn", Qualifier::MoreThan),
+    ("cao hơn", Qualifier::MoreThan),
+    ("lớn hơn", Qualifier::MoreThan),
+    ("ít hơn", Qualifier::LessThan),
+    ("kém hơn", Qualifier::LessThan),
+    ("thấp hơn", Qualifier::LessThan),
+    ("nhỏ hơn", Qualifier::LessThan),
+    ("khoảng chừng", Qualifier::About),
+    ("tầm khoảng", Qualifier::About),
+    ("vào khoảng", Qualifier::About),
+    ("tầm", Qualifier::About),
+];
+
+/// The qualifier ending right before token `i`: its first token and meaning.
+pub(crate) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
+    for (phrase, q) in MORE_QUALIFIERS {
+        let n = phrase.split(' ').count();
+        let Some(start) = i.checked_sub(n) else {
+            continue;
+        };
+        if t.phrase(start, phrase) == Some(n) {
+            return Some((start, *q));
+        }
+    }
+    crate::number::qualifier::qualifier_before(t, i)
+}
+
+/// A connector between the two ends of a range at token `i`: `-`, `–`,
+/// `—`, `đến`, `tới`, `và` (after `giữa`), `~`. Returns the number of tokens.
+pub(crate) fn range_connector(t: &Tokens<'_>, i: usize, between: bool) -> Option<usize> {
+    if t.is_punct(i, '-') || t.is_punct(i, '–') || t.is_punct(i, '—') || t.is_punct(i, '~') {
+        return Some(1);
+    }
+    if t.is(i, "đến") || t.is(i, "tới") || (between && t.is(i, "và")) {
+        return Some(1);
+    }
+    None
+}
+
+/// The second number of a range whose connector starts at token `i`.
+pub(crate) fn range_end(
+    t: &Tokens<'_>,
+    style: &Style,
+    i: usize,
+    between: bool,
+) -> Option<NumberMatch> {
+    let n = range_connector(t, i, between)?;
+    crate::number::number_at(t, i + n, style).number()
+}
+
+/// Does token `i` end a clause (for subjects): `,` `;` `:` `.` `!` `?` `(`
+/// `)`, or start a line?
+pub(crate) fn clause_break(t: &Tokens<'_>, i: usize) -> bool {
+    t.get(i).is_some_and(|x| {
+        matches!(
+            x.kind,
+            crate::token::Kind::Punct(',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…')
+        )
+    })
+}
+
+/// Is the unit `word…` (lower case phrase) at token `i`? Returns its length
+/// in tokens, for the longest of `phrases` that matches.
+pub(crate) fn longest_phrase(t: &Tokens<'_>, i: usize, phrases: &[&str]) -> Option<(usize, usize)> {
+    phrases
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| t.phrase(i, p).map(|n| (n, k)))
+        .max_by_key(|(n, _)| *n)
 }

@@ -1,5 +1,547 @@
-//! `money` facts (being written).
+//! `money` facts: an amount with its currency, in currency units.
+//!
+//! | written | value | currency |
+//! |---|---|---|
+//! | `125,6 tỷ đồng` | 125 600 000 000 | VND |
+//! | `1.000.000đ`, `500.000 ₫`, `1000 VNĐ`, `VND 1.000.000` | 1 000 000, 500 000, 1000, 1 000 000 | VND |
+//! | `5 USD`, `$10`, `10$`, `mười đô la`, `2 đô 23 xu`, `hai đô rưỡi` | 5, 10, 10, 10, 2.23, 2.5 | USD |
+//! | `20 euro`, `€20`, `EUR29,99`, `hai ơ rô năm mươi xu` | 20, 20, 29.99, 2.5 | EUR |
+//! | `10k đồng`, `1tr5 vnd` | 10 000, 1 500 000 | VND |
+//! | `từ 1.000 đến 2.000 đồng`, `giữa 1,1 và 1,3 đô la`, `50.000đ-100.000đ` | value and `end` | |
+//! | `dưới bảy nghìn đồng`, `từ 7.000 đồng trở xuống`, `ít nhất $1,42` | value with a qualifier | |
+//! | `tổng kinh phí 2,5 tỷ` | 2 500 000 000 | VND, implied by the money word before a scaled number |
+//!
+//! Also: GBP (bảng Anh, £), JPY (yên), CNY (nhân dân tệ), KRW (won, uôn),
+//! THB (baht, bạt), MYR (ringgit), INR (rupee, Rs), AED (dirham), SGD, AUD,
+//! CAD, HKD, TWD (đài tệ), LAK (kíp), KHR (riel), RUB (rúp). `đồng` is not a
+//! currency in `đồng chí`, `đồng bằng`, `đồng bào`…, nor `đô` in `đô thị`.
+//! Scale arithmetic is checked (the number grammar reports an overflow).
 
-use super::Ctx;
+use super::{Ctx, clause_break, qualifier_before, range_connector};
+use crate::fact::{FactValue, Money, Qualifier};
+use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
+use crate::token::{Kind, Tokens};
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// Currency phrases written after the amount (lower case), with the ISO code.
+const AFTER: &[(&str, &str)] = &[
+    ("việt nam đồng", "VND"),
+    ("đồng việt nam", "VND"),
+    ("đồng", "VND"),
+    ("đ", "VND"),
+    ("₫", "VND"),
+    ("vnđ", "VND"),
+    ("vnd", "VND"),
+    ("đô la mỹ", "USD"),
+    ("đô la singapore", "SGD"),
+    ("đô la úc", "AUD"),
+    ("đô la canada", "CAD"),
+    ("đô la hồng kông", "HKD"),
+    ("đô la hongkong", "HKD"),
+    ("đô - la", "USD"),
+    ("đô la", "USD"),
+    ("đôla", "USD"),
+    ("đô mỹ", "USD"),
+    ("đô", "USD"),
+    ("usd", "USD"),
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("$", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("eur", "EUR"),
+    ("ơ rô", "EUR"),
+    ("ơ - rô", "EUR"),
+    ("€", "EUR"),
+    ("bảng anh", "GBP"),
+    ("gbp", "GBP"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("£", "GBP"),
+    ("yên nhật", "JPY"),
+    ("yên", "JPY"),
+    ("jpy", "JPY"),
+    ("¥", "JPY"),
+    ("nhân dân tệ", "CNY"),
+    ("ndt", "CNY"),
+    ("cny", "CNY"),
+    ("đài tệ", "TWD"),
+    ("twd", "TWD"),
+    ("won", "KRW"),
+    ("uôn", "KRW"),
+    ("krw", "KRW"),
+    ("₩", "KRW"),
+    ("baht", "THB"),
+    ("bạt", "THB"),
+    ("thb", "THB"),
+    ("฿", "THB"),
+    ("ringgit", "MYR"),
+    ("myr", "MYR"),
+    ("rupee", "INR"),
+    ("rupees", "INR"),
+    ("rupi", "INR"),
+    ("inr", "INR"),
+    ("rs", "INR"),
+    ("₹", "INR"),
+    ("aed", "AED"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("sgd", "SGD"),
+    ("aud", "AUD"),
+    ("cad", "CAD"),
+    ("hkd", "HKD"),
+    ("kíp", "LAK"),
+    ("lak", "LAK"),
+    ("riel", "KHR"),
+    ("khr", "KHR"),
+    ("rúp", "RUB"),
+    ("rub", "RUB"),
+];
+
+/// Currency signs and codes written before the amount.
+const BEFORE: &[(&str, &str)] = &[
+    ("us $", "USD"),
+    ("vn $", "VND"),
+    ("s $", "SGD"),
+    ("a $", "AUD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₩", "KRW"),
+    ("₹", "INR"),
+    ("₫", "VND"),
+    ("usd", "USD"),
+    ("vnd", "VND"),
+    ("vnđ", "VND"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("jpy", "JPY"),
+    ("inr", "INR"),
+    ("rs .", "INR"),
+    ("rs", "INR"),
+    ("aed", "AED"),
+    ("sgd", "SGD"),
+];
+
+/// Words after `đồng` / `đô` / `yên` that make another word of them
+/// (`đồng chí`, `đồng bằng`, `đô thị`).
+const NOT_CURRENCY_AFTER: &[&str] = &[
+    "chí", "bào", "nghiệp", "đội", "hồ", "ý", "thời", "minh", "bằng", "phục", "loại", "hương",
+    "nai", "cỏ", "ruộng", "lúa", "sự", "tâm", "hành", "khởi", "lòng", "bộ", "tình", "đều", "thuận",
+    "dạng", "chủ", "hóa", "thị", "đốc", "vật", "ổn", "bình", "tĩnh", "tử", "hào", "cân", "xu",
+];
+
+/// Subunits (1/100 of the currency): `xu`, `xen`, `cent`.
+const SUBUNITS: &[&str] = &["xu", "xen", "cent", "cents"];
+
+/// Words before a scaled number that make it an amount of đồng (`kinh phí
+/// 2,5 tỷ`).
+const MONEY_WORDS: &[&str] = &[
+    "kinh phí",
+    "vốn",
+    "ngân sách",
+    "trị giá",
+    "giá trị",
+    "tổng mức đầu tư",
+    "đầu tư",
+    "doanh thu",
+    "thu nhập",
+    "lợi nhuận",
+    "tiền",
+    "chi phí",
+    "số tiền",
+    "hỗ trợ",
+    "nộp",
+    "nợ",
+    "lương",
+    "giá",
+    "phí",
+    "bồi thường",
+    "quyên góp",
+    "ủng hộ",
+    "tài trợ",
+    "giải ngân",
+    "thu ngân sách",
+    "tổng thu",
+    "tổng chi",
+    "thu",
+    "chi",
+    "thưởng",
+    "vay",
+    "cho vay",
+    "tiết kiệm",
+    "thuế",
+    "dư nợ",
+];
+
+/// The currency after token `i`: ISO code and number of tokens.
+fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let (n, k) = super::longest_phrase(t, i, &AFTER.iter().map(|x| x.0).collect::<Vec<_>>())
+        .or_else(|| punct_phrase(t, i, AFTER))?;
+    let (word, code) = AFTER.get(k)?;
+    // `đồng chí`, `đô thị`: another word.
+    if t.is_word(i + n) && !t.joined(i + n) && NOT_CURRENCY_AFTER.contains(&t.lower(i + n)) {
+        return None;
+    }
+    if matches!(*word, "đồng" | "đô" | "yên" | "đ") && t.is_word(i + n) && t.joined(i + n) {
+        return None;
+    }
+    Some((code, n))
+}
+
+/// A phrase of punctuation and words (`$`, `us $`, `rs .`) at token `i`.
+fn punct_phrase(t: &Tokens<'_>, i: usize, table: &[(&str, &str)]) -> Option<(usize, usize)> {
+    table
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (p, _))| {
+            let mut n = 0;
+            for part in p.split(' ') {
+                let ok = match t.get(i + n).map(|x| x.kind) {
+                    Some(Kind::Word) => t.lower(i + n) == part,
+                    Some(Kind::Punct(c)) => part.chars().eq(std::iter::once(c)),
+                    _ => false,
+                };
+                if !ok || (n > 0 && !t.joined(i + n)) {
+                    return None;
+                }
+                n += 1;
+            }
+            Some((n, k))
+        })
+        .max_by_key(|(n, _)| *n)
+}
+
+/// A currency written before the amount, starting at token `i`.
+fn currency_before(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let (n, k) = punct_phrase(t, i, BEFORE)?;
+    // Codes must be written in capitals (`USD 5`, not `usd 5` in prose).
+    if t.is_word(i)
+        && !t
+            .surface(i)
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '$')
+        && t.lower(i) != "rs"
+    {
+        return None;
+    }
+    BEFORE.get(k).map(|(_, code)| (*code, n))
+}
+
+/// An amount: token range, value, currency (if written), ambiguity.
+#[derive(Clone, Copy, Debug)]
+struct Amount {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    currency: Option<&'static str>,
+    ambiguous: bool,
+    /// The number ended with a scale word (`triệu`, `tỷ`).
+    scaled: bool,
+}
+
+/// A number at token `i`, also when glued to a currency code before it
+/// (`USD1,23`, `Rs20`): read on its own.
+fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> {
+    if let Some(n) = number::number_at(t, i, style).number() {
+        return Some(n);
+    }
+    if !(t.is_digits(i) && t.joined(i)) {
+        return None;
+    }
+    let start = t.get(i)?.start;
+    let rest = t.text().get(start..)?;
+    let sub = Tokens::new(rest);
+    let n = number::number_at(&sub, 0, style).number()?;
+    let end_byte = start + sub.span(n.start, n.end).end;
+    Some(NumberMatch {
+        start: i,
+        end: t.at_byte(end_byte),
+        ..n
+    })
+}
+
+const SCALES: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn"];
+
+/// The amount at token `i`: `[currency] number [k|tr…] [currency] [subunit]`.
+fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
+    let (prefix, num_at) = match currency_before(t, i) {
+        Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n),
+        _ => (None, i),
+    };
+    let m = if prefix.is_some() {
+        number_glued(t, num_at, style)?
+    } else {
+        number::number_at(t, num_at, style).number()?
+    };
+    let mut value = m.value;
+    let mut end = m.end;
+    let mut scaled = end > m.start && SCALES.contains(&t.lower(end - 1));
+    // `10k`, `10K`: thousands; `1tr5`: 1.5 million.
+    if t.is_word(end) && t.joined(end) && m.form == number::Form::Digits {
+        match t.lower(end) {
+            "k" => {
+                value = value.checked_mul_int(1000)?;
+                end += 1;
+                scaled = true;
+            }
+            "tr" => {
+                value = value.checked_mul_int(1_000_000)?;
+                end += 1;
+                if t.is_digits(end) && t.joined(end) {
+                    let digits = t.surface(end);
+                    let frac = Decimal::new(
+                        digits.parse::<u128>().ok()?,
+                        u8::try_from(digits.len()).ok()?,
+                    )?;
+                    value = value.checked_add(frac.checked_mul_int(1_000_000)?)?;
+                    end += 1;
+                }
+                scaled = true;
+            }
+            _ => {}
+        }
+    }
+    let mut currency = prefix;
+    if prefix.is_none() {
+        if let Some((code, n)) = currency_after(t, end) {
+            currency = Some(code);
+            end += n;
+            // `2 đô la và 23 xen`, `2 đô 23 xu`, `hai đô 23`, `hai đô rưỡi`.
+            let k = if t.is(end, "và") { end + 1 } else { end };
+            if let Some(sub) = number::number_at(t, k, style).number() {
+                let sub_unit = SUBUNITS.iter().any(|w| t.is(sub.end, w));
+                let bare = code != "VND"
+                    && sub.end == k + 1
+                    && !t.is_word(sub.end)
+                    && sub.value.as_int().is_some_and(|v| v < 100);
+                if sub_unit || bare {
+                    if let Some(c) = sub.value.as_int().filter(|v| *v < 100) {
+                        value = value.checked_add(Decimal::new(c, 2)?)?;
+                        end = sub.end + usize::from(sub_unit);
+                    }
+                }
+            } else if t.is(end, "rưỡi") {
+                value = value.checked_add(Decimal::new(5, 1)?)?;
+                end += 1;
+            }
+        } else if SUBUNITS.iter().any(|w| t.is(end, w)) {
+            // `mười xu`: cents of a dollar.
+            let cents = value.as_int()?;
+            value = Decimal::new(cents, 2)?;
+            currency = Some("USD");
+            end += 1;
+        }
+    } else if t.is_word(end) && t.lower(end) == "k" && t.joined(end) {
+        value = value.checked_mul_int(1000)?;
+        end += 1;
+    }
+    Some(Amount {
+        start: i,
+        end,
+        value,
+        currency,
+        ambiguous: m.ambiguous,
+        scaled,
+    })
+}
+
+/// Is there a money word before token `i` in the same clause?
+fn money_context(t: &Tokens<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..10 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        j = p;
+        if clause_break(t, j) {
+            return false;
+        }
+        for w in MONEY_WORDS {
+            let n = w.split(' ').count();
+            if j + 1 >= n && t.phrase(j + 1 - n, w) == Some(n) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Bounds written after the amount: `trở xuống` (at most), `trở lên` (at least).
+fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    if t.phrase(i, "trở xuống").is_some() {
+        Some((Qualifier::AtMost, 2))
+    } else if t.phrase(i, "trở lên").is_some() {
+        Some((Qualifier::AtLeast, 2))
+    } else {
+        None
+    }
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let t = &ctx.tokens;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if ctx.claimed(i) {
+            i += 1;
+            continue;
+        }
+        match money_at(ctx, t, i) {
+            Some((s, e, m, rule)) => {
+                i = e.max(i + 1);
+                found.push((s, e, m, rule));
+            }
+            None => {
+                i = match number::number_at(t, i, &ctx.style) {
+                    Parsed::Number(n) => n.end.max(i + 1),
+                    _ => i + 1,
+                }
+            }
+        }
+    }
+    for (s, e, m, rule) in found {
+        if ctx.free(s, e) {
+            ctx.push(s, e, FactValue::Money(m), rule);
+        }
+    }
+}
+
+/// A money fact whose first amount starts at token `i`.
+fn money_at(
+    ctx: &Ctx<'_>,
+    t: &Tokens<'_>,
+    i: usize,
+) -> Option<(usize, usize, Money, &'static str)> {
+    let a = amount_at(t, i, &ctx.style)?;
+    let between = i > 0 && t.is(i - 1, "giữa");
+    let from = i > 0 && t.is(i - 1, "từ");
+    let mut start = if between || from { i - 1 } else { i };
+    let mut end = a.end;
+    let mut rule = "money/amount";
+    let mut last: Option<Amount> = None;
+    // A range: `A-B đồng`, `từ A đến B đồng`, `giữa A và B đồng`, `A đồng - B đồng`.
+    if let Some(n) = range_connector(t, a.end, between) {
+        if let Some(b) = amount_at(t, a.end + n, &ctx.style) {
+            let currency_ok = match (a.currency, b.currency) {
+                (Some(x), Some(y)) => x == y,
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+                (None, None) => false,
+            };
+            if currency_ok && b.value.to_f64() >= a.value.to_f64() {
+                last = Some(b);
+                end = b.end;
+                rule = "money/range";
+            }
+        }
+    }
+    let currency = last.and_then(|b| b.currency).or(a.currency);
+    let (currency, implied) = match currency {
+        Some(c) => (c, false),
+        // `kinh phí 2,5 tỷ`: a scaled number after a money word.
+        None if a.scaled && money_context(t, i) && !t.is_word(a.end) => ("VND", true),
+        None => return None,
+    };
+    if implied {
+        rule = "money/implied-vnd";
+    }
+    if last.is_none() && (from || between) {
+        start = i;
+    }
+    let mut qualifier = qualifier_before(t, start).map(|(s, q)| {
+        start = s;
+        q
+    });
+    if from && last.is_none() {
+        if let Some((q, n)) = bound_after(t, end) {
+            start = i - 1;
+            end += n;
+            qualifier = Some(q);
+        }
+    }
+    Some((
+        start,
+        end,
+        Money {
+            value: a.value.to_f64(),
+            end: last.map(|b| b.value.to_f64()),
+            currency: currency.to_string(),
+            qualifier,
+            ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
+        },
+        rule,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, FactKind, FactValue, Money, Qualifier};
+
+    fn money(text: &str) -> Vec<(String, Money)> {
+        let doc = Extractor::builder()
+            .kinds([FactKind::Money])
+            .build()
+            .extract(text);
+        doc.facts
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FactValue::Money(m) => Some((f.text, m)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Option<(f64, String)> {
+        money(text)
+            .first()
+            .map(|(_, m)| (m.value, m.currency.clone()))
+    }
+
+    #[test]
+    fn vnd_forms() {
+        assert_eq!(
+            one("thu 125,6 tỷ đồng"),
+            Some((125_600_000_000.0, "VND".into()))
+        );
+        assert_eq!(one("giá 1.000.000đ"), Some((1_000_000.0, "VND".into())));
+        assert_eq!(one("500.000 ₫"), Some((500_000.0, "VND".into())));
+        assert_eq!(one("1000 VNĐ"), Some((1000.0, "VND".into())));
+        assert_eq!(one("VND 1.000.000"), Some((1_000_000.0, "VND".into())));
+        assert_eq!(one("10k đồng"), Some((10_000.0, "VND".into())));
+        assert_eq!(one("1tr5 vnd"), Some((1_500_000.0, "VND".into())));
+    }
+
+    #[test]
+    fn foreign_currencies() {
+        assert_eq!(one("5 USD"), Some((5.0, "USD".into())));
+        assert_eq!(one("$10"), Some((10.0, "USD".into())));
+        assert_eq!(one("10$"), Some((10.0, "USD".into())));
+        assert_eq!(one("EUR29,99"), Some((29.99, "EUR".into())));
+        assert_eq!(one("20 euro"), Some((20.0, "EUR".into())));
+        assert_eq!(one("2 đô 23 xu"), Some((2.23, "USD".into())));
+    }
+
+    #[test]
+    fn ranges_and_bounds() {
+        let m = money("từ 1000 đến 2000 đồng");
+        assert_eq!((m[0].1.value, m[0].1.end), (1000.0, Some(2000.0)));
+        assert_eq!(m[0].0, "từ 1000 đến 2000 đồng");
+        let m = money("từ 7000 đồng trở xuống");
+        assert_eq!(m[0].1.qualifier, Some(Qualifier::AtMost));
+        assert_eq!(m[0].0, "từ 7000 đồng trở xuống");
+        let m = money("không quá 7.000 đồng");
+        assert_eq!(m[0].1.qualifier, Some(Qualifier::AtMost));
+    }
+
+    #[test]
+    fn implied_dong_and_not_currencies() {
+        assert_eq!(
+            one("với tổng kinh phí 2,5 tỷ, dự án"),
+            Some((2_500_000_000.0, "VND".into()))
+        );
+        assert_eq!(one("3 đồng chí được khen"), None);
+        assert_eq!(one("2 đô thị loại I"), None);
+        assert_eq!(one("có 200 triệu người"), None);
+    }
+}

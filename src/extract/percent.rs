@@ -1,5 +1,391 @@
-//! `percent` facts (being written).
+//! `percentage` facts, with what they measure.
+//!
+//! | written | value | other fields |
+//! |---|---|---|
+//! | `trồng rừng mới vượt 13,6% kế hoạch` | 13.6 | relation exceeds, subject "trồng rừng mới", reference "kế hoạch" |
+//! | `Thu ngân sách vượt 8% dự toán` | 8 | exceeds, "Thu ngân sách", "dự toán" |
+//! | `tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa” là 90,73%` | 90.73 | equals, subject up to the verb nearest the number |
+//! | `có 70% số thôn đạt danh hiệu “Thôn văn hóa”` | 70 | subject after the number ("X% số thôn …") |
+//! | `doanh thu tăng khoảng 12% so với cùng kỳ năm trước` | 12 | increases, about, reference "cùng kỳ năm trước" |
+//! | `10-15%`, `10%–15%`, `từ 10 đến 15%` | 10, end 15 | a typed range |
+//! | `-5%`, `−5%` | −5 | a sign joined to the digits |
+//! | `mười ba phẩy sáu phần trăm` | 13.6 | words, and `phần trăm` for `%` |
+//!
+//! Not percentages: a bare `%`, `% 13` (the sign comes after the number in
+//! Vietnamese), and percentage points (`giảm 2 điểm phần trăm`, read by
+//! `count.rs`). `50%%` is one fact, `50%`; the second sign is left over.
+//!
+//! Relations come from the verb nearest before the number in the same
+//! clause: vượt → exceeds, đạt → reaches, tăng → increases, giảm →
+//! decreases, là/bằng/chiếm → equals.
 
-use super::Ctx;
+use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
+use crate::fact::{FactValue, Percentage, Relation};
+use crate::number::{self, NumberMatch, Parsed};
+use crate::token::Tokens;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
+pub(crate) fn percent_sign(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if t.is_punct(i, '%') || t.is_punct(i, '％') || t.is_punct(i, '﹪') {
+        return Some(1);
+    }
+    t.phrase(i, "phần trăm")
+}
+
+/// Relation verbs, nearest first wins.
+const RELATIONS: &[(&str, Relation)] = &[
+    ("vượt", Relation::Exceeds),
+    ("đạt", Relation::Reaches),
+    ("tăng", Relation::Increases),
+    ("giảm", Relation::Decreases),
+    ("là", Relation::Equals),
+    ("bằng", Relation::Equals),
+    ("chiếm", Relation::Equals),
+];
+
+/// Words that may stand between the verb and the number (`tăng lên 5%`,
+/// `đạt tỷ lệ 90%`, `chiếm tới 70%`, `tăng trưởng 7%`).
+const BETWEEN: &[&str] = &[
+    "lên",
+    "thêm",
+    "xuống",
+    "còn",
+    "tới",
+    "đến",
+    "được",
+    "tỷ",
+    "tỉ",
+    "lệ",
+    "mức",
+    "trưởng",
+    "gần",
+    "hơn",
+    "khoảng",
+    "trên",
+    "dưới",
+    "là",
+    "ở",
+    "vào",
+    "có",
+    "đạt",
+    "chỉ",
+    "gấp",
+];
+
+/// The relation verb before token `i` in the same clause: its token and meaning.
+fn relation_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Relation)> {
+    let mut j = i;
+    for _ in 0..5 {
+        j = j.checked_sub(1)?;
+        if clause_break(t, j) {
+            return None;
+        }
+        let w = t.lower(j);
+        if let Some((_, r)) = RELATIONS.iter().find(|(v, _)| *v == w) {
+            return Some((j, *r));
+        }
+        if !t.is_word(j) || !BETWEEN.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first token of the clause that token `i` is in.
+fn clause_start(t: &Tokens<'_>, i: usize, limit: usize) -> usize {
+    let mut j = i;
+    while j > 0 && i - j < limit {
+        if clause_break(t, j - 1) || t.get(j).is_some_and(|x| x.line_before) {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// Words that open a clause without being part of its subject.
+const OPENERS: &[&str] = &[
+    "và", "nhưng", "còn", "riêng", "trong", "đó", "với", "có", "đã", "thì", "mà", "cả", "toàn",
+];
+
+/// Words that end a subject without being part of it.
+const CLOSERS: &[&str] = &["đã", "được", "sẽ", "đều", "cũng", "vẫn", "có", "thì", "là"];
+
+/// Baselines a percentage is measured against.
+const REFERENCES: &[&str] = &[
+    "kế hoạch",
+    "dự toán",
+    "chỉ tiêu",
+    "cùng kỳ",
+    "mục tiêu",
+    "nghị quyết",
+    "năm trước",
+    "năm ngoái",
+    "đầu năm",
+    "tháng trước",
+    "quý trước",
+    "kỳ trước",
+];
+
+/// Words a baseline may continue with (`cùng kỳ năm trước`, `kế hoạch được
+/// giao`, `dự toán HĐND tỉnh giao`, `kế hoạch năm 2017`).
+const REFERENCE_TAIL: &[&str] = &[
+    "năm", "trước", "ngoái", "được", "giao", "đề", "ra", "của", "tỉnh", "huyện", "xã", "thành",
+    "phố", "hđnd", "ubnd", "nghị", "quyết", "đã", "cả", "quý", "tháng", "này", "kế", "hoạch",
+];
+
+/// The baseline after token `i` (`kế hoạch`, `so với năm 2022`): its token
+/// range.
+fn reference_after(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    let compared = t.phrase(j, "so với").is_some();
+    if compared {
+        j += 2;
+    }
+    let start = j;
+    if let Some((n, _)) = super::longest_phrase(t, j, REFERENCES) {
+        j += n;
+    } else if !compared {
+        return None;
+    }
+    // Continue with tails, years, or (after "so với") any words of the clause.
+    let mut end = j;
+    let mut k = j;
+    while k < start + 8 && !clause_break(t, k) {
+        let tail = (t.is_word(k) && REFERENCE_TAIL.contains(&t.lower(k)))
+            || (t.is_digits(k) && t.surface(k).len() == 4);
+        let loose = compared && (t.is_word(k) || t.is_digits(k));
+        if !(tail || loose) || t.get(k).is_some_and(|x| x.line_before) {
+            break;
+        }
+        k += 1;
+        end = k;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// The surface of tokens `from..to` in the normalized text.
+fn text(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
+    let s = t.span(from, to);
+    (to > from)
+        .then(|| t.text().get(s.range()).map(str::to_string))
+        .flatten()
+}
+
+/// Trims opener and closer words off a token range.
+fn trim(t: &Tokens<'_>, mut from: usize, mut to: usize) -> (usize, usize) {
+    while from < to && t.is_word(from) && OPENERS.contains(&t.lower(from)) {
+        from += 1;
+    }
+    while to > from && t.is_word(to - 1) && CLOSERS.contains(&t.lower(to - 1)) {
+        to -= 1;
+    }
+    (from, to)
+}
+
+/// The subject: before the relation verb, or after the number (`70% số
+/// thôn …`) when nothing stands before it.
+fn subject(t: &Tokens<'_>, before: usize, pct_end: usize) -> Option<String> {
+    let cs = clause_start(t, before, 24);
+    let (from, to) = trim(t, cs, before);
+    if to > from {
+        return text(t, from, to);
+    }
+    // "có 70% số thôn đạt …": the subject follows.
+    if !t.is_word(pct_end)
+        || t.surface(pct_end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    if super::longest_phrase(t, pct_end, REFERENCES).is_some()
+        || t.phrase(pct_end, "so với").is_some()
+    {
+        return None;
+    }
+    let mut end = pct_end;
+    while end < pct_end + 20 && !clause_break(t, end) && t.get(end).is_some_and(|x| !x.line_before)
+    {
+        end += 1;
+    }
+    let (from, to) = trim(t, pct_end, end);
+    text(t, from, to)
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let t = &ctx.tokens;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if ctx.claimed(i) {
+            i += 1;
+            continue;
+        }
+        let a = match number::number_at(t, i, &ctx.style) {
+            Parsed::Number(a) => a,
+            Parsed::Bad(b) => {
+                i = b.end.max(i + 1);
+                continue;
+            }
+            Parsed::None => {
+                i += 1;
+                continue;
+            }
+        };
+        match percentage(ctx, t, a) {
+            Some(f) => {
+                i = f.1.max(i + 1);
+                found.push(f);
+            }
+            None => i = a.end.max(i + 1),
+        }
+    }
+    for (start, end, p) in found {
+        if ctx.free(start, end) {
+            let rule = match (p.relation.is_some(), p.end.is_some()) {
+                (_, true) => "percent/range",
+                (true, false) => "percent/relation",
+                (false, false) => "percent/plain",
+            };
+            ctx.push(start, end, FactValue::Percentage(p), rule);
+        }
+    }
+}
+
+/// A percentage whose first number is `a`: its token range and value.
+fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, usize, Percentage)> {
+    // "điểm phần trăm" is percentage points, not a percentage.
+    if t.is(a.end, "điểm") {
+        return None;
+    }
+    let mut start = a.start;
+    let between = a.start > 0 && t.is(a.start - 1, "giữa");
+    if a.start > 0 && (t.is(a.start - 1, "từ") || between) {
+        start = a.start - 1;
+    }
+    let (end, last) = if let Some(n) = percent_sign(t, a.end) {
+        // `10%`, or `10%-15%`, `10% đến 15%`.
+        let after = a.end + n;
+        match range_end(t, &ctx.style, after, between) {
+            Some(b) if percent_sign(t, b.end).is_some() && !t.is(b.end, "điểm") => {
+                (b.end + percent_sign(t, b.end).unwrap_or(1), Some(b))
+            }
+            _ => {
+                start = if start < a.start && !between {
+                    a.start
+                } else {
+                    start
+                };
+                (after, None)
+            }
+        }
+    } else {
+        // `10-15%`, `từ 10 đến 15%`.
+        range_connector(t, a.end, between)?;
+        let b = range_end(t, &ctx.style, a.end, between)?;
+        let n = percent_sign(t, b.end)?;
+        (b.end + n, Some(b))
+    };
+    let qualifier = qualifier_before(t, start);
+    let q_start = qualifier.map_or(start, |(s, _)| s);
+    let relation = relation_before(t, q_start);
+    let before = relation.map_or(q_start, |(v, _)| v);
+    let p = Percentage {
+        value: a.value.to_f64(),
+        end: last.map(|b| b.value.to_f64()),
+        relation: relation.map(|(_, r)| r),
+        qualifier: qualifier.map(|(_, q)| q),
+        subject: subject(t, before, end),
+        reference: reference_after(t, end).and_then(|(s, e)| text(t, s, e)),
+        ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
+    };
+    // A "range" that runs backwards (`15-10%`) is not one.
+    if p.end.is_some_and(|e| e < p.value) {
+        return None;
+    }
+    // The qualifier is part of the fact's surface; the relation verb is not.
+    Some((q_start, end, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, FactKind, FactValue, Percentage, Qualifier, Relation};
+
+    fn pcts(text: &str) -> Vec<(String, Percentage)> {
+        let doc = Extractor::builder()
+            .kinds([FactKind::Percentage])
+            .build()
+            .extract(text);
+        doc.facts
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FactValue::Percentage(p) => Some((f.text, p)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_sentences() {
+        let p =
+            pcts("Sản xuất nông – lâm nghiệp được đẩy mạnh, trồng rừng mới vượt 13,6% kế hoạch.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, "13,6%");
+        assert_eq!(p[0].1.value, 13.6);
+        assert_eq!(p[0].1.relation, Some(Relation::Exceeds));
+        assert_eq!(p[0].1.subject.as_deref(), Some("trồng rừng mới"));
+        assert_eq!(p[0].1.reference.as_deref(), Some("kế hoạch"));
+
+        let p = pcts(
+            "tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa” là 90,73%; có 70% số thôn đạt danh hiệu “Thôn văn hóa”.",
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].1.relation, Some(Relation::Equals));
+        assert_eq!(
+            p[0].1.subject.as_deref(),
+            Some("tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”")
+        );
+        assert_eq!(p[1].1.value, 70.0);
+        assert_eq!(
+            p[1].1.subject.as_deref(),
+            Some("số thôn đạt danh hiệu “Thôn văn hóa”")
+        );
+    }
+
+    #[test]
+    fn ranges_signs_and_qualifiers() {
+        let p = pcts("tăng từ 10 đến 15%, giảm 10-15%, khoảng 5%–7%, lãi -5%");
+        let got: Vec<(f64, Option<f64>)> = p.iter().map(|(_, x)| (x.value, x.end)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (10.0, Some(15.0)),
+                (10.0, Some(15.0)),
+                (5.0, Some(7.0)),
+                (-5.0, None)
+            ]
+        );
+        assert_eq!(p[0].0, "từ 10 đến 15%");
+        assert_eq!(p[2].1.qualifier, Some(Qualifier::About));
+        assert_eq!(p[2].0, "khoảng 5%–7%");
+    }
+
+    #[test]
+    fn not_percentages() {
+        assert!(pcts("%%%%% và % 13 và giảm 2 điểm phần trăm").is_empty());
+        let p = pcts("50%%");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, "50%");
+    }
+
+    #[test]
+    fn references_after_so_voi() {
+        let p = pcts("Doanh thu tăng khoảng 12% so với cùng kỳ năm trước.");
+        assert_eq!(p[0].1.reference.as_deref(), Some("cùng kỳ năm trước"));
+        assert_eq!(p[0].1.subject.as_deref(), Some("Doanh thu"));
+        let p = pcts("GRDP tăng 7,5% so với năm 2022.");
+        assert_eq!(p[0].1.reference.as_deref(), Some("năm 2022"));
+    }
+}
