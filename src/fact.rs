@@ -173,6 +173,7 @@ pub enum Qualifier {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Percentage {
     /// The value in percent: 13.6.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "num::serialize"))]
     pub value: f64,
     /// The end of a range (`10–15%` → value 10, end 15).
     #[cfg_attr(
@@ -214,6 +215,7 @@ pub struct Percentage {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Money {
     /// The amount in currency units.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "num::serialize"))]
     pub value: f64,
     /// The end of a range (`từ 1 đến 2 triệu đồng`).
     #[cfg_attr(
@@ -318,6 +320,7 @@ pub struct Date {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Count {
     /// The number.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "num::serialize"))]
     pub value: f64,
     /// The end of a range (`3-5 người`).
     #[cfg_attr(
@@ -343,6 +346,7 @@ pub struct Count {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Number {
     /// The value.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "num::serialize"))]
     pub value: f64,
     /// `true` for an ordinal (`thứ ba`, `lần thứ XX`).
     pub ordinal: bool,
@@ -354,4 +358,37 @@ pub struct Number {
 #[cfg(feature = "serde")]
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Numbers are written as JSON integers when they are whole (`2017`, not
+/// `2017.0`), as floats otherwise (`13.6`).
+#[cfg(feature = "serde")]
+mod num {
+    use serde::Serializer;
+
+    /// Largest integer an `f64` holds exactly.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+
+    pub(super) fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.fract() == 0.0 && v.abs() < EXACT {
+            // Exact: |v| < 2^53, so the cast loses nothing.
+            s.serialize_i64(*v as i64)
+        } else {
+            s.serialize_f64(*v)
+        }
+    }
+
+    pub(super) mod opt {
+        use serde::Serializer;
+
+        pub(in super::super) fn serialize<S: Serializer>(
+            v: &Option<f64>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(x) => super::serialize(x, s),
+                None => s.serialize_none(),
+            }
+        }
+    }
 }

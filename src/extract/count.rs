@@ -50,10 +50,14 @@ fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
 
 /// The unit at token `i`: its text and its number of tokens.
 pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    // A unit never starts a new line (`… năm 2017\n\nNăm 2018`).
+    if t.get(i).is_none_or(|x| x.line_before) {
+        return None;
+    }
     UNITS.iter().find_map(|(unit, words)| {
         let mut n = 0;
         for (k, w) in words.iter().enumerate() {
-            if k > 0 && t.joined(i + n) {
+            if k > 0 && (t.joined(i + n) || t.get(i + n).is_some_and(|x| x.line_before)) {
                 return None;
             }
             n += word_at(t, i + n, w)?;
@@ -72,7 +76,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             continue;
         }
         let a = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) => a,
+            Parsed::Number(a) if super::clean_number_start(t, a.start) => a,
+            Parsed::Number(a) => {
+                i = a.end.max(i + 1);
+                continue;
+            }
             Parsed::Bad(b) => {
                 i = b.end.max(i + 1);
                 continue;

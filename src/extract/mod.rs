@@ -141,17 +141,18 @@ const MORE_QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 
 /// The qualifier ending right before token `i`: its first token and meaning.
+/// The longest phrase wins (`không ít hơn` over `ít hơn`).
 pub(crate) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
-    for (phrase, q) in MORE_QUALIFIERS {
+    let mine = MORE_QUALIFIERS.iter().find_map(|(phrase, q)| {
         let n = phrase.split(' ').count();
-        let Some(start) = i.checked_sub(n) else {
-            continue;
-        };
-        if t.phrase(start, phrase) == Some(n) {
-            return Some((start, *q));
-        }
+        let start = i.checked_sub(n)?;
+        (t.phrase(start, phrase) == Some(n)).then_some((start, *q))
+    });
+    let grammar = crate::number::qualifier::qualifier_before(t, i);
+    match (mine, grammar) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
     }
-    crate::number::qualifier::qualifier_before(t, i)
 }
 
 /// A connector between the two ends of a range at token `i`: `-`, `–`,
@@ -196,4 +197,17 @@ pub(crate) fn longest_phrase(t: &Tokens<'_>, i: usize, phrases: &[&str]) -> Opti
         .enumerate()
         .filter_map(|(k, p)| t.phrase(i, p).map(|n| (n, k)))
         .max_by_key(|(n, _)| *n)
+}
+
+/// May a number start at token `i`? Not right after another digit or a
+/// separator of another script (`13٫6%` is one token, not `6%`;
+/// BAD_INPUTS #26), nor after a digit of another script.
+pub(crate) fn clean_number_start(t: &Tokens<'_>, i: usize) -> bool {
+    if i == 0 || !t.joined(i) {
+        return true;
+    }
+    !matches!(
+        t.get(i - 1).map(|x| x.kind),
+        Some(crate::token::Kind::Punct(c)) if c.is_numeric() || matches!(c, '٫' | '٬' | '⹁' | '·')
+    )
 }

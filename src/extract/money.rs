@@ -269,11 +269,12 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
         Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n),
         _ => (None, i),
     };
-    let m = if prefix.is_some() {
-        number_glued(t, num_at, style)?
-    } else {
-        number::number_at(t, num_at, style).number()?
-    };
+    // Glued reads (`USD1,23`, the second end of `50.000đ-100.000đ`) are
+    // safe here: a currency must follow or precede.
+    let m = number_glued(t, num_at, style)?;
+    if !super::clean_number_start(t, m.start) {
+        return None;
+    }
     let mut value = m.value;
     let mut end = m.end;
     let mut scaled = end > m.start && SCALES.contains(&t.lower(end - 1));

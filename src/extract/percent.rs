@@ -224,7 +224,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             continue;
         }
         let a = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) => a,
+            Parsed::Number(a) if super::clean_number_start(t, a.start) => a,
+            Parsed::Number(a) => {
+                i = a.end.max(i + 1);
+                continue;
+            }
             Parsed::Bad(b) => {
                 i = b.end.max(i + 1);
                 continue;

@@ -1,0 +1,225 @@
+//! Extract facts from Vietnamese text and print them as JSON (`SCHEMA.md`).
+//!
+//! ```text
+//! cargo run --release --example extract -- [OPTIONS] [FILE|-]
+//!   --encoding auto|utf-8|tcvn3|vni|viqr|viscii|cp1258   (default auto)
+//!   --jsonl          input is JSON Lines {"id": "...", "text": "..."}; output one Document per line, same id
+//!   --numbers        also emit a `number` fact for every numeral expression (digits or words)
+//!   --reference-date YYYY-MM-DD   anchor for relative dates ("hôm qua", "tuần sau")
+//!   --pretty         indented JSON
+//!   --kinds K1,K2    only these kinds (percentage, money, date, count, number)
+//!   --tone traditional|modern|preserve   tone style of each fact's `text`
+//!   --diagnostics    also report numbers that could not be read
+//! ```
+//!
+//! Without `--jsonl` the whole FILE (or standard input) is read as bytes,
+//! decoded, normalized, and one Document is printed. With `--jsonl` each
+//! line's `text` is already Unicode (`--encoding` does not apply); a bad line
+//! is reported on standard error with its line number and skipped, and the
+//! exit status is non-zero at the end.
+
+use std::io::{BufRead, Read, Write};
+use std::process::ExitCode;
+use vietfacts::{
+    Decoder, Diagnostics, Document, Encoding, Extractor, FactKind, RefDate, ToneStyle,
+};
+
+const USAGE: &str = "usage: extract [--encoding auto|utf-8|tcvn3|vni|viqr|viscii|cp1258] [--jsonl] \
+[--numbers] [--reference-date YYYY-MM-DD] [--pretty] [--kinds K1,K2] \
+[--tone traditional|modern|preserve] [--diagnostics] [FILE|-]";
+
+struct Options {
+    encoding: Option<Encoding>,
+    jsonl: bool,
+    numbers: bool,
+    reference: Option<RefDate>,
+    pretty: bool,
+    kinds: Option<Vec<FactKind>>,
+    tone: ToneStyle,
+    diagnostics: bool,
+    input: Option<String>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut o = Options {
+        encoding: None,
+        jsonl: false,
+        numbers: false,
+        reference: None,
+        pretty: false,
+        kinds: None,
+        tone: ToneStyle::Traditional,
+        diagnostics: false,
+        input: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{what} needs a value\n{USAGE}"))
+        };
+        match name.as_str() {
+            "--encoding" => {
+                o.encoding =
+                    Encoding::from_label(&value("--encoding")?).map_err(|e| e.to_string())?
+            }
+            "--jsonl" => o.jsonl = true,
+            "--numbers" => o.numbers = true,
+            "--reference-date" => {
+                o.reference = Some(
+                    value("--reference-date")?
+                        .parse()
+                        .map_err(|e: vietfacts::Error| e.to_string())?,
+                )
+            }
+            "--pretty" => o.pretty = true,
+            "--kinds" => {
+                let kinds = value("--kinds")?
+                    .split(',')
+                    .filter(|k| !k.trim().is_empty())
+                    .map(|k| k.parse::<FactKind>().map_err(|e| e.to_string()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                o.kinds = Some(kinds);
+            }
+            "--tone" => {
+                o.tone = value("--tone")?
+                    .parse()
+                    .map_err(|e: vietfacts::Error| e.to_string())?
+            }
+            "--diagnostics" => o.diagnostics = true,
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-" => o.input = None,
+            s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
+            _ if o.input.is_some() => return Err(format!("more than one input file\n{USAGE}")),
+            _ => o.input = Some(arg),
+        }
+    }
+    Ok(o)
+}
+
+fn extractor(o: &Options) -> Extractor {
+    let mut b = Extractor::builder()
+        .tone(o.tone)
+        .decoder(Decoder::builder().encoding(o.encoding).build());
+    if let Some(kinds) = &o.kinds {
+        b = b.kinds(kinds.iter().copied());
+    }
+    if o.numbers {
+        b = b.with_numbers();
+    }
+    if let Some(d) = o.reference {
+        b = b.reference_date(d);
+    }
+    if o.diagnostics {
+        b = b.diagnostics(Diagnostics::Report);
+    }
+    b.build()
+}
+
+fn to_json(doc: &Document, pretty: bool) -> Result<String, String> {
+    if pretty {
+        serde_json::to_string_pretty(doc)
+    } else {
+        serde_json::to_string(doc)
+    }
+    .map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+/// Writes, treating a closed pipe (`| head`) as the end, not an error.
+fn emit(out: &mut impl Write, line: &str) -> Result<bool, String> {
+    match writeln!(out, "{line}") {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(format!("standard output: {e}")),
+    }
+}
+
+fn run() -> Result<bool, String> {
+    let o = parse_args()?;
+    let ex = extractor(&o);
+    let name = o
+        .input
+        .clone()
+        .unwrap_or_else(|| "standard input".to_string());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if !o.jsonl {
+        let bytes = match &o.input {
+            Some(path) => std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
+            None => {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(|e| format!("{name}: {e}"))?;
+                buf
+            }
+        };
+        let doc = ex.extract_bytes(&bytes);
+        emit(&mut out, &to_json(&doc, o.pretty)?)?;
+        return out.flush().map(|()| true).or_else(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                Ok(true)
+            } else {
+                Err(format!("standard output: {e}"))
+            }
+        });
+    }
+    let reader: Box<dyn BufRead> = match &o.input {
+        Some(path) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
+        )),
+        None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
+    };
+    let mut ok = true;
+    for (no, line) in reader.split(b'\n').enumerate() {
+        let line = line.map_err(|e| format!("{name}: {e}"))?;
+        let line = String::from_utf8_lossy(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("extract: {name}:{}: not JSON: {e}", no + 1);
+                ok = false;
+                continue;
+            }
+        };
+        let Some(text) = record.get("text").and_then(|t| t.as_str()) else {
+            eprintln!("extract: {name}:{}: no \"text\" string field", no + 1);
+            ok = false;
+            continue;
+        };
+        let mut doc = ex.extract(text);
+        doc.id = match record.get("id") {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(serde_json::Value::Null) | None => None,
+            Some(other) => Some(other.to_string()),
+        };
+        if !emit(&mut out, &to_json(&doc, o.pretty)?)? {
+            return Ok(ok);
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("standard output: {e}"))
+        }
+        _ => Ok(ok),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("extract: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
