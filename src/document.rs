@@ -31,6 +31,15 @@ pub struct Document {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub diagnostics: Vec<Diagnostic>,
+    /// `true` when [`ExtractorBuilder::max_facts`](crate::ExtractorBuilder::max_facts)
+    /// cut the list of facts short: never a silent cut.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+    pub truncated: bool,
+}
+
+#[cfg(feature = "serde")]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Something in the input that could not be read.

@@ -36,6 +36,7 @@ pub struct Extractor {
     kinds: Vec<FactKind>,
     reference: Option<RefDate>,
     diagnostics: Diagnostics,
+    max_facts: Option<usize>,
 }
 
 /// Options for an [`Extractor`].
@@ -46,6 +47,7 @@ pub struct ExtractorBuilder {
     kinds: Vec<FactKind>,
     reference: Option<RefDate>,
     diagnostics: Diagnostics,
+    max_facts: Option<usize>,
 }
 
 /// The kinds extracted by default: all but `number`.
@@ -64,6 +66,7 @@ impl Default for ExtractorBuilder {
             kinds: DEFAULT_KINDS.to_vec(),
             reference: None,
             diagnostics: Diagnostics::Ignore,
+            max_facts: None,
         }
     }
 }
@@ -117,6 +120,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// At most `n` facts per document; a document cut short says so
+    /// ([`Document::truncated`]).
+    pub fn max_facts(mut self, n: usize) -> Self {
+        self.max_facts = Some(n);
+        self
+    }
+
     /// The extractor.
     pub fn build(self) -> Extractor {
         Extractor {
@@ -125,6 +135,7 @@ impl ExtractorBuilder {
             kinds: self.kinds,
             reference: self.reference,
             diagnostics: self.diagnostics,
+            max_facts: self.max_facts,
         }
     }
 }
@@ -181,6 +192,7 @@ impl Extractor {
                     kind: "decoding".to_string(),
                     detail: e.to_string(),
                 }],
+                truncated: false,
             },
         }
     }
@@ -242,6 +254,10 @@ impl Extractor {
         facts.sort_by(|a, b| {
             (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
         });
+        let truncated = self.max_facts.is_some_and(|m| facts.len() > m);
+        if let Some(m) = self.max_facts {
+            facts.truncate(m);
+        }
         if self.diagnostics == Diagnostics::Report {
             diagnostics.extend(ctx.bad.iter().map(|b| Diagnostic {
                 span: normalized.to_original(ctx.tokens.span(b.start, b.end)),
@@ -260,6 +276,7 @@ impl Extractor {
             sentences,
             facts,
             diagnostics,
+            truncated,
         }
     }
 }
