@@ -51,13 +51,42 @@ pub(crate) struct Tokens<'t> {
     lower: String,
 }
 
-fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+use crate::normalize::class;
+
+/// Is `c` an upper-case letter? Vietnamese vowels from the table's case
+/// bit, ASCII directly, others from Unicode.
+#[inline]
+fn is_upper(c: char, table: &[u8]) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    match table.get(c as usize) {
+        Some(&k) if k < class::VOWELS => k % 2 == 1,
+        Some(&class::D_STROKE) => c == 'Đ',
+        _ => c.is_uppercase(),
+    }
+}
+
+/// What a character is for tokenizing: 0 other, 1 letter, 2 combining mark,
+/// from the normalizer's one-byte-per-code-point table.
+#[inline]
+fn letter_class(c: char, table: &[u8]) -> u8 {
+    let k = match table.get(c as usize) {
+        Some(&k) => k,
+        None => class::compute(c),
+    };
+    match k {
+        _ if k <= class::LETTER => 1,
+        class::UNSTABLE_LETTER | class::LOOKALIKE => 1,
+        class::MARK | class::MARK_LATIN => 2,
+        _ => 0,
+    }
 }
 
 impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
+        let table = class::bmp();
         let mut toks = Vec::with_capacity(text.len() / 4);
         let mut lower = String::with_capacity(text.len() / 2);
         let mut space = false;
@@ -69,6 +98,7 @@ impl<'t> Tokens<'t> {
                 line |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{c}' | '\u{b}');
                 continue;
             }
+            let mut has_upper = false;
             let (kind, end) = if c.is_ascii_digit() {
                 let mut end = i + 1;
                 while let Some(&(j, d)) = chars.peek() {
@@ -79,21 +109,24 @@ impl<'t> Tokens<'t> {
                     chars.next();
                 }
                 (Kind::Digits, end)
-            } else if c.is_alphabetic() {
+            } else if letter_class(c, table) == 1 {
                 let mut end = i + c.len_utf8();
+                let mut upper = is_upper(c, table);
                 while let Some(&(j, d)) = chars.peek() {
-                    if !is_letter(d) {
+                    if letter_class(d, table) == 0 {
                         break;
                     }
+                    upper |= is_upper(d, table);
                     end = j + d.len_utf8();
                     chars.next();
                 }
+                has_upper = upper;
                 (Kind::Word, end)
             } else {
                 // A character with its combining marks.
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = chars.peek() {
-                    if !unicode_normalization::char::is_combining_mark(d) {
+                    if letter_class(d, table) != 2 {
                         break;
                     }
                     end = j + d.len_utf8();

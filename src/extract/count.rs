@@ -21,14 +21,25 @@ use crate::number::{self, Parsed};
 use crate::token::Tokens;
 use once_cell::sync::Lazy;
 
-/// The units split into words, longest (in characters) first.
-static UNITS: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
-    let mut v: Vec<(&'static str, Vec<&'static str>)> = COUNT_UNITS
+/// The units split into words, longest (in characters) first, indexed by
+/// the first token they start with (`m2` starts with the token `m`).
+struct Units {
+    list: Vec<(&'static str, Vec<&'static str>)>,
+    by_first: super::FxMap<String, Vec<usize>>,
+}
+
+static UNITS: Lazy<Units> = Lazy::new(|| {
+    let mut list: Vec<(&'static str, Vec<&'static str>)> = COUNT_UNITS
         .iter()
         .map(|u| (*u, u.split(' ').collect()))
         .collect();
-    v.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
-    v
+    list.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
+    let mut by_first: super::FxMap<String, Vec<usize>> = super::FxMap::default();
+    for (k, (u, _)) in list.iter().enumerate() {
+        let first = Tokens::new(u).lower(0).to_string();
+        by_first.entry(first).or_default().push(k);
+    }
+    Units { list, by_first }
 });
 
 /// Does `word` (one unit word, maybe several joined tokens: `m2`, `°c`)
@@ -54,10 +65,12 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
     if t.get(i).is_none_or(|x| x.line_before) {
         return None;
     }
-    UNITS.iter().find_map(|(unit, words)| {
+    let units = &*UNITS;
+    units.by_first.get(t.lower(i))?.iter().find_map(|k| {
+        let (unit, words) = units.list.get(*k)?;
         let mut n = 0;
-        for (k, w) in words.iter().enumerate() {
-            if k > 0 && (t.joined(i + n) || t.get(i + n).is_some_and(|x| x.line_before)) {
+        for (m, w) in words.iter().enumerate() {
+            if m > 0 && (t.joined(i + n) || t.get(i + n).is_some_and(|x| x.line_before)) {
                 return None;
             }
             n += word_at(t, i + n, w)?;

@@ -141,13 +141,14 @@ const MORE_QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 
 /// The qualifier ending right before token `i`: its first token and meaning.
+static MORE_QUALIFIER_PHRASES: once_cell::sync::Lazy<Phrases> =
+    once_cell::sync::Lazy::new(|| Phrases::new(MORE_QUALIFIERS.iter().map(|(p, _)| *p)));
+
 /// The longest phrase wins (`không ít hơn` over `ít hơn`).
 pub(crate) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
-    let mine = MORE_QUALIFIERS.iter().find_map(|(phrase, q)| {
-        let n = phrase.split(' ').count();
-        let start = i.checked_sub(n)?;
-        (t.phrase(start, phrase) == Some(n)).then_some((start, *q))
-    });
+    let mine = MORE_QUALIFIER_PHRASES
+        .longest_ending_before(t, i)
+        .and_then(|(start, k)| MORE_QUALIFIERS.get(k).map(|(_, q)| (start, *q)));
     let grammar = crate::number::qualifier::qualifier_before(t, i);
     match (mine, grammar) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
@@ -189,16 +190,6 @@ pub(crate) fn clause_break(t: &Tokens<'_>, i: usize) -> bool {
     })
 }
 
-/// Is the unit `word…` (lower case phrase) at token `i`? Returns its length
-/// in tokens, for the longest of `phrases` that matches.
-pub(crate) fn longest_phrase(t: &Tokens<'_>, i: usize, phrases: &[&str]) -> Option<(usize, usize)> {
-    phrases
-        .iter()
-        .enumerate()
-        .filter_map(|(k, p)| t.phrase(i, p).map(|n| (n, k)))
-        .max_by_key(|(n, _)| *n)
-}
-
 /// May a number start at token `i`? Not right after another digit or a
 /// separator of another script (`13٫6%` is one token, not `6%`;
 /// BAD_INPUTS #26), nor after a digit of another script.
@@ -210,4 +201,91 @@ pub(crate) fn clean_number_start(t: &Tokens<'_>, i: usize) -> bool {
         t.get(i - 1).map(|x| x.kind),
         Some(crate::token::Kind::Punct(c)) if c.is_numeric() || matches!(c, '٫' | '٬' | '⹁' | '·')
     )
+}
+
+/// A fast hasher for short keys (the FxHash mix): lexicon lookups hash one
+/// word per token, where SipHash's DoS resistance buys nothing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl core::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            if let Some(dst) = w.get_mut(..chunk.len()) {
+                dst.copy_from_slice(chunk);
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map with [`FxHasher`].
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, core::hash::BuildHasherDefault<FxHasher>>;
+
+/// A list of lower-case phrases (words separated by single spaces; a
+/// punctuation character is a word of its own: `us $`), split once and
+/// indexed by first and last word, for matching at a token.
+pub(crate) struct Phrases {
+    words: Vec<Vec<&'static str>>,
+    by_first: FxMap<&'static str, Vec<usize>>,
+    by_last: FxMap<&'static str, Vec<usize>>,
+}
+
+impl Phrases {
+    pub(crate) fn new(items: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let words: Vec<Vec<&'static str>> = items.into_iter().map(|p| p.split(' ').collect()).collect();
+        let mut by_first: FxMap<&'static str, Vec<usize>> = FxMap::default();
+        let mut by_last: FxMap<&'static str, Vec<usize>> = FxMap::default();
+        for (k, w) in words.iter().enumerate() {
+            if let (Some(first), Some(last)) = (w.first(), w.last()) {
+                by_first.entry(first).or_default().push(k);
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+        Phrases {
+            words,
+            by_first,
+            by_last,
+        }
+    }
+
+    fn matches(&self, t: &Tokens<'_>, start: usize, k: usize) -> bool {
+        self.words
+            .get(k)
+            .is_some_and(|w| w.iter().enumerate().all(|(n, word)| t.lower(start + n) == *word && t.get(start + n).is_some()))
+    }
+
+    /// The longest phrase starting at token `i`: (number of tokens, index).
+    pub(crate) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        let first = t.lower(i);
+        self.by_first
+            .get(first)?
+            .iter()
+            .filter(|k| self.matches(t, i, **k))
+            .filter_map(|k| Some((self.words.get(*k)?.len(), *k)))
+            .max_by_key(|(n, k)| (*n, core::cmp::Reverse(*k)))
+    }
+
+    /// The longest phrase ending right before token `i`: (first token, index).
+    pub(crate) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        let last = t.lower(i.checked_sub(1)?);
+        self.by_last
+            .get(last)?
+            .iter()
+            .filter_map(|k| {
+                let n = self.words.get(*k)?.len();
+                let start = i.checked_sub(n)?;
+                self.matches(t, start, *k).then_some((start, *k))
+            })
+            .min_by_key(|(start, k)| (*start, *k))
+    }
 }

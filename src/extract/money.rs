@@ -17,10 +17,11 @@
 //! currency in `đồng chí`, `đồng bằng`, `đồng bào`…, nor `đô` in `đô thị`.
 //! Scale arithmetic is checked (the number grammar reports an overflow).
 
-use super::{Ctx, clause_break, qualifier_before, range_connector};
+use super::{Ctx, Phrases, clause_break, qualifier_before, range_connector};
 use crate::fact::{FactValue, Money, Qualifier};
 use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
-use crate::token::{Kind, Tokens};
+use crate::token::Tokens;
+use once_cell::sync::Lazy;
 
 /// Currency phrases written after the amount (lower case), with the ISO code.
 const AFTER: &[(&str, &str)] = &[
@@ -174,10 +175,13 @@ const MONEY_WORDS: &[&str] = &[
     "dư nợ",
 ];
 
+static AFTER_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(AFTER.iter().map(|x| x.0)));
+static BEFORE_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(BEFORE.iter().map(|x| x.0)));
+static MONEY_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(MONEY_WORDS.iter().copied()));
+
 /// The currency after token `i`: ISO code and number of tokens.
 fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let (n, k) = super::longest_phrase(t, i, &AFTER.iter().map(|x| x.0).collect::<Vec<_>>())
-        .or_else(|| punct_phrase(t, i, AFTER))?;
+    let (n, k) = AFTER_PHRASES.longest_at(t, i)?;
     let (word, code) = AFTER.get(k)?;
     // `đồng chí`, `đô thị`: another word.
     if t.is_word(i + n) && !t.joined(i + n) && NOT_CURRENCY_AFTER.contains(&t.lower(i + n)) {
@@ -186,43 +190,26 @@ fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     if matches!(*word, "đồng" | "đô" | "yên" | "đ") && t.is_word(i + n) && t.joined(i + n) {
         return None;
     }
+    // A multi-token currency is written as one piece (`US$`, `đô-la`).
+    if (1..n).any(|m| !t.joined(i + m)) && word.contains(['$', '-', '.']) {
+        return None;
+    }
     Some((code, n))
-}
-
-/// A phrase of punctuation and words (`$`, `us $`, `rs .`) at token `i`.
-fn punct_phrase(t: &Tokens<'_>, i: usize, table: &[(&str, &str)]) -> Option<(usize, usize)> {
-    table
-        .iter()
-        .enumerate()
-        .filter_map(|(k, (p, _))| {
-            let mut n = 0;
-            for part in p.split(' ') {
-                let ok = match t.get(i + n).map(|x| x.kind) {
-                    Some(Kind::Word) => t.lower(i + n) == part,
-                    Some(Kind::Punct(c)) => part.chars().eq(std::iter::once(c)),
-                    _ => false,
-                };
-                if !ok || (n > 0 && !t.joined(i + n)) {
-                    return None;
-                }
-                n += 1;
-            }
-            Some((n, k))
-        })
-        .max_by_key(|(n, _)| *n)
 }
 
 /// A currency written before the amount, starting at token `i`.
 fn currency_before(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let (n, k) = punct_phrase(t, i, BEFORE)?;
+    // Only a sign or a code in capitals can start one: skip ordinary words fast.
+    let first = t.surface(i).as_bytes().first().copied()?;
+    if t.is_word(i) && !first.is_ascii_uppercase() {
+        return None;
+    }
+    let (n, k) = BEFORE_PHRASES.longest_at(t, i)?;
+    if (1..n).any(|m| !t.joined(i + m)) {
+        return None;
+    }
     // Codes must be written in capitals (`USD 5`, not `usd 5` in prose).
-    if t.is_word(i)
-        && !t
-            .surface(i)
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c == '$')
-        && t.lower(i) != "rs"
-    {
+    if t.is_word(i) && !t.surface(i).chars().all(|c| c.is_ascii_uppercase()) && t.lower(i) != "rs" {
         return None;
     }
     BEFORE.get(k).map(|(_, code)| (*code, n))
@@ -351,19 +338,13 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
 fn money_context(t: &Tokens<'_>, i: usize) -> bool {
     let mut j = i;
     for _ in 0..10 {
-        let Some(p) = j.checked_sub(1) else {
-            return false;
-        };
-        j = p;
-        if clause_break(t, j) {
+        if j == 0 || clause_break(t, j - 1) {
             return false;
         }
-        for w in MONEY_WORDS {
-            let n = w.split(' ').count();
-            if j + 1 >= n && t.phrase(j + 1 - n, w) == Some(n) {
-                return true;
-            }
+        if MONEY_PHRASES.longest_ending_before(t, j).is_some() {
+            return true;
         }
+        j -= 1;
     }
     false
 }

@@ -127,6 +127,9 @@ const REFERENCES: &[&str] = &[
     "kỳ trước",
 ];
 
+static REFERENCE_PHRASES: once_cell::sync::Lazy<super::Phrases> =
+    once_cell::sync::Lazy::new(|| super::Phrases::new(REFERENCES.iter().copied()));
+
 /// Words a baseline may continue with (`cùng kỳ năm trước`, `kế hoạch được
 /// giao`, `dự toán HĐND tỉnh giao`, `kế hoạch năm 2017`).
 const REFERENCE_TAIL: &[&str] = &[
@@ -143,7 +146,7 @@ fn reference_after(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         j += 2;
     }
     let start = j;
-    if let Some((n, _)) = super::longest_phrase(t, j, REFERENCES) {
+    if let Some((n, _)) = REFERENCE_PHRASES.longest_at(t, j) {
         j += n;
     } else if !compared {
         return None;
@@ -200,8 +203,7 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize) -> Option<String> {
     {
         return None;
     }
-    if super::longest_phrase(t, pct_end, REFERENCES).is_some()
-        || t.phrase(pct_end, "so với").is_some()
+    if REFERENCE_PHRASES.longest_at(t, pct_end).is_some() || t.phrase(pct_end, "so với").is_some()
     {
         return None;
     }

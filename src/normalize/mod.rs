@@ -19,7 +19,7 @@
 //! is rewritten, and each rewrite is one [`Edit`](crate::Edit) in the offset
 //! map. Text that needs nothing comes back borrowed.
 
-mod class;
+pub(crate) mod class;
 mod compose;
 pub(crate) mod key;
 pub(crate) mod offsets;
