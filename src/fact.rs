@@ -262,6 +262,11 @@ pub struct DateEnd {
 
 /// A date, or part of one: `năm 2017`, `ngày 15/3/2018`, `tháng 6/2017`,
 /// `quý I/2024`, `8h30 ngày 15/3/2018`, `2021 – 2026`.
+///
+/// Only what the text says is filled in: `ngày 30/4` has no year, `tháng 6`
+/// no year and no day. A range (`2021 – 2026`, `6 tháng đầu năm 2018`, a
+/// week) has its last day, month or year in [`end`](Date::end); the end is
+/// inclusive (`2021 – 2026` ends in 2026).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Date {
@@ -313,6 +318,20 @@ pub struct Date {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub relative: Option<bool>,
+    /// Day of the week as written or resolved, ISO numbering: 1 = Monday
+    /// (`thứ hai`) … 6 = Saturday (`thứ bảy`), 7 = Sunday (`chủ nhật`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub weekday: Option<u8>,
+    /// `true` for a date of the lunar calendar (`tháng Giêng`, `tháng Chạp`,
+    /// `rằm tháng Bảy`, `mùng 1 Tết`, `… âm lịch`): month and day are lunar.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub lunar: Option<bool>,
 }
 
 /// A number with the noun it counts: `19 cá nhân`, `28.500 tấn`.

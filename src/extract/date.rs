@@ -1,5 +1,0 @@
-//! `date` facts (being written).
-
-use super::Ctx;
-
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}

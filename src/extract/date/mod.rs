@@ -1,0 +1,566 @@
+//! `date` facts: days, months, years, quarters, ranges of them and times of
+//! day, validated against the calendar. Relative dates (`hôm qua`, `tuần
+//! sau`) are resolved only against the caller's reference date.
+//!
+//! | file | what | examples |
+//! |---|---|---|
+//! | `mod.rs` | the scan, context checks, resolution, emission | |
+//! | `absolute.rs` | what the text fixes by itself | `ngày 15/3/2018`, `tháng 6/2017`, `quý I/2024`, `2021 – 2026`, `thế kỷ XX` |
+//! | `relative.rs` | what needs the reference date | `hôm qua`, `sáng nay`, `tuần sau`, `thứ hai tuần sau`, `năm ngoái`, `3 năm trước`, `tháng 5 năm nay` |
+//! | `time.rs` | times of day, kept only with a date | `8h30 ngày 15/3/2018`, `ngày 15/3 lúc 8 giờ 30 phút`, `3 giờ chiều ngày mai` |
+//! | `read.rs` | numbers inside dates | `15.3.2018`, `mười lăm`, `hai không hai ba` |
+//! | `lexicon.rs` | word tables | `tháng Giêng`, `thứ năm`, `chủ nhật`, `chiều` |
+//!
+//! # Rules
+//!
+//! | rule id | reads | fields |
+//! |---|---|---|
+//! | `date/dmy-slash` `date/dmy-dash` `date/dmy-dot` | `15/3/2018`, `3/9/91`, `15-3-2018`, `15.3.2018` | year, month, day |
+//! | `date/dm` | `ngày 30/4`, `sáng 6/2`, `hôm 28/10` (a bare `d/m` needs a word like these before it) | month, day |
+//! | `date/dmy-words` `date/dm-words` | `ngày 15 tháng 3 năm 2018`, `ngày mồng 7 tháng 3`, `12 tháng 10 năm 2017` | (year), month, day |
+//! | `date/month-year` `date/month` | `tháng 6/2017`, `tháng 6 năm 2017`, `tháng 6`, `tháng Giêng` | (year), month |
+//! | `date/year` | `năm 2017`, `NĂM 2017`, `năm hai nghìn linh chín` | year |
+//! | `date/year-range` `date/school-year` | `2021 – 2026`, `năm 2010-2012`, `năm học 2023 – 2024` | year, end.year |
+//! | `date/range` `date/from-to` | `30/4-1/5`, `ngày 20-25/3`, `tháng 3-5/2018`, `từ năm 2020 đến năm 2025` | start fields, end |
+//! | `date/quarter` | `quý I/2024`, `quý IV năm 2023`, `quý 3` | (year), quarter |
+//! | `date/half-year` | `6 tháng đầu năm 2018`, `nửa cuối năm` | (year), month, end.month |
+//! | `date/century` `date/decade` | `thế kỷ XX` (1901–2000), `thập niên 1990`, `những năm 80` | year, end.year |
+//! | `date/lunar` | `rằm tháng Giêng`, `mùng 6 Tết` | month, day, lunar |
+//! | `date/weekday-date` | `thứ 2 ngày 6/2`, `Thứ Năm, 2/2/2017` | weekday and the date |
+//! | `date/time-date` | `8h30 ngày 15/3/2018`, `ngày 15/3/2018 lúc 8h30`, `7:30 chiều ngày 20/4/2017` | the date, hour, minute |
+//! | `date/rel-day` `date/rel-week` `date/rel-weekend` `date/rel-weekday` | `hôm qua`, `sáng nay`, `tuần trước` (Monday–Sunday), `cuối tuần này`, `thứ năm tuần tới` | resolved, `relative: true` |
+//! | `date/rel-month` `date/rel-year` `date/rel-quarter` `date/rel-ago` | `tháng trước`, `năm ngoái`, `quý tới`, `3 năm trước` | resolved, `relative: true` |
+//! | `date/rel-anchored` | `tháng 5 năm nay`, `ngày 15/3 tới`, `tháng 3 vừa qua`, `ngày 4 tháng này` | resolved, `relative: true` |
+//!
+//! # Decisions
+//!
+//! - A date is never completed from the reference date unless the text
+//!   says how (`năm nay`, `tới`, `vừa qua`): `ngày 30/4` is month 4, day
+//!   30, no year; `tháng 6` is month 6, no year.
+//! - Without a reference date a relative expression is not emitted; if it
+//!   holds an absolute part that part is (`tháng 5 năm nay` → `tháng 5`).
+//! - A bare `d/m` (`19/20`, `1/2`) is a fraction unless a date word comes
+//!   before it (`ngày`, `hôm`, `sáng`, `chiều`, `dịp`, `lễ`, a weekday, a
+//!   time), it is one end of a range (`30/4-1/5`), or it follows a date in a
+//!   list (`ngày 30/4 và 1/5`). `d-m` and `d.m` need `ngày`/`mồng`.
+//! - A time of day alone (`15h30`, `lúc 8 giờ`) is not a date fact; with a
+//!   day next to it, it gives that fact `hour` and `minute`.
+//! - A weekday alone (`thứ hai`, `chủ nhật`) is not a date: `thứ hai` is also
+//!   the ordinal "second", and the week is unknown. With `tuần sau`, `tới`,
+//!   `vừa qua` it is resolved; with a date it is kept as `weekday`.
+//! - `tháng Giêng` and `tháng Chạp` are the lunar months 1 and 12 (`lunar:
+//!   true`, days up to 30 and no weekday check); so are `rằm` and `mùng … Tết`
+//!   dates and any date followed by `âm lịch`.
+//! - `thế kỷ XX` is 1901–2000 (the strict count); `thập niên 1990` and
+//!   `những năm 1990` are 1990–1999.
+//! - Invalid dates (`31/02/2017`, `ngày 0 tháng 13`, `năm 99999`) are not
+//!   facts, and nothing is guessed instead.
+
+mod absolute;
+mod lexicon;
+mod read;
+mod relative;
+mod time;
+
+use super::Ctx;
+use super::calendar::{RefDate, is_valid};
+use crate::fact::{Date, DateEnd, FactValue};
+use crate::number::Style;
+use crate::token::Tokens;
+
+/// The tokens and the document's number style, shared by the parsers.
+pub(super) struct P<'a, 't> {
+    pub(super) t: &'a Tokens<'t>,
+    pub(super) style: &'a Style,
+}
+
+/// How fine a piece is, for joining pieces into ranges and times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Grain {
+    /// A day (`ngày 15/3/2018`, `ngày 30/4`, `hôm qua`).
+    Day,
+    /// A day of a month named later (`ngày 20` of `ngày 20-25/3`): never a
+    /// fact alone.
+    PartialDay,
+    /// A month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A year.
+    Year,
+    /// A span: a range, a week, a century.
+    Span,
+}
+
+/// What a relative expression takes from the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rel {
+    /// That many days from the reference (`hôm qua` = −1).
+    Day(i64),
+    /// The week (Monday–Sunday) that many weeks away.
+    Week(i64),
+    /// Saturday–Sunday of that week.
+    Weekend(i64),
+    /// A weekday (1–7) of that week.
+    WeekdayIn { week: i64, weekday: u8 },
+    /// The next such weekday after the reference (`thứ ba tới`).
+    WeekdayNext(u8),
+    /// The last such weekday before the reference (`thứ ba vừa rồi`).
+    WeekdayPrev(u8),
+    /// The month that many months away.
+    Month(i32),
+    /// The year that many years away.
+    Year(i32),
+    /// The quarter that many quarters away.
+    Quarter(i32),
+    /// The written date in the year that many years away (`tháng 5 năm nay`).
+    YearOf(i32),
+    /// The written day in the month that many months away (`ngày 4 tháng này`).
+    MonthOf(i32),
+    /// The next time the written date comes (`tháng 3 tới`).
+    Upcoming,
+    /// The last time the written date came (`ngày 6/2 vừa qua`).
+    Past,
+}
+
+/// A date expression found at some tokens, before it is emitted.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Piece {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The fields the text fixes.
+    pub(super) date: Date,
+    pub(super) rule: &'static str,
+    pub(super) grain: Grain,
+    /// What the reference date must supply.
+    pub(super) rel: Option<Rel>,
+    /// Without a reference date: where the absolute part ends and its rule
+    /// (`tháng 5` of `tháng 5 năm nay`); `None` when it is nothing alone.
+    pub(super) abs: Option<(usize, &'static str)>,
+    /// A bare `d/m`: a date only with a date word before it.
+    pub(super) needs_context: bool,
+}
+
+impl Piece {
+    /// A piece of absolute fields.
+    pub(super) fn new(
+        start: usize,
+        end: usize,
+        date: Date,
+        rule: &'static str,
+        grain: Grain,
+    ) -> Piece {
+        Piece {
+            start,
+            end,
+            date,
+            rule,
+            grain,
+            rel: None,
+            abs: None,
+            needs_context: false,
+        }
+    }
+
+    /// A relative piece: `fields` are what the text fixes besides.
+    pub(super) fn relative(
+        start: usize,
+        end: usize,
+        rel: Rel,
+        rule: &'static str,
+        grain: Grain,
+    ) -> Piece {
+        Piece {
+            rel: Some(rel),
+            ..Piece::new(start, end, Date::default(), rule, grain)
+        }
+    }
+}
+
+/// Is `year-month-day` a real date? Without a year, any year (so 29/2 is
+/// fine); lunar days go up to 30 in every month.
+pub(super) fn valid_day(year: Option<i32>, month: u8, day: u8, lunar: bool) -> bool {
+    if lunar {
+        return (1..=12).contains(&month) && (1..=30).contains(&day);
+    }
+    match year {
+        Some(y) => (1..=9999).contains(&y) && is_valid(y, month, day),
+        None => is_valid(2000, month, day),
+    }
+}
+
+/// Are the date's fields (and its end's) a real date?
+pub(super) fn valid(d: &Date) -> bool {
+    let lunar = d.lunar == Some(true);
+    let ok_year = |y: Option<i32>| y.is_none_or(|y| (1..=9999).contains(&y));
+    let start_ok = ok_year(d.year)
+        && match (d.month, d.day) {
+            (Some(m), Some(day)) => valid_day(d.year, m, day, lunar),
+            (Some(m), None) => (1..=12).contains(&m),
+            (None, Some(_)) => false,
+            (None, None) => true,
+        };
+    let end_ok = d.end.is_none_or(|e| {
+        ok_year(e.year)
+            && match (e.month, e.day) {
+                (Some(m), Some(day)) => valid_day(e.year.or(d.year), m, day, lunar),
+                (Some(m), None) => (1..=12).contains(&m),
+                (None, Some(day)) => (1..=31).contains(&day),
+                (None, None) => e.year.is_some(),
+            }
+    });
+    let time_ok = d.hour.is_none_or(|h| h <= 23) && d.minute.is_none_or(|m| m <= 59);
+    start_ok && end_ok && time_ok && d.quarter.is_none_or(|q| (1..=4).contains(&q))
+}
+
+/// Extracts the date facts of the document (first of all kinds: the tokens
+/// it takes are not read again as numbers, money or counts).
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let found = P {
+        t: &ctx.tokens,
+        style: &ctx.style,
+    }
+    .scan(ctx.reference);
+    for (start, end, date, rule) in found {
+        if ctx.free(start, end) {
+            ctx.push(start, end, FactValue::Date(date), rule);
+        }
+    }
+}
+
+/// A fact ready to push: tokens, value, rule.
+type Out = (usize, usize, Date, &'static str);
+
+impl P<'_, '_> {
+    /// One left-to-right pass: at each token the longest date expression
+    /// starting there, if any; a found one is skipped over. Every parser
+    /// looks a bounded number of tokens ahead (and back), so the pass is
+    /// linear in the text.
+    fn scan(&self, reference: Option<RefDate>) -> Vec<Out> {
+        let mut out: Vec<Out> = Vec::new();
+        let mut last_end: Option<usize> = None;
+        let mut i = 0;
+        while i < self.t.len() {
+            let found = self
+                .at(i)
+                .and_then(|piece| self.emit(piece, reference, last_end));
+            match found {
+                Some(f) if f.1 > i => {
+                    i = f.1;
+                    last_end = Some(f.1);
+                    out.push(f);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Could a date expression start at token `i`? (A cheap filter.)
+    fn trigger(&self, i: usize) -> bool {
+        let t = self.t;
+        if t.is_digits(i) {
+            return true;
+        }
+        if !t.is_word(i) {
+            return false;
+        }
+        let w = t.lower(i);
+        lexicon::is_number_word(w)
+            || matches!(
+                w,
+                "ngày"
+                    | "mồng"
+                    | "mùng"
+                    | "rằm"
+                    | "tháng"
+                    | "năm"
+                    | "niên"
+                    | "quý"
+                    | "thế"
+                    | "thập"
+                    | "những"
+                    | "nửa"
+                    | "từ"
+                    | "hôm"
+                    | "bữa"
+                    | "sáng"
+                    | "trưa"
+                    | "chiều"
+                    | "tối"
+                    | "đêm"
+                    | "khuya"
+                    | "rạng"
+                    | "buổi"
+                    | "tuần"
+                    | "cuối"
+                    | "thứ"
+                    | "chủ"
+                    | "chúa"
+                    | "cách"
+            )
+    }
+
+    /// The date expression starting at token `i`, with everything that can
+    /// follow it (a relative anchor, `âm lịch`, the end of a range, a time).
+    fn at(&self, i: usize) -> Option<Piece> {
+        if !self.trigger(i) {
+            return None;
+        }
+        if let Some(p) = self.time_led(i) {
+            return Some(p);
+        }
+        if self.t.is(i, "từ") {
+            if let Some(p) = self.range_from(i) {
+                return Some(p);
+            }
+            return None;
+        }
+        if let Some(p) = self.weekday_led(i) {
+            return Some(p);
+        }
+        let core = self.core(i)?;
+        Some(self.tails(core))
+    }
+
+    /// What may follow a piece: a relative anchor, `âm lịch`, a range end,
+    /// a time of day.
+    pub(super) fn tails(&self, piece: Piece) -> Piece {
+        let mut p = self.rel_suffix(piece);
+        p = self.lunar_suffix(p);
+        if p.rel.is_none() {
+            if let Some(r) = self.range_tail(p) {
+                p = r;
+            }
+        }
+        self.time_tail(p)
+    }
+
+    /// Is there a date word before the bare `d/m` at `start`?
+    fn has_context(&self, start: usize, last_end: Option<usize>) -> bool {
+        let t = self.t;
+        let Some(mut p) = start.checked_sub(1) else {
+            return false;
+        };
+        if t.is_punct(p, '(') {
+            let Some(q) = p.checked_sub(1) else {
+                return false;
+            };
+            p = q;
+        }
+        let w = t.lower(p);
+        if t.is_word(p) && lexicon::DM_CONTEXT.contains(&w) {
+            return p == 0 || !t.is(p - 1, "ánh");
+        }
+        // A weekday: `thứ Hai 6/2`, `chủ nhật (5/2)`.
+        if p >= 1 && lexicon::weekday_at(t, p - 1).is_some_and(|(e, _)| e == p + 1) {
+            return true;
+        }
+        // `sáng nay (6/2)`, `hôm qua (5/2)`.
+        if matches!(w, "nay" | "qua" | "mai") && p >= 1 {
+            let q = p - 1;
+            return t.is(q, "hôm") || t.is(q, "ngày") || lexicon::part_of_day_at(t, q).is_some();
+        }
+        // A list after a date: `ngày 30/4 và 1/5`, `30/4, 1/5`.
+        (t.is_punct(p, ',') || t.is(p, "và") || t.is(p, "hoặc")) && last_end == Some(p)
+    }
+
+    /// The fact a piece makes, if any (resolving it against the reference).
+    fn emit(
+        &self,
+        piece: Piece,
+        reference: Option<RefDate>,
+        last_end: Option<usize>,
+    ) -> Option<Out> {
+        if piece.grain == Grain::PartialDay {
+            return None;
+        }
+        if piece.needs_context && !self.has_context(piece.start, last_end) {
+            return None;
+        }
+        let Some(rel) = piece.rel else {
+            return valid(&piece.date).then_some((piece.start, piece.end, piece.date, piece.rule));
+        };
+        match reference {
+            Some(r) => {
+                let d = resolve(piece.date, rel, r)?;
+                valid(&d).then_some((piece.start, piece.end, d, piece.rule))
+            }
+            None => {
+                let (end, rule) = piece.abs?;
+                let mut d = piece.date;
+                if end <= piece.end && d.hour.is_some() && !self.time_inside(piece.start, end) {
+                    d.hour = None;
+                    d.minute = None;
+                }
+                valid(&d).then_some((piece.start, end, d, rule))
+            }
+        }
+    }
+
+    /// Does a clock time start among tokens `start..end`?
+    fn time_inside(&self, start: usize, end: usize) -> bool {
+        (start..end).any(|i| self.clock_at(i).is_some_and(|c| c.0 <= end))
+    }
+}
+
+/// Fills `date` from the reference date as `rel` says; `None` if the result
+/// is not a date (arithmetic out of range, `ngày 31 tháng sau` in a
+/// 30-day month).
+fn resolve(date: Date, rel: Rel, r: RefDate) -> Option<Date> {
+    let mut d = date;
+    d.relative = Some(true);
+    let set_day = |d: &mut Date, x: RefDate| {
+        d.year = Some(x.year());
+        d.month = Some(x.month());
+        d.day = Some(x.day());
+    };
+    let end_of = |x: RefDate| DateEnd {
+        year: Some(x.year()),
+        month: Some(x.month()),
+        day: Some(x.day()),
+    };
+    let monday =
+        |weeks: i64| r.add_days(weeks.checked_mul(7)?.checked_sub(i64::from(r.weekday()))?);
+    match rel {
+        Rel::Day(k) => set_day(&mut d, r.add_days(k)?),
+        Rel::Week(k) => {
+            let m = monday(k)?;
+            set_day(&mut d, m);
+            d.end = Some(end_of(m.add_days(6)?));
+        }
+        Rel::Weekend(k) => {
+            let sat = monday(k)?.add_days(5)?;
+            set_day(&mut d, sat);
+            d.end = Some(end_of(sat.add_days(1)?));
+        }
+        Rel::WeekdayIn { week, weekday } => {
+            let x = monday(week)?.add_days(i64::from(weekday) - 1)?;
+            set_day(&mut d, x);
+            d.weekday = Some(weekday);
+        }
+        Rel::WeekdayNext(w) => {
+            let ahead = (i64::from(w) - 1 - i64::from(r.weekday())).rem_euclid(7);
+            let x = r.add_days(if ahead == 0 { 7 } else { ahead })?;
+            set_day(&mut d, x);
+            d.weekday = Some(w);
+        }
+        Rel::WeekdayPrev(w) => {
+            let back = (i64::from(r.weekday()) - (i64::from(w) - 1)).rem_euclid(7);
+            let x = r.add_days(-(if back == 0 { 7 } else { back }))?;
+            set_day(&mut d, x);
+            d.weekday = Some(w);
+        }
+        Rel::Month(k) => {
+            let x = RefDate::new(r.year(), r.month(), 1)?.add_months(k)?;
+            d.year = Some(x.year());
+            d.month = Some(x.month());
+        }
+        Rel::Year(k) => d.year = Some(r.year().checked_add(k)?),
+        Rel::Quarter(k) => {
+            let q0 = r
+                .year()
+                .checked_mul(4)?
+                .checked_add(i32::from((r.month() - 1) / 3))?;
+            let q = q0.checked_add(k)?;
+            d.year = Some(q.div_euclid(4));
+            d.quarter = Some(u8::try_from(q.rem_euclid(4) + 1).ok()?);
+        }
+        Rel::YearOf(k) => set_year(&mut d, r.year().checked_add(k)?),
+        Rel::MonthOf(k) => {
+            let x = RefDate::new(r.year(), r.month(), 1)?.add_months(k)?;
+            d.year = Some(x.year());
+            d.month = Some(x.month());
+            if let Some(e) = d.end.as_mut() {
+                e.year = e.year.or(Some(x.year()));
+                e.month = e.month.or(Some(x.month()));
+            }
+        }
+        Rel::Upcoming | Rel::Past => {
+            let written = key(&d)?;
+            let now = key_of_reference(&d, r);
+            let year = match rel {
+                Rel::Upcoming if written > now => r.year(),
+                Rel::Upcoming => r.year().checked_add(1)?,
+                _ if written <= now => r.year(),
+                _ => r.year().checked_sub(1)?,
+            };
+            set_year(&mut d, year);
+        }
+    }
+    Some(d)
+}
+
+/// Sets the year of a date (and of its end, when the end has none).
+fn set_year(d: &mut Date, year: i32) {
+    d.year = Some(year);
+    if let Some(e) = d.end.as_mut() {
+        if e.year.is_none() {
+            e.year = Some(year);
+        }
+    }
+}
+
+/// The written date within its year, for comparing with the reference:
+/// (month, day) or (quarter's last month, 31).
+fn key(d: &Date) -> Option<(u8, u8)> {
+    match (d.month, d.day, d.quarter) {
+        (Some(m), day, _) => Some((m, day.unwrap_or(0))),
+        (None, None, Some(q)) => Some((q, 0)),
+        _ => None,
+    }
+}
+
+/// The reference date at the grain of `d` (see [`key`]).
+fn key_of_reference(d: &Date, r: RefDate) -> (u8, u8) {
+    match (d.month, d.day) {
+        (Some(_), Some(_)) => (r.month(), r.day()),
+        (Some(_), None) => (r.month(), 0),
+        _ => ((r.month() - 1) / 3 + 1, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Ctx;
+
+    fn dates(text: &str, reference: Option<&str>) -> Vec<(String, Date, &'static str)> {
+        let r = reference.and_then(|s| s.parse().ok());
+        let mut ctx = Ctx::new(text, r);
+        run(&mut ctx);
+        ctx.found
+            .iter()
+            .filter_map(|f| match &f.value {
+                FactValue::Date(d) => {
+                    let s = ctx.tokens.span(f.start, f.end);
+                    Some((
+                        text.get(s.range()).unwrap_or_default().to_string(),
+                        *d,
+                        f.rule,
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn basic_forms() {
+        let got = dates("Năm 2017, ngày 15/3/2018 và tháng 6/2017.", None);
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(surfaces, ["Năm 2017", "ngày 15/3/2018", "tháng 6/2017"]);
+    }
+
+    #[test]
+    fn relative_needs_reference() {
+        assert!(dates("hôm qua", None).is_empty());
+        let got = dates("hôm qua", Some("2017-02-02"));
+        assert_eq!(got.first().and_then(|g| g.1.day), Some(1));
+    }
+
+    #[test]
+    fn every_static_table_loads() {
+        assert!(!lexicon::MONTH_NAMES.is_empty());
+    }
+}
