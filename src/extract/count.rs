@@ -17,7 +17,7 @@
 use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::COUNT_UNITS;
-use crate::number::{self, Parsed};
+use crate::number;
 use crate::token::Tokens;
 use once_cell::sync::Lazy;
 
@@ -82,27 +82,7 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        if ctx.claimed(i) {
-            i += 1;
-            continue;
-        }
-        let a = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) if super::clean_number_start(t, a.start) => a,
-            Parsed::Number(a) => {
-                i = a.end.max(i + 1);
-                continue;
-            }
-            Parsed::Bad(b) => {
-                i = b.end.max(i + 1);
-                continue;
-            }
-            Parsed::None => {
-                i += 1;
-                continue;
-            }
-        };
+    super::each_number(ctx, |a| {
         // `3-5 người`, `từ 3 đến 5 người`.
         let mut last = None;
         let mut unit_from = a.end;
@@ -114,10 +94,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                 }
             }
         }
-        let Some((_, n)) = unit_at(t, unit_from) else {
-            i = a.end.max(i + 1);
-            continue;
-        };
+        let (_, n) = unit_at(t, unit_from)?;
         let end = unit_from + n;
         let mut start = a.start;
         if last.is_some() && a.start > 0 && t.is(a.start - 1, "từ") {
@@ -143,8 +120,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                 ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
             },
         ));
-        i = end.max(i + 1);
-    }
+        Some(end)
+    });
     for (s, e, c) in found {
         if ctx.free(s, e) {
             let rule = if c.end.is_some() {

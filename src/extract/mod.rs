@@ -289,3 +289,25 @@ impl Phrases {
             .min_by_key(|(start, k)| (*start, *k))
     }
 }
+
+/// Calls `f` with every readable number that starts in an unclaimed token,
+/// left to right. `f` returns the token after what it used (a fact's end),
+/// or `None` to go on after the number.
+pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Option<usize>) {
+    let t = &ctx.tokens;
+    let mut i = 0;
+    while i < t.len() {
+        if ctx.claimed(i) {
+            i += 1;
+            continue;
+        }
+        i = match crate::number::number_at(t, i, &ctx.style) {
+            crate::number::Parsed::Number(a) if clean_number_start(t, a.start) => {
+                f(a).unwrap_or(a.end).max(i + 1)
+            }
+            crate::number::Parsed::Number(a) => a.end.max(i + 1),
+            crate::number::Parsed::Bad(b) => b.end.max(i + 1),
+            crate::number::Parsed::None => i + 1,
+        };
+    }
+}

@@ -21,7 +21,7 @@
 
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
-use crate::number::{self, NumberMatch, Parsed};
+use crate::number::NumberMatch;
 use crate::token::Tokens;
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
@@ -217,37 +217,13 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize) -> Option<String> {
 }
 
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let t = &ctx.tokens;
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        if ctx.claimed(i) {
-            i += 1;
-            continue;
-        }
-        let a = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) if super::clean_number_start(t, a.start) => a,
-            Parsed::Number(a) => {
-                i = a.end.max(i + 1);
-                continue;
-            }
-            Parsed::Bad(b) => {
-                i = b.end.max(i + 1);
-                continue;
-            }
-            Parsed::None => {
-                i += 1;
-                continue;
-            }
-        };
-        match percentage(ctx, t, a) {
-            Some(f) => {
-                i = f.1.max(i + 1);
-                found.push(f);
-            }
-            None => i = a.end.max(i + 1),
-        }
-    }
+    super::each_number(ctx, |a| {
+        let f = percentage(ctx, &ctx.tokens, a)?;
+        let end = f.1;
+        found.push(f);
+        Some(end)
+    });
     for (start, end, p) in found {
         if ctx.free(start, end) {
             let rule = match (p.relation.is_some(), p.end.is_some()) {
