@@ -178,7 +178,11 @@ pub struct Percentage {
     /// The end of a range (`10–15%` → value 10, end 15).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "num::opt::serialize"
+        )
     )]
     pub end: Option<f64>,
     /// vượt → exceeds, đạt → reaches, …
@@ -220,7 +224,11 @@ pub struct Money {
     /// The end of a range (`từ 1 đến 2 triệu đồng`).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "num::opt::serialize"
+        )
     )]
     pub end: Option<f64>,
     /// ISO 4217 code: `VND`, `USD`, `EUR`, …
@@ -344,7 +352,11 @@ pub struct Count {
     /// The end of a range (`3-5 người`).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "num::opt::serialize"
+        )
     )]
     pub end: Option<f64>,
     /// The counted noun as written: "cá nhân", "tấn", "ha".
