@@ -142,9 +142,6 @@ impl P<'_, '_> {
         let t = self.t;
         let d = dmy_at(t, p)?;
         let (day, month) = (small_u8(d.day)?, small_u8(d.month)?);
-        if d.year.is_none() && d.sep != '/' && !prefixed {
-            return None;
-        }
         if !(clean_end(t, d.end) || is_dash(t, d.end)) {
             return None;
         }
@@ -535,12 +532,29 @@ impl P<'_, '_> {
 
     /// `từ X đến Y`: a range, `từ` included.
     pub(super) fn range_from(&self, i: usize) -> Option<Piece> {
-        let x = self.core(i + 1)?;
+        let t = self.t;
+        // `từ 20-26/10`: a day alone starts the range.
+        let partial = || {
+            let (d, len) = digits(t, i + 1)?;
+            let connector = is_dash(t, i + 2) || t.is(i + 2, "đến") || t.is(i + 2, "tới");
+            (len <= 2 && connector).then_some(())?;
+            let date = Date {
+                day: small_u8(d),
+                ..Date::default()
+            };
+            Some(Piece::new(i + 1, i + 2, date, "date/dm", Grain::PartialDay))
+        };
+        let x = self.core(i + 1).or_else(partial)?;
         if x.rel.is_some() {
             return None;
         }
         let x = self.lunar_suffix(x);
-        let mut r = self.range_tail(x)?;
+        // `từ 2002 - 2005`: the years already read as a range.
+        let mut r = if x.rule == "date/year-range" {
+            x
+        } else {
+            self.range_tail(x)?
+        };
         r.start = i;
         r.rule = "date/from-to";
         r.needs_context = false;
@@ -607,9 +621,22 @@ impl P<'_, '_> {
                     }
                 } else {
                     let (m2, len) = digits(t, k)?;
-                    let (ye, y) = self.joined_year(k + 1)?;
-                    (len <= 2).then_some(())?;
-                    (ye, small_u8(m2)?, Some(y))
+                    if len > 2 {
+                        return None;
+                    }
+                    match self.joined_year(k + 1) {
+                        Some((ye, y)) => (ye, small_u8(m2)?, Some(y)),
+                        // `tháng 5-6`: a second month alone, after a dash.
+                        None if is_dash(t, j)
+                            && clean_end(t, k + 1)
+                            && !UNIT_AFTER_MONTH.contains(&t.lower(k + 1))
+                            && !lexicon::AMOUNT_AFTER.contains(&t.lower(k + 1))
+                            && small_u8(m2) > d.month =>
+                        {
+                            (k + 1, small_u8(m2)?, None)
+                        }
+                        None => return None,
+                    }
                 };
                 if d.year.is_none() {
                     d.year = y2;

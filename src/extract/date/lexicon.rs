@@ -231,9 +231,11 @@ pub(super) const ORDINAL_HEADS: &[&str] = &[
 ];
 
 /// Words before a bare `d/m` (no `ngày`, no year) that make it a date:
-/// `sáng 6/2`, `hôm 28/10`, `dịp 30/4`, `đêm 31/12`.
+/// `sáng 6/2`, `hôm 28/10`, `dịp 30/4`, `đêm 31/12`, `phiên 29/10` (a
+/// trading day).
 pub(super) const DM_CONTEXT: &[&str] = &[
     "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "dịp", "lễ", "mồng", "mùng",
+    "phiên",
 ];
 
 /// Words after `năm`/`tháng`/`tuần` + `trước`/`sau` that make the phrase

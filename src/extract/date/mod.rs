@@ -42,7 +42,7 @@
 //! - A bare `d/m` (`19/20`, `1/2`) is a fraction unless a date word comes
 //!   before it (`ngày`, `hôm`, `sáng`, `chiều`, `dịp`, `lễ`, a weekday, a
 //!   time), it is one end of a range (`30/4-1/5`), or it follows a date in a
-//!   list (`ngày 30/4 và 1/5`). `d-m` and `d.m` need `ngày`/`mồng`.
+//!   list (`ngày 30/4 và 1/5`).
 //! - A time of day alone (`15h30`, `lúc 8 giờ`) is not a date fact; with a
 //!   day next to it, it gives that fact `hour` and `minute`.
 //! - A weekday alone (`thứ hai`, `chủ nhật`) is not a date: `thứ hai` is also
@@ -342,7 +342,7 @@ impl P<'_, '_> {
         let Some(mut p) = start.checked_sub(1) else {
             return false;
         };
-        if t.is_punct(p, '(') {
+        if t.is_punct(p, '(') || t.is_punct(p, ',') && last_end != Some(p) {
             let Some(q) = p.checked_sub(1) else {
                 return false;
             };
