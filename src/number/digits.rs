@@ -10,7 +10,8 @@
 //! | `0,125` | 0.125 | a number cannot start with a thousands group `0` |
 //! | `-5`, `−5`, `+5` | −5, −5, 5 | a sign joined to the digits, not to a word or number before |
 //! | `1.2.3.4.5,6,7`, a 40-digit run | — | reported ([`Bad`]), never guessed |
-//! | `0912.345.678`, `0912345678` | — | phone-number shapes are not numbers |
+//! | `0912.345.678`, `0912345678`, `0912 345 678`, `+84 912 345 678` | — | phone-number shapes are not numbers |
+//! | `15h30`, `8g15`, `15:30` | — | a time of day: no number (the date extractor reads it); `15h` alone is 15 |
 //! | `H5N1`, `Covid-19`, `v2.0` | — | digits glued to a word before them are part of a name |
 //!
 //! Only ASCII digits are digits (the tokenizer sees to that).
@@ -21,9 +22,8 @@ use crate::token::{Kind, Tokens};
 /// Most digits in one number (integer and fraction together).
 const MAX_DIGITS: usize = 30;
 
-/// A chain of digit groups joined by `.` or `,`: token range and the groups.
+/// A chain of digit groups joined by `.` or `,`: its end and the groups.
 struct Chain<'t> {
-    start: usize,
     end: usize,
     groups: Vec<&'t str>,
     seps: Vec<char>,
@@ -35,11 +35,7 @@ fn chain<'t>(t: &Tokens<'t>, i: usize) -> Chain<'t> {
     let mut groups = vec![t.surface(i)];
     let mut seps = Vec::new();
     let mut j = i + 1;
-    loop {
-        let sep = match t.get(j).map(|x| x.kind) {
-            Some(Kind::Punct(c @ ('.' | ','))) => c,
-            _ => break,
-        };
+    while let Some(Kind::Punct(sep @ ('.' | ','))) = t.get(j).map(|x| x.kind) {
         if !(t.joined(j) && t.is_digits(j + 1) && t.joined(j + 1)) {
             break;
         }
@@ -48,7 +44,6 @@ fn chain<'t>(t: &Tokens<'t>, i: usize) -> Chain<'t> {
         j += 2;
     }
     Chain {
-        start: i,
         end: j,
         groups,
         seps,
@@ -128,7 +123,7 @@ fn read(c: &Chain<'_>, style: &Style) -> Result<Option<(Decimal, bool)>, BadReas
         // `1.234.567,89`: the last separator is the decimal mark, the others
         // group thousands with the other character.
         let (first_seps, _) = c.seps.split_at(c.seps.len() - 1);
-        if first_seps.iter().any(|s| *s == last_sep) || !thousands(int_groups) {
+        if first_seps.contains(&last_sep) || !thousands(int_groups) {
             return Err(BadReason::Grouping);
         }
         return value(int_groups, Some(last)).map(|d| Some((d, false)));
@@ -168,6 +163,68 @@ fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
     (t.is_digits(i + 1) && t.joined(i + 1) && free_before).then_some(negative)
 }
 
+/// A time of day at digits token `i`: `15h30`, `8g15`, `15:30` (hours up
+/// to 24, two digits of minutes under 60). Neither part is a number: the
+/// date extractor reads times. (`15h` alone is the number 15.)
+fn time_at(t: &Tokens<'_>, i: usize) -> bool {
+    let h = t.surface(i);
+    if !t.is_digits(i) || h.len() > 2 || h.parse::<u32>().is_ok_and(|h| h > 24) {
+        return false;
+    }
+    let mark = t.is_word(i + 1) && matches!(t.lower(i + 1), "h" | "g") || t.is_punct(i + 1, ':');
+    let m = t.surface(i + 2);
+    mark && t.joined(i + 1)
+        && t.is_digits(i + 2)
+        && t.joined(i + 2)
+        && m.len() == 2
+        && m.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// Most groups of a phone number written in groups.
+const PHONE_GROUPS: usize = 4;
+
+/// A phone number written in groups starting at digits token `s` (`0912
+/// 345 678`, `024 3825 1234`, `0912-345-678`, `+84 912 345 678`): its end.
+/// The first group starts with `0` (or is `84` after `+`), every group has
+/// 2–4 digits, 9–11 digits in all.
+fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
+    let first = t.surface(s);
+    let plus84 = first == "84" && s > 0 && t.is_punct(s - 1, '+') && t.joined(s);
+    if !t.is_digits(s) || !(plus84 || (first.starts_with('0') && (2..=4).contains(&first.len()))) {
+        return None;
+    }
+    let mut total = if plus84 { 0 } else { first.len() };
+    let mut groups = 1;
+    let mut k = s + 1;
+    while groups < PHONE_GROUPS + usize::from(plus84) {
+        let g = if t.is_digits(k) && !t.joined(k) && !t.get(k).is_some_and(|x| x.line_before) {
+            k
+        } else if matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('-' | '.')))
+            && t.joined(k)
+            && t.is_digits(k + 1)
+            && t.joined(k + 1)
+        {
+            k + 1
+        } else {
+            break;
+        };
+        let len = t.surface(g).len();
+        if !(2..=4).contains(&len) {
+            break;
+        }
+        total += len;
+        groups += 1;
+        k = g + 1;
+    }
+    (groups >= 2 && (9..=11).contains(&total)).then_some(k)
+}
+
+/// Is digits token `i` part of a phone number written in groups?
+fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
+    (i.saturating_sub(2 * PHONE_GROUPS + 2)..=i)
+        .any(|s| t.is_digits(s) && phone_from(t, s).is_some_and(|end| end > i))
+}
+
 /// A number in digits at token `i` (a digits token or a sign before one).
 pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     let (negative, first) = match sign_at(t, i) {
@@ -198,6 +255,13 @@ pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
         {
             return Parsed::None;
         }
+        // The minutes of a time (`15:30`).
+        if prev == Some(Kind::Punct(':')) && i >= 2 && time_at(t, i - 2) {
+            return Parsed::None;
+        }
+    }
+    if time_at(t, first) || in_phone(t, first) {
+        return Parsed::None;
     }
     let c = chain(t, first);
     match read(&c, style) {
@@ -313,6 +377,13 @@ mod tests {
         assert_eq!(one("Covid-19"), None);
         assert_eq!(one("0912345678"), None);
         assert_eq!(one("0912.345.678"), None);
+        assert_eq!(read_all("gọi 0912 345 678 hoặc +84 912 345 678"), vec![]);
+        assert_eq!(read_all("0912-345-678"), vec![]);
+        assert_eq!(read_all("lúc 15h30 và 15:30"), vec![]);
+        assert_eq!(read_all("15h"), vec![(15.0, false)]);
+        // Not phones: too few digits, or no leading zero.
+        assert_eq!(read_all("05 06").len(), 2);
+        assert_eq!(read_all("912 345 678").len(), 3);
     }
 
     #[test]

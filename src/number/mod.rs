@@ -77,11 +77,13 @@ impl Decimal {
 
     /// `self × m`, or `None` on overflow.
     pub(crate) fn checked_mul_int(self, m: u128) -> Option<Decimal> {
-        Some(Decimal {
-            units: self.units.checked_mul(m)?,
-            ..self
-        })
-        .map(Decimal::trimmed)
+        Some(
+            Decimal {
+                units: self.units.checked_mul(m)?,
+                ..self
+            }
+            .trimmed(),
+        )
     }
 
     /// `self + other` (both non-negative), or `None` on overflow.
