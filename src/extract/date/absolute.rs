@@ -2,7 +2,7 @@
 //!
 //! | starts with | reads | rule |
 //! |---|---|---|
-//! | `ngày`, `mồng`, `mùng`, digits | `ngày 15/3/2018`, `15-3-2018`, `ngày 30/4`, `ngày mồng 7 tháng 3`, `12 tháng 10 năm 2017` | `date/dmy-*`, `date/dm`, `date/dm-words`, `date/dmy-words` |
+//! | `ngày`, `mồng`, `mùng`, digits | `ngày 15/3/2018`, `15-3-2018`, `ngày 30/4`, `ngày mồng 7 tháng 3`, `12 tháng 10 năm 2017`, `ngày đầu tiên của tháng 3` | `date/dmy-*`, `date/dm`, `date/dm-words`, `date/dmy-words` |
 //! | `rằm`, `mùng … Tết` | `rằm tháng Giêng`, `mùng 6 Tết` | `date/lunar` |
 //! | `tháng` | `tháng 6/2017`, `tháng 6 năm 2017`, `tháng 1 2024`, `tháng tư`, `tháng Chạp` | `date/month-year`, `date/month` |
 //! | `năm` | `năm 2017`, `năm hai không hai ba`, `năm học 2023 – 2024` | `date/year`, `date/school-year` |
@@ -76,6 +76,21 @@ impl P<'_, '_> {
             let mut p = self.month_of_day(i, i + 1, 15, false)?;
             p.date.lunar = Some(true);
             p.rule = "date/lunar";
+            return Some(p);
+        }
+        // `ngày đầu tiên của tháng 3`: day 1.
+        if let Some(n) = t.phrase(i, "ngày đầu tiên") {
+            let k = if t.is(i + n, "của") {
+                i + n + 1
+            } else {
+                i + n
+            };
+            let mut p = self.month_of_day(i, k, 1, true)?;
+            p.rule = if p.date.year.is_some() {
+                "date/dmy-words"
+            } else {
+                "date/dm-words"
+            };
             return Some(p);
         }
         let mut p = i;

@@ -153,8 +153,20 @@ impl P<'_, '_> {
         if let Some((v, len)) = digits(self.t, i) {
             return (len <= 2).then_some((i + 1, v, false));
         }
-        let (end, v) = self.words(i)?;
-        (v <= 99).then_some((end, v, true))
+        if let Some((end, v)) = self.words(i) {
+            return (v <= 99).then_some((end, v, true));
+        }
+        // A lone digit word the number grammar leaves alone (`năm`, `một`
+        // are also "year" and "one"): `ngày mùng năm`, `năm giờ`.
+        let t = self.t;
+        let w = t.lower(i);
+        let v = match w {
+            "mười" => 10,
+            "không" | "linh" | "lẻ" | "mốt" | "lăm" | "nhăm" => return None,
+            _ => digit_word(w)?,
+        };
+        let next_is_number = t.is_word(i + 1) && is_number_word(t.lower(i + 1));
+        (t.is_word(i) && !next_is_number).then_some((i + 1, v, true))
     }
 
     /// The year after `năm` (token `i` is the one after it): (end, year).

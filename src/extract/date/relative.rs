@@ -173,16 +173,17 @@ impl P<'_, '_> {
                     Grain::Month,
                 ))
             }
-            "năm" if !unit => {
-                let (e, k) = self.rel_year_word(i + 1)?;
-                Some(Piece::relative(
+            "năm" if !unit => match self.rel_year_word(i + 1) {
+                Some((e, k)) => Some(Piece::relative(
                     i,
                     e,
                     Rel::Year(k),
                     "date/rel-year",
                     Grain::Year,
-                ))
-            }
+                )),
+                // `năm năm trước`: five years ago.
+                None => self.ago(i, i, true),
+            },
             "quý" => {
                 let (e, k) = self.rel_word(i + 1, QUARTER_REL)?;
                 Some(Piece::relative(
