@@ -118,7 +118,9 @@ impl P<'_, '_> {
         let day = small_u8(day)?;
         if t.is(e, "tháng") {
             if !prefixed {
-                if words && day < 10 {
+                // `đường 3 Tháng 2`, `Bệnh viện 30 Tháng 4`: names.
+                let capital = t.surface(e).starts_with('T');
+                if words && day < 10 || capital && !self.starts_sentence(p) {
                     return None;
                 }
                 let before = p.checked_sub(1).map(|b| t.lower(b)).unwrap_or_default();
@@ -220,8 +222,11 @@ impl P<'_, '_> {
             return ok.then_some((j + 1, small_u8(m)?, false, false, false));
         }
         let (e, m, lunar, nam) = month_name_at(t, j)?;
-        // `tháng năm 2022`: `năm` is the year's word, the month is missing.
-        if nam && (t.is_digits(e) || !(after_day || t.is(e, "năm"))) {
+        // `tháng năm 2022`, `6 tháng năm nay`: `năm` is the year's word, the
+        // month is missing.
+        if nam
+            && (t.is_digits(e) || self.rel_year_word(e).is_some() || !(after_day || t.is(e, "năm")))
+        {
             return None;
         }
         // `mỗi tháng hai lần`
@@ -440,7 +445,7 @@ impl P<'_, '_> {
         let n = ["thập niên", "thập kỷ", "thập kỉ", "những năm"]
             .iter()
             .find_map(|p| t.phrase(i, p))?;
-        let read = |j: usize| -> Option<i32> {
+        let read = |j: usize| -> Option<(i32, usize)> {
             let (y, len) = digits(t, j)?;
             let y = i32::try_from(y).ok()?;
             let y = match len {
@@ -448,19 +453,30 @@ impl P<'_, '_> {
                 2 if y >= 10 => 1900 + y,
                 _ => return None,
             };
-            (y % 10 == 0 && clean_end(t, j + 1) || is_dash(t, j + 1)).then_some(y)
+            (clean_end(t, j + 1) || is_dash(t, j + 1)).then_some((y, len))
         };
         let j = i + n;
-        let y = read(j)?;
+        let (y, _) = read(j)?;
         if y % 10 != 0 {
             return None;
         }
         let mut end_year = y + 9;
         let mut end = j + 1;
+        let mut rule = "date/decade";
         if is_dash(t, j + 1) || t.is(j + 1, "đến") {
-            if let Some(y2) = read(j + 2).filter(|y2| *y2 > y && *y2 - y <= 100) {
-                end_year = y2 + 9;
-                end = j + 3;
+            match read(j + 2).filter(|(y2, _)| *y2 > y && *y2 - y <= 100) {
+                // `những năm 1960 - 1970`: the sixties to the seventies.
+                Some((y2, _)) if y2 % 10 == 0 => {
+                    end_year = y2 + 9;
+                    end = j + 3;
+                }
+                // `những năm 2010 - 2014`: years.
+                Some((y2, 4)) => {
+                    end_year = y2;
+                    end = j + 3;
+                    rule = "date/year-range";
+                }
+                _ => {}
             }
         }
         if !clean_end(t, end) {
@@ -474,7 +490,7 @@ impl P<'_, '_> {
             }),
             ..Date::default()
         };
-        Some(Piece::new(i, end, date, "date/decade", Grain::Span))
+        Some(Piece::new(i, end, date, rule, Grain::Span))
     }
 
     /// `6 tháng đầu năm 2018` (months 1–6), `9 tháng cuối năm` (4–12),
@@ -493,9 +509,16 @@ impl P<'_, '_> {
         if !(1..=11).contains(&n) {
             return None;
         }
-        let first = match t.lower(j) {
-            "đầu" => 1,
-            "cuối" => 13 - n,
+        // `9 tháng năm 2019`, `6 tháng năm nay`: the months so far.
+        let so_far = t.is(j, "năm");
+        let (first, j) = match t.lower(j) {
+            "đầu" => (1, j),
+            "cuối" => (13 - n, j),
+            "năm"
+                if self.year_after_nam(j + 1).is_some() || self.rel_year_word(j + 1).is_some() =>
+            {
+                (1, j - 1)
+            }
             _ => return None,
         };
         if !t.is(j + 1, "năm") {
@@ -520,7 +543,9 @@ impl P<'_, '_> {
             // `6 tháng đầu năm nay`
             let mut p = Piece::new(i, e, date, "date/rel-anchored", Grain::Span);
             p.rel = Some(super::Rel::YearOf(k));
-            p.abs = Some((end, "date/half-year"));
+            // Without a reference `6 tháng đầu năm` is still months 1–6;
+            // `6 tháng năm` is nothing.
+            p.abs = (!so_far).then_some((end, "date/half-year"));
             return Some(p);
         }
         Some(Piece::new(i, end, date, "date/half-year", Grain::Span))
@@ -578,10 +603,18 @@ impl P<'_, '_> {
 
     /// `âm lịch` after a date: lunar.
     pub(super) fn lunar_suffix(&self, mut p: Piece) -> Piece {
+        let t = self.t;
         if matches!(p.grain, Grain::Day | Grain::Month) {
-            if let Some(n) = self.t.phrase(p.end, "âm lịch") {
+            if let Some(n) = t.phrase(p.end, "âm lịch").or_else(|| t.phrase(p.end, "âl")) {
                 p.date.lunar = Some(true);
                 p.end += n;
+            } else if p.date.year.is_none()
+                && t.is(p.end, "năm")
+                && lexicon::can_chi_at(t, p.end + 1)
+            {
+                // `ngày 24 tháng 5 năm Mậu Tý`: a year of the sixty-year cycle.
+                p.date.lunar = Some(true);
+                p.end += 3;
             }
         }
         p

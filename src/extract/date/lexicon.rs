@@ -240,9 +240,9 @@ pub(super) const DM_CONTEXT: &[&str] = &[
 
 /// Words after `năm`/`tháng`/`tuần` + `trước`/`sau` that make the phrase
 /// relative to the narrative, not to today: `năm trước đó`, `tuần sau khi`,
-/// `năm trước thời hạn`.
+/// `năm trước thời hạn`; `quý tiếp tục` is "continues".
 pub(super) const NOT_RELATIVE_AFTER: &[&str] = &[
-    "đó", "khi", "thời", "hạn", "mắt", "tiên", "hết", "nữa", "kia",
+    "đó", "khi", "thời", "hạn", "mắt", "tiên", "hết", "nữa", "kia", "tục",
 ];
 
 /// Scale words and units after which a number is an amount, not a year:
@@ -250,6 +250,19 @@ pub(super) const NOT_RELATIVE_AFTER: &[&str] = &[
 pub(super) const AMOUNT_AFTER: &[&str] = &[
     "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "vạn", "trăm", "đồng", "usd", "%", "người", "lần",
 ];
+
+/// Is a year of the sixty-year cycle written at token `i` (`Mậu Tý`, `Đinh
+/// Dậu`: a heavenly stem, then an earthly branch)?
+pub(super) fn can_chi_at(t: &Tokens<'_>, i: usize) -> bool {
+    const CAN: &[&str] = &[
+        "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý",
+    ];
+    const CHI: &[&str] = &[
+        "tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất",
+        "hợi",
+    ];
+    t.is_word(i) && t.is_word(i + 1) && CAN.contains(&t.lower(i)) && CHI.contains(&t.lower(i + 1))
+}
 
 #[cfg(test)]
 mod tests {

@@ -323,6 +323,22 @@ impl P<'_, '_> {
         Some(self.tails(core))
     }
 
+    /// Does token `i` start a sentence (or the text, or a line)?
+    pub(super) fn starts_sentence(&self, i: usize) -> bool {
+        let t = self.t;
+        i == 0
+            || t.get(i).is_some_and(|x| x.line_before)
+            || [".", "!", "?", ":", "(", "\"", "“", "-", "–"].contains(&t.surface(i - 1))
+    }
+
+    /// Is the expression ending at token `end` a date before the Common
+    /// Era (`thế kỷ thứ 3 trước Công nguyên`, `năm 500 TCN`)? Those are not
+    /// read: the fields have no era.
+    fn before_common_era(&self, end: usize) -> bool {
+        let t = self.t;
+        t.phrase(end, "trước công nguyên").is_some() || t.is(end, "tcn")
+    }
+
     /// What may follow a piece: a relative anchor, `âm lịch`, a range end,
     /// a time of day.
     pub(super) fn tails(&self, piece: Piece) -> Piece {
@@ -343,6 +359,10 @@ impl P<'_, '_> {
             return false;
         };
         if t.is_punct(p, '(') || t.is_punct(p, ',') && last_end != Some(p) {
+            // `thứ hai tới (18-4)`: in brackets right after a date.
+            if t.is_punct(p, '(') && last_end == Some(p) {
+                return true;
+            }
             let Some(q) = p.checked_sub(1) else {
                 return false;
             };
@@ -365,6 +385,12 @@ impl P<'_, '_> {
         (t.is_punct(p, ',') || t.is(p, "và") || t.is(p, "hoặc")) && last_end == Some(p)
     }
 
+    /// Does a line break fall inside tokens `start..end`? (A date never
+    /// runs from a heading into the next paragraph.)
+    fn crosses_line(&self, start: usize, end: usize) -> bool {
+        (start + 1..end).any(|k| self.t.get(k).is_some_and(|x| x.line_before))
+    }
+
     /// The fact a piece makes, if any (resolving it against the reference).
     fn emit(
         &self,
@@ -372,10 +398,17 @@ impl P<'_, '_> {
         reference: Option<RefDate>,
         last_end: Option<usize>,
     ) -> Option<Out> {
-        if piece.grain == Grain::PartialDay {
+        if piece.grain == Grain::PartialDay || self.before_common_era(piece.end) {
             return None;
         }
         if piece.needs_context && !self.has_context(piece.start, last_end) {
+            return None;
+        }
+        let end = match (piece.rel, reference) {
+            (Some(_), None) => piece.abs.map_or(piece.start, |a| a.0),
+            _ => piece.end,
+        };
+        if self.crosses_line(piece.start, end) {
             return None;
         }
         let Some(rel) = piece.rel else {

@@ -92,6 +92,52 @@ const DAY_REL: &[(&str, i64)] = &[
     ("ngày mốt", 2),
 ];
 
+/// Words before `quý này`, `thứ hai tới` that make them times.
+const TIME_WORD_BEFORE: &[&str] = &[
+    "vào", "trong", "của", "cuối", "đầu", "giữa", "từ", "đến", "tới", "sang", "hết", "với", "hơn",
+    "hôm", "ngày", "là", "trước", "sau", "cho", "và", "hoặc", "nay", "quý", "thì", "rằng", "mới",
+    "ngay", "suốt", "qua", "tại", "kể", "tính", "dịp", "lúc", "hồi", "cả",
+];
+
+/// Does the clause go on after `trước` at token `j` in a way that makes
+/// `N năm trước` "N years ago" (a mark, the end, a subject or a verb), not
+/// "N years before something"?
+fn clause_goes_on(t: &crate::token::Tokens<'_>, j: usize) -> bool {
+    if !t.is_word(j) || t.get(j).is_some_and(|x| x.line_before) {
+        return true;
+    }
+    matches!(
+        t.lower(j),
+        "rồi"
+            | "thì"
+            | "mà"
+            | "và"
+            | "nhưng"
+            | "tôi"
+            | "anh"
+            | "chị"
+            | "em"
+            | "ông"
+            | "bà"
+            | "họ"
+            | "chúng"
+            | "mình"
+            | "cô"
+            | "người"
+            | "đã"
+            | "vừa"
+            | "mới"
+            | "từng"
+            | "có"
+            | "là"
+            | "nó"
+            | "hắn"
+            | "cậu"
+            | "chú"
+            | "ta"
+    )
+}
+
 impl P<'_, '_> {
     /// A word of `table` at `j`, not followed by a word that makes it
     /// relative to the story (`năm trước đó`): (end, offset).
@@ -184,7 +230,7 @@ impl P<'_, '_> {
                 // `năm năm trước`: five years ago.
                 None => self.ago(i, i, true),
             },
-            "quý" => {
+            "quý" if self.time_word_context(i) => {
                 let (e, k) = self.rel_word(i + 1, QUARTER_REL)?;
                 Some(Piece::relative(
                     i,
@@ -232,12 +278,12 @@ impl P<'_, '_> {
         };
         let mut end = e + 1;
         if t.is(end, "trước") {
-            if NOT_RELATIVE_AFTER.contains(&t.lower(end + 1)) {
-                return None;
-            }
             end += 1;
             if t.is(end, "đây") {
                 end += 1;
+            } else if !clause_goes_on(t, end) {
+                // `15 ngày trước kỳ điều hành`: before something, not ago.
+                return None;
             }
         } else if needs_truoc {
             return None;
@@ -251,6 +297,7 @@ impl P<'_, '_> {
     pub(super) fn weekday_led(&self, i: usize) -> Option<Piece> {
         let t = self.t;
         let (e, wd) = weekday_at(t, i)?;
+        let placed = i == 0 || t.get(i).is_some_and(|x| x.line_before) || self.time_word_context(i);
         if t.is(i, "thứ") && i > 0 && t.is_word(i - 1) && ORDINAL_HEADS.contains(&t.lower(i - 1))
         {
             return None;
@@ -303,6 +350,10 @@ impl P<'_, '_> {
             })
         };
         let (end, rel) = rel?;
+        // `ca nhiễm thứ 4 này`, `Hoa hậu thứ 4 tới từ Mỹ`: ordinals.
+        if !placed || t.is(end, "từ") {
+            return None;
+        }
         let p = Piece::relative(i, end, rel, "date/rel-weekday", Grain::Day);
         Some(self.time_tail(p))
     }
@@ -368,6 +419,21 @@ impl P<'_, '_> {
             }
             Grain::Year => p,
         }
+    }
+
+    /// Is the word before token `i` one after which a time word (`quý`,
+    /// `thứ hai`) names a time: a preposition, a part of the day, a
+    /// punctuation mark, or nothing? (`cao quý này`, `kim loại quý này`,
+    /// `ca nhiễm thứ 4 này` are not times.)
+    fn time_word_context(&self, i: usize) -> bool {
+        let t = self.t;
+        let Some(b) = i.checked_sub(1) else {
+            return true;
+        };
+        if !t.is_word(b) {
+            return !t.is_digits(b);
+        }
+        TIME_WORD_BEFORE.contains(&t.lower(b)) || part_of_day_at(t, b).is_some()
     }
 
     /// `ngày …` at `k` (for a weekday's date).
