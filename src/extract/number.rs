@@ -2,10 +2,16 @@
 //! words or both (`2017`, `13,6`, `mười chín`, `3,5 triệu`, `thứ hai`,
 //! `lần thứ XX`). Emitted only when asked for (`--numbers`); they overlap
 //! the other facts instead of claiming tokens.
+//!
+//! At each token an ordinal is tried first (`thứ hai`, `khóa XIII`), then a
+//! cardinal ([`number_at`](crate::number::number_at)); a number is skipped
+//! whole. Unreadable numbers are reported (`Diagnostics::Report`), and so is
+//! a number whose value the `f64` of the fact cannot hold exactly
+//! (`99999999999999999999`: given as 1e20, reported as "precision loss").
 
 use super::Ctx;
 use crate::fact::{FactValue, Number};
-use crate::number::{self, Parsed, ordinal};
+use crate::number::{self, Bad, BadReason, Parsed, ordinal};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
     let mut i = 0;
@@ -24,6 +30,14 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
         }
         match number::number_at(&ctx.tokens, i, &ctx.style) {
             Parsed::Number(m) => {
+                if !m.value.fits_f64() {
+                    // BAD_INPUTS #30: given, but the float is not the number.
+                    ctx.report(Bad {
+                        start: m.start,
+                        end: m.end,
+                        reason: BadReason::PrecisionLoss,
+                    });
+                }
                 if emit {
                     let rule = match m.form {
                         number::Form::Digits => "number/digits",

@@ -10,6 +10,7 @@
 //! | `0,125` | 0.125 | a number cannot start with a thousands group `0` |
 //! | `-5`, `−5`, `+5` | −5, −5, 5 | a sign joined to the digits, not to a word or number before |
 //! | `1.2.3.4.5,6,7`, a 40-digit run | — | reported ([`Bad`]), never guessed |
+//! | `1e3`, `2,5e-3`, `1e400` | 1000, 0.0025, — | an exponent glued to digits is read exactly; too big is an overflow |
 //! | `0912.345.678`, `0912345678`, `0912 345 678`, `+84 912 345 678` | — | phone-number shapes are not numbers |
 //! | `15h30`, `8g15`, `15:30` | — | a time of day: no number (the date extractor reads it); `15h` alone is 15 |
 //! | `H5N1`, `Covid-19`, `v2.0` | — | digits glued to a word before them are part of a name |
@@ -264,10 +265,16 @@ pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
         return Parsed::None;
     }
     let c = chain(t, first);
-    match read(&c, style) {
+    let exp = exponent(t, c.end);
+    let end = exp.map_or(c.end, |(_, e)| e);
+    let read = read(&c, style).and_then(|r| match (r, exp) {
+        (Some((v, amb)), Some((x, _))) => scaled(v, x).map(|v| Some((v, amb))),
+        (r, _) => Ok(r),
+    });
+    match read {
         Ok(Some((value, ambiguous))) => Parsed::Number(NumberMatch {
             start: i,
-            end: c.end,
+            end,
             value: if negative { value.negated() } else { value },
             form: Form::Digits,
             ambiguous,
@@ -275,9 +282,46 @@ pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
         Ok(None) => Parsed::None,
         Err(reason) => Parsed::Bad(Bad {
             start: i,
-            end: c.end,
+            end,
             reason,
         }),
+    }
+}
+
+/// An exponent glued after digits ending before token `q` (`1e3`, `2,5e-3`,
+/// `1E400`): its value and end. Read exactly, so `1e400` is an overflow,
+/// never infinity (BAD_INPUTS #30).
+fn exponent(t: &Tokens<'_>, q: usize) -> Option<(i64, usize)> {
+    if !(t.is_word(q) && t.joined(q) && matches!(t.surface(q), "e" | "E")) {
+        return None;
+    }
+    let (sign, d) = match t.get(q + 1).map(|x| x.kind) {
+        Some(Kind::Punct('-' | '−')) => (-1, q + 2),
+        Some(Kind::Punct('+')) => (1, q + 2),
+        _ => (1, q + 1),
+    };
+    if !(t.is_digits(d) && t.joined(d) && (d == q + 1 || t.joined(q + 1))) {
+        return None;
+    }
+    // Long exponents saturate: they overflow or underflow anyway.
+    let x = t.surface(d).parse::<i64>().unwrap_or(i64::MAX / 2);
+    Some((sign * x, d + 1))
+}
+
+/// `v × 10^x`, exactly, or why not.
+fn scaled(v: Decimal, x: i64) -> Result<Decimal, BadReason> {
+    if x >= 0 {
+        let m = u32::try_from(x)
+            .ok()
+            .and_then(|x| 10u128.checked_pow(x))
+            .ok_or(BadReason::Overflow)?;
+        v.checked_mul_int(m).ok_or(BadReason::Overflow)
+    } else {
+        let scale = i64::from(v.scale) - x;
+        let scale = u8::try_from(scale).map_err(|_| BadReason::TooLong)?;
+        Decimal::new(v.units, scale)
+            .map(Decimal::trimmed)
+            .ok_or(BadReason::TooLong)
     }
 }
 
@@ -384,6 +428,21 @@ mod tests {
         // Not phones: too few digits, or no leading zero.
         assert_eq!(read_all("05 06").len(), 2);
         assert_eq!(read_all("912 345 678").len(), 3);
+    }
+
+    #[test]
+    fn exponents_are_exact() {
+        assert_eq!(one("1e3"), Some(1000.0));
+        assert_eq!(one("2,5e-3"), Some(0.0025));
+        let t = Tokens::new("1e400");
+        assert!(matches!(
+            digits_at(&t, 0, &Style::default()),
+            Parsed::Bad(Bad {
+                reason: BadReason::Overflow,
+                end: 3,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -105,6 +105,19 @@ impl Decimal {
         )
     }
 
+    /// Does the value survive the trip to `f64`? Whole numbers must come
+    /// back exactly; fractions may keep at most 2^53 units (about 15
+    /// significant digits), as decimal fractions are never exact in binary.
+    pub(crate) fn fits_f64(self) -> bool {
+        let d = self.trimmed();
+        if d.scale == 0 {
+            let f = d.units as f64;
+            f.is_finite() && f < 3.4e38 && f as u128 == d.units
+        } else {
+            d.units <= 1 << 53
+        }
+    }
+
     /// The value negated.
     pub(crate) fn negated(self) -> Decimal {
         Decimal {
@@ -158,6 +171,10 @@ pub(crate) enum BadReason {
     TooLong,
     /// Separators in no known pattern (`1.2.3.4.5,6,7`).
     Grouping,
+    /// Read, but more significant digits than a 64-bit float keeps
+    /// (`99999999999999999999`): the fact is given with the nearest float and
+    /// this is reported with it.
+    PrecisionLoss,
 }
 
 impl BadReason {
@@ -167,6 +184,7 @@ impl BadReason {
             BadReason::Overflow => "overflow",
             BadReason::TooLong => "too many digits",
             BadReason::Grouping => "malformed digit grouping",
+            BadReason::PrecisionLoss => "precision loss",
         }
     }
 }
@@ -241,5 +259,9 @@ mod tests {
         let sum = Decimal::int(800).checked_add(Decimal::new(5, 1).unwrap_or_default());
         assert_eq!(sum.map(Decimal::to_f64), Some(800.5));
         assert_eq!(Decimal::new(1, 31), None);
+        assert!(Decimal::int(1 << 53).fits_f64());
+        assert!(Decimal::int(100_000_000_000_000_000_000).fits_f64());
+        assert!(!Decimal::int(99_999_999_999_999_999_999).fits_f64());
+        assert!(Decimal::new(136, 1).is_some_and(Decimal::fits_f64));
     }
 }

@@ -524,6 +524,22 @@ fn fraction(t: &Tokens<'_>, p: usize) -> Result<Option<(Decimal, usize)>, usize>
     Ok(Decimal::new(units, scale).map(|d| (d.trimmed(), q)))
 }
 
+/// A fraction in digits after `phẩy`/`chấm` at token `p` (`2 chấm 23`): one
+/// plain digit run, not glued to anything.
+fn digit_fraction(t: &Tokens<'_>, p: usize) -> Result<Option<(Decimal, usize)>, usize> {
+    let d = t.surface(p);
+    let glued = |k: usize| t.get(k).is_some_and(|x| !x.space_before);
+    if glued(p) || glued(p + 1) {
+        return Ok(None);
+    }
+    if d.len() > usize::from(MAX_SCALE) {
+        return Err(p + 1);
+    }
+    let units = d.parse::<u128>().map_err(|_| p + 1)?;
+    let scale = u8::try_from(d.len()).map_err(|_| p + 1)?;
+    Ok(Decimal::new(units, scale).map(|x| (x.trimmed(), p + 1)))
+}
+
 /// How a numeral is being read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -620,7 +636,7 @@ const NAM_YEAR_NEXT: &[&str] = &[
 const NAM_YEAR_PREV: &[&str] = &[
     "mỗi", "hàng", "hằng", "các", "những", "cả", "trong", "cuối", "đầu", "giữa", "nửa", "suốt",
     "vào", "từ", "đến", "tới", "của", "sang", "qua", "nhiều", "vài", "mấy", "bao", "số", "cùng",
-    "mọi", "tháng", "ngày", "tết", "chục", "trăm", "nghìn", "ngàn",
+    "mọi", "tết", "chục", "trăm", "nghìn", "ngàn",
 ];
 
 /// Words after `chín` that make it "ripe"/"mature".
@@ -749,7 +765,15 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         "năm" if year_context(t, i) => return None,
         "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
         "tám" if next == "chuyện" => return None,
-        "không" if !(isolated(t, i) || prev == "số" || signed) => return None,
+        // `không euro` (zero euros); never before `đồng` (`không đồng ý`).
+        "không"
+            if !(isolated(t, i)
+                || prev == "số"
+                || signed
+                || matches!(next, "euro" | "eur" | "usd" | "đô" | "yên" | "vnd" | "vnđ")) =>
+        {
+            return None;
+        }
         _ => {}
     }
     let strict = matches!(w, "không" | "một" | "ba" | "năm" | "chín");
@@ -758,7 +782,9 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     }
     // Another numeral word after it: a range (`hai ba người`) or a digit
     // sequence, not one number. `năm` after a digit is the noun "year".
-    let next_numeral = numeral_word(t, i + 1) && next != "năm";
+    let next_numeral = numeral_word(t, i + 1)
+        && next != "năm"
+        && !(next == "tư" && TU_NOT.contains(&word(t, i + 2)));
     if next_numeral {
         return None;
     }
@@ -1238,9 +1264,16 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
         None => return bad(i, run_end(t, i), BadReason::Overflow),
     };
 
-    // Decimals in words: `ba phẩy năm`, `không phẩy hai triệu`.
-    if form_words && !form_digits && lx(t, end) == Some(Lex::Point) {
-        match fraction(t, end + 1) {
+    // Decimals in words: `ba phẩy năm`, `không phẩy hai triệu`; spoken with
+    // digits: `2 chấm 23`, `hai phẩy 23`.
+    if lx(t, end) == Some(Lex::Point) && (form_words || segs.is_empty()) {
+        let frac = if t.is_digits(end + 1) {
+            form_digits = true;
+            digit_fraction(t, end + 1)
+        } else {
+            fraction(t, end + 1)
+        };
+        match frac {
             Err(e) => return bad(i, e, BadReason::TooLong),
             Ok(None) => {}
             Ok(Some((frac, fend))) => {
