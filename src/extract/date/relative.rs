@@ -96,7 +96,7 @@ const DAY_REL: &[(&str, i64)] = &[
 const TIME_WORD_BEFORE: &[&str] = &[
     "vào", "trong", "của", "cuối", "đầu", "giữa", "từ", "đến", "tới", "sang", "hết", "với", "hơn",
     "hôm", "ngày", "là", "trước", "sau", "cho", "và", "hoặc", "nay", "quý", "thì", "rằng", "mới",
-    "ngay", "suốt", "qua", "tại", "kể", "tính", "dịp", "lúc", "hồi", "cả",
+    "ngay", "suốt", "qua", "tại", "dịp", "lúc", "hồi", "cả",
 ];
 
 /// Does the clause go on after `trước` at token `j` in a way that makes
