@@ -5,8 +5,10 @@
 //! | file | what | examples |
 //! |---|---|---|
 //! | `mod.rs` | the scan, context checks, resolution, emission | |
-//! | `absolute.rs` | what the text fixes by itself | `ngày 15/3/2018`, `tháng 6/2017`, `quý I/2024`, `2021 – 2026`, `thế kỷ XX` |
+//! | `absolute.rs` | days, months, years, quarters the text fixes by itself | `ngày 15/3/2018`, `tháng 6/2017`, `năm 2017`, `quý I/2024`, `tháng Giêng` |
+//! | `range.rs` | ranges and periods | `2021 – 2026`, `30/4-1/5`, `từ năm 2020 đến năm 2025`, `6 tháng đầu năm 2018`, `thế kỷ XX` |
 //! | `relative.rs` | what needs the reference date | `hôm qua`, `sáng nay`, `tuần sau`, `thứ hai tuần sau`, `năm ngoái`, `3 năm trước`, `tháng 5 năm nay` |
+//! | `resolve.rs` | relative pieces against the reference date | `tuần này` → Monday–Sunday, `tháng 3 tới` → the next March |
 //! | `time.rs` | times of day, kept only with a date | `8h30 ngày 15/3/2018`, `ngày 15/3 lúc 8 giờ 30 phút`, `3 giờ chiều ngày mai` |
 //! | `read.rs` | numbers inside dates | `15.3.2018`, `mười lăm`, `hai không hai ba` |
 //! | `lexicon.rs` | word tables | `tháng Giêng`, `thứ năm`, `chủ nhật`, `chiều` |
@@ -58,15 +60,18 @@
 
 mod absolute;
 mod lexicon;
+mod range;
 mod read;
 mod relative;
+mod resolve;
 mod time;
 
 use super::Ctx;
 use super::calendar::{RefDate, is_valid};
-use crate::fact::{Date, DateEnd, FactValue};
+use crate::fact::{Date, FactValue};
 use crate::number::Style;
 use crate::token::Tokens;
+use resolve::resolve;
 
 /// The tokens and the document's number style, shared by the parsers.
 pub(super) struct P<'a, 't> {
@@ -434,122 +439,6 @@ impl P<'_, '_> {
     /// Does a clock time start among tokens `start..end`?
     fn time_inside(&self, start: usize, end: usize) -> bool {
         (start..end).any(|i| self.clock_at(i).is_some_and(|c| c.0 <= end))
-    }
-}
-
-/// Fills `date` from the reference date as `rel` says; `None` if the result
-/// is not a date (arithmetic out of range, `ngày 31 tháng sau` in a
-/// 30-day month).
-fn resolve(date: Date, rel: Rel, r: RefDate) -> Option<Date> {
-    let mut d = date;
-    d.relative = Some(true);
-    let set_day = |d: &mut Date, x: RefDate| {
-        d.year = Some(x.year());
-        d.month = Some(x.month());
-        d.day = Some(x.day());
-    };
-    let end_of = |x: RefDate| DateEnd {
-        year: Some(x.year()),
-        month: Some(x.month()),
-        day: Some(x.day()),
-    };
-    let monday =
-        |weeks: i64| r.add_days(weeks.checked_mul(7)?.checked_sub(i64::from(r.weekday()))?);
-    match rel {
-        Rel::Day(k) => set_day(&mut d, r.add_days(k)?),
-        Rel::Week(k) => {
-            let m = monday(k)?;
-            set_day(&mut d, m);
-            d.end = Some(end_of(m.add_days(6)?));
-        }
-        Rel::Weekend(k) => {
-            let sat = monday(k)?.add_days(5)?;
-            set_day(&mut d, sat);
-            d.end = Some(end_of(sat.add_days(1)?));
-        }
-        Rel::WeekdayIn { week, weekday } => {
-            let x = monday(week)?.add_days(i64::from(weekday) - 1)?;
-            set_day(&mut d, x);
-            d.weekday = Some(weekday);
-        }
-        Rel::WeekdayNext(w) => {
-            let ahead = (i64::from(w) - 1 - i64::from(r.weekday())).rem_euclid(7);
-            let x = r.add_days(if ahead == 0 { 7 } else { ahead })?;
-            set_day(&mut d, x);
-            d.weekday = Some(w);
-        }
-        Rel::WeekdayPrev(w) => {
-            let back = (i64::from(r.weekday()) - (i64::from(w) - 1)).rem_euclid(7);
-            let x = r.add_days(-(if back == 0 { 7 } else { back }))?;
-            set_day(&mut d, x);
-            d.weekday = Some(w);
-        }
-        Rel::Month(k) => {
-            let x = RefDate::new(r.year(), r.month(), 1)?.add_months(k)?;
-            d.year = Some(x.year());
-            d.month = Some(x.month());
-        }
-        Rel::Year(k) => d.year = Some(r.year().checked_add(k)?),
-        Rel::Quarter(k) => {
-            let q0 = r
-                .year()
-                .checked_mul(4)?
-                .checked_add(i32::from((r.month() - 1) / 3))?;
-            let q = q0.checked_add(k)?;
-            d.year = Some(q.div_euclid(4));
-            d.quarter = Some(u8::try_from(q.rem_euclid(4) + 1).ok()?);
-        }
-        Rel::YearOf(k) => set_year(&mut d, r.year().checked_add(k)?),
-        Rel::MonthOf(k) => {
-            let x = RefDate::new(r.year(), r.month(), 1)?.add_months(k)?;
-            d.year = Some(x.year());
-            d.month = Some(x.month());
-            if let Some(e) = d.end.as_mut() {
-                e.year = e.year.or(Some(x.year()));
-                e.month = e.month.or(Some(x.month()));
-            }
-        }
-        Rel::Upcoming | Rel::Past => {
-            let written = key(&d)?;
-            let now = key_of_reference(&d, r);
-            let year = match rel {
-                Rel::Upcoming if written > now => r.year(),
-                Rel::Upcoming => r.year().checked_add(1)?,
-                _ if written <= now => r.year(),
-                _ => r.year().checked_sub(1)?,
-            };
-            set_year(&mut d, year);
-        }
-    }
-    Some(d)
-}
-
-/// Sets the year of a date (and of its end, when the end has none).
-fn set_year(d: &mut Date, year: i32) {
-    d.year = Some(year);
-    if let Some(e) = d.end.as_mut() {
-        if e.year.is_none() {
-            e.year = Some(year);
-        }
-    }
-}
-
-/// The written date within its year, for comparing with the reference:
-/// (month, day) or (quarter's last month, 31).
-fn key(d: &Date) -> Option<(u8, u8)> {
-    match (d.month, d.day, d.quarter) {
-        (Some(m), day, _) => Some((m, day.unwrap_or(0))),
-        (None, None, Some(q)) => Some((q, 0)),
-        _ => None,
-    }
-}
-
-/// The reference date at the grain of `d` (see [`key`]).
-fn key_of_reference(d: &Date, r: RefDate) -> (u8, u8) {
-    match (d.month, d.day) {
-        (Some(_), Some(_)) => (r.month(), r.day()),
-        (Some(_), None) => (r.month(), 0),
-        _ => ((r.month() - 1) / 3 + 1, 0),
     }
 }
 
