@@ -21,7 +21,7 @@
 //! | `date/dm` | `ngày 30/4`, `sáng 6/2`, `hôm 28/10` (a bare `d/m` needs a word like these before it) | month, day |
 //! | `date/dmy-words` `date/dm-words` | `ngày 15 tháng 3 năm 2018`, `ngày mồng 7 tháng 3`, `12 tháng 10 năm 2017` | (year), month, day |
 //! | `date/month-year` `date/month` | `tháng 6/2017`, `tháng 6 năm 2017`, `tháng 6`, `tháng Giêng` | (year), month |
-//! | `date/year` | `năm 2017`, `NĂM 2017`, `năm hai nghìn linh chín` | year |
+//! | `date/year` | `năm 2017`, `NĂM 2017`, `năm hai nghìn linh chín`, the `2018` of `năm 2017 và 2018` | year |
 //! | `date/year-range` `date/school-year` | `2021 – 2026`, `năm 2010-2012`, `năm học 2023 – 2024` | year, end.year |
 //! | `date/range` `date/from-to` | `30/4-1/5`, `ngày 20-25/3`, `tháng 3-5/2018`, `từ năm 2020 đến năm 2025` | start fields, end |
 //! | `date/quarter` | `quý I/2024`, `quý IV năm 2023`, `quý 3` | (year), quarter |
@@ -246,9 +246,10 @@ impl P<'_, '_> {
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         while i < self.t.len() {
-            let found = self
-                .at(i)
-                .and_then(|piece| self.emit(piece, reference, last_end));
+            let found = self.listed_year(i, &out, last_end).or_else(|| {
+                self.at(i)
+                    .and_then(|piece| self.emit(piece, reference, last_end))
+            });
             match found {
                 Some(f) if f.1 > i => {
                     i = f.1;
@@ -259,6 +260,38 @@ impl P<'_, '_> {
             }
         }
         out
+    }
+
+    /// A year in a list after a year: `năm 2016, 2017 và 2018` (the
+    /// digits alone are not a year elsewhere).
+    fn listed_year(&self, i: usize, out: &[Out], last_end: Option<usize>) -> Option<Out> {
+        let t = self.t;
+        let (_, _, prev, _) = out.last()?;
+        let after_year = prev.year.is_some()
+            && prev.month.is_none()
+            && prev.quarter.is_none()
+            && prev.end.is_none();
+        let sep = i.checked_sub(1)?;
+        if !(after_year
+            && last_end == Some(sep)
+            && (t.is_punct(sep, ',') || t.is(sep, "và") || t.is(sep, "hoặc")))
+        {
+            return None;
+        }
+        let (y, len) = read::digits(t, i)?;
+        let y = i32::try_from(y).ok()?;
+        let ok = len == 4
+            && (1000..=2100).contains(&y)
+            && prev.year.is_some_and(|p| (y - p).abs() <= 50)
+            && read::clean_start(t, i)
+            && read::clean_end(t, i + 1)
+            && !lexicon::AMOUNT_AFTER.contains(&t.lower(i + 1))
+            && !self.crosses_line(sep, i + 1);
+        let date = Date {
+            year: Some(y),
+            ..Date::default()
+        };
+        ok.then_some((i, i + 1, date, "date/year"))
     }
 
     /// Could a date expression start at token `i`? (A cheap filter.)
