@@ -14,9 +14,10 @@
 //! | hundreds | digit `trăm`, then `linh`/`lẻ`/`lẽ` digit, tens, a pair, or one digit | `một trăm linh năm` 105, `năm trăm tư` 540, `trăm mốt` 110 |
 //! | scales | `nghìn`/`ngàn` 10³, `vạn` 10⁴, `triệu` 10⁶, `tỷ`/`tỉ` 10⁹, compounding | `nghìn tỷ` 10¹², `một tỷ tỷ` 10¹⁸, `một nghìn hai trăm ba mươi tư tỷ` |
 //! | after a scale | `linh`/`lẻ` + smaller, `rưỡi` (half the unit), one digit (a tenth of the unit) | `một nghìn linh một` 1001, `hai triệu rưỡi` 2 500 000, `triệu hai` 1 200 000, `nghìn tư` 1400 |
-//! | decimals | `phẩy`/`chấm` then digits (or `D mươi`/`mười` read as two digits), then a scale | `ba phẩy năm` 3.5, `không phẩy không không một` 0.001, `không phẩy hai triệu` 200 000 |
+//! | decimals | `phẩy`/`chấm` then digit words (or `D mươi`/`mười` read as two digits) or a digit run, then a scale | `ba phẩy năm` 3.5, `không phẩy không không một` 0.001, `không phẩy hai triệu` 200 000, `2 chấm 23` 2.23 |
 //! | signs | `âm`; `trừ` only on a bare expression | `âm bốn mươi hai` −42 |
-//! | mixed | digits, then scale words and groups | `3,5 triệu`, `2 triệu 500 nghìn`, `5 nghìn 300`, `2 triệu 5` 2 500 000, `100k`, `1tr2` |
+//! | mixed | digits, then scale words and groups | `3,5 triệu`, `2 triệu 500 nghìn`, `5 nghìn 300`, `2 triệu 5` 2 500 000 |
+//! | glued abbreviations | `k`/`K`, `tr`, `t` (tỷ), `M` | `100k`, `1tr2` 1 200 000, `2t3` 2 300 000 000; bare `10t` (tonnes?) and `1,2M` (`3M` is a name) are marked ambiguous |
 //!
 //! Each numeral is read left to right in one pass; segments (a group of
 //! 0–999 times a run of scale words) are kept on a small stack, and a scale
@@ -32,20 +33,26 @@
 //!
 //! | word | it is a number when | it is not when |
 //! |---|---|---|
-//! | any | followed by a counted word (`bảy tập thể`), alone on its line, after `số`/`tháng`/`ngày`/`mồng`… (`tháng ba`, `số một`), or after a sign (`âm hai`) | followed by another numeral word (`hai ba người` is "two or three"), after a numeral or `thứ` (`thứ hai` is for [`ordinal_at`](super::ordinal::ordinal_at)), after `vài`/`dăm` (`vài ba`), title case inside a sentence (`quận Ba Đình`, `anh Hai`, `Bà Triệu`) |
+//! | any | followed by a counted word (`bảy tập thể`), alone on its line, after `số`/`tháng`/`ngày`/`mồng`… (`tháng ba`, `số một`), after a sign (`âm hai`), or before `đến`/`hoặc`/`và` + a number (`ba đến năm người`) | followed by another numeral word (`hai ba người` is "two or three"), in a comma range (`sáu, bảy trăm`, `hai, ba em`), after a numeral or `thứ` (`thứ hai` is for [`ordinal_at`](super::ordinal::ordinal_at)), after `vài`/`dăm` (`vài ba`) or `ngã` (`ngã ba`, a junction), title case inside a sentence (`quận Ba Đình`, `anh Hai`, `Bà Triệu`) |
 //! | `không` | alone on its line, after `số`, before `phẩy` | anywhere else: it is "not" |
 //! | `một` | followed by a counted word | `một số`, `một cách`, `một trong`, `một lần nữa`, `một chút`, `một vài`, `một nửa`… (see `MOT_NOT`); after `là`/`như`/`thành` (the article) |
-//! | `năm` | followed by a counted word (`năm người`) | a year: before digits or a year word (`năm 2017`, `năm nay`, `năm học`, `năm Giáp Thìn`), after `mỗi`/`hàng`/`các`/`trong`/`cuối`/a numeral… (`mười năm`) |
+//! | `năm` | followed by a counted word (`năm người`) | a year: before digits or a year word (`năm 2017`, `năm nay`, `năm học`, `năm Giáp Thìn`), after `mỗi`/`hàng`/`các`/`trong`/`cuối`/`là`/`lâu`/a numeral… (`mười năm`, `năm năm`), after `/` (`4%/năm`) |
 //! | `ba` | followed by a counted word | "father": `ba mẹ`, `ba tôi`, `ba ơi`; `ba lô`, `ba hoa` |
 //! | `chín` | followed by a counted word | "ripe": `lúa chín`, `đã chín`, `chín muồi` |
 //! | `tư`, `mốt`, `lăm` | never alone (`tư nhân`, `ngày mốt`) but after `tháng` (`tháng tư`) | |
-//! | `trăm`, `nghìn`, `triệu`, `tỷ`, `chục` (no digit before) | `trăm hai` 120, `tỷ rưỡi`, `trăm` 100 | after `hàng`/`vài`/`mấy`/`nhiều`/`các`/`những`/`cả` (`hàng nghìn` is "thousands of", BAD_INPUTS #39), after `phần` (`phần trăm`) |
+//! | `trăm`, `nghìn`, `triệu`, `tỷ`, `chục` (no digit before) | `trăm hai` 120, `tỷ rưỡi`, `trăm` 100, `nửa triệu` 500 000 | after `hàng`/`vài`/`mấy`/`nhiều`/`các`/`những`/`cả` (`hàng nghìn` is "thousands of", BAD_INPUTS #39), `bạc`/`tiền` (`bạc tỷ`, "worth billions"), `phần` (`phần trăm`) |
 //! | scale words in compounds | | `tỷ lệ`, `tỷ số`, `tỷ giá`, `tỷ phú`, `triệu tập`, `triệu chứng`, `vạn vật` |
 //!
 //! Loose words (`hai`, `bốn`, `sáu`, `bảy`, `tám`, `mười`) are also numbers
 //! at the end of a clause (`tổng cộng có hai.`); strict ones (`không`, `một`,
-//! `ba`, `năm`, `chín`) need a counted word after them, or a line of their
-//! own (then the number is marked ambiguous).
+//! `ba`, `năm`, `chín`) need a counted word after them (not a function word:
+//! `kế hoạch năm và …` is the year's plan), or a line of their own (then the
+//! number is marked ambiguous).
+//!
+//! Text typed without tone marks (`muoi hai`, `mot tram nghin ty`) is read
+//! when the run holds a word that exists only as an unmarked numeral
+//! (`muoi`, `nghin`, `trieu`, `khong`, `phay`, `ruoi`), and marked
+//! ambiguous; `sau`, `bay`, `tram`, `chin` alone prove nothing.
 //!
 //! Ambiguity kept as data (`ambiguous: true`): a consecutive pair at the end
 //! of a clause (`sáu bảy` is 67 here, but `sáu bảy người` is "six or seven
@@ -607,7 +614,8 @@ const INDEX_NOUNS: &[&str] = &[
 /// After these, a bare scale word or `chục` is "… of" (`hàng nghìn`, `vài
 /// chục`, `phần trăm`), a lone digit a vague amount (`vài ba`, `dăm ba`).
 const APPROX: &[&str] = &[
-    "hàng", "vài", "mấy", "dăm", "nhiều", "bao", "các", "những", "cả", "phần", "mươi",
+    "hàng", "vài", "mấy", "dăm", "nhiều", "bao", "các", "những", "cả", "phần", "mươi", "bạc",
+    "tiền",
 ];
 
 /// Words after `một` that make it "a"/"some"/an idiom rather than the
@@ -636,7 +644,16 @@ const NAM_YEAR_NEXT: &[&str] = &[
 const NAM_YEAR_PREV: &[&str] = &[
     "mỗi", "hàng", "hằng", "các", "những", "cả", "trong", "cuối", "đầu", "giữa", "nửa", "suốt",
     "vào", "từ", "đến", "tới", "của", "sang", "qua", "nhiều", "vài", "mấy", "bao", "số", "cùng",
-    "mọi", "tết", "chục", "trăm", "nghìn", "ngàn",
+    "mọi", "tết", "là", "lâu", "chục", "trăm", "nghìn", "ngàn",
+];
+
+/// Function words: after a strict word (`năm`, `một`, `ba`…) they show it
+/// counts nothing (`kế hoạch năm và …` is the year's plan).
+const FUNCTION: &[&str] = &[
+    "và", "hoặc", "hay", "là", "thì", "mà", "của", "với", "cho", "để", "được", "bị", "đã", "sẽ",
+    "đang", "vẫn", "cũng", "trong", "ngoài", "tại", "ở", "từ", "đến", "tới", "nhưng", "nên", "vì",
+    "do", "khi", "rằng", "như", "theo", "về", "trên", "dưới", "này", "đó", "ấy", "kia", "nào",
+    "gì", "rồi", "lại", "không", "chưa", "có", "so", "bằng",
 ];
 
 /// Words after `chín` that make it "ripe"/"mature".
@@ -728,7 +745,16 @@ fn year_context(t: &Tokens<'_>, i: usize) -> bool {
     {
         return true;
     }
-    NAM_YEAR_PREV.contains(&prev_word(t, i))
+    // `đồng/năm`, `4,25%/năm`: per year; `mười năm`, `năm năm`: years.
+    let prev_kind = i.checked_sub(1).and_then(|j| t.get(j)).map(|x| x.kind);
+    // `ba đến năm người`: the far end of a range of numbers.
+    let range_end = matches!(prev_word(t, i), "đến" | "tới" | "hoặc" | "hay" | "và")
+        && i.checked_sub(2)
+            .is_some_and(|k| t.is_digits(k) || numeral_word(t, k));
+    (NAM_YEAR_PREV.contains(&prev_word(t, i)) && !range_end)
+        || prev_kind == Some(Kind::Punct('/'))
+        || prev_kind == Some(Kind::Digits)
+        || i.checked_sub(1).is_some_and(|j| numeral_word(t, j))
 }
 
 /// The lone rules for a numeral of one word at token `i` (`lex`): `None`
@@ -749,8 +775,21 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         Lex::Big(_) | Lex::Tram | Lex::Chuc if APPROX.contains(&prev) => return None,
         _ => {}
     }
-    if matches!(lex, Lex::Digit(..)) && matches!(prev, "vài" | "dăm") {
-        return None;
+    if let Lex::Digit(d, _) = lex {
+        // `vài ba`, `dăm ba`: a few; `ngã ba`, `ngã tư`: a junction.
+        if matches!(prev, "vài" | "dăm" | "ngã") {
+            return None;
+        }
+        // `sáu, bảy trăm tỉ`, `hai, ba em`: "six or seven", no one number.
+        let digit_at = |k: usize| match lx(t, k) {
+            Some(Lex::Digit(x, _)) => Some(x),
+            _ => None,
+        };
+        if (t.is_punct(i + 1, ',') && digit_at(i + 2) == Some(d + 1))
+            || (i >= 2 && t.is_punct(i - 1, ',') && digit_at(i - 2).is_some_and(|x| x + 1 == d))
+        {
+            return None;
+        }
     }
     match w {
         "một"
@@ -791,7 +830,13 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     if signed || index {
         return Some(false);
     }
-    let counted = t.is_word(i + 1) && !t.get(i + 1).is_some_and(|x| x.line_before);
+    // `ba đến năm người`, `ba hoặc bốn`: explicit ranges and lists of
+    // numbers count as counted.
+    let to_number = matches!(next, "đến" | "tới" | "hoặc" | "hay" | "và")
+        && (numeral_word(t, i + 2) || t.is_digits(i + 2));
+    let counted = t.is_word(i + 1)
+        && !t.get(i + 1).is_some_and(|x| x.line_before)
+        && (to_number || !(strict && FUNCTION.contains(&next)));
     if counted || !strict {
         Some(false)
     } else {
@@ -1008,6 +1053,21 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
     if !t.surface(i).is_empty() && unmarked(t, i).is_some() && !(cardinal && name_like(t, i)) {
         if let Some(parsed) = unmarked_at(t, i, style, mode) {
             return parsed;
+        }
+    }
+    // `nửa triệu` 500 000, `nửa tỷ`.
+    if cardinal && t.is(i, "nửa") {
+        if let Some(Lex::Big(s)) = lx(t, i + 1) {
+            return finish(
+                t,
+                i,
+                i + 2,
+                Decimal::int(s / 2),
+                false,
+                Form::Words,
+                false,
+                false,
+            );
         }
     }
     let signed = cardinal && sign_word(t, i);
@@ -1519,6 +1579,30 @@ mod tests {
         assert_eq!(all("tháng tư"), vec![("tư".into(), 4.0)]);
         assert_eq!(all("mười năm"), vec![("mười".into(), 10.0)]);
         assert_eq!(all("năm năm"), vec![("năm".into(), 5.0)]);
+    }
+
+    #[test]
+    fn context_rules() {
+        assert!(all("kế hoạch năm và cùng kỳ").is_empty());
+        assert!(all("lãi 4%/năm").iter().all(|(s, _)| s != "năm"));
+        assert!(all("ngã ba Rừng Thông").is_empty());
+        assert!(all("hai, ba em").is_empty());
+        assert_eq!(
+            all("với sáu, bảy trăm tỉ"),
+            vec![("bảy trăm tỉ".into(), 7e11)]
+        );
+        assert_eq!(
+            all("từ ba đến năm người"),
+            vec![("ba".into(), 3.0), ("năm".into(), 5.0)]
+        );
+        assert_eq!(all("nửa triệu đồng"), vec![("nửa triệu".into(), 500_000.0)]);
+        assert!(all("bạc tỷ").is_empty());
+        assert_eq!(all("Năm năm làm việc"), vec![("Năm".into(), 5.0)]);
+        assert_eq!(all("không euro"), vec![("không".into(), 0.0)]);
+        assert!(all("không đồng ý").is_empty());
+        assert_eq!(all("hai phẩy 23"), vec![("hai phẩy 23".into(), 2.23)]);
+        assert_eq!(one("muoi hai"), Some(12.0));
+        assert!(all("the tram bay").is_empty());
     }
 
     #[test]
