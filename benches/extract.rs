@@ -14,7 +14,9 @@ use vietfacts::{Extractor, FactKind};
 mod corpus;
 
 fn bench(c: &mut Criterion) {
-    let Some(articles) = corpus::articles() else { return };
+    let Some(articles) = corpus::articles() else {
+        return;
+    };
     let bytes: u64 = articles.iter().map(|a| a.len() as u64).sum();
     let mut g = c.benchmark_group("extract");
     g.sample_size(10)
@@ -29,13 +31,22 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
-    let count = |ex: &Extractor| -> usize { articles.iter().map(|a| ex.extract(a).facts.len()).sum() };
+    let count =
+        |ex: &Extractor| -> usize { articles.iter().map(|a| ex.extract(a).facts.len()).sum() };
     let mut setups: Vec<(String, Extractor)> = FactKind::ALL
         .iter()
-        .map(|k| (k.name().to_string(), Extractor::builder().kinds([*k]).build()))
+        .map(|k| {
+            (
+                k.name().to_string(),
+                Extractor::builder().kinds([*k]).build(),
+            )
+        })
         .collect();
     setups.push(("default-kinds".into(), Extractor::new()));
-    setups.push(("default-kinds+numbers".into(), Extractor::builder().with_numbers().build()));
+    setups.push((
+        "default-kinds+numbers".into(),
+        Extractor::builder().with_numbers().build(),
+    ));
     for (name, ex) in &setups {
         let n = count(ex);
         eprintln!("extract/{name}: {n} facts over the corpus");
@@ -67,7 +78,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("pipeline/bytes", |b| {
         b.iter(|| ex.extract_bytes(black_box(seed.as_bytes())).facts.len())
     });
-    g.bench_function("construct", |b| b.iter(|| Extractor::new()));
+    g.bench_function("construct", |b| b.iter(Extractor::new));
     g.finish();
 }
 

@@ -137,9 +137,8 @@ impl<'t> Tokens<'t> {
             let lo_start = lower.len();
             if kind == Kind::Word {
                 let word = text.get(i..end).unwrap_or_default();
-                if word.bytes().all(|b| !b.is_ascii_uppercase())
-                    && word.chars().all(|c| !c.is_uppercase())
-                {
+                // Most words are lower case already: copy them.
+                if !has_upper {
                     lower.push_str(word);
                 } else {
                     lower.extend(word.chars().flat_map(char::to_lowercase));
@@ -170,11 +169,6 @@ impl<'t> Tokens<'t> {
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
-    }
-
-    /// `true` when there are no tokens.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.toks.is_empty()
     }
 
     /// Token `i`.

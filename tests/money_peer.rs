@@ -38,8 +38,11 @@ fn currency(unit: &str) -> Option<(&'static str, f64)> {
     })
 }
 
-/// What we expect: (value, end, currency, allowed qualifiers or None for "no qualifier").
-fn expectation(e: &Value) -> Option<(f64, Option<f64>, &'static str, Option<Vec<Qualifier>>)> {
+/// What we expect: value, range end, currency, and the qualifiers allowed
+/// (`None`: no qualifier).
+type Expected = (f64, Option<f64>, &'static str, Option<Vec<Qualifier>>);
+
+fn expectation(e: &Value) -> Option<Expected> {
     let amount = |v: &Value| -> Option<(f64, &'static str)> {
         let (code, factor) = currency(v["unit"].as_str()?)?;
         Some((v["value"].as_f64()? * factor, code))

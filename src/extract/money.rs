@@ -218,7 +218,6 @@ fn currency_before(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
 /// An amount: token range, value, currency (if written), ambiguity.
 #[derive(Clone, Copy, Debug)]
 struct Amount {
-    start: usize,
     end: usize,
     value: Decimal,
     currency: Option<&'static str>,
@@ -325,7 +324,6 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
         end += 1;
     }
     Some(Amount {
-        start: i,
         end,
         value,
         currency,
