@@ -3,7 +3,7 @@
 //!
 //! | file | kind | examples |
 //! |---|---|---|
-//! | `date.rs` | `date` | `năm 2017`, `ngày 15/3/2018`, `quý I/2024`, `2021 – 2026`, `hôm qua` |
+//! | `date/` | `date` | `năm 2017`, `ngày 15/3/2018`, `quý I/2024`, `2021 – 2026`, `hôm qua` |
 //! | `money.rs` | `money` | `1,2 tỷ đồng`, `5 USD`, `200 triệu` after a money verb |
 //! | `percent.rs` | `percentage` | `vượt 13,6% kế hoạch`, `10–15%`, `ba phẩy năm phần trăm` |
 //! | `count.rs` | `count` | `19 cá nhân`, `28.500 tấn` |
@@ -82,15 +82,21 @@ impl<'t> Ctx<'t> {
 
     /// Records a fact and claims its tokens.
     pub(crate) fn push(&mut self, start: usize, end: usize, value: FactValue, rule: &'static str) {
-        if let Some(c) = self.claimed.get_mut(start..end) {
-            c.iter_mut().for_each(|x| *x = true);
-        }
+        self.claim(start, end);
         self.found.push(Found {
             start,
             end,
             value,
             rule,
         });
+    }
+
+    /// Claims tokens without a fact: what a kind recognized as its own but
+    /// rejected (`31/02/2017` is an invalid date, not three numbers).
+    pub(crate) fn claim(&mut self, start: usize, end: usize) {
+        if let Some(c) = self.claimed.get_mut(start..end) {
+            c.iter_mut().for_each(|x| *x = true);
+        }
     }
 
     /// Records a fact without claiming its tokens (number facts).
@@ -215,7 +221,8 @@ impl core::hash::Hasher for FxHasher {
             if let Some(dst) = w.get_mut(..chunk.len()) {
                 dst.copy_from_slice(chunk);
             }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 
@@ -229,7 +236,8 @@ impl core::hash::Hasher for FxHasher {
 }
 
 /// A map with [`FxHasher`].
-pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, core::hash::BuildHasherDefault<FxHasher>>;
+pub(crate) type FxMap<K, V> =
+    std::collections::HashMap<K, V, core::hash::BuildHasherDefault<FxHasher>>;
 
 /// A list of lower-case phrases (words separated by single spaces; a
 /// punctuation character is a word of its own: `us $`), split once and
@@ -242,7 +250,8 @@ pub(crate) struct Phrases {
 
 impl Phrases {
     pub(crate) fn new(items: impl IntoIterator<Item = &'static str>) -> Phrases {
-        let words: Vec<Vec<&'static str>> = items.into_iter().map(|p| p.split(' ').collect()).collect();
+        let words: Vec<Vec<&'static str>> =
+            items.into_iter().map(|p| p.split(' ').collect()).collect();
         let mut by_first: FxMap<&'static str, Vec<usize>> = FxMap::default();
         let mut by_last: FxMap<&'static str, Vec<usize>> = FxMap::default();
         for (k, w) in words.iter().enumerate() {
@@ -259,9 +268,11 @@ impl Phrases {
     }
 
     fn matches(&self, t: &Tokens<'_>, start: usize, k: usize) -> bool {
-        self.words
-            .get(k)
-            .is_some_and(|w| w.iter().enumerate().all(|(n, word)| t.lower(start + n) == *word && t.get(start + n).is_some()))
+        self.words.get(k).is_some_and(|w| {
+            w.iter()
+                .enumerate()
+                .all(|(n, word)| t.lower(start + n) == *word && t.get(start + n).is_some())
+        })
     }
 
     /// The longest phrase starting at token `i`: (number of tokens, index).
