@@ -175,6 +175,9 @@ pub(crate) enum BadReason {
     /// (`99999999999999999999`): the fact is given with the nearest float and
     /// this is reported with it.
     PrecisionLoss,
+    /// Date-shaped but not on the calendar (`31/02/2017`, `ngày 0 tháng
+    /// 13`), reported by the date extractor (BAD_INPUTS #34).
+    InvalidDate,
 }
 
 impl BadReason {
@@ -185,6 +188,7 @@ impl BadReason {
             BadReason::TooLong => "too many digits",
             BadReason::Grouping => "malformed digit grouping",
             BadReason::PrecisionLoss => "precision loss",
+            BadReason::InvalidDate => "invalid date",
         }
     }
 }
