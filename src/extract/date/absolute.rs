@@ -174,7 +174,14 @@ impl P<'_, '_> {
             }
             piece.needs_context = !prefixed && piece.date.year.is_none();
         }
-        valid(&piece.date).then_some(piece)
+        if valid(&piece.date) {
+            return Some(piece);
+        }
+        // `31/02/2017`, `ngày 31/02`: a date's shape beyond doubt, not a date.
+        (piece.date.year.is_some() || prefixed).then(|| Piece {
+            invalid: true,
+            ..piece
+        })
     }
 
     /// `… tháng M [năm Y]` after a day `day`; token `e` is `tháng`.
@@ -207,7 +214,15 @@ impl P<'_, '_> {
             "date/dm-words"
         };
         let piece = Piece::new(i, end, date, rule, Grain::Day);
-        valid(&piece.date).then_some(piece)
+        if valid(&piece.date) {
+            return Some(piece);
+        }
+        // `ngày 0 tháng 13`, `ngày 30 tháng 2 năm 2017`: after `ngày`, a
+        // date's shape beyond doubt.
+        prefixed.then(|| Piece {
+            invalid: true,
+            ..piece
+        })
     }
 
     /// The month at token `j` (after `tháng`): (end, month, lunar, in

@@ -144,6 +144,10 @@ pub(super) struct Piece {
     pub(super) abs: Option<(usize, &'static str)>,
     /// A bare `d/m`: a date only with a date word before it.
     pub(super) needs_context: bool,
+    /// Date-shaped beyond doubt (a year, or `ngày` before it) but not on the
+    /// calendar (`31/02/2017`, `ngày 0 tháng 13`): claimed and reported,
+    /// never emitted.
+    pub(super) invalid: bool,
 }
 
 impl Piece {
@@ -164,6 +168,7 @@ impl Piece {
             rel: None,
             abs: None,
             needs_context: false,
+            invalid: false,
         }
     }
 
@@ -221,14 +226,28 @@ pub(super) fn valid(d: &Date) -> bool {
 /// Extracts the date facts of the document (first of all kinds: the tokens
 /// it takes are not read again as numbers, money or counts).
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let mut rejected = Vec::new();
     let found = P {
         t: &ctx.tokens,
         style: &ctx.style,
     }
-    .scan(ctx.reference);
+    .scan(ctx.reference, &mut rejected);
     for (start, end, date, rule) in found {
         if ctx.free(start, end) {
             ctx.push(start, end, FactValue::Date(date), rule);
+        }
+    }
+    // `31/02/2017`, `ngày 0 tháng 13`: date-shaped but not on the calendar.
+    // Not a fact, and not three numbers either: the tokens stay taken, and
+    // the span is reported when diagnostics are asked for.
+    for (start, end) in rejected {
+        if ctx.free(start, end) {
+            ctx.claim(start, end);
+            ctx.report(crate::number::Bad {
+                start,
+                end,
+                reason: crate::number::BadReason::InvalidDate,
+            });
         }
     }
 }
@@ -241,15 +260,25 @@ impl P<'_, '_> {
     /// starting there, if any; a found one is skipped over. Every parser
     /// looks a bounded number of tokens ahead (and back), so the pass is
     /// linear in the text.
-    fn scan(&self, reference: Option<RefDate>) -> Vec<Out> {
+    fn scan(&self, reference: Option<RefDate>, rejected: &mut Vec<(usize, usize)>) -> Vec<Out> {
         let mut out: Vec<Out> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         while i < self.t.len() {
-            let found = self.listed_year(i, &out, last_end).or_else(|| {
-                self.at(i)
-                    .and_then(|piece| self.emit(piece, reference, last_end))
-            });
+            let piece = self.at(i);
+            if let Some(p) = &piece {
+                // An absolute date in a date's shape and context, but not
+                // on the calendar.
+                let shaped = !p.needs_context || self.has_context(p.start, last_end);
+                if p.rel.is_none() && shaped && (p.invalid || !valid(&p.date)) && p.end > i {
+                    rejected.push((p.start, p.end));
+                    i = p.end;
+                    continue;
+                }
+            }
+            let found = self
+                .listed_year(i, &out, last_end)
+                .or_else(|| piece.and_then(|piece| self.emit(piece, reference, last_end)));
             match found {
                 Some(f) if f.1 > i => {
                     i = f.1;
