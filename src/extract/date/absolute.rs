@@ -178,7 +178,7 @@ impl P<'_, '_> {
             return Some(piece);
         }
         // `31/02/2017`, `ngày 31/02`: a date's shape beyond doubt, not a date.
-        (piece.date.year.is_some() || prefixed).then(|| Piece {
+        (piece.date.year.is_some() || prefixed).then_some(Piece {
             invalid: true,
             ..piece
         })
@@ -219,7 +219,7 @@ impl P<'_, '_> {
         }
         // `ngày 0 tháng 13`, `ngày 30 tháng 2 năm 2017`: after `ngày`, a
         // date's shape beyond doubt.
-        prefixed.then(|| Piece {
+        prefixed.then_some(Piece {
             invalid: true,
             ..piece
         })
