@@ -83,6 +83,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let mut found = Vec::new();
     super::each_number(ctx, |a| {
+        // `19/20 xã` is 19 communes out of 20, not a count of 20.
+        if a.start >= 2
+            && t.is_punct(a.start - 1, '/')
+            && t.joined(a.start)
+            && t.joined(a.start - 1)
+            && t.is_digits(a.start - 2)
+        {
+            return None;
+        }
         // `3-5 người`, `từ 3 đến 5 người`.
         let mut last = None;
         let mut unit_from = a.end;
