@@ -9,9 +9,9 @@
 //! | words, and digits with scale words | `words.rs` | `mười chín` `hai mốt` `trăm mốt` `3,5 triệu` `tám trăm rưỡi` |
 //! | Roman numerals | `roman.rs` | `XX` `XIII` `IV` |
 //! | ordinals | `ordinal.rs` | `thứ nhất` `thứ tư` `thứ 3` `lần thứ XX` `đầu tiên` |
-//! | qualifiers | `ordinal.rs`'s neighbour `qualifier.rs` | `khoảng` `gần` `hơn` `dưới` `ít nhất` |
+//! | qualifiers | `qualifier.rs` | `khoảng` `gần` `hơn` `dưới` `ít nhất` |
 //!
-//! Everything works on [`Tokens`](crate::token::Tokens) of normalized text and
+//! Everything works on [`crate::token::Tokens`] of normalized text and
 //! answers in token indices, so callers compose grammars by position.
 //! Values never overflow silently: arithmetic is checked, and a number that
 //! cannot be represented is reported as a [`Bad`] with its reason.

@@ -286,7 +286,7 @@ fn unit_after(t: &Tokens<'_>, q: usize, after_tens: bool) -> Option<u128> {
     ok.then_some(u128::from(u))
 }
 
-/// `chục` [`rưỡi`]: `value` and the token after.
+/// `chục`, then `rưỡi` if it follows: `value` and the token after.
 fn chuc_tail(t: &Tokens<'_>, q: usize, value: u128) -> Option<Group> {
     if lx(t, q) == Some(Lex::Ruoi) {
         grp(value + 5, q + 1)
