@@ -48,7 +48,10 @@ fn is_false(b: &bool) -> bool {
 pub struct Diagnostic {
     /// Where, in the decoded text.
     pub span: Span,
-    /// What: `"unreadable_number"` or `"decoding"`.
+    /// What: `"unreadable_number"` (overflow, malformed grouping, too many
+    /// digits), `"inexact_number"` (read, but the fact's `f64` does not hold
+    /// it exactly), `"invalid_date"` (a date's shape off the calendar), or
+    /// `"decoding"`.
     pub kind: String,
     /// Why: "overflow", "malformed digit grouping", "invalid UTF-8", …
     pub detail: String,

@@ -259,10 +259,17 @@ impl Extractor {
             facts.truncate(m);
         }
         if self.diagnostics == Diagnostics::Report {
-            diagnostics.extend(ctx.bad.iter().map(|b| Diagnostic {
-                span: normalized.to_original(ctx.tokens.span(b.start, b.end)),
-                kind: "unreadable_number".to_string(),
-                detail: b.reason.name().to_string(),
+            diagnostics.extend(ctx.bad.iter().map(|b| {
+                Diagnostic {
+                    span: normalized.to_original(ctx.tokens.span(b.start, b.end)),
+                    kind: match b.reason {
+                        crate::number::BadReason::InvalidDate => "invalid_date",
+                        crate::number::BadReason::PrecisionLoss => "inexact_number",
+                        _ => "unreadable_number",
+                    }
+                    .to_string(),
+                    detail: b.reason.name().to_string(),
+                }
             }));
         }
         diagnostics.sort_by_key(|d| d.span.start);

@@ -14,7 +14,8 @@
 //! The kinds run in a fixed order and *claim* the tokens they use, so a later
 //! kind does not read the same digits again: dates first (`15/3/2018` is not
 //! three numbers), then money, percentages and counts. Number facts (when
-//! asked for) are emitted for every numeral, claimed or not.
+//! asked for) are emitted for every numeral, claimed or not, but for the
+//! numbers inside a date (`15/3/2018` is a date, not three numerals).
 
 pub(crate) mod calendar;
 pub(crate) mod count;
@@ -24,7 +25,7 @@ pub(crate) mod number;
 pub(crate) mod percent;
 pub(crate) mod sentence;
 
-use crate::fact::{FactValue, Qualifier};
+use crate::fact::{FactKind, FactValue, Qualifier};
 use crate::number::{Bad, NumberMatch, Style};
 use crate::token::Tokens;
 pub use calendar::RefDate;
@@ -44,8 +45,8 @@ pub(crate) struct Found {
 pub(crate) struct Ctx<'t> {
     pub(crate) tokens: Tokens<'t>,
     pub(crate) style: Style,
-    /// Tokens already used by a fact of an earlier kind.
-    claimed: Vec<bool>,
+    /// Tokens already used by a fact of an earlier kind, and which kind.
+    claimed: Vec<Option<FactKind>>,
     pub(crate) found: Vec<Found>,
     /// Numbers the grammar could not read (reported as diagnostics).
     pub(crate) bad: Vec<Bad>,
@@ -57,7 +58,7 @@ impl<'t> Ctx<'t> {
     pub(crate) fn new(text: &'t str, reference: Option<RefDate>) -> Ctx<'t> {
         let tokens = Tokens::new(text);
         let style = Style::of(&tokens);
-        let claimed = vec![false; tokens.len()];
+        let claimed = vec![None; tokens.len()];
         Ctx {
             tokens,
             style,
@@ -72,17 +73,22 @@ impl<'t> Ctx<'t> {
     pub(crate) fn free(&self, start: usize, end: usize) -> bool {
         self.claimed
             .get(start..end)
-            .is_some_and(|c| c.iter().all(|x| !x))
+            .is_some_and(|c| c.iter().all(Option::is_none))
     }
 
     /// Is token `i` claimed?
     pub(crate) fn claimed(&self, i: usize) -> bool {
-        self.claimed.get(i).copied().unwrap_or(false)
+        self.claimed_by(i).is_some()
+    }
+
+    /// The kind that claimed token `i`.
+    pub(crate) fn claimed_by(&self, i: usize) -> Option<FactKind> {
+        self.claimed.get(i).copied().flatten()
     }
 
     /// Records a fact and claims its tokens.
     pub(crate) fn push(&mut self, start: usize, end: usize, value: FactValue, rule: &'static str) {
-        self.claim(start, end);
+        self.claim(start, end, value.kind());
         self.found.push(Found {
             start,
             end,
@@ -93,9 +99,9 @@ impl<'t> Ctx<'t> {
 
     /// Claims tokens without a fact: what a kind recognized as its own but
     /// rejected (`31/02/2017` is an invalid date, not three numbers).
-    pub(crate) fn claim(&mut self, start: usize, end: usize) {
+    pub(crate) fn claim(&mut self, start: usize, end: usize, kind: FactKind) {
         if let Some(c) = self.claimed.get_mut(start..end) {
-            c.iter_mut().for_each(|x| *x = true);
+            c.iter_mut().for_each(|x| *x = Some(kind));
         }
     }
 

@@ -235,9 +235,15 @@ fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> 
     if !(t.is_digits(i) && t.joined(i)) {
         return None;
     }
+    // Read the glued run on its own: only up to the next space (a number
+    // never spans one), so the re-read is bounded and the pass stays linear.
     let start = t.get(i)?.start;
     let rest = t.text().get(start..)?;
-    let sub = Tokens::new(rest);
+    let word_end = rest
+        .find(char::is_whitespace)
+        .unwrap_or(rest.len())
+        .min(256);
+    let sub = Tokens::new(rest.get(..word_end).unwrap_or(rest));
     let n = number::number_at(&sub, 0, style).number()?;
     let end_byte = start + sub.span(n.start, n.end).end;
     Some(NumberMatch {
@@ -263,32 +269,9 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
     }
     let mut value = m.value;
     let mut end = m.end;
-    let mut scaled = end > m.start && SCALES.contains(&t.lower(end - 1));
-    // `10k`, `10K`: thousands; `1tr5`: 1.5 million.
-    if t.is_word(end) && t.joined(end) && m.form == number::Form::Digits {
-        match t.lower(end) {
-            "k" => {
-                value = value.checked_mul_int(1000)?;
-                end += 1;
-                scaled = true;
-            }
-            "tr" => {
-                value = value.checked_mul_int(1_000_000)?;
-                end += 1;
-                if t.is_digits(end) && t.joined(end) {
-                    let digits = t.surface(end);
-                    let frac = Decimal::new(
-                        digits.parse::<u128>().ok()?,
-                        u8::try_from(digits.len()).ok()?,
-                    )?;
-                    value = value.checked_add(frac.checked_mul_int(1_000_000)?)?;
-                    end += 1;
-                }
-                scaled = true;
-            }
-            _ => {}
-        }
-    }
+    // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
+    let scaled =
+        m.form == number::Form::Mixed || (end > m.start && SCALES.contains(&t.lower(end - 1)));
     let mut currency = prefix;
     if prefix.is_none() {
         if let Some((code, n)) = currency_after(t, end) {
@@ -319,9 +302,6 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
             currency = Some("USD");
             end += 1;
         }
-    } else if t.is_word(end) && t.lower(end) == "k" && t.joined(end) {
-        value = value.checked_mul_int(1000)?;
-        end += 1;
     }
     Some(Amount {
         end,

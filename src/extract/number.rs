@@ -1,7 +1,8 @@
 //! `number` facts: every numeral expression, cardinal or ordinal, in digits,
 //! words or both (`2017`, `13,6`, `mười chín`, `3,5 triệu`, `thứ hai`,
 //! `lần thứ XX`). Emitted only when asked for (`--numbers`); they overlap
-//! the other facts instead of claiming tokens.
+//! the other facts instead of claiming tokens, except dates: the digits of
+//! `15/3/2018` are a date, not three numbers.
 //!
 //! At each token an ordinal is tried first (`thứ hai`, `khóa XIII`), then a
 //! cardinal ([`number_at`](crate::number::number_at)); a number is skipped
@@ -16,6 +17,11 @@ use crate::number::{self, Bad, BadReason, Parsed, ordinal};
 pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
     let mut i = 0;
     while i < ctx.tokens.len() {
+        // The numbers inside a date (`15/3/2018`, `năm 2017`) are the date's.
+        if ctx.claimed_by(i) == Some(crate::FactKind::Date) {
+            i += 1;
+            continue;
+        }
         if let Some(o) = ordinal::ordinal_at(&ctx.tokens, i, &ctx.style) {
             if emit {
                 let value = FactValue::Number(Number {

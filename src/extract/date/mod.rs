@@ -242,7 +242,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     // the span is reported when diagnostics are asked for.
     for (start, end) in rejected {
         if ctx.free(start, end) {
-            ctx.claim(start, end);
+            ctx.claim(start, end, crate::FactKind::Date);
             ctx.report(crate::number::Bad {
                 start,
                 end,
