@@ -40,6 +40,9 @@ pub(crate) struct Token {
     /// The lower-case form, as a range of [`Tokens::lower`]'s buffer (words
     /// only; empty otherwise).
     lower: (u32, u32),
+    /// A word a numeral can start with (`hai`, `mười`, `triệu`, `âm`,
+    /// `muoi`…): only these are worth the number grammar's time.
+    numeral: bool,
 }
 
 /// The tokens of a text.
@@ -144,12 +147,15 @@ impl<'t> Tokens<'t> {
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                 }
             }
+            let numeral = kind == Kind::Word
+                && crate::number::words::may_start(lower.get(lo_start..).unwrap_or_default());
             toks.push(Token {
                 kind,
                 start: i,
                 end,
                 space_before: space,
                 line_before: line,
+                numeral,
                 lower: (
                     u32::try_from(lo_start).unwrap_or(u32::MAX),
                     u32::try_from(lower.len()).unwrap_or(u32::MAX),
@@ -223,6 +229,11 @@ impl<'t> Tokens<'t> {
     /// Is token `i` a digit run?
     pub(crate) fn is_digits(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Digits)
+    }
+
+    /// Is token `i` a word a numeral may start with?
+    pub(crate) fn is_numeral_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.numeral)
     }
 
     /// Is token `i` a word?

@@ -970,9 +970,20 @@ fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
     if !t.is_word(i) || !t.surface(i).is_ascii() {
         return None;
     }
-    let w = t.lower(i);
-    UNMARKED.iter().find(|(u, _)| *u == w).map(|(_, m)| *m)
+    UNMARKED_MAP.get(t.lower(i)).copied()
 }
+
+/// Can a numeral start with the word `w` (lower case)? A numeral word,
+/// marked or not, or `âm`, `trừ`, `nửa`. The tokenizer asks once per word.
+pub(crate) fn may_start(w: &str) -> bool {
+    lex_word(w).is_some()
+        || matches!(w, "âm" | "trừ" | "nửa")
+        || (w.is_ascii() && UNMARKED_MAP.contains_key(w))
+}
+
+/// [`UNMARKED`] as a map.
+static UNMARKED_MAP: once_cell::sync::Lazy<crate::extract::FxMap<&'static str, &'static str>> =
+    once_cell::sync::Lazy::new(|| UNMARKED.iter().copied().collect());
 
 /// A numeral without tone marks at token `p`: read on its marked spelling
 /// and marked ambiguous.
@@ -1042,6 +1053,11 @@ pub(crate) fn number_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
 
 /// Reads a numeral at token `i` in `mode`.
 pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parsed {
+    // Fast exit, taken by almost every word of a text: a word that no
+    // numeral can start with (decided once, when tokenizing).
+    if t.is_word(i) && !t.is_numeral_word(i) {
+        return Parsed::None;
+    }
     let cardinal = mode == Mode::Cardinal;
     if cardinal && (t.is_word(i) || t.is_digits(i)) && prev_word(t, i) == "thứ" {
         // `thứ hai`, `thứ 3`: an ordinal or a weekday, see `ordinal.rs`.
