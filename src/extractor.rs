@@ -51,11 +51,17 @@ pub struct ExtractorBuilder {
 }
 
 /// The kinds extracted by default: all but `number`.
-const DEFAULT_KINDS: [FactKind; 4] = [
+const DEFAULT_KINDS: [FactKind; 10] = [
     FactKind::Percentage,
     FactKind::Money,
     FactKind::Date,
     FactKind::Count,
+    FactKind::Award,
+    FactKind::Project,
+    FactKind::Place,
+    FactKind::Organization,
+    FactKind::Title,
+    FactKind::Event,
 ];
 
 impl Default for ExtractorBuilder {
@@ -233,6 +239,24 @@ impl Extractor {
         }
         if self.wants(FactKind::Count) {
             extract::count::run(&mut ctx);
+        }
+        if self.wants(FactKind::Award) {
+            extract::award::run(&mut ctx);
+        }
+        if self.wants(FactKind::Project) {
+            extract::project::run(&mut ctx);
+        }
+        if self.wants(FactKind::Place) {
+            extract::place::run(&mut ctx);
+        }
+        if self.wants(FactKind::Organization) {
+            extract::org::run(&mut ctx);
+        }
+        if self.wants(FactKind::Title) {
+            extract::title::run(&mut ctx);
+        }
+        if self.wants(FactKind::Event) {
+            extract::event::run(&mut ctx);
         }
         let numbers = self.wants(FactKind::Number);
         if numbers || self.diagnostics == Diagnostics::Report {

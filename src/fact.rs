@@ -7,6 +7,12 @@
 //! | `date` | [`Date`] | `ngày 15/3/2018`, `năm 2017`, `quý I/2024` |
 //! | `count` | [`Count`] | `19 cá nhân`, `28.500 tấn` |
 //! | `number` | [`Number`] | `mười chín`, `thứ hai` (only when asked for) |
+//! | `award` | [`Award`] | `7 tập thể và 19 cá nhân … được Đảng bộ xã tặng Giấy khen` |
+//! | `project` | [`Project`] | `Dự án Hồ chứa nước Nặm Cắt` |
+//! | `place` | [`Place`] | `xã Dương Quang`, `quận 9`, `TP.HCM` |
+//! | `organization` | [`Organization`] | `Đảng bộ xã Dương Quang`, `UBND tỉnh`, `Thành ủy` |
+//! | `title` | [`Title`] | `“Gia đình văn hóa”` |
+//! | `event` | [`Event`] | `Đại hội thể dục thể thao lần thứ hai` |
 //!
 //! The JSON shape (with the `serde` feature) is the output contract of
 //! `SCHEMA.md`: `kind`, the value's fields (optional ones omitted when
@@ -56,16 +62,34 @@ pub enum FactKind {
     Count,
     /// `number`
     Number,
+    /// `award`
+    Award,
+    /// `project`
+    Project,
+    /// `place`
+    Place,
+    /// `organization`
+    Organization,
+    /// `title`
+    Title,
+    /// `event`
+    Event,
 }
 
 impl FactKind {
     /// Every kind, in output order.
-    pub const ALL: [FactKind; 5] = [
+    pub const ALL: [FactKind; 11] = [
         FactKind::Percentage,
         FactKind::Money,
         FactKind::Date,
         FactKind::Count,
         FactKind::Number,
+        FactKind::Award,
+        FactKind::Project,
+        FactKind::Place,
+        FactKind::Organization,
+        FactKind::Title,
+        FactKind::Event,
     ];
 
     /// The name used in the output: `percentage`, `money`, …
@@ -76,6 +100,12 @@ impl FactKind {
             FactKind::Date => "date",
             FactKind::Count => "count",
             FactKind::Number => "number",
+            FactKind::Award => "award",
+            FactKind::Project => "project",
+            FactKind::Place => "place",
+            FactKind::Organization => "organization",
+            FactKind::Title => "title",
+            FactKind::Event => "event",
         }
     }
 }
@@ -94,7 +124,7 @@ impl core::str::FromStr for FactKind {
             .into_iter()
             .find(|k| k.name() == s.trim())
             .ok_or_else(|| {
-                crate::Error::unknown_name("fact kind", s, "percentage, money, date, count, number")
+                crate::Error::unknown_name("fact kind", s, "percentage, money, date, count, number, award, project, place, organization, title, event")
             })
     }
 }
@@ -115,6 +145,18 @@ pub enum FactValue {
     Count(Count),
     /// A numeral expression (cardinal or ordinal), in digits or words.
     Number(Number),
+    /// An award: who was honoured, with what, by whom, for what.
+    Award(Award),
+    /// A named work or project.
+    Project(Project),
+    /// An administrative unit.
+    Place(Place),
+    /// A party body, a government body, an association, an enterprise.
+    Organization(Organization),
+    /// A quoted title or campaign.
+    Title(Title),
+    /// A named event, with its ordinal.
+    Event(Event),
 }
 
 impl FactValue {
@@ -126,6 +168,12 @@ impl FactValue {
             FactValue::Date(_) => FactKind::Date,
             FactValue::Count(_) => FactKind::Count,
             FactValue::Number(_) => FactKind::Number,
+            FactValue::Award(_) => FactKind::Award,
+            FactValue::Project(_) => FactKind::Project,
+            FactValue::Place(_) => FactKind::Place,
+            FactValue::Organization(_) => FactKind::Organization,
+            FactValue::Title(_) => FactKind::Title,
+            FactValue::Event(_) => FactKind::Event,
         }
     }
 }
@@ -384,6 +432,221 @@ pub struct Number {
     /// The number's reading was a guess.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub ambiguous: bool,
+}
+
+/// An award: `7 tập thể và 19 cá nhân có thành tích xuất sắc trong công tác
+/// xây dựng Đảng đã được Đảng bộ xã tặng Giấy khen`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Award {
+    /// Collectives honoured (tập thể).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "num::opt::serialize"
+        )
+    )]
+    pub collectives: Option<f64>,
+    /// Individuals honoured (cá nhân).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "num::opt::serialize"
+        )
+    )]
+    pub individuals: Option<f64>,
+    /// Households honoured (hộ gia đình).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "num::opt::serialize"
+        )
+    )]
+    pub households: Option<f64>,
+    /// The honour: "Giấy khen", "Bằng khen", "Huân chương Lao động hạng Ba".
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub honor: Option<String>,
+    /// Who conferred it: "Đảng bộ xã", "Chủ tịch UBND tỉnh".
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub conferred_by: Option<String>,
+    /// What for: "có thành tích xuất sắc trong công tác xây dựng Đảng".
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub reason: Option<String>,
+}
+
+/// What kind of work a project is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ProjectCategory {
+    /// hồ chứa (nước), đập
+    Reservoir,
+    /// thủy điện, nhà máy thủy điện
+    Hydropower,
+    /// thủy lợi, kênh, trạm bơm
+    Irrigation,
+    /// đường, quốc lộ, cao tốc, tuyến đường
+    Road,
+    /// cầu
+    Bridge,
+    /// khu công nghiệp, cụm công nghiệp
+    IndustrialPark,
+    /// khu đô thị, khu dân cư
+    UrbanArea,
+    /// trường
+    School,
+    /// bệnh viện, trạm y tế
+    Hospital,
+    /// chợ, trung tâm thương mại
+    Market,
+    /// nhà máy (other than hydropower)
+    Plant,
+    /// anything else named as a project
+    Other,
+}
+
+/// A named work or project: `Dự án Hồ chứa nước Nặm Cắt` → reservoir,
+/// "Hồ chứa nước", "Nặm Cắt".
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Project {
+    /// The category.
+    pub category: ProjectCategory,
+    /// The category as written: "Hồ chứa nước", "Thủy điện", "Khu công nghiệp".
+    pub category_text: String,
+    /// The proper name: "Nặm Cắt", "Sông Bung 4", "Yên Phong II".
+    pub name: String,
+}
+
+/// The level of an administrative unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PlaceLevel {
+    /// tỉnh
+    Province,
+    /// thành phố, TP
+    City,
+    /// huyện
+    District,
+    /// quận, Q.
+    UrbanDistrict,
+    /// thị xã
+    Town,
+    /// thị trấn
+    Township,
+    /// xã
+    Commune,
+    /// phường
+    Ward,
+    /// thôn, bản, làng, ấp, tổ dân phố, khu phố
+    Village,
+}
+
+/// An administrative unit: `xã Dương Quang` → commune "Dương Quang".
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Place {
+    /// The level.
+    pub level: PlaceLevel,
+    /// The name: "Dương Quang", "9", "Hồ Chí Minh".
+    pub name: String,
+}
+
+/// What kind of body an organization is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum OrganizationCategory {
+    /// Đảng bộ, Đảng ủy, Thành ủy, Huyện ủy, Tỉnh ủy, Chi bộ, BTV, BCH
+    Party,
+    /// UBND, HĐND, Sở, Bộ, Chính phủ, Quốc hội
+    Government,
+    /// Mặt trận Tổ quốc
+    Front,
+    /// Hội, Đoàn, Hội Nông dân, Hội Liên hiệp Phụ nữ
+    Association,
+    /// Công ty, Tổng công ty, Tập đoàn, Ngân hàng, Hợp tác xã
+    Enterprise,
+    /// anything else
+    Other,
+}
+
+/// An organization: `Đảng bộ xã Dương Quang`, `UBND tỉnh`, `Thành ủy`.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Organization {
+    /// The category.
+    pub category: OrganizationCategory,
+    /// The name as written (normalized): "UBND xã Dương Quang".
+    pub name: String,
+    /// The name with its abbreviations expanded, when it has any: "Ủy ban
+    /// nhân dân xã Dương Quang".
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub expanded: Option<String>,
+}
+
+/// What a quoted title is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum TitleCategory {
+    /// A title of honour: "Gia đình văn hóa", "Thôn văn hóa", "Chiến sĩ thi đua".
+    HonorTitle,
+    /// A campaign or movement: "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh".
+    Campaign,
+    /// Another quoted title (a book, a programme, a slogan).
+    Other,
+}
+
+/// A quoted title or campaign: `“Gia đình văn hóa”`.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Title {
+    /// The title without quotes.
+    pub value: String,
+    /// What it is.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub category: Option<TitleCategory>,
+}
+
+/// A named event: `Đại hội thể dục thể thao lần thứ hai` → ordinal 2.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Event {
+    /// The event's name: "Đại hội thể dục thể thao".
+    pub name: String,
+    /// Its ordinal: lần thứ hai → 2, lần thứ XX → 20.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub ordinal: Option<u32>,
 }
 
 #[cfg(feature = "serde")]

@@ -98,7 +98,9 @@ pub use error::{Error, ErrorKind};
 pub use extract::RefDate;
 pub use extractor::{Diagnostics, Extractor, ExtractorBuilder, extract};
 pub use fact::{
-    Count, Date, DateEnd, Fact, FactKind, FactValue, Money, Number, Percentage, Qualifier, Relation,
+    Award, Count, Date, DateEnd, Event, Fact, FactKind, FactValue, Money, Number, Organization,
+    OrganizationCategory, Percentage, Place, PlaceLevel, Project, ProjectCategory, Qualifier,
+    Relation, Title, TitleCategory,
 };
 pub use normalize::offsets::{Edit, OffsetMap};
 pub use normalize::{

@@ -8,6 +8,13 @@
 //! | `percent.rs` | `percentage` | `vượt 13,6% kế hoạch`, `10–15%`, `ba phẩy năm phần trăm` |
 //! | `count.rs` | `count` | `19 cá nhân`, `28.500 tấn` |
 //! | `number.rs` | `number` | every numeral, with `--numbers` |
+//! | `award.rs` | `award` | `7 tập thể và 19 cá nhân … được Đảng bộ xã tặng Giấy khen` |
+//! | `project.rs` | `project` | `Dự án Hồ chứa nước Nặm Cắt`, `Thủy điện Sông Bung 4` |
+//! | `place.rs` | `place` | `xã Dương Quang`, `quận 9`, `TP.HCM` |
+//! | `org.rs` | `organization` | `Đảng bộ xã Dương Quang`, `UBND tỉnh`, `Thành ủy` |
+//! | `title.rs` | `title` | `“Gia đình văn hóa”` |
+//! | `event.rs` | `event` | `Đại hội thể dục thể thao lần thứ hai` |
+//! | `name.rs` | — | proper names: runs of capitalized syllables |
 //! | `sentence.rs` | — | sentence spans of the document |
 //! | `calendar.rs` | — | the reference date, calendar arithmetic |
 //!
@@ -16,14 +23,24 @@
 //! three numbers), then money, percentages and counts. Number facts (when
 //! asked for) are emitted for every numeral, claimed or not, but for the
 //! numbers inside a date (`15/3/2018` is a date, not three numerals).
+//! The report kinds (awards, projects, places, organizations, titles,
+//! events) read the tokens without claiming them: an award contains its
+//! counts, an organization its place.
 
+pub(crate) mod award;
 pub(crate) mod calendar;
 pub(crate) mod count;
 pub(crate) mod date;
+pub(crate) mod event;
 pub(crate) mod money;
+pub(crate) mod name;
 pub(crate) mod number;
+pub(crate) mod org;
 pub(crate) mod percent;
+pub(crate) mod place;
+pub(crate) mod project;
 pub(crate) mod sentence;
+pub(crate) mod title;
 
 use crate::fact::{FactKind, FactValue, Qualifier};
 use crate::number::{Bad, NumberMatch, Style};
