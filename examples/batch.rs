@@ -1,0 +1,492 @@
+//! Extract facts from a whole corpus, in parallel, in input order.
+//!
+//! ```text
+//! cargo run --release --example batch -- [OPTIONS] [INPUT]
+//!   INPUT            a JSON Lines file ({"id", "text"} per line), a directory of .txt
+//!                    files (each decoded with detection), or - / nothing for standard input
+//!   --out FILE       write there instead of standard output
+//!   --jobs N         worker threads (default: all cores)
+//!   --format jsonl|spacy|conll   output format (default jsonl: one Document per line)
+//!   --id-field NAME, --text-field NAME   JSON field names (default id, text)
+//!   --quiet          no progress, no summary
+//!   and the options of `extract`: --encoding --kinds --tone --reference-date --numbers
+//!   --diagnostics --char-offsets
+//! ```
+//!
+//! Documents are read one at a time by a reader thread, extracted by `--jobs`
+//! workers and written in input order, with at most a fixed window of
+//! documents in flight: memory stays bounded whatever the corpus size, and
+//! the output is the same for any number of jobs. A bad record (invalid
+//! JSON, missing field, unreadable file) is reported on standard error with
+//! its line number or path and skipped; the exit status is then 1. Ctrl-C
+//! stops reading, finishes and writes what is in flight, and exits with 130.
+//! Progress goes to standard error: a bar on a terminal, a status line every
+//! ten seconds otherwise.
+
+#[path = "shared/cli.rs"]
+mod cli;
+#[path = "shared/formats.rs"]
+mod formats;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use vietfacts::{Decoder, Extractor, FactKind};
+
+const USAGE: &str = "usage: batch [--out FILE] [--jobs N] [--format jsonl|spacy|conll] \
+[--id-field NAME] [--text-field NAME] [--quiet] [extract options] [INPUT|-]";
+
+/// How many documents may be read ahead of the one being written.
+const WINDOW: usize = 1024;
+
+struct Options {
+    common: cli::Common,
+    input: Option<PathBuf>,
+    out: Option<PathBuf>,
+    jobs: usize,
+    format: formats::Format,
+    id_field: String,
+    text_field: String,
+    quiet: bool,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut o = Options {
+        common: cli::Common::default(),
+        input: None,
+        out: None,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        format: formats::Format::Jsonl,
+        id_field: "id".into(),
+        text_field: "text".into(),
+        quiet: false,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{what} needs a value\n{USAGE}"))
+        };
+        if o.common.take(&name, &mut value)? {
+            continue;
+        }
+        match name.as_str() {
+            "--out" => o.out = Some(PathBuf::from(value("--out")?)),
+            "--jobs" => {
+                o.jobs = value("--jobs")?
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| "--jobs needs a positive number".to_string())?
+            }
+            "--format" => o.format = value("--format")?.parse()?,
+            "--id-field" => o.id_field = value("--id-field")?,
+            "--text-field" => o.text_field = value("--text-field")?,
+            "--quiet" => o.quiet = true,
+            "-h" | "--help" => {
+                return Err(format!("{USAGE}\n  extract options: {}", cli::COMMON_USAGE));
+            }
+            "-" => o.input = None,
+            s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
+            _ if o.input.is_some() => return Err(format!("more than one input\n{USAGE}")),
+            _ => o.input = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(o)
+}
+
+/// One input document.
+enum Record {
+    /// A JSON Lines record: its size in the input, id and text.
+    Json {
+        size: usize,
+        id: Option<String>,
+        text: String,
+    },
+    /// A file of a directory: its path (the id) and bytes.
+    File { path: String, bytes: Vec<u8> },
+}
+
+/// What a worker hands the writer for one record.
+struct Done {
+    output: Result<String, String>,
+    bytes: usize,
+    facts: Vec<FactKind>,
+}
+
+/// Limits how far the reader may run ahead of the writer.
+struct Window {
+    written: Mutex<usize>,
+    moved: Condvar,
+}
+
+impl Window {
+    fn wait_for(&self, seq: usize, stop: &AtomicBool) {
+        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        while seq >= *w + WINDOW && !stop.load(Ordering::Relaxed) {
+            w = self
+                .moved
+                .wait_timeout(w, Duration::from_millis(200))
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+    }
+
+    fn advance(&self, written: usize) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = written;
+        self.moved.notify_all();
+    }
+}
+
+/// Reads the input, sending numbered records; bad JSON lines are sent as
+/// errors so they keep their place.
+fn read_input(
+    o: &Options,
+    tx: SyncSender<(usize, Result<Record, String>)>,
+    window: &Window,
+    stop: &AtomicBool,
+) -> Result<(), String> {
+    let mut seq = 0;
+    let mut send = |item: Result<Record, String>| -> bool {
+        window.wait_for(seq, stop);
+        let ok = tx.send((seq, item)).is_ok();
+        seq += 1;
+        ok && !stop.load(Ordering::Relaxed)
+    };
+    match &o.input {
+        Some(dir) if dir.is_dir() => {
+            for path in txt_files(dir)? {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                let item = std::fs::read(&path)
+                    .map(|bytes| Record::File { path: name, bytes })
+                    .map_err(|e| format!("{}: {e}", path.display()));
+                if !send(item) {
+                    break;
+                }
+            }
+        }
+        input => {
+            let name = input
+                .as_ref()
+                .map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
+            let reader: Box<dyn BufRead> = match input {
+                Some(p) => Box::new(std::io::BufReader::new(
+                    std::fs::File::open(p).map_err(|e| format!("{name}: {e}"))?,
+                )),
+                None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
+            };
+            for (no, line) in reader.split(b'\n').enumerate() {
+                let line = line.map_err(|e| format!("{name}: {e}"))?;
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let item = parse_record(&line, &o.id_field, &o.text_field)
+                    .map_err(|e| format!("{name}:{}: {e}", no + 1));
+                if !send(item) {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse_record(line: &[u8], id_field: &str, text_field: &str) -> Result<Record, String> {
+    let v: serde_json::Value =
+        serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
+    let text = v
+        .get(text_field)
+        .and_then(|t| t.as_str())
+        .ok_or_else(|| format!("no \"{text_field}\" string field"))?
+        .to_string();
+    let id = match v.get(id_field) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => Some(other.to_string()),
+    };
+    Ok(Record::Json {
+        size: line.len() + 1,
+        id,
+        text,
+    })
+}
+
+/// The `.txt` files under `dir`, sorted by path.
+fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for e in entries {
+            let p = e.map_err(|e| format!("{}: {e}", d.display()))?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Total input size, when it can be known (for the ETA).
+fn input_size(o: &Options) -> Option<u64> {
+    let p = o.input.as_ref()?;
+    if p.is_dir() {
+        txt_files(p).ok().map(|fs| {
+            fs.iter()
+                .filter_map(|f| f.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+    } else {
+        p.metadata().ok().map(|m| m.len())
+    }
+}
+
+fn work(
+    ex: &Extractor,
+    decoder: &Decoder,
+    o: &Options,
+    rx: &Mutex<Receiver<(usize, Result<Record, String>)>>,
+    tx: &SyncSender<(usize, Done)>,
+) {
+    loop {
+        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        let Ok((seq, item)) = next else { return };
+        let done = match item {
+            Err(e) => Done {
+                output: Err(e),
+                bytes: 0,
+                facts: Vec::new(),
+            },
+            Ok(Record::Json { size, id, text }) => {
+                let mut doc = ex.extract(&text);
+                doc.id = id;
+                Done {
+                    facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                    output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
+                    bytes: size,
+                }
+            }
+            Ok(Record::File { path, bytes }) => match decoder.decode(&bytes) {
+                Ok(decoded) => {
+                    let mut doc = ex.extract_decoded(&decoded);
+                    doc.id = Some(path);
+                    Done {
+                        facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                        output: Ok(o.format.render(&doc, decoded.text(), o.common.char_offsets)),
+                        bytes: bytes.len(),
+                    }
+                }
+                Err(e) => Done {
+                    output: Err(format!("{path}: {e}")),
+                    bytes: bytes.len(),
+                    facts: Vec::new(),
+                },
+            },
+        };
+        if tx.send((seq, done)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Progress on standard error.
+struct Progress {
+    start: Instant,
+    last: Instant,
+    tty: bool,
+    quiet: bool,
+    total: Option<u64>,
+}
+
+impl Progress {
+    fn show(&mut self, docs: usize, bytes: u64, last: bool) {
+        if self.quiet {
+            return;
+        }
+        let now = Instant::now();
+        let every = if self.tty {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_secs(10)
+        };
+        if !last && now.duration_since(self.last) < every {
+            return;
+        }
+        self.last = now;
+        let secs = now.duration_since(self.start).as_secs_f64().max(1e-9);
+        let mbs = bytes as f64 / 1e6 / secs;
+        let eta = self
+            .total
+            .filter(|t| *t > 0 && bytes > 0)
+            .map(|t| {
+                let left = t.saturating_sub(bytes) as f64 / (bytes as f64 / secs);
+                format!(", ETA {:.0}s", left)
+            })
+            .unwrap_or_default();
+        let pct = self
+            .total
+            .filter(|t| *t > 0)
+            .map(|t| format!(" {:5.1}%", 100.0 * bytes as f64 / t as f64))
+            .unwrap_or_default();
+        let line = format!(
+            "batch:{pct} {docs} documents, {:.1} MB, {mbs:.1} MB/s{eta}",
+            bytes as f64 / 1e6
+        );
+        if self.tty {
+            eprint!("\r\x1b[2K{line}");
+            if last {
+                eprintln!();
+            }
+        } else {
+            eprintln!("{line}");
+        }
+    }
+}
+
+fn run() -> Result<u8, String> {
+    let o = parse_args()?;
+    let ex = o.common.extractor();
+    let decoder = Decoder::builder().encoding(o.common.encoding).build();
+    let stop = Arc::new(AtomicBool::new(false));
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let (stop, interrupted) = (Arc::clone(&stop), Arc::clone(&interrupted));
+        // A second Ctrl-C is the default: gone at once.
+        let _ = ctrlc::set_handler(move || {
+            if interrupted.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            stop.store(true, Ordering::SeqCst);
+        });
+    }
+    let mut out: Box<dyn Write> = match &o.out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let window = Window {
+        written: Mutex::new(0),
+        moved: Condvar::new(),
+    };
+    let (in_tx, in_rx) = sync_channel(o.jobs * 4);
+    let in_rx = Mutex::new(in_rx);
+    let (out_tx, out_rx) = sync_channel::<(usize, Done)>(o.jobs * 4);
+    let mut progress = Progress {
+        start: Instant::now(),
+        last: Instant::now(),
+        tty: std::io::stderr().is_terminal(),
+        quiet: o.quiet,
+        total: input_size(&o),
+    };
+    let (mut docs, mut bytes, mut errors) = (0usize, 0u64, 0usize);
+    let mut per_kind: BTreeMap<FactKind, usize> = BTreeMap::new();
+    let mut write_error: Option<String> = None;
+    let read_result = std::thread::scope(|s| {
+        let reader = s.spawn(|| read_input(&o, in_tx, &window, &stop));
+        for _ in 0..o.jobs {
+            let tx = out_tx.clone();
+            let (ex, decoder, o, in_rx) = (&ex, &decoder, &o, &in_rx);
+            s.spawn(move || work(ex, decoder, o, in_rx, &tx));
+        }
+        drop(out_tx);
+        // Write in input order.
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        for (seq, done) in out_rx.iter() {
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&next) {
+                next += 1;
+                bytes += done.bytes as u64;
+                match done.output {
+                    Ok(text) => {
+                        docs += 1;
+                        for k in done.facts {
+                            *per_kind.entry(k).or_default() += 1;
+                        }
+                        if write_error.is_none() {
+                            if let Err(e) = out.write_all(text.as_bytes()) {
+                                // A closed pipe (`| head`) ends the run quietly.
+                                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                                    write_error = Some(format!("output: {e}"));
+                                }
+                                stop.store(true, Ordering::SeqCst);
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        errors += 1;
+                        eprintln!("batch: {e}");
+                    }
+                }
+                window.advance(next);
+                progress.show(docs, bytes, false);
+            }
+        }
+        reader
+            .join()
+            .unwrap_or_else(|_| Err("the reader thread failed".into()))
+    });
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe && write_error.is_none() {
+            write_error = Some(format!("output: {e}"));
+        }
+    }
+    progress.show(docs, bytes, true);
+    read_result?;
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    if !o.quiet {
+        let secs = progress.start.elapsed().as_secs_f64().max(1e-9);
+        let kinds: Vec<String> = per_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        eprintln!(
+            "batch: {docs} documents, {:.1} MB in {secs:.1}s ({:.1} MB/s, {} jobs); facts: {}; errors: {errors}",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs,
+            o.jobs,
+            if kinds.is_empty() {
+                "none".to_string()
+            } else {
+                kinds.join(", ")
+            },
+        );
+    }
+    Ok(if interrupted.load(Ordering::SeqCst) {
+        130
+    } else if errors > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("batch: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

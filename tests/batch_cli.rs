@@ -1,0 +1,291 @@
+//! The `batch` example as a user runs it: built binary, real files, pipes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn binary() -> PathBuf {
+    let mut p = std::env::current_exe().expect("test executable");
+    p.pop();
+    if p.ends_with("deps") {
+        p.pop();
+    }
+    p.join("examples")
+        .join(format!("batch{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the batch example (built by cargo test)");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("write stdin");
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+/// A JSON Lines corpus of our own sentences, `n` records.
+fn corpus(n: usize) -> String {
+    let sentences = [
+        "Năm 2017, trồng rừng mới vượt 13,6% kế hoạch.",
+        "Thu ngân sách đạt 1,2 tỷ đồng, tăng 8% so với cùng kỳ.",
+        "Tại hội nghị, 7 tập thể và 19 cá nhân được tặng Giấy khen.",
+        "Ngày 15/3/2018, xã tổ chức đại hội.",
+        "Không có con số nào ở đây.",
+    ];
+    (0..n)
+        .map(|i| {
+            serde_json::json!({"id": format!("doc-{i}"), "text": sentences[i % sentences.len()]})
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+fn docs(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+#[test]
+fn output_keeps_input_order_and_is_the_same_for_any_jobs() {
+    let input = corpus(500);
+    let one = run(&["--jobs", "1", "--quiet"], input.as_bytes());
+    let two = run(&["--jobs", "2", "--quiet"], input.as_bytes());
+    let four = run(&["--jobs", "4", "--quiet"], input.as_bytes());
+    assert!(one.status.success() && two.status.success() && four.status.success());
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, four.stdout);
+    let ids: Vec<String> = docs(&one.stdout)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    let want: Vec<String> = (0..500).map(|i| format!("doc-{i}")).collect();
+    assert_eq!(ids, want);
+    assert!(one.stderr.is_empty(), "--quiet prints nothing");
+}
+
+#[test]
+fn bad_records_are_reported_skipped_and_make_the_exit_status_nonzero() {
+    let input = format!(
+        "{}not json\n{{\"id\": \"x\"}}\n{}",
+        corpus(2),
+        serde_json::json!({"id": "last", "text": "vượt 8% dự toán"})
+    );
+    let out = run(&[], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("standard input:3: not JSON"), "{stderr}");
+    assert!(stderr.contains("standard input:4: no \"text\""), "{stderr}");
+    assert!(
+        stderr.contains("errors: 2"),
+        "the summary counts them: {stderr}"
+    );
+    let ids: Vec<Value> = docs(&out.stdout).iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            Value::from("doc-0"),
+            Value::from("doc-1"),
+            Value::from("last")
+        ]
+    );
+}
+
+#[test]
+fn empty_input_is_fine() {
+    let out = run(&["--quiet"], b"");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let out = run(&["--quiet"], b"\n\n  \n");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_directory_of_text_files_in_any_encoding() {
+    let dir = std::env::temp_dir().join(format!("vietfacts-batch-{}", std::process::id()));
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).expect("temp dir");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("fixtures/encodings/duong-quang-2017.tcvn3.txt"),
+        dir.join("a-tcvn3.txt"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        root.join("fixtures/encodings/duong-quang-2017.utf-8-nfd.txt"),
+        sub.join("b-nfd.txt"),
+    )
+    .expect("copy");
+    std::fs::write(dir.join("ignored.md"), "not a .txt file").expect("write");
+    let out = run(&["--quiet", dir.to_str().unwrap_or("")], b"");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = docs(&out.stdout);
+    let got: Vec<(String, String)> = d
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap_or("").to_string(),
+                d["encoding"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a-tcvn3.txt".to_string(), "tcvn3".to_string()),
+            ("sub/b-nfd.txt".to_string(), "utf-8-nfd".to_string())
+        ]
+    );
+    // The same facts from both encodings of the same article.
+    let texts = |d: &Value| -> Vec<String> {
+        d["facts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| f["text"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert!(texts(&d[0]).contains(&"13,6%".to_string()));
+    assert!(texts(&d[1]).contains(&"13,6%".to_string()));
+}
+
+#[test]
+fn spacy_format_entities_slice_the_text() {
+    let input = corpus(3);
+    let out = run(&["--quiet", "--format", "spacy"], input.as_bytes());
+    assert!(out.status.success());
+    for d in docs(&out.stdout) {
+        let text: Vec<char> = d["text"].as_str().unwrap_or("").chars().collect();
+        let mut last = 0;
+        for e in d["ents"].as_array().into_iter().flatten() {
+            let (s, t) = (
+                e["start"].as_u64().unwrap_or(0) as usize,
+                e["end"].as_u64().unwrap_or(0) as usize,
+            );
+            assert!(
+                s >= last && t > s && t <= text.len(),
+                "entities are ordered and do not overlap"
+            );
+            last = t;
+            assert!(
+                e["label"]
+                    .as_str()
+                    .is_some_and(|l| l.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+            );
+        }
+        assert!(d.get("title").is_some());
+    }
+    let first = &docs(&out.stdout)[0];
+    let text: Vec<char> = first["text"].as_str().unwrap_or("").chars().collect();
+    let labelled: Vec<(String, String)> = first["ents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let (s, t) = (
+                e["start"].as_u64().unwrap_or(0) as usize,
+                e["end"].as_u64().unwrap_or(0) as usize,
+            );
+            (
+                text[s..t].iter().collect(),
+                e["label"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        labelled.contains(&("13,6%".to_string(), "PERCENTAGE".to_string())),
+        "{labelled:?}"
+    );
+    assert!(
+        labelled.contains(&("Năm 2017".to_string(), "DATE".to_string())),
+        "{labelled:?}"
+    );
+}
+
+#[test]
+fn conll_format_has_one_syllable_per_line_and_bio_tags() {
+    let input = corpus(1);
+    let out = run(&["--quiet", "--format", "conll"], input.as_bytes());
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "# id = doc-0");
+    let rows: Vec<(&str, &str)> = lines[1..]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_once('\t').expect("token<TAB>tag"))
+        .collect();
+    assert_eq!(rows[0], ("Năm", "B-DATE"));
+    assert_eq!(rows[1], ("2017", "I-DATE"));
+    assert_eq!(rows[2], (",", "O"));
+    assert!(rows.contains(&("13", "B-PERCENTAGE")), "{rows:?}");
+    assert!(rows.contains(&("6", "I-PERCENTAGE")));
+    assert!(rows.contains(&("%", "I-PERCENTAGE")));
+    assert!(text.ends_with("\n\n"), "a blank line ends the sentence");
+}
+
+#[test]
+fn char_offsets_and_out_file() {
+    let input = serde_json::json!({"id": 1, "text": "Thủy điện vượt 13,6% kế hoạch"}).to_string();
+    let path =
+        std::env::temp_dir().join(format!("vietfacts-batch-out-{}.jsonl", std::process::id()));
+    let out = run(
+        &[
+            "--char-offsets",
+            "--out",
+            path.to_str().unwrap_or(""),
+            "--kinds",
+            "percentage",
+        ],
+        input.as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read(&path).expect("--out file");
+    std::fs::remove_file(&path).ok();
+    let d = &docs(&written)[0];
+    assert_eq!(d["id"], "1");
+    let f = &d["facts"][0];
+    // "Thủy điện vượt " is 15 characters and 23 bytes (ủ, ệ, ợ take three, đ, ư two).
+    assert_eq!(f["span"], serde_json::json!([23, 28]));
+    assert_eq!(f["char_span"], serde_json::json!([15, 20]));
+    // Without --quiet and not on a terminal: a summary line on stderr.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("batch: 1 documents"), "{stderr}");
+}
+
+#[test]
+fn usage_errors() {
+    for (args, needle) in [
+        (vec!["--jobs", "0"], "--jobs"),
+        (vec!["--format", "xml"], "unknown format"),
+        (vec!["--bogus"], "unknown option"),
+        (vec!["/no/such/file.jsonl"], "/no/such/file.jsonl"),
+    ] {
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(needle),
+            "{args:?}"
+        );
+    }
+}
