@@ -10,6 +10,7 @@
 //!   --kinds K1,K2    only these kinds (percentage, money, date, count, number)
 //!   --tone traditional|modern|preserve   tone style of each fact's `text`
 //!   --diagnostics    also report numbers that could not be read
+//!   --char-offsets   add `char_span` (code points) beside each byte `span`
 //! ```
 //!
 //! Without `--jsonl` the whole FILE (or standard input) is read as bytes,
@@ -18,38 +19,27 @@
 //! is reported on standard error with its line number and skipped, and the
 //! exit status is non-zero at the end.
 
+#[path = "shared/cli.rs"]
+mod cli;
+
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
-use vietfacts::{
-    Decoder, Diagnostics, Document, Encoding, Extractor, FactKind, RefDate, ToneStyle,
-};
+use vietfacts::Document;
 
-const USAGE: &str = "usage: extract [--encoding auto|utf-8|tcvn3|vni|viqr|viscii|cp1258] [--jsonl] \
-[--numbers] [--reference-date YYYY-MM-DD] [--pretty] [--kinds K1,K2] \
-[--tone traditional|modern|preserve] [--diagnostics] [FILE|-]";
+const USAGE: &str = "usage: extract [--jsonl] [--pretty] [extract options] [FILE|-]";
 
 struct Options {
-    encoding: Option<Encoding>,
+    common: cli::Common,
     jsonl: bool,
-    numbers: bool,
-    reference: Option<RefDate>,
     pretty: bool,
-    kinds: Option<Vec<FactKind>>,
-    tone: ToneStyle,
-    diagnostics: bool,
     input: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
-        encoding: None,
+        common: cli::Common::default(),
         jsonl: false,
-        numbers: false,
-        reference: None,
         pretty: false,
-        kinds: None,
-        tone: ToneStyle::Traditional,
-        diagnostics: false,
         input: None,
     };
     let mut args = std::env::args().skip(1);
@@ -64,36 +54,15 @@ fn parse_args() -> Result<Options, String> {
                 .or_else(|| args.next())
                 .ok_or_else(|| format!("{what} needs a value\n{USAGE}"))
         };
+        if o.common.take(&name, &mut value)? {
+            continue;
+        }
         match name.as_str() {
-            "--encoding" => {
-                o.encoding =
-                    Encoding::from_label(&value("--encoding")?).map_err(|e| e.to_string())?
-            }
             "--jsonl" => o.jsonl = true,
-            "--numbers" => o.numbers = true,
-            "--reference-date" => {
-                o.reference = Some(
-                    value("--reference-date")?
-                        .parse()
-                        .map_err(|e: vietfacts::Error| e.to_string())?,
-                )
-            }
             "--pretty" => o.pretty = true,
-            "--kinds" => {
-                let kinds = value("--kinds")?
-                    .split(',')
-                    .filter(|k| !k.trim().is_empty())
-                    .map(|k| k.parse::<FactKind>().map_err(|e| e.to_string()))
-                    .collect::<Result<Vec<_>, _>>()?;
-                o.kinds = Some(kinds);
+            "-h" | "--help" => {
+                return Err(format!("{USAGE}\n  extract options: {}", cli::COMMON_USAGE));
             }
-            "--tone" => {
-                o.tone = value("--tone")?
-                    .parse()
-                    .map_err(|e: vietfacts::Error| e.to_string())?
-            }
-            "--diagnostics" => o.diagnostics = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
             "-" => o.input = None,
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
             _ if o.input.is_some() => return Err(format!("more than one input file\n{USAGE}")),
@@ -103,30 +72,12 @@ fn parse_args() -> Result<Options, String> {
     Ok(o)
 }
 
-fn extractor(o: &Options) -> Extractor {
-    let mut b = Extractor::builder()
-        .tone(o.tone)
-        .decoder(Decoder::builder().encoding(o.encoding).build());
-    if let Some(kinds) = &o.kinds {
-        b = b.kinds(kinds.iter().copied());
-    }
-    if o.numbers {
-        b = b.with_numbers();
-    }
-    if let Some(d) = o.reference {
-        b = b.reference_date(d);
-    }
-    if o.diagnostics {
-        b = b.diagnostics(Diagnostics::Report);
-    }
-    b.build()
-}
-
-fn to_json(doc: &Document, pretty: bool) -> Result<String, String> {
-    if pretty {
-        serde_json::to_string_pretty(doc)
+fn to_json(doc: &Document, text: &str, o: &Options) -> Result<String, String> {
+    let v = cli::document_json(doc, text, o.common.char_offsets);
+    if o.pretty {
+        serde_json::to_string_pretty(&v)
     } else {
-        serde_json::to_string(doc)
+        serde_json::to_string(&v)
     }
     .map_err(|e| format!("cannot write JSON: {e}"))
 }
@@ -142,7 +93,7 @@ fn emit(out: &mut impl Write, line: &str) -> Result<bool, String> {
 
 fn run() -> Result<bool, String> {
     let o = parse_args()?;
-    let ex = extractor(&o);
+    let ex = o.common.extractor();
     let name = o
         .input
         .clone()
@@ -159,8 +110,13 @@ fn run() -> Result<bool, String> {
                 buf
             }
         };
-        let doc = ex.extract_bytes(&bytes);
-        emit(&mut out, &to_json(&doc, o.pretty)?)?;
+        let decoded = vietfacts::Decoder::builder()
+            .encoding(o.common.encoding)
+            .build()
+            .decode(&bytes)
+            .map_err(|e| format!("{name}: {e}"))?;
+        let doc = ex.extract_decoded(&decoded);
+        emit(&mut out, &to_json(&doc, decoded.text(), &o)?)?;
         return out.flush().map(|()| true).or_else(|e| {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 Ok(true)
@@ -201,7 +157,7 @@ fn run() -> Result<bool, String> {
             Some(serde_json::Value::Null) | None => None,
             Some(other) => Some(other.to_string()),
         };
-        if !emit(&mut out, &to_json(&doc, o.pretty)?)? {
+        if !emit(&mut out, &to_json(&doc, text, &o)?)? {
             return Ok(ok);
         }
     }
