@@ -487,6 +487,15 @@ pub struct Award {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub reason: Option<String>,
+    /// Who was honoured, as written, when the counts above do not say it
+    /// all: a name or unit ("Học viện Kỹ thuật Mật mã", "em Bùi Thị Mỹ
+    /// Dung"), other counted nouns ("7 công dân", "19 đơn vị") or one count
+    /// for several kinds ("30 tập thể, cá nhân").
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub recipient: Option<String>,
 }
 
 /// What kind of work a project is.

@@ -1,5 +1,1179 @@
-//! `award` facts (being written).
+//! `award` facts: who was honoured, with what, by whom and why.
+//!
+//! | written | rule | fields |
+//! |---|---|---|
+//! | `7 tập thể và 19 cá nhân có thành tích xuất sắc trong công tác xây dựng Đảng đã được Đảng bộ xã tặng Giấy khen` | `award/counts-then-honor` | collectives 7, individuals 19, honor "Giấy khen", conferred_by "Đảng bộ xã", reason "có thành tích …" |
+//! | `tặng Bằng khen cho 12 tập thể và 35 cá nhân` | `award/honor-then-counts` | collectives 12, individuals 35, honor "Bằng khen" |
+//! | `trao Cờ thi đua của Chính phủ cho mười hai tập thể` | `award/honor-then-counts` | honor "Cờ thi đua", conferred_by "Chính phủ", collectives 12 |
+//! | `… tặng Bằng khen cho 5 tập thể, 10 cá nhân; Giấy khen cho 20 tập thể` | `award/honor-then-counts` ×2 | two awards; the second keeps the verb of the first |
+//! | `Chủ tịch UBND tỉnh tặng Giấy khen cho 7 công dân` | `award/honor-then-counts` | conferred_by "Chủ tịch UBND tỉnh", individuals 7, recipient "7 công dân" |
+//! | `trao tặng Học viện Kỹ thuật Mật mã Huân chương Bảo vệ Tổ quốc hạng Nhì` | `award/recipient-then-honor` | recipient "Học viện Kỹ thuật Mật mã" |
+//! | `Ngành tư pháp đón nhận Huân chương Lao động hạng Nhất` | `award/recipient-then-honor` | recipient "Ngành tư pháp" |
+//! | `trao Huân chương Lao động hạng Nhì cho ngành tư pháp` | `award/honor-then-recipient` | recipient "ngành tư pháp" |
+//! | `vinh dự nhận Bằng khen của Thủ tướng Chính phủ` | `award/honor` | no recipient in the clause |
+//! | `khen thưởng 12 tập thể và 35 cá nhân`, `14 đơn vị được biểu dương` | `award/counts` | counts without an honour, only after khen thưởng, biểu dương, tuyên dương, tôn vinh |
+//!
+//! Word lists (data, in `lexicon/`): `honors.txt` (Giấy khen, Bằng khen, Cờ
+//! thi đua, Huân chương…, danh hiệu …), `award_verbs.txt` (tặng, trao tặng,
+//! đón nhận, khen thưởng… with how each reads), `award_conferrers.txt`
+//! (the words a conferrer starts with), `award_recipients.txt` (tập thể,
+//! cá nhân, hộ gia đình and the nouns counted with them) and
+//! `award_reasons.txt` (có thành tích, có nhiều đóng góp…).
+//!
+//! An award needs an honour with an award verb (or an honour followed by
+//! `cho` and counted recipients), or counts after a praise verb: `19 cá
+//! nhân tham gia` is no award, nor is `quỹ khen thưởng`, nor a negated or
+//! proposed one (`chưa từng được nhận bằng khen`, `đề nghị tặng Bằng khen`).
+//!
+//! Reading the honour: an open head (Huân chương, Huy chương, Kỷ niệm
+//! chương, Huy hiệu, danh hiệu) goes on with its name (a quoted title, or
+//! words from a capitalized or known first word) and its class (`hạng Ba`).
+//! Who conferred it comes after the honour (`của Thủ tướng Chính phủ`,
+//! `Cờ thi đua Chính phủ`, `do … tặng`), between `được` and the verb
+//! (`được Đảng bộ xã tặng`), or as the subject of a giving verb (`UBND
+//! huyện tặng …`, not of `trao`: who hands an honour over is not always who
+//! confers it). The recipients come after `cho`, between the verb and the
+//! honour, or before `được`/a receiving verb; the reason is the clause
+//! between them and `được`, or what follows them from a reason word or
+//! `vì`/`do`.
+//!
+//! The span covers the recipients (when read), the verb and the honour with
+//! its conferrer; a reason after them is not in it. It never crosses a
+//! sentence end and is at most [`MAX_SPAN`] tokens long. Every look-back and
+//! look-ahead is bounded, so the pass is linear in the tokens.
 
-use super::Ctx;
+use super::name::capitalized;
+use super::{Ctx, Phrases};
+use crate::fact::{Award, FactValue};
+use crate::lexicon::{AWARD_CONFERRERS, AWARD_REASONS, AWARD_RECIPIENTS, AWARD_VERBS, HONORS};
+use crate::number::{self, Style};
+use crate::token::{Kind, Tokens};
+use once_cell::sync::Lazy;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The longest an award's span gets, in tokens.
+pub(crate) const MAX_SPAN: usize = 60;
+/// The most tokens between a verb and the honour it governs.
+const VERB_GAP: usize = 10;
+/// The most tokens between the previous award and an honour that keeps its
+/// verb (`…; Giấy khen cho 20 tập thể`).
+const LIST_GAP: usize = 12;
+/// The most tokens between recipients and the `được` or verb after them.
+const BACK: usize = 30;
+/// The most items in a recipient list (`12 tập thể, 35 cá nhân và 20 hộ`).
+const MAX_ITEMS: usize = 8;
+/// The longest a conferrer, a recipient name or an honour's name gets.
+const MAX_NAME: usize = 14;
+/// The longest a reason gets, in tokens.
+const MAX_REASON: usize = 30;
+
+/// How an award verb reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verb {
+    /// The subject gives the honour (`tặng`, `trao tặng`, `tặng thưởng`).
+    Give,
+    /// The subject hands it over, maybe for someone else (`trao`).
+    Hand,
+    /// The subject receives it (`nhận`, `đón nhận`, `vinh dự nhận`).
+    Receive,
+    /// The subject honours people (`khen thưởng`, `biểu dương`).
+    Praise,
+}
+
+/// Which count a recipient noun adds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Collective,
+    Individual,
+    Household,
+}
+
+/// The award lists, split and indexed once.
+struct Lex {
+    honors: Phrases,
+    verbs: Phrases,
+    verb_kinds: Vec<Verb>,
+    conferrers: Phrases,
+    recipients: Phrases,
+    /// Per recipient noun: its count, and whether it is the count's own
+    /// word (tập thể, cá nhân, hộ gia đình, hộ).
+    recipient_kinds: Vec<(Who, bool)>,
+    reasons: Phrases,
+}
+
+static LEX: Lazy<Lex> = Lazy::new(|| {
+    let verb_kinds = AWARD_VERBS
+        .iter()
+        .map(|(_, tag)| match *tag {
+            "hand" => Verb::Hand,
+            "receive" => Verb::Receive,
+            "praise" => Verb::Praise,
+            _ => Verb::Give,
+        })
+        .collect();
+    let recipient_kinds = AWARD_RECIPIENTS
+        .iter()
+        .map(|(section, noun)| {
+            let who = match *section {
+                "collectives" => Who::Collective,
+                "households" => Who::Household,
+                _ => Who::Individual,
+            };
+            (
+                who,
+                matches!(*noun, "tập thể" | "cá nhân" | "hộ gia đình" | "hộ"),
+            )
+        })
+        .collect();
+    Lex {
+        honors: Phrases::new(HONORS.iter().copied()),
+        verbs: Phrases::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
+        verb_kinds,
+        conferrers: Phrases::new(AWARD_CONFERRERS.iter().copied()),
+        recipients: Phrases::new(AWARD_RECIPIENTS.iter().map(|(_, r)| *r)),
+        recipient_kinds,
+        reasons: Phrases::new(AWARD_REASONS.iter().copied()),
+    }
+});
+
+/// Honour heads that go on with a name.
+const OPEN_HEADS: &[&str] = &[
+    "huân chương",
+    "huân huy chương",
+    "huy chương",
+    "kỷ niệm chương",
+    "huy hiệu",
+    "danh hiệu",
+];
+
+/// Lower-case first words of an honour's name (`huân chương lao động`,
+/// `huy chương vàng`, `kỷ niệm chương vì sự nghiệp …`).
+const NAME_STARTS: &[&str] = &[
+    "lao", "độc", "bảo", "chiến", "quân", "kháng", "vì", "hữu", "dũng", "sao", "hồ", "vàng", "bạc",
+    "đồng", "đại", "quyết", "công", "anh", "nhà", "thầy", "nghệ", "bà", "tập", "đơn",
+];
+
+/// Words that end a name, a conferrer or a recipient when written in lower
+/// case (or in a heading in capitals).
+const STOP: &[&str] = &[
+    "cho", "của", "vì", "do", "đã", "được", "sẽ", "vừa", "đang", "cũng", "có", "là", "và", "năm",
+    "ngày", "tháng", "nhân", "tại", "trong", "với", "về", "để", "theo", "từ", "khi", "thì", "mà",
+    "này", "đó", "hạng", "các", "những", "nhiều", "mỗi", "kèm", "cùng", "đến", "tới", "bởi", "như",
+    "nhằm", "gồm", "trị", "tiền", "tổ", "ký", "quyết", "tiến", "thay", "thừa", "trực", "đều",
+    "mới", "từng", "vinh", "chính", "ban", "hành", "lễ", "đồng", "thời", "sau", "trước", "giai",
+    "đợt", "dịp", "lúc", "hôm", "qua", "nay", "tiếp", "trao", "tặng", "nhận", "đón", "không",
+    "chưa", "hay", "hoặc", "nên", "vào", "ra", "lên", "đi",
+];
+
+/// Lower-case level words a conferrer may go on with (`Chủ tịch UBND
+/// tỉnh`, `Đảng bộ xã`, `Chủ tịch nước`).
+const LEVELS: &[&str] = &[
+    "xã",
+    "huyện",
+    "tỉnh",
+    "thành",
+    "phố",
+    "tp",
+    "quận",
+    "phường",
+    "thị",
+    "trấn",
+    "nước",
+    "trường",
+];
+
+/// Words between a conferrer and its verb (`UBND tỉnh đã ký quyết định
+/// tặng`, `Giám đốc Công an TP cũng tặng`).
+const BEFORE_VERB: &[&str] = &[
+    "đã", "vừa", "cũng", "mới", "đều", "ký", "ban", "hành", "có", "quyết", "định", "chính", "thức",
+    "tổ", "chức", "trực", "tiếp", "long", "trọng", "đồng", "thời",
+];
+
+/// Words between the recipients or their reason and `được` or a receiving
+/// verb (`… đã vinh dự được`, `… cũng đã`).
+const CLOSERS: &[&str] = &[
+    "đã", "vinh", "dự", "cũng", "đều", "từng", "vừa", "mới", "chính", "thức", "sẽ", "được",
+];
+
+/// Words that open a clause without being part of its subject.
+const OPENERS: &[&str] = &[
+    "và", "đồng", "thời", "còn", "riêng", "cùng", "ngoài", "ra", "sau", "đó",
+];
+
+/// Words before a verb, in its clause, that make the award negated or only
+/// proposed.
+const NOT_DONE: &[&str] = &[
+    "chưa", "không", "chẳng", "đề", "kiến", "xét", "xin", "nếu", "muốn", "hủy", "thu",
+];
+
+/// A verb found in the text, with how its clause reads.
+#[derive(Clone, Copy, Debug)]
+struct VerbHit {
+    start: usize,
+    end: usize,
+    kind: Verb,
+    /// `được` before it: the subject receives.
+    passive: bool,
+    /// Where the subject's clause ends (`được`, or the verb).
+    subject_end: usize,
+    /// Who confers it: between `được` and the verb, or the subject of a
+    /// giving verb.
+    agent: Option<(usize, usize)>,
+    /// Negated or proposed (`chưa được nhận`, `đề nghị tặng`).
+    not_done: bool,
+}
+
+/// A recipient list: counts by kind, as tokens `start..end`.
+#[derive(Clone, Copy, Debug, Default)]
+struct Recipients {
+    start: usize,
+    end: usize,
+    collectives: Option<f64>,
+    individuals: Option<f64>,
+    households: Option<f64>,
+    /// The counts say it all (only tập thể, cá nhân, hộ gia đình, hộ).
+    plain: bool,
+}
+
+/// Is word `i` written in capitals throughout (a heading)?
+fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
+    let s = t.surface(i);
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
+/// Is word `i` a stop word, written in lower case or in a heading?
+fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_word(i) && STOP.contains(&t.lower(i)) && (!capitalized(t, i) || all_caps(t, i))
+}
+
+/// Does phrase list `p` match at `i`, written in lower case or in a
+/// heading (`Khen thưởng` in `Ban Thi đua - Khen thưởng` does not)?
+fn lexical_at(t: &Tokens<'_>, p: &Phrases, i: usize) -> Option<(usize, usize)> {
+    p.longest_at(t, i)
+        .filter(|_| !capitalized(t, i) || all_caps(t, i))
+}
+
+/// Does token `i` end a sentence: `.`, `!`, `?`, `…` (not inside a number or
+/// an abbreviation such as `TP.HCM`, `T.Ư`)?
+fn sentence_end(t: &Tokens<'_>, i: usize) -> bool {
+    match t.get(i).map(|x| x.kind) {
+        Some(Kind::Punct('!' | '?' | '…')) => true,
+        Some(Kind::Punct('.')) => {
+            let glued = t.joined(i) && t.joined(i + 1);
+            !glued
+        }
+        _ => false,
+    }
+}
+
+/// Does token `i` end a clause (`,` `;` `:` `(` `)` or a sentence end)?
+fn clause_end(t: &Tokens<'_>, i: usize) -> bool {
+    sentence_end(t, i)
+        || matches!(
+            t.get(i).map(|x| x.kind),
+            Some(Kind::Punct(',' | ';' | ':' | '(' | ')' | '"' | '“' | '”'))
+        )
+}
+
+/// Is there a line break before token `i`?
+fn line_before(t: &Tokens<'_>, i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.line_before)
+}
+
+/// An opening quote at token `i`: the token after its closing quote, on the
+/// same line and within [`MAX_NAME`] tokens.
+fn quoted(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let close = match t.get(i)?.kind {
+        Kind::Punct('“') => '”',
+        Kind::Punct('"') => '"',
+        Kind::Punct('«') => '»',
+        Kind::Punct('‘') => '’',
+        _ => return None,
+    };
+    (i + 1..i + 2 + MAX_NAME)
+        .take_while(|&k| k < t.len() && !line_before(t, k))
+        .find(|&k| t.is_punct(k, close))
+        .filter(|&k| k > i + 1)
+        .map(|k| k + 1)
+}
+
+/// The honour at token `i`: its end (with its name and class).
+fn honour_at(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
+    // A title in quotes: “Lao động tiên tiến”.
+    if let Some(after) = quoted(t, i) {
+        let (n, k) = lex.honors.longest_at(t, i + 1)?;
+        let head = *HONORS.get(k)?;
+        return (!OPEN_HEADS.contains(&head) && i + 1 + n + 1 == after).then_some(after);
+    }
+    let (n, k) = lex.honors.longest_at(t, i)?;
+    let head = *HONORS.get(k)?;
+    let end = i + n;
+    if !OPEN_HEADS.contains(&head) {
+        return Some(end);
+    }
+    let named = honour_name(t, lex, end, head);
+    // "danh hiệu" alone (`các danh hiệu thi đua`) is no honour.
+    if head == "danh hiệu" && named == end {
+        return None;
+    }
+    Some(grade(t, named))
+}
+
+/// The end of an honour's name starting at token `j` (`j` when none).
+fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
+    if line_before(t, j) {
+        return j;
+    }
+    if let Some(after) = quoted(t, j) {
+        return after;
+    }
+    // `Huy hiệu 30 năm tuổi Đảng`.
+    if head == "huy hiệu" && t.is_digits(j) {
+        if let Some(n) = t.phrase(j + 1, "năm tuổi đảng") {
+            return j + 1 + n;
+        }
+    }
+    // A known title after "danh hiệu": `danh hiệu Chiến sĩ thi đua cơ sở`.
+    if head == "danh hiệu" {
+        if let Some((n, k)) = lex.honors.longest_at(t, j) {
+            if HONORS.get(k).is_some_and(|h| !OPEN_HEADS.contains(h)) {
+                return j + n;
+            }
+        }
+    }
+    let first = t.lower(j);
+    if !t.is_word(j) || is_stop(t, j) || !(capitalized(t, j) || NAME_STARTS.contains(&first)) {
+        return j;
+    }
+    let mut k = j;
+    while k < j + 8 && t.is_word(k) && !line_before(t, k) {
+        if k > j
+            && (is_stop(t, k)
+                || lexical_at(t, &lex.honors, k).is_some()
+                || lexical_at(t, &lex.verbs, k).is_some()
+                || lexical_at(t, &lex.reasons, k).is_some())
+        {
+            break;
+        }
+        // `Vì sự nghiệp phát triển nông nghiệp và nông thôn`.
+        k += 1;
+        if t.is(k, "và")
+            && first == "vì"
+            && t.is_word(k + 1)
+            && !is_stop(t, k + 1)
+            && !capitalized(t, k + 1)
+            && lex.honors.longest_at(t, k + 1).is_none()
+        {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// After an honour's name ending at `j`: its class (`hạng Ba`, `hạng 3`,
+/// `hạng II`). Returns the new end.
+fn grade(t: &Tokens<'_>, j: usize) -> usize {
+    if !t.is(j, "hạng") || line_before(t, j + 1) {
+        return j;
+    }
+    let g = t.lower(j + 1);
+    let word = matches!(g, "nhất" | "nhì" | "ba" | "tư" | "i" | "ii" | "iii");
+    let digit = t.is_digits(j + 1) && matches!(g, "1" | "2" | "3");
+    if word || digit { j + 2 } else { j }
+}
+
+/// The conferrer starting at token `i`: its end. `loose` accepts any
+/// capitalized word as its start (`được Tổng thống Italia … tặng`),
+/// otherwise it starts with a word of `award_conferrers.txt`.
+fn conferrer_at(t: &Tokens<'_>, lex: &Lex, i: usize, loose: bool) -> Option<usize> {
+    if line_before(t, i) && i > 0 && !loose {
+        return None;
+    }
+    let mut k = match lex.conferrers.longest_at(t, i) {
+        Some((n, _)) if !is_stop(t, i) => i + n,
+        _ if loose && capitalized(t, i) && !is_stop(t, i) => i + 1,
+        _ => return None,
+    };
+    if lexical_at(t, &lex.honors, i).is_some() || lexical_at(t, &lex.verbs, i).is_some() {
+        return None;
+    }
+    // Lower-case words after a capitalized one (`Bộ Công an`, `Bộ Giáo dục`).
+    let mut lower_run = 0;
+    while k < i + MAX_NAME {
+        let Some(tok) = t.get(k) else { break };
+        if tok.line_before {
+            break;
+        }
+        // `TP.HCM`, `T.Ư`, `GD&ĐT`, `Bà Rịa-Vũng Tàu`: glued marks.
+        if matches!(tok.kind, Kind::Punct('.' | '&' | '-' | '–'))
+            && !tok.space_before
+            && t.joined(k + 1)
+            && (t.is_word(k + 1) || t.is_digits(k + 1))
+        {
+            k += 2;
+            lower_run = 0;
+            continue;
+        }
+        // `Lao động - Thương binh và Xã hội`.
+        if matches!(tok.kind, Kind::Punct('-' | '–')) && capitalized(t, k + 1) {
+            k += 1;
+            continue;
+        }
+        // `Đảng, Nhà nước`, `Đảng và Nhà nước`, `Thương binh và Xã hội`.
+        if t.is_punct(k, ',') || t.is(k, "và") {
+            let next = k + 1;
+            let head = lex.conferrers.longest_at(t, next).is_some() && !is_stop(t, next);
+            let cap = t.is(k, "và")
+                && capitalized(t, next)
+                && !all_caps(t, next)
+                && lex.honors.longest_at(t, next).is_none();
+            if head || cap {
+                k += 1;
+                lower_run = 0;
+                continue;
+            }
+            break;
+        }
+        if is_stop(t, k)
+            || lexical_at(t, &lex.verbs, k).is_some()
+            || lexical_at(t, &lex.honors, k).is_some()
+            || lexical_at(t, &lex.reasons, k).is_some()
+        {
+            break;
+        }
+        if capitalized(t, k) {
+            k += 1;
+            lower_run = 0;
+            continue;
+        }
+        if let Some((n, _)) = lex.conferrers.longest_at(t, k) {
+            k += n;
+            lower_run = 0;
+            continue;
+        }
+        if t.is_word(k) && LEVELS.contains(&t.lower(k)) {
+            k += 1;
+            lower_run = 0;
+            continue;
+        }
+        // `Quân đoàn 4`, `Sư đoàn 312`.
+        if t.is_digits(k) && tok.space_before && capitalized(t, k - 1) {
+            k += 1;
+            break;
+        }
+        if t.is_word(k) && lower_run < 2 && k > i && capitalized(t, k - 1 - lower_run) {
+            k += 1;
+            lower_run += 1;
+            continue;
+        }
+        break;
+    }
+    // Never end on a connector.
+    while k > i + 1 && (t.is(k - 1, "và") || t.is_punct(k - 1, ',') || t.is_punct(k - 1, '-')) {
+        k -= 1;
+    }
+    Some(k)
+}
+
+/// The recipient noun at token `i`: its number of tokens and kind.
+fn recipient_noun(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<(usize, Who, bool)> {
+    if line_before(t, i) {
+        return None;
+    }
+    let (n, k) = lex.recipients.longest_at(t, i)?;
+    let (who, plain) = *lex.recipient_kinds.get(k)?;
+    Some((n, who, plain))
+}
+
+/// A counted item at token `i` (`12 tập thể`, `mười hai cá nhân`, `hơn
+/// 100 hộ`): (end, value, kind, plain).
+fn counted_item(
+    t: &Tokens<'_>,
+    lex: &Lex,
+    style: &Style,
+    i: usize,
+) -> Option<(usize, f64, Who, bool)> {
+    let mut j = i;
+    if t.is_word(j) && matches!(t.lower(j), "hơn" | "gần" | "khoảng" | "trên" | "gần như")
+    {
+        j += 1;
+    }
+    if !(t.is_digits(j) || t.is_numeral_word(j)) {
+        return None;
+    }
+    let a = number::number_at(t, j, style).number()?;
+    if !super::clean_number_start(t, a.start) {
+        return None;
+    }
+    let (n, who, plain) = recipient_noun(t, lex, a.end)?;
+    Some((a.end + n, a.value.to_f64(), who, plain))
+}
+
+/// The recipient list starting at token `i`, counted (`12 tập thể và 35 cá
+/// nhân`, `30 tập thể, cá nhân`) — `None` unless it starts with a count.
+fn recipients_at(t: &Tokens<'_>, lex: &Lex, style: &Style, i: usize) -> Option<Recipients> {
+    let (end, v, who, plain) = counted_item(t, lex, style, i)?;
+    let mut r = Recipients {
+        start: i,
+        end,
+        plain,
+        ..Recipients::default()
+    };
+    add(&mut r, who, v);
+    // One count for several kinds: `30 tập thể, cá nhân`.
+    let mut union = false;
+    let mut items = 1;
+    while items < MAX_ITEMS {
+        let k = r.end;
+        let conn = if t.is_punct(k, ',') || t.is(k, "và") {
+            1
+        } else if t.phrase(k, "cùng với").is_some() {
+            2
+        } else {
+            0
+        };
+        if conn > 0 && !union {
+            if let Some((n, _, _)) = recipient_noun(t, lex, k + conn) {
+                if counted_item(t, lex, style, k + conn).is_none() {
+                    union = true;
+                    r.end = k + conn + n;
+                    items += 1;
+                    continue;
+                }
+            }
+        }
+        // A few modifier words before the connector: `5 tập thể xuất sắc và 10 cá nhân`.
+        let mut m = k;
+        while m < k + 3
+            && t.is_word(m)
+            && !is_stop(t, m)
+            && !line_before(t, m)
+            && lex.reasons.longest_at(t, m).is_none()
+            && lex.honors.longest_at(t, m).is_none()
+        {
+            m += 1;
+        }
+        let found = [k, m].into_iter().find_map(|at| {
+            let conn = if t.is_punct(at, ',') || t.is(at, "và") {
+                1
+            } else {
+                t.phrase(at, "cùng với").unwrap_or(0)
+            };
+            if conn == 0 {
+                return None;
+            }
+            counted_item(t, lex, style, at + conn)
+        });
+        let Some((end, v, who, plain)) = found else {
+            break;
+        };
+        add(&mut r, who, v);
+        r.plain &= plain;
+        r.end = end;
+        items += 1;
+    }
+    if union {
+        r.collectives = None;
+        r.individuals = None;
+        r.households = None;
+        r.plain = false;
+    }
+    Some(r)
+}
+
+/// Adds `v` to the count of `who`.
+fn add(r: &mut Recipients, who: Who, v: f64) {
+    let slot = match who {
+        Who::Collective => &mut r.collectives,
+        Who::Individual => &mut r.individuals,
+        Who::Household => &mut r.households,
+    };
+    *slot = Some(slot.unwrap_or(0.0) + v);
+}
+
+/// An uncounted recipient after `cho` at token `i` (`em Bùi Thị Mỹ Dung`,
+/// `ngành tư pháp`, `các tập thể, cá nhân`): its end.
+fn named_recipient(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < i + MAX_NAME {
+        if k >= t.len() || line_before(t, k) || sentence_end(t, k) {
+            break;
+        }
+        // `các tập thể, cá nhân`: a comma between two recipient nouns.
+        if t.is_punct(k, ',')
+            && k > i
+            && recipient_noun(t, lex, k + 1).is_some()
+            && recipient_noun(t, lex, k - 1).is_some()
+        {
+            k += 1;
+            continue;
+        }
+        let first_ok = k == i && matches!(t.lower(k), "các" | "những" | "nhiều");
+        if !t.is_word(k) && !t.is_digits(k) && !(t.joined(k) && t.joined(k + 1)) {
+            break;
+        }
+        if !first_ok
+            && (is_stop(t, k)
+                || lexical_at(t, &lex.reasons, k).is_some()
+                || lexical_at(t, &lex.verbs, k).is_some()
+                || lexical_at(t, &lex.honors, k).is_some())
+        {
+            break;
+        }
+        k += 1;
+    }
+    (k > i).then_some(k)
+}
+
+/// The verb at token `i`, with how its clause reads.
+fn verb_at(t: &Tokens<'_>, lex: &Lex, i: usize, prev: Option<VerbHit>) -> Option<VerbHit> {
+    let (n, k) = lexical_at(t, &lex.verbs, i)?;
+    let kind = *lex.verb_kinds.get(k)?;
+    let end = i + n;
+    // `được` right before, maybe with `vinh dự`: passive with no agent.
+    let mut passive = false;
+    let mut agent = None;
+    let mut subject_end = i;
+    if i > 0 && t.is(i - 1, "được") {
+        passive = true;
+        subject_end = i - 1;
+    } else {
+        // `được Đảng bộ xã tặng`, `do Tổng thống Italia trao tặng`.
+        for back in 2..=MAX_NAME {
+            let Some(k) = i.checked_sub(back) else { break };
+            if sentence_end(t, k) || t.is_punct(k, ';') || line_before(t, k + 1) {
+                break;
+            }
+            if t.is(k, "được") || t.is(k, "do") || t.is(k, "bởi") {
+                let strict = conferrer_at(t, lex, k + 1, false) == Some(i);
+                if strict || conferrer_at(t, lex, k + 1, true) == Some(i) {
+                    passive = true;
+                    agent = Some((k + 1, i));
+                    subject_end = k;
+                }
+                break;
+            }
+        }
+    }
+    // `khen thưởng, tặng Bằng khen`, `biểu dương và trao tặng`: the clause
+    // of the verb before.
+    if let Some(p) = prev {
+        let mut j = i;
+        while j > p.end && (t.is(j - 1, "và") || t.is_punct(j - 1, ',') || t.is(j - 1, "đồng"))
+        {
+            j -= 1;
+        }
+        if j == p.end && !passive {
+            return Some(VerbHit {
+                start: i,
+                end,
+                kind,
+                ..p
+            });
+        }
+    }
+    // The subject of a giving verb is its conferrer: `UBND huyện tặng`.
+    if !passive && matches!(kind, Verb::Give | Verb::Praise) {
+        agent = subject_conferrer(t, lex, i);
+    }
+    let not_done = (1..=6).any(|b| {
+        i.checked_sub(b).is_some_and(|k| {
+            !clause_end(t, k) && t.is_word(k) && NOT_DONE.contains(&t.lower(k)) && {
+                // `đề nghị`, `đề xuất`, `kiến nghị`, `xét tặng`, `thu hồi`, `hủy bỏ`…
+                let w = t.lower(k);
+                let next = t.lower(k + 1);
+                match w {
+                    "đề" => matches!(next, "nghị" | "xuất"),
+                    "kiến" => next == "nghị",
+                    "thu" => next == "hồi",
+                    "hủy" => matches!(next, "bỏ" | "quyết"),
+                    _ => true,
+                }
+            }
+        }) && (i - b..i).all(|m| !clause_end(t, m))
+    });
+    Some(VerbHit {
+        start: i,
+        end,
+        kind,
+        passive,
+        subject_end,
+        agent,
+        not_done,
+    })
+}
+
+/// The subject of the verb at `v` when it is a conferrer: from the clause
+/// start, over `đã`, `vừa ký quyết định`, ….
+fn subject_conferrer(t: &Tokens<'_>, lex: &Lex, v: usize) -> Option<(usize, usize)> {
+    let mut e = v;
+    while e > 0 && e + 8 > v && t.is_word(e - 1) && BEFORE_VERB.contains(&t.lower(e - 1)) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && s + 16 > e && !clause_end(t, s - 1) && !line_before(t, s) {
+        s -= 1;
+    }
+    while s < e && t.is_word(s) && OPENERS.contains(&t.lower(s)) {
+        s += 1;
+    }
+    (s < e && conferrer_at(t, lex, s, false) == Some(e)).then_some((s, e))
+}
+
+/// The reason starting at or just after token `i` (within a few modifier
+/// words): its token range. With `vì`/`do` anything may follow.
+fn reason_after(t: &Tokens<'_>, lex: &Lex, i: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = None;
+    for k in i..(i + 6).min(limit) {
+        if clause_end(t, k) || line_before(t, k) {
+            break;
+        }
+        if t.is(k, "vì") || (t.is(k, "do") && conferrer_at(t, lex, k + 1, true).is_none()) {
+            let mut from = k + 1;
+            while t.is(from, "đã") {
+                from += 1;
+            }
+            s = Some(from);
+            break;
+        }
+        if lexical_at(t, &lex.reasons, k).is_some() {
+            s = Some(k);
+            break;
+        }
+        if lexical_at(t, &lex.verbs, k).is_some() || lexical_at(t, &lex.honors, k).is_some() {
+            break;
+        }
+    }
+    let s = s?;
+    let mut e = s;
+    while e < (s + MAX_REASON).min(limit)
+        && e < t.len()
+        && !clause_end(t, e)
+        && !line_before(t, e)
+        && !t.is(e, "được")
+        && lexical_at(t, &lex.verbs, e).is_none()
+        && lexical_at(t, &lex.honors, e).is_none()
+    {
+        e += 1;
+    }
+    (e > s).then_some((s, e))
+}
+
+/// The surface of tokens `from..to` in the normalized text.
+fn text(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
+    (to > from)
+        .then(|| t.text().get(t.span(from, to).range()).map(str::to_string))
+        .flatten()
+}
+
+/// What the scan keeps about the current sentence.
+#[derive(Default)]
+struct State {
+    /// The latest award verb.
+    verb: Option<VerbHit>,
+    /// The latest counted recipients not yet used by an award.
+    recent: Option<Recipients>,
+    /// The end of the latest award and the verb it used.
+    last_award: Option<(usize, VerbHit)>,
+}
+
+/// An award being put together.
+struct Built {
+    start: usize,
+    end: usize,
+    award: Award,
+    rule: &'static str,
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let lex = &*LEX;
+    let t = &ctx.tokens;
+    let mut out: Vec<Built> = Vec::new();
+    let mut st = State::default();
+    let mut i = 0;
+    while i < t.len() {
+        if line_before(t, i) {
+            st = State::default();
+        }
+        if sentence_end(t, i) {
+            st = State::default();
+            i += 1;
+            continue;
+        }
+        if t.is_punct(i, ';') {
+            st.recent = None;
+            i += 1;
+            continue;
+        }
+        if let Some(h_end) = honour_at(t, lex, i) {
+            let next = match from_honour(t, lex, &ctx.style, &mut st, i, h_end) {
+                Some(b) => {
+                    let next = b.end.max(h_end);
+                    out.push(b);
+                    next
+                }
+                None => h_end,
+            };
+            i = next.max(i + 1);
+            continue;
+        }
+        if let Some(v) = verb_at(t, lex, i, st.verb.filter(|p| p.end + 3 >= i)) {
+            st.verb = Some(v);
+            i = v.end;
+            if v.kind == Verb::Praise && !v.not_done {
+                if let Some(b) = counts_only(t, lex, &ctx.style, &mut st, v) {
+                    i = b.end.max(i);
+                    out.push(b);
+                }
+            }
+            continue;
+        }
+        if t.is_digits(i) || t.is_numeral_word(i) || t.is_word(i) {
+            if let Some(r) = recipients_at(t, lex, &ctx.style, i) {
+                st.recent = Some(r);
+                i = r.end.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    for b in out {
+        ctx.push_unclaimed(b.start, b.end, FactValue::Award(b.award), b.rule);
+    }
+}
+
+/// Recipients before the clause ending at `subject_end` (`7 tập thể và 19
+/// cá nhân có thành tích … đã được`): the list and the reason between.
+fn recipients_before(
+    t: &Tokens<'_>,
+    lex: &Lex,
+    st: &State,
+    subject_end: usize,
+) -> Option<(Recipients, Option<(usize, usize)>)> {
+    let r = st.recent?;
+    if r.end > subject_end || r.end + BACK < subject_end {
+        return None;
+    }
+    let mut e = subject_end;
+    while e > r.end && t.is_word(e - 1) && CLOSERS.contains(&t.lower(e - 1)) {
+        e -= 1;
+    }
+    if e == r.end {
+        return Some((r, None));
+    }
+    // The words between are a reason, or a few modifiers before one.
+    let reason = reason_after(t, lex, r.end, e).map(|(s, _)| (s, e));
+    // With no reason, only a few modifiers may stand between (`114 đơn vị
+    // tham gia phục vụ Tết được nhận`), and no clause mark.
+    if reason.is_none() && (e - r.end > 8 || (r.end..e).any(|k| clause_end(t, k))) {
+        return None;
+    }
+    Some((r, reason))
+}
+
+/// An uncounted subject before `subject_end` (`Ngành tư pháp đón nhận`,
+/// `Thái Nguyên đã vinh dự được … tặng`): its token range.
+fn subject_before(t: &Tokens<'_>, subject_end: usize) -> Option<(usize, usize)> {
+    let mut e = subject_end;
+    while e > 0 && t.is_word(e - 1) && CLOSERS.contains(&t.lower(e - 1)) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && s + 10 > e && !clause_end(t, s - 1) && !line_before(t, s) {
+        s -= 1;
+    }
+    // The clause must start here: at a mark, a line or the text's start.
+    if s > 0 && !clause_end(t, s - 1) && !line_before(t, s) {
+        return None;
+    }
+    while s < e && t.is_word(s) && OPENERS.contains(&t.lower(s)) {
+        s += 1;
+    }
+    let clean = (s..e).all(|k| {
+        (t.is_word(k) || t.is_digits(k) || (t.joined(k) && t.joined(k + 1)))
+            && !(t.is_word(k) && STOP.contains(&t.lower(k)) && !capitalized(t, k))
+    });
+    (s < e && clean).then_some((s, e))
+}
+
+/// An award around the honour at `h..h_end`.
+fn from_honour(
+    t: &Tokens<'_>,
+    lex: &Lex,
+    style: &Style,
+    st: &mut State,
+    h: usize,
+    h_end: usize,
+) -> Option<Built> {
+    let mut award = Award {
+        honor: text(t, h, h_end),
+        ..Award::default()
+    };
+    // Who conferred it, after the honour: `của Thủ tướng Chính phủ`,
+    // `Cờ thi đua Chính phủ`, `do Tổng thống Italia … tặng`.
+    let mut end = h_end;
+    let mut after = h_end;
+    // A year between: `Huân chương Lao động hạng Nhì năm 2018 của Chủ tịch nước`.
+    if t.is(after, "năm") && t.is_digits(after + 1) && t.is(after + 2, "của") {
+        after += 2;
+    }
+    let open = OPEN_HEADS.iter().any(|o| t.phrase(h, o).is_some());
+    let mut after_verb: Option<VerbHit> = None;
+    if t.is(after, "của") {
+        if let Some(e) = conferrer_at(t, lex, after + 1, true) {
+            award.conferred_by = text(t, after + 1, e);
+            end = e;
+            after = e;
+        }
+    } else if t.is(after, "do") {
+        if let Some(e) = conferrer_at(t, lex, after + 1, true) {
+            if let Some(v) = verb_at(t, lex, e, None) {
+                award.conferred_by = text(t, after + 1, e);
+                end = v.end;
+                after = v.end;
+                after_verb = Some(v);
+            }
+        }
+    } else if !open && !t.is(after, "cho") {
+        if let Some(e) = conferrer_at(t, lex, after, false) {
+            award.conferred_by = text(t, after, e);
+            end = e;
+            after = e;
+        }
+    }
+    // Skip what may stand before `cho`: `(kèm theo 10 triệu đồng/đơn vị)`,
+    // `năm 2020`, `đột xuất`.
+    let mut c = after;
+    if t.is_punct(c, '(') {
+        if let Some(k) = (c + 1..c + 20).find(|&k| t.is_punct(k, ')') || sentence_end(t, k)) {
+            if t.is_punct(k, ')') {
+                c = k + 1;
+            }
+        }
+    }
+    if t.is(c, "năm") && t.is_digits(c + 1) {
+        c += 2;
+    }
+    if t.phrase(c, "đột xuất").is_some() {
+        c += 2;
+    }
+    // `Bằng khen … được trao cho 5 tập thể`.
+    if after_verb.is_none() {
+        let mut k = c;
+        while matches!(t.lower(k), "đã" | "sẽ" | "vừa" | "được") && k < c + 3 {
+            k += 1;
+        }
+        if k > c && t.is(k - 1, "được") {
+            if let Some(v) = verb_at(t, lex, k, None) {
+                if matches!(v.kind, Verb::Give | Verb::Hand) && t.is(v.end, "cho") {
+                    after_verb = Some(v);
+                    c = v.end;
+                }
+            }
+        }
+    }
+    // The governing verb: just before the honour, or kept from the award
+    // before in a list.
+    let near = st
+        .verb
+        .filter(|v| v.end <= h && h - v.end <= VERB_GAP && (v.end..h).all(|k| !sentence_end(t, k)));
+    let listed = st
+        .last_award
+        .filter(|(e, v)| *e <= h && h - *e <= LIST_GAP && v.end <= h)
+        .map(|(_, v)| v);
+    let verb = near.or(listed).or(after_verb);
+    if verb.is_some_and(|v| v.not_done) {
+        return None;
+    }
+    // Recipients after `cho`.
+    let mut start = verb.map_or(h, |v| v.start.min(h));
+    let mut recipients: Option<Recipients> = None;
+    let mut named: Option<(usize, usize)> = None;
+    let mut reason = None;
+    let mut rule = "award/honor";
+    if t.is(c, "cho") {
+        if let Some(r) = recipients_at(t, lex, style, c + 1) {
+            recipients = Some(r);
+            end = r.end;
+            rule = "award/honor-then-counts";
+        } else if verb.is_some() {
+            if let Some(e) = named_recipient(t, lex, c + 1) {
+                named = Some((c + 1, e));
+                end = e;
+                rule = "award/honor-then-recipient";
+            }
+        }
+    }
+    if verb.is_none() && recipients.is_none() {
+        return None;
+    }
+    // Recipients between the verb and the honour: `trao tặng Học viện Kỹ
+    // thuật Mật mã Huân chương …`, `tặng 3 đơn vị Bằng khen`.
+    if let Some(v) = near {
+        if recipients.is_none() && named.is_none() && v.end < h && !v.passive {
+            let (from, cho) = if t.is(v.end, "cho") {
+                (v.end + 1, true)
+            } else {
+                (v.end, false)
+            };
+            if let Some(r) = recipients_at(t, lex, style, from).filter(|r| r.end == h) {
+                recipients = Some(r);
+                rule = "award/counts-then-honor";
+            } else if (cho || capitalized(t, from))
+                && from < h
+                && named_recipient(t, lex, from) == Some(h)
+            {
+                named = Some((from, h));
+                rule = "award/recipient-then-honor";
+            }
+        }
+    }
+    // Recipients before: `7 tập thể … đã được Đảng bộ xã tặng Giấy khen`,
+    // `Ngành tư pháp đón nhận Huân chương`.
+    if let Some(v) = verb.filter(|v| v.passive || v.kind == Verb::Receive) {
+        if recipients.is_none() && named.is_none() && v.start <= h {
+            if let Some((r, why)) = recipients_before(t, lex, st, v.subject_end) {
+                if h_end.max(end) - r.start <= MAX_SPAN {
+                    recipients = Some(r);
+                    reason = why;
+                    start = r.start;
+                    rule = "award/counts-then-honor";
+                }
+            } else if let Some((s, e)) = subject_before(t, v.subject_end) {
+                named = Some((s, e));
+                start = s;
+                rule = "award/recipient-then-honor";
+            }
+        }
+    }
+    if let Some(v) = verb {
+        if award.conferred_by.is_none() {
+            award.conferred_by = v.agent.and_then(|(s, e)| text(t, s, e));
+        }
+    }
+    if let Some(r) = recipients {
+        award.collectives = r.collectives;
+        award.individuals = r.individuals;
+        award.households = r.households;
+        if !r.plain {
+            award.recipient = text(t, r.start, r.end);
+        }
+        st.recent = None;
+    }
+    if let Some((s, e)) = named {
+        award.recipient = text(t, s, e);
+    }
+    // The reason after all this: `… cho 12 tập thể có thành tích …`,
+    // `tặng huân chương do có nhiều đóng góp …`.
+    if reason.is_none() {
+        reason = reason_after(t, lex, end, t.len());
+    }
+    award.reason = reason.and_then(|(s, e)| text(t, s, e));
+    let end = end.max(h_end);
+    if end - start > MAX_SPAN {
+        return None;
+    }
+    if let Some(v) = verb {
+        st.last_award = Some((end, v));
+    }
+    Some(Built {
+        start,
+        end,
+        award,
+        rule,
+    })
+}
+
+/// An award of counts alone, after a praise verb: `khen thưởng 12 tập thể
+/// và 35 cá nhân`, `14 đơn vị, cá nhân … đã được khen thưởng`.
+fn counts_only(
+    t: &Tokens<'_>,
+    lex: &Lex,
+    style: &Style,
+    st: &mut State,
+    v: VerbHit,
+) -> Option<Built> {
+    // An honour soon after belongs to this verb: it makes the award.
+    let honour_soon = (v.end..v.end + 4).any(|k| lex.honors.longest_at(t, k).is_some())
+        || (v.end..v.end + 3).any(|k| lexical_at(t, &lex.verbs, k).is_some());
+    if honour_soon {
+        return None;
+    }
+    let (r, reason, start, end) = if v.passive {
+        let (r, why) = recipients_before(t, lex, st, v.subject_end)?;
+        (r, why, r.start, v.end)
+    } else {
+        let from = if t.is(v.end, "cho") { v.end + 1 } else { v.end };
+        let r = recipients_at(t, lex, style, from)?;
+        (r, None, v.start, r.end)
+    };
+    if end - start > MAX_SPAN {
+        return None;
+    }
+    let reason = reason.or_else(|| reason_after(t, lex, end, t.len()));
+    st.recent = None;
+    st.last_award = Some((end, v));
+    Some(Built {
+        start,
+        end,
+        award: Award {
+            collectives: r.collectives,
+            individuals: r.individuals,
+            households: r.households,
+            conferred_by: v.agent.and_then(|(s, e)| text(t, s, e)),
+            reason: reason.and_then(|(s, e)| text(t, s, e)),
+            recipient: if r.plain {
+                None
+            } else {
+                text(t, r.start, r.end)
+            },
+            honor: None,
+        },
+        rule: "award/counts",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Award, Extractor, FactKind, FactValue};
+
+    fn awards(text: &str) -> Vec<(String, Award, String)> {
+        Extractor::builder()
+            .kinds([FactKind::Award])
+            .build()
+            .extract(text)
+            .facts
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FactValue::Award(a) => Some((f.text, a, f.rule.into_owned())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_load() {
+        let _ = &*super::LEX;
+    }
+
+    #[test]
+    fn seed_sentence() {
+        let a = awards(
+            "Tại hội nghị, 7 tập thể và 19 cá nhân có thành tích xuất sắc trong công tác xây dựng Đảng đã được Đảng bộ xã tặng Giấy khen.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        let (text, award, rule) = &a[0];
+        assert_eq!(
+            text,
+            "7 tập thể và 19 cá nhân có thành tích xuất sắc trong công tác xây dựng Đảng đã được Đảng bộ xã tặng Giấy khen"
+        );
+        assert_eq!(award.collectives, Some(7.0));
+        assert_eq!(award.individuals, Some(19.0));
+        assert_eq!(award.honor.as_deref(), Some("Giấy khen"));
+        assert_eq!(award.conferred_by.as_deref(), Some("Đảng bộ xã"));
+        assert_eq!(
+            award.reason.as_deref(),
+            Some("có thành tích xuất sắc trong công tác xây dựng Đảng")
+        );
+        assert_eq!(rule, "award/counts-then-honor");
+    }
+}
