@@ -150,10 +150,18 @@ impl Window {
     }
 }
 
+/// What the reader needs to know (owned: the reader thread may outlive the
+/// run when it is blocked on a silent standard input after Ctrl-C).
+struct Source {
+    input: Option<PathBuf>,
+    id_field: String,
+    text_field: String,
+}
+
 /// Reads the input, sending numbered records; bad JSON lines are sent as
 /// errors so they keep their place.
 fn read_input(
-    o: &Options,
+    o: &Source,
     tx: SyncSender<(usize, Result<Record, String>)>,
     window: &Window,
     stop: &AtomicBool,
@@ -267,10 +275,21 @@ fn work(
     o: &Options,
     rx: &Mutex<Receiver<(usize, Result<Record, String>)>>,
     tx: &SyncSender<(usize, Done)>,
+    stop: &AtomicBool,
 ) {
     loop {
-        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-        let Ok((seq, item)) = next else { return };
+        let next = rx
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .recv_timeout(Duration::from_millis(100));
+        let (seq, item) = match next {
+            Ok(x) => x,
+            // Nothing to do: go on waiting, unless interrupted.
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => {
+                continue;
+            }
+            Err(_) => return,
+        };
         let done = match item {
             Err(e) => Done {
                 output: Err(e),
@@ -385,13 +404,28 @@ fn run() -> Result<u8, String> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let window = Window {
+    let window = Arc::new(Window {
         written: Mutex::new(0),
         moved: Condvar::new(),
-    };
+    });
     let (in_tx, in_rx) = sync_channel(o.jobs * 4);
     let in_rx = Mutex::new(in_rx);
     let (out_tx, out_rx) = sync_channel::<(usize, Done)>(o.jobs * 4);
+    // The reader is not joined: after Ctrl-C it may be blocked on a silent
+    // standard input, and the run must end anyway.
+    let (read_tx, read_rx) = std::sync::mpsc::channel();
+    {
+        let source = Source {
+            input: o.input.clone(),
+            id_field: o.id_field.clone(),
+            text_field: o.text_field.clone(),
+        };
+        let (window, stop) = (Arc::clone(&window), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let r = read_input(&source, in_tx, &window, &stop);
+            let _ = read_tx.send(r);
+        });
+    }
     let mut progress = Progress {
         start: Instant::now(),
         last: Instant::now(),
@@ -402,12 +436,11 @@ fn run() -> Result<u8, String> {
     let (mut docs, mut bytes, mut errors) = (0usize, 0u64, 0usize);
     let mut per_kind: BTreeMap<FactKind, usize> = BTreeMap::new();
     let mut write_error: Option<String> = None;
-    let read_result = std::thread::scope(|s| {
-        let reader = s.spawn(|| read_input(&o, in_tx, &window, &stop));
+    std::thread::scope(|s| {
         for _ in 0..o.jobs {
             let tx = out_tx.clone();
-            let (ex, decoder, o, in_rx) = (&ex, &decoder, &o, &in_rx);
-            s.spawn(move || work(ex, decoder, o, in_rx, &tx));
+            let (ex, decoder, o, in_rx, stop) = (&ex, &decoder, &o, &in_rx, &*stop);
+            s.spawn(move || work(ex, decoder, o, in_rx, &tx, stop));
         }
         drop(out_tx);
         // Write in input order.
@@ -443,10 +476,9 @@ fn run() -> Result<u8, String> {
                 progress.show(docs, bytes, false);
             }
         }
-        reader
-            .join()
-            .unwrap_or_else(|_| Err("the reader thread failed".into()))
     });
+    // The reader's own error (an unreadable file), if it finished.
+    let read_result = read_rx.try_recv().unwrap_or(Ok(()));
     if let Err(e) = out.flush() {
         if e.kind() != std::io::ErrorKind::BrokenPipe && write_error.is_none() {
             write_error = Some(format!("output: {e}"));

@@ -289,3 +289,65 @@ fn usage_errors() {
         );
     }
 }
+
+/// Ctrl-C (SIGINT) stops reading, writes what is in flight, and exits 130
+/// with only whole lines written, even while standard input is open and
+/// silent.
+#[test]
+fn interrupt_flushes_what_is_done() {
+    let has_kill = Command::new("kill")
+        .arg("-l")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_kill {
+        eprintln!("NOTICE: batch_cli: no `kill` command; interrupt test skipped");
+        return;
+    }
+    let mut child = Command::new(binary())
+        .args(["--quiet", "--jobs", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run batch");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(corpus(200).as_bytes()).expect("write");
+    input.flush().expect("flush");
+    // Let it work on what it has, then interrupt while stdin is still open.
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(killed.success());
+    // Standard input stays open and silent: the run must end anyway.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().expect("try_wait").is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "batch did not stop after Ctrl-C"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    drop(input);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.is_empty() || text.ends_with('\n'), "only whole lines");
+    let ids: Vec<String> = docs(&out.stdout)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    let want: Vec<String> = (0..ids.len()).map(|i| format!("doc-{i}")).collect();
+    assert_eq!(ids, want, "a prefix of the input, in order");
+    assert_eq!(
+        ids.len(),
+        200,
+        "everything read before the interrupt is written"
+    );
+}
