@@ -8,6 +8,7 @@
 //! | `Khu công nghiệp Yên Phong II` | `Yên Phong II` (so may a Roman numeral) |
 //! | `tỉnh Bà Rịa-Vũng Tàu` | `Bà Rịa-Vũng Tàu` (a joined hyphen between capitals) |
 //! | `HUYỆN ĐIỆN BIÊN ĐÔNG` | `ĐIỆN BIÊN ĐÔNG` (headings in capitals) |
+//! | `huyện M'Đrắk`, `huyện Ea H'leo` | `M'Đrắk`, `Ea H'leo` (an apostrophe inside a word) |
 //!
 //! A name never crosses a line break or a clause mark, and is at most
 //! [`MAX_NAME`] tokens long.
@@ -43,6 +44,16 @@ pub(crate) fn proper_name(t: &Tokens<'_>, i: usize) -> Option<usize> {
             && !tok.space_before
             && capitalized(t, end + 1)
             && t.joined(end + 1)
+        {
+            end += 2;
+            continue;
+        }
+        // `M'Đrắk`, `Ea H'leo`, `H’Mông`: an apostrophe inside a word.
+        if matches!(tok.kind, Kind::Punct('\'' | '’'))
+            && !tok.space_before
+            && t.is_word(end + 1)
+            && t.joined(end + 1)
+            && t.is_word(end - 1)
         {
             end += 2;
             continue;
@@ -92,6 +103,9 @@ mod tests {
             name("HUYỆN ĐIỆN BIÊN ĐÔNG", 1).as_deref(),
             Some("ĐIỆN BIÊN ĐÔNG")
         );
+        assert_eq!(name("huyện M'Đrắk, tỉnh", 1).as_deref(), Some("M'Đrắk"));
+        assert_eq!(name("huyện Ea H’leo có", 1).as_deref(), Some("Ea H’leo"));
+        assert_eq!(name("‘Hà Nội’ và", 1).as_deref(), Some("Hà Nội"));
         assert_eq!(name("xã dương", 1), None);
         assert_eq!(name("xã Dương\nQuang", 1).as_deref(), Some("Dương"));
     }

@@ -1,5 +1,655 @@
-//! `org` facts (being written).
+//! `organization` facts: party bodies, government bodies, the Fatherland
+//! Front, associations, enterprises.
+//!
+//! | written | category | name, expanded | rule |
+//! |---|---|---|---|
+//! | `Thành ủy`, `BTV`, `BCH`, `Bộ Chính trị`, `UBND` | party, government | as written; `BTV` → Ban Thường vụ | `org/head` |
+//! | `Sở GD-ĐT`, `Bộ Nông nghiệp và Phát triển nông thôn`, `Công ty TNHH Minh Phát`, `Hội Nông dân` | government, enterprise, association | as written; `Sở GD-ĐT` → Sở Giáo dục và Đào tạo | `org/head-name` |
+//! | `Đảng bộ xã Dương Quang`, `UBND tỉnh Quảng Nam`, `Sở GD-ĐT Hà Nội`, `UBND TP.HCM`, `Ủy ban Kiểm tra Trung ương` | party, government | as written, place included | `org/head-place` |
+//! | `Ban Tuyên giáo Tỉnh ủy`, `BTV Tỉnh ủy`, `Văn phòng UBND tỉnh`, `Phòng CSGT Công an tỉnh` | party, government | the body it belongs to included; `BTV`, `BCH`, `Văn phòng`, `Ban …` take its category | `org/head-of` |
+//! | `Đảng bộ, chính quyền xã Dương Quang` | party | Đảng bộ xã Dương Quang | `org/shared-scope` |
+//!
+//! The heads, with their category and what they need after them, are data
+//! (`lexicon/org_heads.txt`), as are the domains of ministries and
+//! departments (`lexicon/org_domains.txt`: `Y tế`, `Giáo dục và Đào tạo`,
+//! `Quản lý thị trường`), the legal forms of companies
+//! (`lexicon/org_legal_forms.txt`), the abbreviations and their expansions
+//! (`lexicon/org_abbreviations.txt`: `UBND` → `Ủy ban nhân dân`, `GD-ĐT` →
+//! `Giáo dục và Đào tạo`, `NN&PTNT`, `LĐ-TB&XH`, `TNHH`, `CP` …) and the
+//! words that unmake a head (`lexicon/org_context.txt`: `Hội nghị`, `Hội
+//! An`, `Đảng ủy viên`).
+//!
+//! A name not in the domains list is read as Vietnamese names are written:
+//! capitalized words, each maybe followed by one lower-case syllable of the
+//! same word (`Điện lực`, `Nông dân`, `Cổ phần Chế biến`), joined by `và`
+//! or a dash, with all-capital abbreviations (`LICOGI 9`); it stops before
+//! a title (`Giám đốc`), a place's level word, another organization and a
+//! person's name (`Tỉnh ủy Quảng Ninh Nguyễn Văn Đọc` → `Tỉnh ủy Quảng
+//! Ninh`). Common words are no heads in lower case: `hội nghị`, `xã hội`,
+//! `đoàn kết`, `đoàn thể`, `cán bộ`, `toàn bộ`, `đồng bộ`, `cơ sở`, `các
+//! công ty`; lower-case `đảng bộ`, `đảng ủy`, `chi bộ` are bodies only
+//! before a place (`đảng bộ xã`, not `sinh hoạt chi bộ`), lower-case
+//! `công ty`, `ngân hàng` only before a proper name (`công ty Vinamilk`).
+//!
+//! The place inside an organization is a `place` fact of its own
+//! (`place.rs`); an organization inside another (`Tỉnh ủy` in `Ban Tuyên
+//! giáo Tỉnh ủy`) is not repeated. Look-ahead is bounded ([`MAX_ORG`]
+//! tokens, [`MAX_DEPTH`] bodies deep), so the scan is linear.
 
 use super::Ctx;
+use super::name::capitalized;
+use super::place::{
+    Keys, Lex, PlaceMatch, all_caps, inside_name, known_name, place_at, surname, title_at,
+};
+use crate::fact::{FactValue, Organization, OrganizationCategory};
+use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
+use crate::token::{Kind, Tokens};
+use once_cell::sync::Lazy;
+use std::collections::HashSet;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The longest an organization's name gets, in tokens.
+pub(crate) const MAX_ORG: usize = 24;
+
+/// How many bodies deep a name may go (`Phòng CSGT Công an tỉnh`: two).
+pub(crate) const MAX_DEPTH: usize = 3;
+
+/// What a head allows (`lexicon/org_heads.txt`).
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    category: OrganizationCategory,
+    cap: bool,
+    scoped: bool,
+    lowername: bool,
+    name: bool,
+    optname: bool,
+    needs: bool,
+    of: bool,
+    inherit: bool,
+    noname: bool,
+    /// One word, an abbreviation (`UBND`): needs a capital.
+    abbr: bool,
+    /// `đảng bộ` (for the shared scope `Đảng bộ, chính quyền xã …`).
+    dang_bo: bool,
+}
+
+fn category_named(s: &str) -> Option<OrganizationCategory> {
+    Some(match s {
+        "party" => OrganizationCategory::Party,
+        "government" => OrganizationCategory::Government,
+        "front" => OrganizationCategory::Front,
+        "association" => OrganizationCategory::Association,
+        "enterprise" => OrganizationCategory::Enterprise,
+        "other" => OrganizationCategory::Other,
+        _ => return None,
+    })
+}
+
+/// Single-word abbreviations (`ubnd`, `tp`, `gd-đt` is not one word).
+static ABBR_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    ORG_ABBREVIATIONS
+        .iter()
+        .map(|(a, _)| *a)
+        .filter(|a| a.chars().all(char::is_alphabetic))
+        .collect()
+});
+
+/// Is `key` (a word's canonical lower case) an organization abbreviation
+/// (`ubnd`, `hđnd`, `mttq`)?
+pub(crate) fn is_abbreviation(key: &str) -> bool {
+    ABBR_WORDS.contains(key)
+}
+
+static HEADS: Lazy<Lex<Head>> = Lazy::new(|| {
+    Lex::new(ORG_HEADS.iter().filter_map(|(phrase, cat, flags)| {
+        let has = |f: &str| flags.split(' ').any(|x| x == f);
+        Some((
+            *phrase,
+            Head {
+                category: category_named(cat)?,
+                cap: has("cap"),
+                scoped: has("scoped"),
+                lowername: has("lowername"),
+                name: has("name"),
+                optname: has("optname"),
+                needs: has("needs"),
+                of: has("of"),
+                inherit: has("inherit"),
+                noname: has("noname"),
+                abbr: !phrase.contains(' ') && ABBR_WORDS.contains(phrase),
+                dang_bo: *phrase == "đảng bộ",
+            },
+        ))
+    }))
+});
+
+static DOMAINS: Lazy<Lex<()>> = Lazy::new(|| Lex::new(ORG_DOMAINS.iter().map(|d| (*d, ()))));
+
+static LEGAL_FORMS: Lazy<Lex<()>> =
+    Lazy::new(|| Lex::new(ORG_LEGAL_FORMS.iter().map(|d| (*d, ()))));
+
+static ABBREVIATIONS: Lazy<Lex<&'static str>> =
+    Lazy::new(|| Lex::new(ORG_ABBREVIATIONS.iter().map(|(a, e)| (*a, *e))));
+
+/// (head's first word or `*`, first word after it) pairs that unmake a head.
+static CONTEXT: Lazy<HashSet<(String, String)>> = Lazy::new(|| {
+    let mut set = HashSet::new();
+    for (head, _, words) in ORG_CONTEXT.iter() {
+        for w in words.split(' ') {
+            set.insert((head.to_string(), w.to_string()));
+        }
+    }
+    set
+});
+
+fn unmade(head_key: &str, next: &str) -> bool {
+    CONTEXT.contains(&(head_key.to_string(), next.to_string()))
+        || CONTEXT.contains(&("*".to_string(), next.to_string()))
+}
+
+/// Lower-case words that scope a court or a prosecutor (`TAND tối cao`).
+const LOWER_SCOPES: &[&str] = &["tối cao", "cấp cao", "trung ương"];
+
+/// An organization found: tokens `start..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct OrgMatch {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) category: OrganizationCategory,
+    /// The name when it is not the surface (`Đảng bộ, chính quyền xã` →
+    /// `Đảng bộ xã`).
+    name: Option<String>,
+    rule: &'static str,
+}
+
+/// Is token `i` on the same line as the one before it, with a space between?
+fn spaced(t: &Tokens<'_>, i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.space_before && !x.line_before)
+}
+
+/// Is token `i` a word in lower case?
+fn lower_word(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_word(i) && !t.surface(i).chars().any(char::is_uppercase)
+}
+
+/// Does something that ends a name start at token `i`: a title, a level
+/// word, another organization?
+fn name_stop(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    title_at(t, keys, i)
+        || place_at(t, keys, i).is_some()
+        || super::place::level_at(t, keys, i)
+        || HEADS.longest_at(t, keys, i).is_some()
+}
+
+/// Is the run of capitalized words starting at token `i` a person's name: a
+/// family name and one to three more capitals, the run ending there?
+fn person_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    if !surname(keys, i) || known_name(t, keys, i).is_some() {
+        return false;
+    }
+    let mut n = 1;
+    while n < 5 && capitalized(t, i + n) && spaced(t, i + n) && !all_caps(t, i + n) {
+        n += 1;
+    }
+    (2..=4).contains(&n)
+}
+
+/// Words that end a name in lower case: the follow-on syllable of a
+/// capitalized word is never one of these (`Cục Thuế cho biết`).
+const FUNCTION_WORDS: &[&str] = &[
+    "đã", "sẽ", "đang", "vừa", "mới", "là", "có", "được", "bị", "cho", "về", "của", "với", "tại",
+    "ở", "và", "các", "những", "này", "đó", "trong", "theo", "khi", "thì", "mà", "để", "từ", "đến",
+    "cũng", "không", "chưa", "vẫn", "còn", "phải", "nên", "cần", "đề", "tổ", "làm", "đi", "ra",
+    "vào", "lên", "xuống", "như", "hay", "hoặc", "nhằm", "qua", "trên", "dưới", "sau", "trước",
+    "thuộc", "gồm", "cùng", "rằng", "nói", "vì", "do", "nếu", "mỗi", "một", "hai", "ba", "lần",
+    "khóa", "nhiệm", "năm", "tháng", "ngày", "số",
+];
+
+/// The end of the name read at token `j` (after a head): a domain from the
+/// list, or capitalized words as names are written. `None` when no name
+/// starts there.
+fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -> Option<usize> {
+    if !spaced(t, j) {
+        return None;
+    }
+    let mut k = j;
+    // Legal forms of companies: `TNHH`, `cổ phần`, `TMCP`.
+    let mut legal = false;
+    if head.category == OrganizationCategory::Enterprise {
+        while let Some((n, _)) = LEGAL_FORMS.longest_at(t, keys, k) {
+            if !spaced(t, k) || k - j > 6 {
+                break;
+            }
+            k += n;
+            legal = true;
+        }
+    }
+    if let Some((n, _)) = DOMAINS.longest_at(t, keys, k) {
+        if spaced(t, k) {
+            return Some(k + n);
+        }
+    }
+    if caps {
+        return legal.then_some(k);
+    }
+    let limit = j + MAX_ORG / 2;
+    let mut words = 0;
+    let enterprise = head.category == OrganizationCategory::Enterprise;
+    while k < limit {
+        let Some(tok) = t.get(k) else { break };
+        if tok.line_before || (!tok.space_before && k > j) {
+            break;
+        }
+        if capitalized(t, k) || t.is_word(k) && all_caps(t, k) {
+            if name_stop(t, keys, k) && (words > 0 || !enterprise || title_at(t, keys, k)) {
+                break;
+            }
+            if (words > 0 || !enterprise) && person_at(t, keys, k) {
+                break;
+            }
+            // The word, with joined pieces: `GD-ĐT`, `Bưu chính-Viễn thông`.
+            let start = k;
+            k += 1;
+            while t.joined(k)
+                && matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('-' | '&' | '.')))
+                && t.joined(k + 1)
+                && (t.is_word(k + 1) || t.is_digits(k + 1))
+            {
+                k += 2;
+            }
+            if t.joined(k) && (t.is_word(k) || t.is_digits(k)) {
+                k += 1;
+            }
+            words += 1;
+            // One lower-case syllable of the same word: `Điện lực`.
+            let starts_word = start == j || !capitalized(t, start - 1);
+            if starts_word
+                && k == start + 1
+                && !all_caps(t, start)
+                && crate::normalize::syllable::is_syllable(t.surface(start))
+                && lower_word(t, k)
+                && spaced(t, k)
+                && !FUNCTION_WORDS.contains(&keys.get(k))
+                && !super::place::level_at(t, keys, k)
+                && !unmade("*", keys.get(k))
+            {
+                k += 1;
+            }
+            continue;
+        }
+        if words > 0 {
+            // `Kế hoạch và Đầu tư`, `Than - Khoáng sản`.
+            let connector = t.is(k, "và")
+                || matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('-' | '–' | '&')));
+            if connector
+                && spaced(t, k + 1)
+                && capitalized(t, k + 1)
+                && !name_stop(t, keys, k + 1)
+                && !person_at(t, keys, k + 1)
+            {
+                k += 1;
+                continue;
+            }
+            // `LICOGI 9`, `Sông Đà 5`.
+            if t.is_digits(k) && !(t.joined(k + 1) && t.is_punct(k + 1, ',')) {
+                k += 1;
+            }
+        }
+        break;
+    }
+    if words == 0 {
+        return legal.then_some(k);
+    }
+    // A lower-case follow-on that ended the name is not part of it when a
+    // connector or nothing follows… keep what was read.
+    Some(k)
+}
+
+/// A scope after a head or a name: a place with its level word (`tỉnh
+/// Quảng Nam`, `TP.HCM`), a bare level word (`UBND tỉnh`), `Trung ương`,
+/// or a place's name (`Sở GD-ĐT Hà Nội`, `MTTQ Việt Nam`). Its end, and
+/// whether it was a level word.
+fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<(usize, bool)> {
+    if !spaced(t, j) {
+        return None;
+    }
+    if let Some(PlaceMatch { end, .. }) = place_at(t, keys, j) {
+        return Some((end, true));
+    }
+    if let Some(n) = super::place::bare_level_at(t, keys, j) {
+        return Some((j + n, true));
+    }
+    for s in LOWER_SCOPES {
+        if let Some(n) = t.phrase(j, s) {
+            return Some((j + n, false));
+        }
+    }
+    if matches!(keys.get(j), "tw" | "tư") && all_caps(t, j) {
+        return Some((j + 1, false));
+    }
+    if keys.get(j) == "t" && t.is_punct(j + 1, '.') && keys.get(j + 2) == "ư" && t.joined(j + 2) {
+        return Some((j + 3, false));
+    }
+    if !name_ok || !capitalized(t, j) {
+        return None;
+    }
+    if let Some(end) = known_name(t, keys, j) {
+        return Some((end, false));
+    }
+    if name_stop(t, keys, j) || person_at(t, keys, j) {
+        return None;
+    }
+    // A run of up to three capitals that is no person's name.
+    let mut end = j;
+    while end < j + 3 && capitalized(t, end) && (end == j || spaced(t, end)) {
+        if end > j && (person_at(t, keys, end) || name_stop(t, keys, end)) {
+            break;
+        }
+        end += 1;
+    }
+    (end > j && !capitalized(t, end) || end == j + 3).then_some((end, false))
+}
+
+/// The organization whose head starts at token `i`, `depth` bodies deep.
+fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
+    let (n, head) = HEADS.longest_at(t, keys, i)?;
+    let head = *head;
+    let surface = t.surface(i);
+    let upper_first = surface.chars().next().is_some_and(char::is_uppercase);
+    if head.abbr && !surface.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let lower = head.cap && !upper_first;
+    if lower && !head.scoped && !head.lowername {
+        return None;
+    }
+    // `Tây Ban Nha`: a capital inside a name is no head.
+    if upper_first && !head.abbr && !all_caps(t, i) && inside_name(t, i) {
+        return None;
+    }
+    let mut j = i + n;
+    let next_key = keys.get(j);
+    if spaced(t, j) && unmade(keys.get(i), next_key) {
+        return None;
+    }
+    if t.joined(j) && t.is_word(j) {
+        return None;
+    }
+    // Plural: `các đảng bộ`, `những công ty`.
+    let plural = i > 0 && matches!(keys.get(i - 1), "các" | "những" | "nhiều" | "mọi" | "mỗi");
+    if lower && plural {
+        return None;
+    }
+    // Written in capitals (a heading): names only from the lists.
+    let caps = all_caps(t, i) && !head.abbr && t.get(j).is_some_and(|_| all_caps(t, j));
+
+    // `Đảng bộ, chính quyền xã Dương Quang`.
+    if head.dang_bo && t.is_punct(j, ',') && t.phrase(j + 1, "chính quyền").is_some() {
+        if let Some((end, true)) = scope_at(t, keys, j + 3, false) {
+            let scope = t.text().get(t.span(j + 3, end).range()).unwrap_or_default();
+            return Some(OrgMatch {
+                start: i,
+                end,
+                category: head.category,
+                name: Some(format!("Đảng bộ {scope}")),
+                rule: "org/shared-scope",
+            });
+        }
+    }
+
+    let mut named = false;
+    let mut proper = false;
+    if !head.noname && (head.name || head.optname) {
+        if let Some(e) = name_at(t, keys, j, &head, caps) {
+            if e > j {
+                proper = capitalized(t, j) || t.is_digits(j);
+                j = e;
+                named = true;
+            }
+        }
+        if !named && head.optname && t.is_digits(j) && spaced(t, j) && !t.joined(j + 1) {
+            j += 1;
+            named = true;
+            proper = true;
+        }
+    }
+    if head.name && !named {
+        return None;
+    }
+    let mut parent = None;
+    if head.of && depth < MAX_DEPTH && spaced(t, j) {
+        if let Some(p) = org_at(t, keys, j, depth + 1) {
+            if p.start == j {
+                j = p.end;
+                parent = Some(p.category);
+            }
+        }
+    }
+    let mut level_scope = false;
+    let mut scoped = false;
+    if parent.is_none() {
+        // A name, then a place: `MTTQ Việt Nam xã Quế Long`.
+        for _ in 0..2 {
+            let Some((end, level)) = scope_at(t, keys, j, true) else {
+                break;
+            };
+            j = end;
+            scoped = true;
+            if level {
+                level_scope = true;
+                break;
+            }
+        }
+    }
+    if head.needs && !(named || scoped || parent.is_some()) {
+        return None;
+    }
+    if lower {
+        let ok = (head.scoped && level_scope) || (head.lowername && named && proper);
+        if !ok {
+            return None;
+        }
+    }
+    if j - i > MAX_ORG {
+        return None;
+    }
+    let category = match parent {
+        Some(c) if head.inherit => c,
+        _ => head.category,
+    };
+    let rule = if parent.is_some() {
+        "org/head-of"
+    } else if scoped {
+        "org/head-place"
+    } else if named {
+        "org/head-name"
+    } else {
+        "org/head"
+    };
+    Some(OrgMatch {
+        start: i,
+        end: j,
+        category,
+        name: None,
+        rule,
+    })
+}
+
+/// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
+/// tỉnh`), or `None` when it has none.
+fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut changed = false;
+    let mut k = start;
+    while k < end {
+        let Some(tok) = t.get(k) else { break };
+        if k > start && tok.space_before {
+            out.push(' ');
+        }
+        let abbr = ABBREVIATIONS
+            .longest_at(t, keys, k)
+            .filter(|(n, _)| k + n <= end)
+            .filter(|(n, _)| (k..k + n).any(|x| t.surface(x).chars().any(char::is_uppercase)));
+        if let Some((n, e)) = abbr {
+            out.push_str(e);
+            changed = true;
+            k += n;
+            // `TP.` → `thành phố`, not `thành phố.`
+            if t.is_punct(k, '.') && t.joined(k) && k < end {
+                k += 1;
+            }
+            continue;
+        }
+        out.push_str(t.surface(k));
+        k += 1;
+    }
+    changed.then_some(out)
+}
+
+/// Every organization in the text, left to right.
+pub(crate) fn organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<OrgMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        match org_at(t, keys, i, 0) {
+            Some(m) => {
+                i = m.end.max(i + 1);
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Emits the `organization` facts.
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let found: Vec<(OrgMatch, String, Option<String>)> = {
+        let t = &ctx.tokens;
+        let keys = Keys::new(t);
+        organizations(t, &keys)
+            .into_iter()
+            .map(|m| {
+                let surface = t
+                    .text()
+                    .get(t.span(m.start, m.end).range())
+                    .unwrap_or_default();
+                let mut name = m.name.clone().unwrap_or_else(|| surface.to_string());
+                // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital.
+                if name.starts_with("đảng") {
+                    name = name.replacen("đảng", "Đảng", 1);
+                }
+                let expanded = expand(t, &keys, m.start, m.end).filter(|e| *e != name);
+                (m, name, expanded)
+            })
+            .collect()
+    };
+    for (m, name, expanded) in found {
+        ctx.push_unclaimed(
+            m.start,
+            m.end,
+            FactValue::Organization(Organization {
+                category: m.category,
+                name,
+                expanded,
+            }),
+            m.rule,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<(String, OrganizationCategory)> {
+        let t = Tokens::new(text);
+        let keys = Keys::new(&t);
+        organizations(&t, &keys)
+            .into_iter()
+            .map(|m| {
+                (
+                    text.get(t.span(m.start, m.end).range())
+                        .unwrap_or_default()
+                        .to_string(),
+                    m.category,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        orgs(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn statics_load() {
+        assert!(
+            HEADS
+                .longest_at(&Tokens::new("UBND"), &Keys::new(&Tokens::new("UBND")), 0)
+                .is_some()
+        );
+        assert!(
+            DOMAINS
+                .longest_at(&Tokens::new("Y tế"), &Keys::new(&Tokens::new("Y tế")), 0)
+                .is_some()
+        );
+        assert!(!CONTEXT.is_empty());
+        assert!(is_abbreviation("ubnd"));
+        let _ = &*LEGAL_FORMS;
+        let _ = &*ABBREVIATIONS;
+    }
+
+    #[test]
+    fn heads_names_places() {
+        use OrganizationCategory as C;
+        assert_eq!(
+            orgs("Đảng bộ xã Dương Quang"),
+            vec![("Đảng bộ xã Dương Quang".to_string(), C::Party)]
+        );
+        assert_eq!(
+            texts("UBND tỉnh Quảng Nam cho biết"),
+            vec!["UBND tỉnh Quảng Nam"]
+        );
+        assert_eq!(texts("Sở GD-ĐT Hà Nội"), vec!["Sở GD-ĐT Hà Nội"]);
+        assert_eq!(texts("họp BTV, BCH;"), vec!["BTV", "BCH"]);
+        assert_eq!(
+            texts("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Đọc"),
+            vec!["Tỉnh ủy Quảng Ninh"]
+        );
+        assert_eq!(
+            orgs("Ban Chấp hành Công đoàn"),
+            vec![("Ban Chấp hành Công đoàn".to_string(), C::Association)]
+        );
+        assert_eq!(
+            texts("Bộ Nông nghiệp và Phát triển nông thôn"),
+            vec!["Bộ Nông nghiệp và Phát triển nông thôn"]
+        );
+        assert_eq!(
+            texts("Công ty TNHH Minh Phát công bố"),
+            vec!["Công ty TNHH Minh Phát"]
+        );
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "hội nghị tổng kết",
+            "Hội nghị Trung ương",
+            "an toàn xã hội",
+            "tinh thần đoàn kết",
+            "các đoàn thể",
+            "cán bộ, công chức",
+            "toàn bộ",
+            "đồng bộ",
+            "cơ sở",
+            "các công ty",
+            "sinh hoạt chi bộ",
+            "Bộ trưởng",
+            "Tây Ban Nha",
+            "Hội An",
+            "Đảng ủy viên",
+        ] {
+            assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

@@ -1,5 +1,912 @@
-//! `place` facts (being written).
+//! `place` facts: administrative units written with their level word.
+//!
+//! | written | level | name | rule |
+//! |---|---|---|---|
+//! | `xã Dương Quang`, `tỉnh Bà Rịa - Vũng Tàu` | commune, province | Dương Quang, Bà Rịa - Vũng Tàu | `place/level-name` |
+//! | `quận 9`, `thôn 3`, `tổ dân phố số 5` | urban_district, village | 9, 3, 5 | `place/level-number` |
+//! | `TP. Đà Nẵng`, `TX Từ Sơn`, `Q.Tân Bình`, `TT. Chư Sê` | city, town, urban_district, township | Đà Nẵng, … | `place/abbrev` |
+//! | `Q.1`, `P.12`, `KP 3` | urban_district, ward, village | 1, 12, 3 | `place/abbrev-number` |
+//! | `TP.HCM`, `TP HCM`, `TPHCM`, `Tp. HCM` | city | Hồ Chí Minh | `place/hcm` |
+//! | `Thủ đô Hà Nội` | city | Hà Nội | `place/capital` |
+//! | `HUYỆN MƯỜNG TÈ` (a heading in capitals) | district | Mường Tè | `place/heading` |
+//! | `các xã Tân Phú, Tân An và Tân Hòa` (the 2nd and 3rd) | commune | Tân An, Tân Hòa | `place/list` |
+//!
+//! The level words and their flags are data (`lexicon/place_levels.txt`);
+//! so are the words around a level word that show it is not one
+//! (`lexicon/place_context.txt`: `hợp tác xã`, `văn bản Luật`, `ông xã`,
+//! `tỉnh ủy`).
+//!
+//! A name runs to the end of the capitalized syllables ([`proper_name`]),
+//! and is cut before a person's name (`UBND tỉnh Quảng Nam Lê Trí Thanh` →
+//! Quảng Nam: a family name from `lexicon/surnames.txt` starting the last
+//! two to four capitals), a title (`Chủ tịch`) or an abbreviation
+//! (`UBND`). Without a name there is no fact: `các xã`, `3 xã`, `xã đã`,
+//! `huyện nhà`, `tỉnh bạn`, `thành phố lớn`; nor is `xã hội` (`Xã Hội`,
+//! `XÃ HỘI`) a commune called Hội. A level word with a capital after a
+//! capitalized word is part of a name (`Nhật Bản`, `Tây Ban Nha`), and the
+//! village words that are also common words (`bản`, `buôn`, `làng`…) take
+//! a capital only at the start of a sentence (`Buôn Ma Thuột` is a city's
+//! name). Places inside organizations are places too: `UBND tỉnh Quảng Nam`
+//! holds `tỉnh Quảng Nam`.
+//!
+//! Every scan is left to right with a bounded look-ahead (a name is at most
+//! [`MAX_NAME`](super::name::MAX_NAME) tokens, a list at most [`MAX_LIST`] items), so the work is
+//! linear in the text.
 
 use super::Ctx;
+use super::name::{capitalized, proper_name};
+use crate::fact::{FactValue, Place, PlaceLevel};
+use crate::lexicon::{
+    PERSON_TITLES, PLACE_CONTEXT, PLACE_LEVELS, PLACE_NAMES, PLACE_REGIONS, SURNAMES,
+};
+use crate::normalize::ToneStyle;
+use crate::normalize::tone::{self, Placement};
+use crate::token::{Kind, Tokens};
+use once_cell::sync::Lazy;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The most names a list after one level word gets (`các xã A, B và C`).
+pub(crate) const MAX_LIST: usize = 30;
+
+/// The lower-case form of a word with its tone in the traditional place
+/// (`uỷ` → `ủy`, `hoà` → `hòa`), so lexicon entries match text normalized
+/// in either tone style.
+fn canonical(lower: &str) -> Cow<'_, str> {
+    if lower.is_ascii() {
+        return Cow::Borrowed(lower);
+    }
+    match tone::place(lower, ToneStyle::Traditional) {
+        Placement::Move { from, to } => {
+            let mut out = String::with_capacity(lower.len());
+            tone::apply(lower, from, to, &mut out);
+            Cow::Owned(out)
+        }
+        _ => Cow::Borrowed(lower),
+    }
+}
+
+/// The canonical lower-case key of every token (see [`canonical`]),
+/// computed once per text.
+pub(crate) struct Keys<'a> {
+    keys: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Keys<'a> {
+    pub(crate) fn new(t: &'a Tokens<'_>) -> Keys<'a> {
+        Keys {
+            keys: (0..t.len()).map(|i| canonical(t.lower(i))).collect(),
+        }
+    }
+
+    /// The key of token `i` ("" past the end).
+    pub(crate) fn get(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", |k| k.as_ref())
+    }
+}
+
+/// One word of a lexicon phrase: a token's key, and whether it is joined to
+/// the token before it (`gd-đt` is three joined tokens).
+#[derive(Debug)]
+struct Piece {
+    key: String,
+    joined: bool,
+}
+
+/// Lexicon phrases with a value each, indexed by their first token's key,
+/// matched against [`Keys`] (case and tone style do not matter).
+pub(crate) struct Lex<V> {
+    entries: Vec<(Vec<Piece>, V)>,
+    by_first: super::FxMap<String, Vec<usize>>,
+}
+
+impl<V> Lex<V> {
+    /// Phrases are lower case, words separated by single spaces; a word may
+    /// hold joined punctuation (`gd-đt`, `tp.hcm`).
+    pub(crate) fn new<'p>(items: impl IntoIterator<Item = (&'p str, V)>) -> Lex<V> {
+        let mut entries = Vec::new();
+        let mut by_first: super::FxMap<String, Vec<usize>> = super::FxMap::default();
+        for (phrase, v) in items {
+            let mut pieces = Vec::new();
+            for word in phrase.split(' ') {
+                let t = Tokens::new(word);
+                for k in 0..t.len() {
+                    pieces.push(Piece {
+                        key: canonical(t.lower(k)).into_owned(),
+                        joined: k > 0,
+                    });
+                }
+            }
+            let Some(first) = pieces.first() else {
+                continue;
+            };
+            by_first
+                .entry(first.key.clone())
+                .or_default()
+                .push(entries.len());
+            entries.push((pieces, v));
+        }
+        Lex { entries, by_first }
+    }
+
+    /// Does entry `k` match at token `i`? Its number of tokens.
+    fn matches(&self, t: &Tokens<'_>, keys: &Keys<'_>, i: usize, k: usize) -> Option<usize> {
+        let (pieces, _) = self.entries.get(k)?;
+        for (n, p) in pieces.iter().enumerate() {
+            let tok = t.get(i + n)?;
+            if keys.get(i + n) != p.key {
+                return None;
+            }
+            if n > 0 && (p.joined != t.joined(i + n) || tok.line_before) {
+                return None;
+            }
+        }
+        let n = pieces.len();
+        // The last word ends here: `p` is not the start of `phường`.
+        let glued = t.joined(i + n) && (t.is_word(i + n) || t.is_digits(i + n));
+        let last_word = t.is_word(i + n - 1) || t.is_digits(i + n - 1);
+        (!(glued && last_word)).then_some(n)
+    }
+
+    /// The longest entry starting at token `i`: its number of tokens and
+    /// value.
+    pub(crate) fn longest_at(
+        &self,
+        t: &Tokens<'_>,
+        keys: &Keys<'_>,
+        i: usize,
+    ) -> Option<(usize, &V)> {
+        let cands = self.by_first.get(keys.get(i))?;
+        let mut best: Option<(usize, &V)> = None;
+        for k in cands {
+            if let Some(n) = self.matches(t, keys, i, *k) {
+                if best.is_none_or(|(b, _)| n > b) {
+                    best = self.entries.get(*k).map(|(_, v)| (n, v));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// What a level word allows (`lexicon/place_levels.txt`).
+#[derive(Clone, Copy, Debug)]
+struct LevelWord {
+    level: PlaceLevel,
+    /// A number may name the unit.
+    num: bool,
+    /// Only a number may.
+    numonly: bool,
+    /// An abbreviation in capitals.
+    abbr: bool,
+    /// Its full stop is required.
+    dot: bool,
+    /// A village word that is also a common word.
+    village: bool,
+    /// `Thủ đô`.
+    capital: bool,
+}
+
+fn level_named(s: &str) -> Option<PlaceLevel> {
+    Some(match s {
+        "province" => PlaceLevel::Province,
+        "city" => PlaceLevel::City,
+        "district" => PlaceLevel::District,
+        "urban_district" => PlaceLevel::UrbanDistrict,
+        "town" => PlaceLevel::Town,
+        "township" => PlaceLevel::Township,
+        "commune" => PlaceLevel::Commune,
+        "ward" => PlaceLevel::Ward,
+        "village" => PlaceLevel::Village,
+        _ => return None,
+    })
+}
+
+static LEVELS: Lazy<Lex<LevelWord>> = Lazy::new(|| {
+    Lex::new(PLACE_LEVELS.iter().filter_map(|(phrase, level, flags)| {
+        let has = |f: &str| flags.split(' ').any(|x| x == f);
+        Some((
+            *phrase,
+            LevelWord {
+                level: level_named(level)?,
+                num: has("num"),
+                numonly: has("numonly"),
+                abbr: has("abbr"),
+                dot: has("dot"),
+                village: has("village"),
+                capital: has("capital"),
+            },
+        ))
+    }))
+});
+
+/// The words around level words that unmake them: (level word, word) for
+/// the word before, and for the first word of the name; `*` for any level
+/// word.
+struct Context {
+    before: HashSet<(String, String)>,
+    first: HashSet<(String, String)>,
+}
+
+static CONTEXT: Lazy<Context> = Lazy::new(|| {
+    let mut c = Context {
+        before: HashSet::new(),
+        first: HashSet::new(),
+    };
+    for (level, place, words) in PLACE_CONTEXT.iter() {
+        let set = if *place == "before" {
+            &mut c.before
+        } else {
+            &mut c.first
+        };
+        for w in words.split(' ') {
+            set.insert((canonical(level).into_owned(), canonical(w).into_owned()));
+        }
+    }
+    c
+});
+
+fn in_context(set: &HashSet<(String, String)>, level: &str, word: &str) -> bool {
+    set.contains(&(level.to_string(), word.to_string()))
+        || set.contains(&("*".to_string(), word.to_string()))
+}
+
+/// Known place names (`lexicon/place_names.txt`).
+static NAMES: Lazy<Lex<()>> = Lazy::new(|| Lex::new(PLACE_NAMES.iter().map(|n| (*n, ()))));
+
+/// Family names (`lexicon/surnames.txt`).
+static SURNAME_SET: Lazy<HashSet<String>> =
+    Lazy::new(|| SURNAMES.iter().map(|s| canonical(s).into_owned()).collect());
+
+/// Titles before a person's name (`lexicon/person_titles.txt`).
+pub(crate) static TITLES: Lazy<Lex<()>> =
+    Lazy::new(|| Lex::new(PERSON_TITLES.iter().map(|n| (*n, ()))));
+
+/// Regions that are no administrative units (`lexicon/place_regions.txt`).
+static REGIONS: Lazy<Lex<()>> = Lazy::new(|| Lex::new(PLACE_REGIONS.iter().map(|n| (*n, ()))));
+
+/// Does a title that ends a name start at token `i`: one of two words or
+/// more (`Chủ tịch`, `Bí thư`, `Đại tá`) or an abbreviated one (`TS`,
+/// `PGS`)? Forms of address of one word (`Ông`, `Bà`, `Anh`, `Cô`) are
+/// not: they are syllables of names too (`Hai Bà Trưng`, `Đông Anh`,
+/// `Lăng Cô`).
+pub(crate) fn title_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    TITLES.longest_at(t, keys, i).is_some_and(|(n, _)| {
+        n >= 2
+            || matches!(
+                keys.get(i),
+                "ts" | "ths" | "pgs" | "gs" | "bs" | "nsnd" | "nsưt"
+            )
+    })
+}
+
+/// Words that start a sentence, not a name: after `TP.` followed by a space
+/// the full stop may end the sentence (`… của TP. Trong năm …`).
+const SENTENCE_WORDS: &[&str] = &[
+    "trong", "theo", "việc", "riêng", "nhưng", "kết", "về", "ảnh", "tuy", "sau", "khi", "tại",
+    "các", "những", "đây", "do", "vì", "nếu", "ngày", "hiện", "năm", "cũng", "còn", "với", "từ",
+    "để", "chiều", "sáng", "tối", "trưa", "đêm", "hôm", "trước", "ngoài", "bên", "cùng", "thế",
+    "vậy", "dù", "mặc", "đến", "qua", "lúc", "song", "hơn", "nhờ", "mới", "đó", "này", "người",
+    "một", "hai", "ba", "ông", "bà", "anh", "chị", "em", "tôi", "chúng", "họ", "có", "không",
+    "được", "là", "và", "thì", "mà", "như", "ngay", "vừa", "đã", "sẽ", "đang", "hiện", "tháng",
+    "tuần", "quý", "phóng", "báo", "thông", "bởi", "giữa", "cả", "mọi", "nhiều", "tất", "chỉ",
+];
+
+/// Is token `i` a family name?
+pub(crate) fn surname(keys: &Keys<'_>, i: usize) -> bool {
+    SURNAME_SET.contains(keys.get(i))
+}
+
+/// The end of the known place name starting at token `i`.
+pub(crate) fn known_name(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<usize> {
+    NAMES.longest_at(t, keys, i).map(|(n, _)| i + n)
+}
+
+/// Is word `i` written all in capitals (at least one letter)?
+pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_word(i) && {
+        let s = t.surface(i);
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    }
+}
+
+/// Does a sentence (or line, or quotation, or bracket) start at token `i`?
+pub(crate) fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
+    if i == 0 || t.get(i).is_some_and(|x| x.line_before) {
+        return true;
+    }
+    matches!(
+        t.get(i - 1).map(|x| x.kind),
+        Some(Kind::Punct(
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '('
+                | '['
+                | '"'
+                | '“'
+                | '‘'
+                | '\''
+                | '-'
+                | '–'
+                | '—'
+                | '…'
+        ))
+    )
+}
+
+/// Is token `i` a word written with a capital that continues a name begun
+/// before it (`Nhật Bản`, `Tây Ban Nha`), rather than starting something?
+pub(crate) fn inside_name(t: &Tokens<'_>, i: usize) -> bool {
+    i > 0
+        && !t.get(i).is_some_and(|x| x.line_before)
+        && t.get(i).is_some_and(|x| x.space_before)
+        && capitalized(t, i - 1)
+        && !all_caps(t, i - 1)
+        && !sentence_start(t, i - 1)
+}
+
+/// A place found: tokens `start..end`, the level, the name.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PlaceMatch {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) level: PlaceLevel,
+    pub(crate) name: String,
+    pub(crate) rule: &'static str,
+    /// A number names the unit (`quận 9`).
+    numbered: bool,
+}
+
+/// The level word at token `i` (with its full stop, when it has one): its
+/// level, its number of tokens and what it allows. `None` when the word is
+/// not a level word here (`hợp tác xã`, `Nhật Bản`, `p` in lower case).
+fn level_word_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<(usize, LevelWord)> {
+    let (n, w) = LEVELS.longest_at(t, keys, i)?;
+    let w = *w;
+    let surface = t.surface(i);
+    if w.abbr {
+        // `TP`, `Tp`, `TX`, `Q`, `P`: a capital first; the one-letter and
+        // `TT` forms all in capitals.
+        if !surface.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if (w.dot || surface.chars().count() == 1) && !all_caps(t, i) {
+            return None;
+        }
+    } else if capitalized(t, i) && !all_caps(t, i) {
+        // `Buôn Ma Thuột`, `Bản Giốc`: a name, not a level word.
+        if inside_name(t, i) || known_name(t, keys, i).is_some() {
+            return None;
+        }
+        if w.village && !sentence_start(t, i) {
+            return None;
+        }
+    }
+    let level_key: String = (0..n)
+        .map(|k| keys.get(i + k))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if i > 0
+        && !t.get(i).is_some_and(|x| x.line_before)
+        && in_context(&CONTEXT.before, &level_key, keys.get(i - 1))
+    {
+        return None;
+    }
+    let mut len = n;
+    if w.abbr && t.is_punct(i + n, '.') && t.joined(i + n) {
+        len += 1;
+    } else if w.dot {
+        return None;
+    }
+    Some((len, w))
+}
+
+/// The name as the fact gives it: the normalized surface, in title case
+/// when written in capitals (`MƯỜNG TÈ` → `Mường Tè`).
+fn name_text(t: &Tokens<'_>, start: usize, end: usize, title_case: bool) -> String {
+    let span = t.span(start, end);
+    let surface = t.text().get(span.range()).unwrap_or_default();
+    if !title_case {
+        return surface.to_string();
+    }
+    let mut out = String::with_capacity(surface.len());
+    for k in start..end {
+        let Some(tok) = t.get(k) else { break };
+        if k > start && tok.space_before {
+            out.push(' ');
+        }
+        let s = t.surface(k);
+        if tok.kind != Kind::Word || crate::number::roman::roman_at(t, k).is_some() {
+            out.push_str(s);
+            continue;
+        }
+        let mut chars = s.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+            out.extend(chars.flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// Where a person's name starts inside the run of capitalized words
+/// `words` (token indices), leaving at least `keep` of them to the place:
+/// the first family name, from the third word on, followed by one to three
+/// more capitals (`Quảng Nam Lê Trí Thanh`); or from the second word on,
+/// when three or more follow (`Huế Nguyễn Văn Thành`).
+fn person_split(keys: &Keys<'_>, words: &[usize], keep: usize) -> Option<usize> {
+    let n = words.len();
+    let at = |k: usize| words.get(k).copied().filter(|w| surname(keys, *w));
+    (keep.max(2)..n)
+        .find(|k| at(*k).is_some() && (2..=4).contains(&(n - k)))
+        .or_else(|| (keep <= 1 && n >= 4 && at(1).is_some()).then_some(1))
+        .and_then(|k| words.get(k).copied())
+}
+
+/// Does a title, an organization abbreviation or a level word start at
+/// token `i` (the end of a name: `tỉnh Quảng Nam Chủ tịch …`, `xã Tân Phú
+/// UBND …`)?
+fn name_stop(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    title_at(t, keys, i)
+        || (all_caps(t, i) && super::org::is_abbreviation(keys.get(i)))
+        || level_word_at(t, keys, i).is_some()
+}
+
+/// Does a level word start at token `i` (whatever follows it)?
+pub(crate) fn level_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    level_word_at(t, keys, i).is_some()
+}
+
+/// A level word at token `i` with no name after it (`UBND tỉnh`, `Đảng bộ
+/// xã`, `UBND TP`): its number of tokens. Not `P.`, `Q.` alone (initials)
+/// nor `Thủ đô`.
+pub(crate) fn bare_level_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<usize> {
+    let (n, w) = level_word_at(t, keys, i)?;
+    if w.capital || w.numonly || (w.abbr && t.surface(i).chars().count() == 1) {
+        return None;
+    }
+    if place_at(t, keys, i).is_some() {
+        return None;
+    }
+    // `tỉnh ủy`, `xã hội`: a level word joined into a longer word.
+    if in_context(&CONTEXT.first, keys.get(i), keys.get(i + n)) || keys.get(i + n) == "hội" {
+        return None;
+    }
+    Some(n)
+}
+
+/// The end of the place name starting at token `j` after a level word, and
+/// whether it was read in capitals.
+fn name_end(
+    t: &Tokens<'_>,
+    keys: &Keys<'_>,
+    j: usize,
+    level: PlaceLevel,
+    heading: bool,
+) -> Option<(usize, bool)> {
+    let proper = proper_name(t, j)?;
+    let known = known_name(t, keys, j);
+    // A heading in capitals: the capitals run on into the rest of the
+    // heading (`HUYỆN MƯỜNG TÈ TỔ CHỨC …`).
+    if heading && all_caps(t, j) {
+        if let Some(k) = known {
+            return Some((k, true));
+        }
+        let mut run = j;
+        while run < proper && (all_caps(t, run) || !t.is_word(run)) {
+            run += 1;
+        }
+        let at_end = t
+            .get(run)
+            .is_none_or(|x| x.line_before || x.kind != Kind::Word);
+        let end = if at_end && run - j <= 4 {
+            run
+        } else {
+            (j + 2).min(run)
+        };
+        return Some((end, true));
+    }
+    let mut end = proper;
+    // A spaced dash inside a known name: `Bà Rịa - Vũng Tàu`; two capitals
+    // or more after a known name are someone's name (`TP Hà Nội Chử Xuân
+    // Dũng`).
+    if let Some(k) = known {
+        end = if end >= k + 2 { k } else { end.max(k) };
+    }
+    // Cut before a title, an abbreviation or another level word.
+    let floor = known.unwrap_or(j + 1);
+    if let Some(stop) = (floor..end).find(|k| name_stop(t, keys, *k)) {
+        end = stop;
+    }
+    // Cut before a person's name.
+    let words: Vec<usize> = (j..end)
+        .filter(|k| t.is_word(*k) && capitalized(t, *k))
+        .collect();
+    let plain = (j..end).all(|k| t.is_word(k) && !t.joined(k) || k == j);
+    if plain {
+        let keep = known.map_or(1, |k| k - j);
+        if let Some(split) = person_split(keys, &words, keep) {
+            end = split;
+        }
+    }
+    // A person's name alone after the level word of a province, city or
+    // district (`UBND tỉnh Nguyễn Văn Bình`): no name. Communes and wards
+    // are often named after people (`phường Nguyễn Du`).
+    let high = matches!(
+        level,
+        PlaceLevel::Province | PlaceLevel::City | PlaceLevel::District | PlaceLevel::Town
+    );
+    if high && known.is_none() && surname(keys, j) && (3..=4).contains(&(end - j)) && plain {
+        return None;
+    }
+    Some((end, false))
+}
+
+/// Is token `i` a number that names a unit (`9` in `quận 9`; not `3,5`,
+/// `15/3`, `9h`)? Its end.
+fn unit_number(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if !t.is_digits(i) || t.surface(i).len() > 4 {
+        return None;
+    }
+    let next = i + 1;
+    if t.joined(next) {
+        if t.is_word(next) {
+            // `3A`: one capital letter.
+            let s = t.surface(next);
+            return (s.chars().count() == 1 && all_caps(t, next) && !t.joined(next + 1))
+                .then_some(next + 1);
+        }
+        if t.is_digits(next + 1) && t.joined(next + 1) {
+            return None;
+        }
+        if t.is_punct(next, '%') {
+            return None;
+        }
+    }
+    Some(next)
+}
+
+/// The place whose level word starts at token `i`.
+pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
+    // `TPHCM` in one word.
+    if keys.get(i) == "tphcm" && t.surface(i).starts_with('T') {
+        return Some(PlaceMatch {
+            start: i,
+            end: i + 1,
+            level: PlaceLevel::City,
+            name: "Hồ Chí Minh".to_string(),
+            rule: "place/hcm",
+            numbered: false,
+        });
+    }
+    let (n, w) = level_word_at(t, keys, i)?;
+    let j = i + n;
+    let dotted = w.abbr && n > 1 && t.is_punct(j - 1, '.');
+    let next = t.get(j)?;
+    if next.line_before {
+        return None;
+    }
+    // An abbreviation without its full stop is spaced from its name
+    // (`TP Đà Nẵng`); a word is always.
+    if !dotted && !next.space_before {
+        return None;
+    }
+    // A number: `quận 9`, `tổ dân phố số 5`, `Q.1`.
+    if w.num {
+        let so = t.is(j, "số") && t.is_digits(j + 1) && !dotted;
+        let d = if so { j + 1 } else { j };
+        if let Some(end) = unit_number(t, d) {
+            return Some(PlaceMatch {
+                start: i,
+                end,
+                level: w.level,
+                name: name_text(t, d, end, false),
+                rule: if w.abbr {
+                    "place/abbrev-number"
+                } else {
+                    "place/level-number"
+                },
+                numbered: true,
+            });
+        }
+    }
+    if w.numonly || !capitalized(t, j) {
+        return None;
+    }
+    let level_key = keys.get(i).to_string();
+    // `TP.HCM`, `TP HCM`, `Tp. HCM`.
+    if w.abbr && w.level == PlaceLevel::City && keys.get(j) == "hcm" {
+        return Some(PlaceMatch {
+            start: i,
+            end: j + 1,
+            level: PlaceLevel::City,
+            name: "Hồ Chí Minh".to_string(),
+            rule: "place/hcm",
+            numbered: false,
+        });
+    }
+    if in_context(&CONTEXT.first, &level_key, keys.get(j))
+        || REGIONS.longest_at(t, keys, j).is_some()
+        || (keys.get(j) == "nam" || keys.get(j) == "bắc") && t.is(j + 1, "bộ")
+    {
+        return None;
+    }
+    // `TP. Trong năm …`: the full stop ended a sentence.
+    if dotted
+        && next.space_before
+        && (SENTENCE_WORDS.contains(&keys.get(j)) || title_at(t, keys, j))
+    {
+        return None;
+    }
+    // `tỉnh B.`, `xã Đ.`: an initial, not a name; `ấp B4` is one.
+    let initial = t.surface(j).chars().count() == 1 && !t.joined(j + 1);
+    if initial && !w.abbr {
+        return None;
+    }
+    // `P. Bến Nghé` but not `chị P. và`, `P.T.`, `Q.PN`: with an
+    // abbreviation of one letter, a name of words (two when spaced).
+    if w.abbr && t.surface(i).chars().count() == 1 {
+        let person = i > 0
+            && matches!(
+                keys.get(i - 1),
+                "ông" | "bà" | "anh" | "chị" | "em" | "cô" | "chú" | "bác" | "cụ" | "cháu" | "theo"
+            );
+        if person || all_caps(t, j) || t.is_punct(j + 1, '.') && t.joined(j + 1) {
+            return None;
+        }
+        if next.space_before && !(capitalized(t, j + 1) && !t.joined(j + 1)) {
+            return None;
+        }
+    }
+    // `xã hội`: `Xã Hội`, `XÃ HỘI`, `xã Hội` alone; `xã Hội Hoan` is a commune.
+    if level_key == "xã" && keys.get(j) == "hội" {
+        let same_case = capitalized(t, i) == capitalized(t, j) && all_caps(t, i) == all_caps(t, j);
+        if same_case || !capitalized(t, j + 1) || t.joined(j + 1) {
+            return None;
+        }
+    }
+    let heading = all_caps(t, i) && !w.abbr;
+    let (end, caps) = name_end(t, keys, j, w.level, heading)?;
+    if end <= j {
+        return None;
+    }
+    let rule = if caps {
+        "place/heading"
+    } else if w.capital {
+        "place/capital"
+    } else if w.abbr {
+        "place/abbrev"
+    } else {
+        "place/level-name"
+    };
+    Some(PlaceMatch {
+        start: i,
+        end,
+        level: w.level,
+        name: name_text(t, j, end, caps),
+        rule,
+        numbered: false,
+    })
+}
+
+/// Is token `i` a word that makes the level word after it plural (`các`,
+/// `những`, `3`, `hai`)?
+fn plural(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    t.is_digits(i) && !t.joined(i)
+        || matches!(
+            keys.get(i),
+            "các"
+                | "những"
+                | "hai"
+                | "ba"
+                | "bốn"
+                | "sáu"
+                | "bảy"
+                | "tám"
+                | "chín"
+                | "mười"
+                | "mấy"
+        )
+}
+
+/// The other names of a list after a plural level word (`các xã Tân Phú,
+/// Tân An và Tân Hòa`): each name's tokens, after the place `first`.
+fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceMatch> {
+    let mut out = Vec::new();
+    let mut i = first.end;
+    while out.len() < MAX_LIST {
+        // `,` / `và` / `, và` / `hoặc`
+        let mut j = i;
+        if t.is_punct(j, ',') {
+            j += 1;
+        }
+        let last = t.is(j, "và") || t.is(j, "hoặc");
+        if last {
+            j += 1;
+        }
+        if j == i || t.get(j).is_none_or(|x| x.line_before) {
+            break;
+        }
+        let item = if first.numbered {
+            unit_number(t, j).map(|e| (e, name_text(t, j, e, false)))
+        } else if capitalized(t, j)
+            && level_word_at(t, keys, j).is_none()
+            && TITLES.longest_at(t, keys, j).is_none()
+            && !super::org::is_abbreviation(keys.get(j))
+        {
+            // A province after communes is where they are, not one more.
+            let province = known_name(t, keys, j).is_some()
+                && !matches!(first.level, PlaceLevel::Province | PlaceLevel::City);
+            if province {
+                None
+            } else {
+                name_end(t, keys, j, first.level, false)
+                    .filter(|(e, _)| *e > j)
+                    .map(|(e, _)| (e, name_text(t, j, e, false)))
+            }
+        } else {
+            None
+        };
+        let Some((end, name)) = item else { break };
+        out.push(PlaceMatch {
+            start: j,
+            end,
+            level: first.level,
+            name,
+            rule: "place/list",
+            numbered: first.numbered,
+        });
+        i = end;
+        if last {
+            break;
+        }
+    }
+    out
+}
+
+/// Every place in the text, left to right.
+pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let Some(m) = place_at(t, keys, i) else {
+            i += 1;
+            continue;
+        };
+        i = m.end.max(i + 1);
+        if i > 1 && m.start > 0 && plural(t, keys, m.start - 1) {
+            let items = list_items(t, keys, &m);
+            if let Some(last) = items.last() {
+                i = last.end.max(i);
+            }
+            out.push(m);
+            out.extend(items);
+        } else {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Emits the `place` facts.
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let found = {
+        let keys = Keys::new(&ctx.tokens);
+        places(&ctx.tokens, &keys)
+    };
+    for m in found {
+        ctx.push_unclaimed(
+            m.start,
+            m.end,
+            FactValue::Place(Place {
+                level: m.level,
+                name: m.name,
+            }),
+            m.rule,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<(String, PlaceLevel, String)> {
+        let t = Tokens::new(text);
+        let keys = Keys::new(&t);
+        places(&t, &keys)
+            .into_iter()
+            .map(|m| {
+                let s = text
+                    .get(t.span(m.start, m.end).range())
+                    .unwrap_or_default()
+                    .to_string();
+                (s, m.level, m.name)
+            })
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        all(text).into_iter().map(|(_, _, n)| n).collect()
+    }
+
+    #[test]
+    fn statics_load() {
+        assert!(LEVELS.entries.len() > 20);
+        assert!(!CONTEXT.before.is_empty() && !CONTEXT.first.is_empty());
+        assert!(NAMES.entries.len() > 60);
+        assert!(SURNAME_SET.contains("nguyễn"));
+        assert!(TITLES.entries.len() > 30);
+    }
+
+    #[test]
+    fn levels_and_names() {
+        assert_eq!(
+            all("xã Dương Quang tổ chức"),
+            vec![(
+                "xã Dương Quang".to_string(),
+                PlaceLevel::Commune,
+                "Dương Quang".to_string()
+            )]
+        );
+        assert_eq!(names("quận 9, phường 5"), vec!["9", "5"]);
+        assert_eq!(names("tại TP.HCM và TP HCM, TPHCM"), vec!["Hồ Chí Minh"; 3]);
+        assert_eq!(names("tỉnh Bà Rịa - Vũng Tàu"), vec!["Bà Rịa - Vũng Tàu"]);
+        assert_eq!(names("HUYỆN MƯỜNG TÈ"), vec!["Mường Tè"]);
+        assert_eq!(
+            names("Chủ tịch UBND tỉnh Quảng Nam Lê Trí Thanh"),
+            vec!["Quảng Nam"]
+        );
+        assert_eq!(
+            names("Bí thư Thành ủy TP.HCM Đinh La Thăng"),
+            vec!["Hồ Chí Minh"]
+        );
+        assert_eq!(names("UBND TP Đà Nẵng Huỳnh Đức Thơ"), vec!["Đà Nẵng"]);
+        assert_eq!(
+            names("thành phố Hồ Chí Minh Nguyễn Thiện Nhân"),
+            vec!["Hồ Chí Minh"]
+        );
+        assert_eq!(names("P.12, Q.5"), vec!["12", "5"]);
+        assert_eq!(names("Q.Tân Bình"), vec!["Tân Bình"]);
+        assert_eq!(
+            names("các xã Tân Phú, Tân An và Tân Hòa"),
+            vec!["Tân Phú", "Tân An", "Tân Hòa"]
+        );
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "trật tự an toàn xã hội",
+            "KINH TẾ - XÃ HỘI",
+            "Chính trị - Xã Hội",
+            "các xã đã hoàn thành",
+            "3 xã",
+            "huyện nhà, tỉnh bạn, thành phố lớn",
+            "hợp tác xã Tân Phú",
+            "Thông tấn xã Việt Nam",
+            "văn bản Luật Đất đai",
+            "Nhật Bản",
+            "Buôn Ma Thuột",
+            "chị P. cho biết",
+            "Tỉnh ủy Quảng Nam",
+            "tỉnh ủy",
+            "Chủ tịch UBND tỉnh Nguyễn Văn Bình",
+        ] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn both_tone_styles() {
+        assert!(
+            LEVELS
+                .longest_at(&Tokens::new("x"), &Keys::new(&Tokens::new("x")), 0)
+                .is_none()
+        );
+        assert_eq!(canonical("uỷ"), "ủy");
+        assert_eq!(canonical("hoà"), "hòa");
+    }
+}

@@ -8,6 +8,9 @@
 //! | conferrers' first words ("chủ tịch", "ubnd") | `award_conferrers.txt` | `extract/award.rs` |
 //! | nouns of the honoured, by section | `award_recipients.txt` | `extract/award.rs` |
 //! | reasons' first words ("có thành tích") | `award_reasons.txt` | `extract/award.rs` |
+//! | level words of places (`xã`, `TP`, `Q.`) and the words around them | `place_levels.txt`, `place_context.txt` | `extract/place.rs` |
+//! | known place names, regions, family names, titles before a person | `place_names.txt`, `place_regions.txt`, `surnames.txt`, `person_titles.txt` | `extract/place.rs`, `extract/org.rs` |
+//! | organization heads, domains, abbreviations, legal forms, words that unmake a head (`a \| b \| c` columns) | `org_heads.txt`, `org_domains.txt`, `org_abbreviations.txt`, `org_legal_forms.txt`, `org_context.txt` | `extract/org.rs` |
 //!
 //! Format: one entry per line, lower case, words separated by single spaces;
 //! `#` starts a comment line; blank lines are skipped.
@@ -104,6 +107,142 @@ mod award_lists {
 }
 
 // --- end of award lists ----------------------------------------------------
+
+// --- place and organization lists (extract/place.rs, extract/org.rs) -------
+
+/// The `|`-separated columns of each entry, trimmed: `xã | commune |` →
+/// `["xã", "commune", ""]`.
+fn columns(data: &'static str) -> Vec<Vec<&'static str>> {
+    entries(data)
+        .into_iter()
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect()
+}
+
+/// The first three columns of each entry ("" when missing).
+fn triples(data: &'static str) -> Vec<(&'static str, &'static str, &'static str)> {
+    columns(data)
+        .into_iter()
+        .map(|c| {
+            let col = |k: usize| c.get(k).copied().unwrap_or_default();
+            (col(0), col(1), col(2))
+        })
+        .collect()
+}
+
+/// Level words of administrative units: (phrase, level, flags), as in
+/// `place_levels.txt` ("quận", "urban_district", "num").
+pub(crate) static PLACE_LEVELS: Lazy<Vec<(&'static str, &'static str, &'static str)>> =
+    Lazy::new(|| triples(include_str!("place_levels.txt")));
+
+/// Words around a level word that unmake it: (level word or `*`, `before` or
+/// `first`, words), as in `place_context.txt` ("xã", "before", "tác tấn ông bà").
+pub(crate) static PLACE_CONTEXT: Lazy<Vec<(&'static str, &'static str, &'static str)>> =
+    Lazy::new(|| triples(include_str!("place_context.txt")));
+
+/// Place names known to be names ("hà nội", "hồ chí minh", "buôn ma thuột").
+pub(crate) static PLACE_NAMES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("place_names.txt")));
+
+/// Regions that are no administrative units ("tây nguyên", "nam bộ").
+pub(crate) static PLACE_REGIONS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("place_regions.txt")));
+
+/// Vietnamese family names ("nguyễn", "trần"), to end a place name before a
+/// person's.
+pub(crate) static SURNAMES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("surnames.txt")));
+
+/// Titles and forms of address before a person's name ("chủ tịch", "ông").
+pub(crate) static PERSON_TITLES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("person_titles.txt")));
+
+/// The words an organization's name starts with: (phrase, category, flags),
+/// as in `org_heads.txt` ("sở", "government", "cap name").
+pub(crate) static ORG_HEADS: Lazy<Vec<(&'static str, &'static str, &'static str)>> =
+    Lazy::new(|| triples(include_str!("org_heads.txt")));
+
+/// What a ministry, department or office does ("y tế", "gd-đt").
+pub(crate) static ORG_DOMAINS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("org_domains.txt")));
+
+/// Abbreviations in organization names with their expansions: ("ubnd",
+/// "Ủy ban nhân dân").
+pub(crate) static ORG_ABBREVIATIONS: Lazy<Vec<(&'static str, &'static str)>> =
+    Lazy::new(|| {
+        triples(include_str!("org_abbreviations.txt"))
+            .into_iter()
+            .map(|(a, e, _)| (a, e))
+            .collect()
+    });
+
+/// Words after an organization head that unmake it: (head or `*`, `first`,
+/// words), as in `org_context.txt` ("hội", "first", "an nghị thảo …").
+pub(crate) static ORG_CONTEXT: Lazy<Vec<(&'static str, &'static str, &'static str)>> =
+    Lazy::new(|| triples(include_str!("org_context.txt")));
+
+/// Legal forms between `Công ty` and the name ("tnhh", "cổ phần").
+pub(crate) static ORG_LEGAL_FORMS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("org_legal_forms.txt")));
+
+#[cfg(test)]
+mod place_org_lists {
+    use super::*;
+
+    #[test]
+    fn place_and_org_lists_load() {
+        let lower = PLACE_LEVELS
+            .iter()
+            .map(|(p, _, _)| p)
+            .chain(ORG_HEADS.iter().map(|(p, _, _)| p))
+            .chain(ORG_ABBREVIATIONS.iter().map(|(a, _)| a))
+            .chain(PLACE_NAMES.iter())
+            .chain(PLACE_REGIONS.iter())
+            .chain(SURNAMES.iter())
+            .chain(PERSON_TITLES.iter())
+            .chain(ORG_LEGAL_FORMS.iter())
+            .chain(ORG_DOMAINS.iter());
+        for e in lower {
+            assert_eq!(*e, e.to_lowercase(), "{e}");
+            assert!(!e.contains("  ") && !e.is_empty(), "{e}");
+        }
+        for (_, level, _) in PLACE_LEVELS.iter() {
+            assert!(
+                matches!(
+                    *level,
+                    "province"
+                        | "city"
+                        | "district"
+                        | "urban_district"
+                        | "town"
+                        | "township"
+                        | "commune"
+                        | "ward"
+                        | "village"
+                ),
+                "{level}"
+            );
+        }
+        for (_, cat, _) in ORG_HEADS.iter() {
+            assert!(
+                matches!(
+                    *cat,
+                    "party" | "government" | "front" | "association" | "enterprise" | "other"
+                ),
+                "{cat}"
+            );
+        }
+        assert!(ORG_ABBREVIATIONS.iter().all(|(_, e)| !e.is_empty()));
+        assert!(PLACE_CONTEXT
+            .iter()
+            .chain(ORG_CONTEXT.iter())
+            .all(|(_, w, words)| matches!(*w, "before" | "first") && !words.is_empty()));
+        assert!(ORG_ABBREVIATIONS.contains(&("ubnd", "Ủy ban nhân dân")));
+        assert!(PLACE_LEVELS.iter().any(|(p, l, _)| *p == "xã" && *l == "commune"));
+    }
+}
+
+// --- end of place and organization lists -----------------------------------
 
 #[cfg(test)]
 mod tests {
