@@ -1,5 +1,395 @@
-//! `event` facts (being written).
+//! `event` facts: named events, with their ordinal when they have one.
+//!
+//! | written | name | ordinal | rule |
+//! |---|---|---|---|
+//! | `Đại hội thể dục thể thao lần thứ hai` | Đại hội thể dục thể thao | 2 | `event/lan-thu` |
+//! | `Đại hội Đảng bộ tỉnh lần thứ XX` | Đại hội Đảng bộ tỉnh | 20 | `event/lan-thu` |
+//! | `Đại hội đại biểu toàn quốc lần thứ XIII của Đảng` | Đại hội đại biểu toàn quốc của Đảng | 13 | `event/lan-thu` |
+//! | `Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII` | Hội nghị Ban Chấp hành Trung ương Đảng khóa XII | 4 | `event/lan-thu` |
+//! | `Hội khỏe Phù Đổng lần thứ X`, `Liên hoan phim Việt Nam lần thứ 22` | … | 10, 22 | `event/lan-thu` |
+//! | `kỳ họp thứ 5 HĐND tỉnh khóa XVI` | kỳ họp HĐND tỉnh khóa XVI | 5 | `event/thu` |
+//! | `Đại hội XIII của Đảng` | Đại hội của Đảng | 13 | `event/roman` |
+//! | `Hội nghị Trung ương 4`, `SEA Games 31` | Hội nghị Trung ương, SEA Games | 4, 31 | `event/number` |
+//! | `Lễ hội Đền Hùng`, `Festival Huế 2024`, `Ngày hội Đại đoàn kết` | (as written) | — | `event/named` |
+//!
+//! An event starts at a head word (`lexicon/event_heads.txt`): meetings and
+//! congresses (`đại hội`, `hội nghị`, `kỳ họp`, `phiên họp`), contests and
+//! shows (`hội thi`, `hội diễn`, `liên hoan`, `Giải`, `Cuộc thi`), festivals
+//! and fairs (`lễ hội`, `festival`, `Hội chợ`, `Ngày hội`), games (`SEA
+//! Games`, `ASIAD`). Weak heads (`Giải`, `Cuộc thi`, `Triển lãm`, `Hội
+//! thảo`…) count only when written with a capital.
+//!
+//! The ordinal is read by the number grammar ([`crate::number::ordinal`]):
+//! `lần thứ hai`, `lần thứ 31`, `lần thứ XX`, `lần đầu tiên`, `lần IX`
+//! within fifteen tokens of the head (same clause; a short bracket such as
+//! `(SEA Games)` may come between), `thứ 5` or a Roman numeral right after
+//! a meeting (`kỳ họp thứ 5`, `Đại hội XIII`), a bare number after games
+//! (`SEA Games 31`). What follows the ordinal and names the body is part of
+//! the event: `của Đảng`, `Ban Chấp hành Trung ương`, `HĐND tỉnh`, `khóa
+//! XVI`. The name is the event's words without the ordinal.
+//!
+//! # Events without an ordinal
+//! Only festivals, fairs and games followed by a proper name are events
+//! without an ordinal (`Lễ hội Đền Hùng`, `Festival Huế 2024` — the year is
+//! part of the name, no ordinal). A meeting or a congress needs its ordinal:
+//! `hội nghị tổng kết công tác năm 2017` is no named event, and `lần thứ
+//! hai` alone (no head) is none either.
 
-use super::Ctx;
+use super::name::{capitalized, proper_name};
+use super::{Ctx, Phrases, clause_break};
+use crate::fact::{Event, FactValue};
+use crate::lexicon::EVENT_HEADS;
+use crate::number::Style;
+use crate::number::ordinal::ordinal_at;
+use crate::number::roman::roman_at;
+use crate::token::{Kind, Tokens};
+use once_cell::sync::Lazy;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The most tokens between a head and its ordinal.
+const MAX_GAP: usize = 15;
+
+/// The most tokens of what follows the ordinal (`Ban Chấp hành Trung ương
+/// Đảng khóa XII`).
+const MAX_TAIL: usize = 10;
+
+/// The largest ordinal.
+const MAX_ORDINAL: u32 = 1000;
+
+/// A head of the lexicon.
+struct Head {
+    /// Any case (`s`), or only capitalized (`w`).
+    strong: bool,
+    /// An event with a proper name even without an ordinal (`f`).
+    festival: bool,
+    /// `thứ N` or a Roman numeral may follow directly (`m`).
+    meeting: bool,
+    /// A bare number after it is the ordinal (`n`).
+    games: bool,
+}
+
+static HEADS: Lazy<(Phrases, Vec<Head>)> = Lazy::new(|| {
+    let mut phrases = Vec::new();
+    let mut heads = Vec::new();
+    for (flags, phrase) in EVENT_HEADS.iter() {
+        phrases.push(*phrase);
+        heads.push(Head {
+            strong: flags.contains('s'),
+            festival: flags.contains('f'),
+            meeting: flags.contains('m'),
+            games: flags.contains('n'),
+        });
+    }
+    (Phrases::new(phrases), heads)
+});
+
+/// Lower-case words of the body after an ordinal (`HĐND tỉnh`, `Đảng Cộng
+/// sản`, `Ban Chấp hành Trung ương`).
+const TAIL_LOWER: &[&str] = &[
+    "bộ",
+    "ủy",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "thành",
+    "phố",
+    "quận",
+    "phường",
+    "thị",
+    "trấn",
+    "trung",
+    "ương",
+    "toàn",
+    "quốc",
+    "sản",
+    "chấp",
+    "hành",
+    "thường",
+    "vụ",
+    "nhân",
+    "dân",
+    "đại",
+    "biểu",
+];
+
+/// Lower-case words between a festival head and its name (`Liên hoan phim
+/// Việt Nam`, `Lễ hội pháo hoa quốc tế Đà Nẵng`).
+const FESTIVAL_FILLERS: &[&str] = &[
+    "quốc",
+    "tế",
+    "văn",
+    "hóa",
+    "du",
+    "lịch",
+    "pháo",
+    "hoa",
+    "ẩm",
+    "thực",
+    "thể",
+    "thao",
+    "âm",
+    "nhạc",
+    "phim",
+    "sách",
+    "thương",
+    "mại",
+    "truyền",
+    "thống",
+    "làng",
+    "nghề",
+    "trà",
+    "cà",
+    "phê",
+    "biển",
+    "đường",
+    "mùa",
+    "xuân",
+    "đền",
+    "chùa",
+    "dân",
+    "gian",
+    "nghệ",
+    "thuật",
+    "ánh",
+    "sáng",
+];
+
+/// Words after the number of games that make it a count (`hội nghị trung
+/// ương 2 ngày`).
+const NOT_ORDINAL_NEXT: &[&str] = &["ngày", "năm", "tháng", "giờ", "lần", "người", "tuần"];
+
+/// Is token `i` a word written all in capitals (two letters or more)?
+fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_word(i) && {
+        let s = t.surface(i);
+        s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+    }
+}
+
+/// The head at token `i`: the entry and its number of tokens.
+fn head_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Head, usize)> {
+    if !t.is_word(i) {
+        return None;
+    }
+    let (phrases, heads) = &*HEADS;
+    let (n, k) = phrases.longest_at(t, i)?;
+    if (i + 1..i + n).any(|m| t.get(m).is_some_and(|x| x.line_before || !x.space_before)) {
+        return None;
+    }
+    // Not inside a longer word: `đại hội` ends `Hội`, `Đại hội` is no
+    // part of `tổng đại hội`… but a word glued before is.
+    if t.joined(i) && i > 0 && t.is_word(i - 1) {
+        return None;
+    }
+    let head = heads.get(k)?;
+    if !head.strong && !capitalized(t, i) {
+        return None;
+    }
+    Some((head, n))
+}
+
+/// An ordinal as a value, if it is a plausible one.
+fn value(v: u128) -> Option<u32> {
+    u32::try_from(v)
+        .ok()
+        .filter(|v| (1..=MAX_ORDINAL).contains(v))
+}
+
+/// The ordinal of the event whose head is `i..h_end`: (first token, end,
+/// value, rule).
+fn ordinal_after(
+    t: &Tokens<'_>,
+    style: &Style,
+    head: &Head,
+    h_end: usize,
+) -> Option<(usize, usize, u32, &'static str)> {
+    if t.get(h_end).is_none_or(|x| x.line_before) {
+        return None;
+    }
+    if head.meeting {
+        if t.is(h_end, "thứ") {
+            let m = ordinal_at(t, h_end, style)?;
+            return Some((h_end, m.end, value(m.value.as_int()?)?, "event/thu"));
+        }
+        if let Some(v) = roman_at(t, h_end) {
+            return Some((h_end, h_end + 1, value(u128::from(v))?, "event/roman"));
+        }
+    }
+    if head.games && t.is_digits(h_end) && t.surface(h_end).len() <= 3 {
+        let glued = t.joined(h_end + 1) && (t.is_word(h_end + 1) || t.is_digits(h_end + 1));
+        let counted = t.is_word(h_end + 1) && NOT_ORDINAL_NEXT.contains(&t.lower(h_end + 1));
+        if !glued && !counted {
+            let v = t.surface(h_end).parse::<u32>().ok().filter(|v| *v <= 200)?;
+            return Some((h_end, h_end + 1, value(u128::from(v))?, "event/number"));
+        }
+    }
+    let mut j = h_end;
+    while j < h_end + MAX_GAP {
+        let tok = t.get(j)?;
+        if tok.line_before {
+            return None;
+        }
+        if t.is(j, "lần") {
+            if let Some(m) = ordinal_at(t, j + 1, style) {
+                return Some((j, m.end, value(m.value.as_int()?)?, "event/lan-thu"));
+            }
+            if let Some(v) = roman_at(t, j + 1) {
+                return Some((j, j + 2, value(u128::from(v))?, "event/lan-thu"));
+            }
+            return None;
+        }
+        if t.is_punct(j, '(') {
+            // A short bracket: `Đại hội Thể thao Đông Nam Á (SEA Games)`.
+            let close = (j + 1..j + 8).find(|&k| t.is_punct(k, ')'))?;
+            if (j + 1..close).any(|k| t.get(k).is_some_and(|x| x.line_before)) {
+                return None;
+            }
+            j = close + 1;
+            continue;
+        }
+        if clause_break(t, j) || matches!(tok.kind, Kind::Punct('“' | '”' | '"' | '«' | '»'))
+        {
+            return None;
+        }
+        if j > h_end && head_at(t, j).is_some() {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// What follows an ordinal and names the body: `của Đảng`, `Ban Chấp hành
+/// Trung ương Đảng`, `HĐND tỉnh`, `khóa XVI`. Returns its end.
+fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
+    let line = |k: usize| t.get(k).is_none_or(|x| x.line_before || !x.space_before);
+    let mut end = e;
+    let start = if t.is(e, "của") { e + 1 } else { e };
+    if !caps && capitalized(t, start) && !line(start) {
+        let mut m = start;
+        while m < start + MAX_TAIL
+            && !line(m)
+            && (capitalized(t, m) || t.is_word(m) && TAIL_LOWER.contains(&t.lower(m)))
+        {
+            m += 1;
+        }
+        end = m;
+    }
+    let k = end;
+    if (t.is(k, "khóa") || t.is(k, "khoá"))
+        && !line(k)
+        && !line(k + 1)
+        && (roman_at(t, k + 1).is_some() || t.is_digits(k + 1))
+    {
+        end = k + 2;
+    }
+    end
+}
+
+/// A festival, fair or games with a proper name at head `i..h_end`: the end.
+fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize) -> Option<usize> {
+    if !head.festival || !head.strong && !capitalized(t, i) {
+        return None;
+    }
+    let mut j = h_end;
+    while j < h_end + 4 && t.is_word(j) && FESTIVAL_FILLERS.contains(&t.lower(j)) {
+        j += 1;
+    }
+    if t.get(j).is_none_or(|x| x.line_before || !x.space_before) {
+        return None;
+    }
+    let caps = all_caps(t, i);
+    let mut end = proper_name(t, j)?;
+    if caps {
+        end = super::project::caps_trim(t, j, end);
+    }
+    // A name never ends inside a word or a number (`Huế 2024x`).
+    if t.joined(end) && (t.is_word(end) || t.is_digits(end)) {
+        return None;
+    }
+    Some(end)
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    {
+        let t = &ctx.tokens;
+        let text = t.text();
+        let slice = |a: usize, b: usize| text.get(t.span(a, b).range()).unwrap_or_default();
+        let mut i = 0;
+        while i < t.len() {
+            let Some((head, n)) = head_at(t, i) else {
+                i += 1;
+                continue;
+            };
+            let h_end = i + n;
+            if let Some((os, oe, ordinal, rule)) = ordinal_after(t, &ctx.style, head, h_end) {
+                let caps = all_caps(t, i);
+                let end = tail(t, oe, caps);
+                let mut name = slice(i, os).to_string();
+                if end > oe {
+                    name.push(' ');
+                    name.push_str(slice(oe, end));
+                }
+                found.push((
+                    i,
+                    end,
+                    Event {
+                        name,
+                        ordinal: Some(ordinal),
+                    },
+                    rule,
+                ));
+                i = end;
+                continue;
+            }
+            if let Some(end) = named(t, i, head, h_end) {
+                found.push((
+                    i,
+                    end,
+                    Event {
+                        name: slice(i, end).to_string(),
+                        ordinal: None,
+                    },
+                    "event/named",
+                ));
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    for (start, end, event, rule) in found {
+        ctx.push_unclaimed(start, end, FactValue::Event(event), rule);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, Option<u32>)> {
+        let mut ctx = Ctx::new(text, None);
+        run(&mut ctx);
+        ctx.found
+            .iter()
+            .filter_map(|f| match &f.value {
+                FactValue::Event(e) => Some((e.name.clone(), e.ordinal)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed() {
+        assert_eq!(
+            events("tổ chức thành công Đại hội thể dục thể thao lần thứ hai;"),
+            vec![("Đại hội thể dục thể thao".to_string(), Some(2))]
+        );
+        assert_eq!(events("đây là lần thứ hai"), vec![]);
+    }
+
+    #[test]
+    fn heads_load() {
+        assert!(HEADS.1.len() > 30);
+    }
+}

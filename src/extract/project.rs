@@ -1,5 +1,887 @@
-//! `project` facts (being written).
+//! `project` facts: named works and projects, with their category as written
+//! and their proper name.
+//!
+//! | written | category | category_text | name | rule |
+//! |---|---|---|---|---|
+//! | `Dự án Hồ chứa nước Nặm Cắt` | reservoir | Hồ chứa nước | Nặm Cắt | `project/du-an-category` |
+//! | `Thủy điện Sông Bung 4`, `Nhà máy thủy điện Hòa Bình` | hydropower | Thủy điện, Nhà máy thủy điện | Sông Bung 4, Hòa Bình | `project/category-name` |
+//! | `Khu công nghiệp Yên Phong II`, `KCN VSIP`, `Cụm công nghiệp Đông Mai` | industrial_park | | Yên Phong II, … | `project/category-name` |
+//! | `cầu Tân Thuận 2`, `cầu vượt Ngã Tư Sở` | bridge | cầu, cầu vượt | Tân Thuận 2, Ngã Tư Sở | `project/category-name` |
+//! | `đường cao tốc Hạ Long – Vân Đồn` | road | đường cao tốc | Hạ Long – Vân Đồn | `project/category-name` |
+//! | `Quốc lộ 1A`, `QL14`, `đường tỉnh 393`, `Vành đai 3` | road | Quốc lộ, QL, … | 1A, 14, 393, 3 | `project/road-number` |
+//! | `trạm bơm Phú Lâm`, `kênh Nhiêu Lộc – Thị Nghè`, `hệ thống thủy lợi Bắc Hưng Hải` | irrigation | | | `project/category-name` |
+//! | `Khu đô thị Thủ Thiêm`, `khu dân cư Phú Mỹ` | urban_area | | | `project/category-name` |
+//! | `chợ Bến Thành`, `Trung tâm thương mại Vincom` | market | | | `project/category-name` |
+//! | `Nhà máy Lọc dầu Dung Quất`, `Nhiệt điện Vĩnh Tân` | plant | | | `project/category-name` |
+//! | `xây dựng Trường THCS Nguyễn Du`, `khởi công Bệnh viện Nhi Hà Nội` | school, hospital | | | `project/context` |
+//! | `Dự án Ecopark`, `dự án BOT Cai Lậy` | other | Dự án | Ecopark, Cai Lậy | `project/du-an-name` |
+//!
+//! The category words are data (`lexicon/project_categories.txt`); the
+//! longest one at a word wins (`nhà máy thủy điện` over `nhà máy`), in any
+//! case (`KHU CÔNG NGHIỆP`, `cầu`).
+//!
+//! # What is not a project
+//! - An unnamed work: `hai công trình cầu vượt`, `dự án đường giao thông
+//!   nông thôn` (no capitalized name follows the category).
+//! - A company named after a work: `Công ty cầu 12`, `Công ty cổ phần Thủy
+//!   điện Vĩnh Sơn` (`công ty`, `tập đoàn`, `xí nghiệp`… just before).
+//! - A draft law: `dự án Luật Đất đai` (`dự án` before `Luật`, `Nghị
+//!   quyết`, `Pháp lệnh`…).
+//! - `cầu` and `chợ` inside other words or names: `yêu cầu Bộ Tài chính`,
+//!   `nhu cầu`, `cầu Chúa`, `chợ Tết`; a capitalized `Cầu`, `Chợ` in the
+//!   middle of a sentence or after a place word is a place name (`quận Cầu
+//!   Giấy`, `huyện Chợ Mới`).
+//!
+//! # Schools, hospitals, streets and other institutions
+//! `Trường THCS Nguyễn Du`, `Bệnh viện Bạch Mai`, `đường Lê Lợi` or `sân bay
+//! Nội Bài` are, most of the time, an institution or an address, not a work.
+//! They are projects only in a project context: `dự án`, `công trình`,
+//! `xây dựng`, `khởi công`, `khánh thành`, `nâng cấp`, `cải tạo`, `mở rộng`,
+//! `thi công`, `bàn giao`… in the eight words before (same sentence), or
+//! `được khởi công`, `khánh thành`, `thông xe`, `đưa vào sử dụng`, `tổng
+//! mức đầu tư`… in the six words after. These categories are marked `!` in
+//! the lexicon.
+//!
+//! # Names
+//! A name is a run of capitalized syllables ([`super::name::proper_name`]):
+//! it stops at a lower-case word, may end with a number or a Roman numeral
+//! (`Sông Bung 4`, `Yên Phong II`) and joins hyphens (`Bà Rịa-Vũng Tàu`) and
+//! `TP.HCM`. Roads, bridges and canals may join two names with a dash
+//! (`Hạ Long – Vân Đồn`). School and hospital names may go on over a
+//! lower-case syllable of their Sino-Vietnamese names (`Bách khoa Hà Nội`,
+//! `Sư phạm Kỹ thuật`). A level word may start the name of a school or a
+//! hospital (`Bệnh viện Đa khoa huyện Gia Lâm` → `huyện Gia Lâm`). In a
+//! heading in capitals every word is capitalized, so there a name stops at
+//! a function word (`VÀ`, `ĐƯỢC`, `CỦA`…), after a number or a Roman
+//! numeral, and after four words. Names never cross a line break and are at
+//! most [`MAX_NAME_TOKENS`] tokens.
 
-use super::Ctx;
+use super::name::{capitalized, proper_name};
+use super::{Ctx, Phrases};
+use crate::fact::{FactValue, Project, ProjectCategory};
+use crate::lexicon::PROJECT_CATEGORIES;
+use crate::token::{Kind, Tokens};
+use once_cell::sync::Lazy;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The longest name, in tokens (two names joined by a dash included).
+pub(crate) const MAX_NAME_TOKENS: usize = 20;
+
+/// A category entry of the lexicon.
+struct Entry {
+    category: ProjectCategory,
+    /// Only in a project context (`!`).
+    context: bool,
+    /// The name may be a road number (`#`).
+    number: bool,
+    /// A capitalized word mid-sentence is a place name, not this (`c`).
+    lower_only: bool,
+}
+
+struct Categories {
+    phrases: Phrases,
+    entries: Vec<Entry>,
+}
+
+fn category_of(name: &str) -> Option<ProjectCategory> {
+    Some(match name {
+        "reservoir" => ProjectCategory::Reservoir,
+        "hydropower" => ProjectCategory::Hydropower,
+        "irrigation" => ProjectCategory::Irrigation,
+        "road" => ProjectCategory::Road,
+        "bridge" => ProjectCategory::Bridge,
+        "industrial_park" => ProjectCategory::IndustrialPark,
+        "urban_area" => ProjectCategory::UrbanArea,
+        "school" => ProjectCategory::School,
+        "hospital" => ProjectCategory::Hospital,
+        "market" => ProjectCategory::Market,
+        "plant" => ProjectCategory::Plant,
+        "other" => ProjectCategory::Other,
+        _ => return None,
+    })
+}
+
+static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
+    let mut phrases = Vec::new();
+    let mut entries = Vec::new();
+    for (cat, flags, phrase) in PROJECT_CATEGORIES.iter() {
+        if let Some(category) = category_of(cat) {
+            phrases.push(*phrase);
+            entries.push(Entry {
+                category,
+                context: flags.contains('!'),
+                number: flags.contains('#'),
+                lower_only: flags.contains('c'),
+            });
+        }
+    }
+    Categories {
+        phrases: Phrases::new(phrases),
+        entries,
+    }
+});
+
+/// Words before a work that make it a project (`!` categories).
+static CONTEXT_BEFORE: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
+        "dự án",
+        "công trình",
+        "xây dựng",
+        "xây mới",
+        "khởi công",
+        "khánh thành",
+        "hoàn thành",
+        "nâng cấp",
+        "cải tạo",
+        "mở rộng",
+        "sửa chữa",
+        "thi công",
+        "bàn giao",
+        "động thổ",
+        "gắn biển",
+        "giải phóng mặt bằng",
+        "tu bổ",
+        "hạng mục",
+        "gói thầu",
+        "hợp long",
+        "thông xe",
+        "đầu tư xây dựng",
+        "quy hoạch xây dựng",
+    ])
+});
+
+/// Words after a work that make it a project (`!` categories).
+static CONTEXT_AFTER: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
+        "được khởi công",
+        "khởi công",
+        "được xây dựng",
+        "đang được xây dựng",
+        "đang xây dựng",
+        "được đầu tư xây dựng",
+        "được nâng cấp",
+        "được cải tạo",
+        "được mở rộng",
+        "khánh thành",
+        "được khánh thành",
+        "thông xe",
+        "hợp long",
+        "đưa vào sử dụng",
+        "đưa vào hoạt động",
+        "đi vào hoạt động",
+        "có tổng mức đầu tư",
+        "tổng mức đầu tư",
+        "có tổng vốn đầu tư",
+        "tổng vốn đầu tư",
+        "với tổng vốn",
+        "đang thi công",
+        "được thi công",
+        "chậm tiến độ",
+        "hoàn thành",
+    ])
+});
+
+/// Words just before a category that make it part of a company's name.
+static COMPANY: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
+        "công ty",
+        "tổng công ty",
+        "cty",
+        "ctcp",
+        "tập đoàn",
+        "xí nghiệp",
+        "cổ phần",
+        "tnhh",
+        "mtv",
+        "jsc",
+    ])
+});
+
+/// What may follow `dự án` and is not a project's name.
+const NOT_A_PROJECT_NAME: &[&str] = &[
+    "luật",
+    "bộ luật",
+    "pháp lệnh",
+    "nghị quyết",
+    "nghị định",
+    "thông tư",
+    "hiến pháp",
+    "văn kiện",
+    "báo cáo",
+    "đề án",
+    "chương trình",
+    "quy hoạch",
+    "kế hoạch",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+];
+
+/// Words a name never starts with: bodies, offices, people.
+const NOT_A_NAME: &[&str] = &[
+    "ubnd",
+    "hđnd",
+    "bộ",
+    "sở",
+    "ban",
+    "đảng",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "em",
+    "tôi",
+    "chúng",
+    "chính phủ",
+    "thủ tướng",
+    "chủ tịch",
+    "nhà nước",
+    "quốc hội",
+    "trung ương",
+    "công ty",
+    "tập đoàn",
+    "nhân dân",
+];
+
+/// Names that are not works after `cầu` (praying) and `chợ` (fairs).
+const NOT_A_BRIDGE: &[&str] = &["chúa", "trời", "phật", "thánh", "mẹ"];
+const NOT_A_MARKET: &[&str] = &["tết", "xuân", "quê", "phiên"];
+
+/// Words a category word ends, when they come right before it: `yêu cầu`,
+/// `nhu cầu`, `hội chợ`, `thành phố`, `thị trường`, `hiện trường`.
+const COMPOUNDS: &[(&str, &[&str])] = &[
+    (
+        "cầu",
+        &[
+            "yêu", "nhu", "toàn", "khẩn", "mưu", "cung", "bán", "địa", "nhãn", "khí", "quả", "túc",
+            "hoàn", "thỉnh", "sưu", "vọng", "hỏa", "bóng", "tiểu", "siêu", "cầu", "bắc", "nhịp",
+            "hội",
+        ],
+    ),
+    ("chợ", &["hội", "phiên"]),
+    ("phố", &["thành", "khu", "tổ", "dãy", "ngõ", "đường", "phố"]),
+    (
+        "trường",
+        &[
+            "thị",
+            "chiến",
+            "môi",
+            "quảng",
+            "hiện",
+            "lập",
+            "phi",
+            "sa",
+            "thao",
+            "hí",
+            "võ",
+            "tựu",
+            "nhập",
+            "hội",
+            "ngư",
+            "nông",
+            "công",
+            "quan",
+            "đấu",
+            "pháp",
+            "trường",
+            "tại",
+            "trực",
+        ],
+    ),
+    ("đường", &["con", "lên", "lối", "dọc", "giữa"]),
+    ("cảng", &["hải", "thương"]),
+    ("hầm", &["tầng"]),
+];
+
+/// Places whose names start with a category word (`Cầu Giấy`, `Chợ Lớn`).
+const PLACE_NAMES: &[&str] = &[
+    "cầu giấy",
+    "cầu ngang",
+    "cầu kè",
+    "cầu muối",
+    "cầu ông lãnh",
+    "cầu kho",
+    "cầu gồ",
+    "cầu diễn",
+    "chợ lớn",
+    "chợ mới",
+    "chợ đồn",
+    "chợ gạo",
+    "chợ rẫy",
+    "chợ quán",
+    "chợ cầu",
+    "trường sa",
+    "trường sơn",
+    "trường chinh",
+];
+
+/// Generic nouns that, capitalized after `dự án` and followed by a
+/// lower-case word, are no name (`dự án Khu công nghiệp nhẹ`).
+const GENERIC: &[&str] = &[
+    "khu",
+    "thành",
+    "phố",
+    "trung",
+    "nhà",
+    "tòa",
+    "công",
+    "hệ",
+    "tuyến",
+    "cụm",
+    "điểm",
+    "làng",
+    "vùng",
+    "sân",
+    "cảng",
+    "đường",
+    "trường",
+    "bệnh",
+    "xây",
+    "cải",
+    "nâng",
+    "mở",
+    "phát",
+    "hỗ",
+    "nghiên",
+    "đầu",
+    "sản",
+    "khai",
+    "bảo",
+    "trồng",
+    "nuôi",
+    "cấp",
+    "thoát",
+    "chống",
+    "ứng",
+];
+
+/// Place words: a capitalized category word after them is a place name
+/// (`quận Cầu Giấy`, `huyện Chợ Mới`).
+const PLACE_WORDS: &[&str] = &[
+    "tỉnh",
+    "thành",
+    "phố",
+    "tp",
+    "huyện",
+    "quận",
+    "thị",
+    "xã",
+    "phường",
+    "trấn",
+    "thôn",
+    "bản",
+    "ấp",
+    "làng",
+    "xóm",
+    "khu",
+    "vùng",
+    "đường",
+    "ga",
+    "bến",
+    "ngã",
+];
+
+/// Level words that may start the name of a school or a hospital.
+const LEVEL_WORDS: &[&str] = &[
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "thị xã",
+    "thành phố",
+    "khu vực",
+];
+
+/// Lower-case syllables of the Sino-Vietnamese names of schools and
+/// hospitals (`Bách khoa`, `Sư phạm`, `Y tế`).
+const INSTITUTION_SYLLABLES: &[&str] = &[
+    "khoa", "phạm", "thuật", "học", "tế", "dược", "nghiệp", "nghệ", "luật", "nhiên", "hội", "văn",
+    "lực", "chính", "thông", "sản", "lâm", "thương", "mại", "nhi", "bướu", "thần", "đội", "nhân",
+    "dân", "quốc", "gia", "ương", "đồng", "truyền", "tâm", "thể", "thao", "ngữ", "dục", "sử",
+    "hóa", "tộc",
+];
+
+/// In a heading in capitals, a name stops before these words.
+const CAPS_STOP: &[&str] = &[
+    "và", "của", "tại", "ở", "cho", "đã", "sẽ", "là", "có", "được", "với", "trên", "đang", "vừa",
+    "bị", "không", "chưa", "về", "từ", "đến", "khi", "sau", "trước", "nhưng", "hay", "hoặc", "để",
+    "do", "vì", "mới", "năm", "ngày", "tháng", "chính", "thức", "khởi", "hoàn", "xây", "dựng",
+    "thông", "xe", "vào", "đi", "qua", "cần", "phải", "nên", "thì", "mà", "như", "theo", "cùng",
+];
+
+/// Acronyms after `dự án` that name a kind of project, not one.
+const ACRONYMS: &[&str] = &[
+    "nơxh", "đtnn", "fdi", "oda", "ppp", "bot", "bt", "cntt", "xdcb", "nsnn", "ngo", "đtxd",
+];
+
+/// The normalized text of tokens `from..to`.
+fn text_of<'t>(t: &Tokens<'t>, from: usize, to: usize) -> &'t str {
+    t.text().get(t.span(from, to).range()).unwrap_or_default()
+}
+
+/// Filler between `dự án` and a category or a name: `dự án BOT cầu …`.
+const FILLER: &[&str] = &["bot", "bt", "ppp", "oda", "fdi"];
+
+/// Is token `i` a word written all in capitals (two letters or more)?
+fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_word(i) && {
+        let s = t.surface(i);
+        s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+    }
+}
+
+/// Does a lower-case word have a vowel (`cầu` yes, `kcn` no)?
+fn has_vowel(word: &str) -> bool {
+    word.chars().any(|c| {
+        matches!(
+            crate::normalize::syllable::classify(c),
+            crate::normalize::syllable::Letter::Vowel { .. }
+        )
+    })
+}
+
+/// Does token `i` start a sentence or a line (after `.`, `!`, `?`, `…`,
+/// `:`, an opening quote)?
+fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
+    i == 0
+        || t.get(i).is_some_and(|x| x.line_before)
+        || matches!(
+            t.get(i - 1).map(|x| x.kind),
+            Some(Kind::Punct('.' | '!' | '?' | '…' | ':' | '“' | '"' | '«'))
+        )
+}
+
+/// Is the lower-case word (or two words) at `i` one of `list`?
+fn starts_with_any(t: &Tokens<'_>, i: usize, list: &[&str]) -> bool {
+    list.iter().any(|w| t.phrase(i, w).is_some())
+}
+
+/// The end of the name starting at token `i`, or `None`.
+fn name_end(t: &Tokens<'_>, i: usize, caps: bool, institution: bool, dash: bool) -> Option<usize> {
+    let mut end = proper_name(t, i)?;
+    // `TP.HCM`, `Institution` names over their lower-case syllables.
+    loop {
+        if end >= i + MAX_NAME_TOKENS {
+            break;
+        }
+        if t.is_punct(end, '.') && t.joined(end) && capitalized(t, end + 1) && t.joined(end + 1) {
+            if let Some(e) = proper_name(t, end + 1) {
+                end = e;
+                continue;
+            }
+        }
+        if institution
+            && !caps
+            && t.get(end).is_some_and(|x| x.space_before && !x.line_before)
+            && t.is_word(end)
+            && INSTITUTION_SYLLABLES.contains(&t.lower(end))
+            && !t.is_digits(end - 1)
+        {
+            end += 1;
+            if capitalized(t, end) && t.get(end).is_some_and(|x| !x.line_before) {
+                if let Some(e) = proper_name(t, end) {
+                    end = e;
+                }
+            }
+            continue;
+        }
+        break;
+    }
+    if caps {
+        end = caps_trim(t, i, end);
+    }
+    // Two names joined by a dash: `Hạ Long – Vân Đồn`.
+    if dash
+        && matches!(
+            t.get(end).map(|x| x.kind),
+            Some(Kind::Punct('–' | '-' | '—'))
+        )
+        && t.get(end).is_some_and(|x| !x.line_before)
+        && capitalized(t, end + 1)
+        && t.get(end + 1).is_some_and(|x| !x.line_before)
+        && category_at(t, end + 1).is_none()
+    {
+        if let Some(e) = proper_name(t, end + 1) {
+            let e = if caps { caps_trim(t, end + 1, e) } else { e };
+            if e <= i + MAX_NAME_TOKENS {
+                end = e;
+            }
+        }
+    }
+    // `82,4ha`, `T4`, `AK-F70`: a name never ends inside a number or a word.
+    if t.is_digits(end - 1)
+        && matches!(t.get(end).map(|x| x.kind), Some(Kind::Punct(',' | '.')))
+        && t.joined(end)
+        && t.is_digits(end + 1)
+        && t.joined(end + 1)
+    {
+        end -= 1;
+    }
+    if t.joined(end) && (t.is_word(end) || t.is_digits(end)) {
+        return None;
+    }
+    (end > i).then_some(end)
+}
+
+/// A name in a heading in capitals: up to a function word, after a number
+/// or a Roman numeral, at most four words.
+pub(crate) fn caps_trim(t: &Tokens<'_>, i: usize, end: usize) -> usize {
+    let mut k = i;
+    let mut words = 0;
+    while k < end {
+        if k > i && t.is_word(k) && CAPS_STOP.contains(&t.lower(k)) {
+            return k;
+        }
+        if k > i && (t.is_digits(k) || crate::number::roman::roman_at(t, k).is_some()) {
+            return k + 1;
+        }
+        if t.is_word(k) {
+            words += 1;
+            if words > 4 {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+/// A road number at token `i`: `1A`, `14`, `.1A` (after `QL`), `III`.
+fn road_number(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let mut j = i;
+    if t.is_punct(j, '.') && t.joined(j) {
+        j += 1;
+    }
+    if let Some(tok) = t.get(j) {
+        if tok.line_before {
+            return None;
+        }
+    }
+    if crate::number::roman::roman_at(t, j).is_some() {
+        return Some(j + 1);
+    }
+    if !t.is_digits(j) || t.surface(j).len() > 4 {
+        return None;
+    }
+    j += 1;
+    if t.joined(j) && t.is_word(j) {
+        let s = t.surface(j);
+        if s.len() <= 2 && s.chars().all(|c| c.is_ascii_uppercase()) {
+            j += 1;
+        } else {
+            return None;
+        }
+    }
+    // Not a decimal or a date: `1,5`, `14/3`.
+    if t.joined(j) && (t.is_digits(j) || t.is_word(j)) {
+        return None;
+    }
+    if t.joined(j)
+        && matches!(t.get(j).map(|x| x.kind), Some(Kind::Punct(',' | '/' | '.')))
+        && t.is_digits(j + 1)
+        && t.joined(j + 1)
+    {
+        return None;
+    }
+    Some(j)
+}
+
+/// Is there a project word in the eight words before token `start` (same
+/// sentence) or in the six after token `end`?
+fn has_context(t: &Tokens<'_>, start: usize, end: usize) -> bool {
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        if t.get(k).is_some_and(|x| x.line_before) {
+            break;
+        }
+        if CONTEXT_BEFORE.longest_ending_before(t, k).is_some() {
+            return true;
+        }
+        k -= 1;
+        steps += 1;
+        if matches!(
+            t.get(k).map(|x| x.kind),
+            Some(Kind::Punct('.' | ';' | ':' | '!' | '?'))
+        ) {
+            break;
+        }
+    }
+    let mut k = end;
+    // Skip a bracket right after the name: `(huyện X)`.
+    while k < end + 6 {
+        let Some(tok) = t.get(k) else { break };
+        if tok.line_before || matches!(tok.kind, Kind::Punct('.' | ';' | ':' | '!' | '?')) {
+            break;
+        }
+        if CONTEXT_AFTER.longest_at(t, k).is_some() {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Is a company word just before token `i` (within four tokens)?
+fn company_before(t: &Tokens<'_>, i: usize) -> bool {
+    (1..=4).any(|back| {
+        i.checked_sub(back).is_some_and(|k| {
+            (k + 1..i).all(|m| !super::clause_break(t, m))
+                && COMPANY.longest_at(t, k).is_some_and(|(n, _)| k + n <= i)
+        })
+    })
+}
+
+/// The category at token `i`: its entry and its number of tokens.
+fn category_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Entry, usize)> {
+    if !t.is_word(i) {
+        return None;
+    }
+    let cats = &*CATEGORIES;
+    let (n, k) = cats.phrases.longest_at(t, i)?;
+    // Not across a line break.
+    if (i + 1..i + n).any(|m| t.get(m).is_some_and(|x| x.line_before || !x.space_before)) {
+        return None;
+    }
+    Some((cats.entries.get(k)?, n))
+}
+
+/// A project whose category starts at token `i` (after `dự án` when
+/// `after_du_an`): (end, project, rule).
+fn at_category(
+    t: &Tokens<'_>,
+    i: usize,
+    after_du_an: bool,
+) -> Option<(usize, Project, &'static str)> {
+    let (entry, n) = category_at(t, i)?;
+    // A heading in capitals, not an acronym (`KCN`, `KDC`: no vowels).
+    let caps = (i..i + n).all(|m| all_caps(t, m)) && (i..i + n).any(|m| has_vowel(t.lower(m)));
+    if capitalized(t, i) && starts_with_any(t, i, PLACE_NAMES) {
+        return None;
+    }
+    if entry.lower_only && capitalized(t, i) && !caps && !sentence_start(t, i) {
+        // `Cầu Giấy`, `Chợ Lớn`: a place name, unless the sentence starts.
+        return None;
+    }
+    if let Some(p) = i.checked_sub(1) {
+        if t.is_word(p) && !t.joined(i) {
+            let prev = t.lower(p);
+            let word = t.lower(i);
+            if COMPOUNDS
+                .iter()
+                .any(|(w, before)| *w == word && before.contains(&prev))
+            {
+                return None;
+            }
+            if capitalized(t, i) && !caps && PLACE_WORDS.contains(&prev) {
+                return None;
+            }
+        }
+    }
+    if company_before(t, i) {
+        return None;
+    }
+    let c = i + n;
+    if t.get(c)?.line_before {
+        return None;
+    }
+    let institution = matches!(
+        entry.category,
+        ProjectCategory::School | ProjectCategory::Hospital | ProjectCategory::Other
+    );
+    let dash = matches!(
+        entry.category,
+        ProjectCategory::Road | ProjectCategory::Bridge | ProjectCategory::Irrigation
+    );
+    let mut rule = if after_du_an {
+        "project/du-an-category"
+    } else {
+        "project/category-name"
+    };
+    let (name_start, end) = if let Some(e) = entry.number.then(|| road_number(t, c)).flatten() {
+        rule = "project/road-number";
+        (c, e)
+    } else {
+        // `Bệnh viện Đa khoa huyện Gia Lâm`: a level word may start the name.
+        let mut s = c;
+        if institution {
+            for w in LEVEL_WORDS {
+                if let Some(m) = t.phrase(c, w) {
+                    if capitalized(t, c + m) {
+                        s = c + m;
+                    }
+                    break;
+                }
+            }
+        }
+        if !t.get(s).is_some_and(|x| x.space_before) {
+            return None;
+        }
+        let e = name_end(t, s, caps, institution, dash)?;
+        if starts_with_any(t, s, NOT_A_NAME) {
+            return None;
+        }
+        (c, e)
+    };
+    let name_first = t.lower(name_start);
+    // `ngành đường sắt Việt Nam`, `các chợ TPHCM`: a country or a city as a
+    // whole is no work's name.
+    let whole = text_of(t, name_start, end).to_lowercase();
+    if matches!(
+        whole.as_str(),
+        "việt nam" | "tphcm" | "tp.hcm" | "tp hcm" | "hcm" | "hà nội" | "tp"
+    ) && !matches!(entry.category, ProjectCategory::Bridge)
+    {
+        return None;
+    }
+    match entry.category {
+        ProjectCategory::Bridge if NOT_A_BRIDGE.contains(&name_first) => return None,
+        ProjectCategory::Market if NOT_A_MARKET.contains(&name_first) => return None,
+        // `kênh VTV1`, `kênh YouTube`: television channels.
+        ProjectCategory::Irrigation
+            if t.lower(i) == "kênh"
+                && (all_caps(t, name_start)
+                    || t.is_digits(name_start + 1) && t.joined(name_start + 1)
+                    || matches!(name_first, "youtube" | "facebook" | "tiktok" | "zalo")) =>
+        {
+            return None;
+        }
+        _ => {}
+    }
+    if entry.context && !after_du_an {
+        if !has_context(t, i, end) {
+            return None;
+        }
+        rule = "project/context";
+    }
+    Some((
+        end,
+        Project {
+            category: entry.category,
+            category_text: text_of(t, i, c).to_string(),
+            name: text_of(t, name_start, end).to_string(),
+        },
+        rule,
+    ))
+}
+
+/// A project starting with `dự án` at token `i`: (end, project, rule).
+fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> {
+    let n = t.phrase(i, "dự án")?;
+    let mut j = i + n;
+    while t.is_word(j) && FILLER.contains(&t.lower(j)) && !t.get(j).is_some_and(|x| x.line_before) {
+        j += 1;
+    }
+    if t.get(j).is_none_or(|x| x.line_before) {
+        return None;
+    }
+    if let Some(found) = at_category(t, j, true) {
+        return Some(found);
+    }
+    if starts_with_any(t, j, NOT_A_PROJECT_NAME) || starts_with_any(t, j, NOT_A_NAME) {
+        return None;
+    }
+    if company_before(t, i) {
+        return None;
+    }
+    let caps = all_caps(t, i) && all_caps(t, i + 1);
+    let end = name_end(t, j, caps, false, true)?;
+    // `Dự án Môi trường`, `dự án Khu công nghiệp nhẹ`: one capitalized
+    // Vietnamese word before a lower-case one is a common noun, and an
+    // acronym alone is a kind of project (`dự án NƠXH`, `dự án ĐTNN`).
+    if end == j + 1 {
+        let w = t.lower(j);
+        let common = GENERIC.contains(&w) || !w.is_ascii();
+        let lower_next = t.is_word(end) && !capitalized(t, end);
+        if common && lower_next || ACRONYMS.contains(&w) {
+            return None;
+        }
+    }
+    Some((
+        end,
+        Project {
+            category: ProjectCategory::Other,
+            category_text: text_of(t, i, i + n).to_string(),
+            name: text_of(t, j, end).to_string(),
+        },
+        "project/du-an-name",
+    ))
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    {
+        let t = &ctx.tokens;
+        let mut i = 0;
+        while i < t.len() {
+            let hit = if t.is(i, "dự") {
+                at_du_an(t, i).map(|h| (i, h))
+            } else {
+                None
+            }
+            .or_else(|| at_category(t, i, false).map(|h| (i, h)));
+            match hit {
+                Some((start, (end, project, rule))) if end > start => {
+                    found.push((start, end, project, rule));
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    for (start, end, project, rule) in found {
+        ctx.push_unclaimed(start, end, FactValue::Project(project), rule);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn projects(text: &str) -> Vec<(String, ProjectCategory, String, String)> {
+        let mut ctx = Ctx::new(text, None);
+        run(&mut ctx);
+        ctx.found
+            .iter()
+            .filter_map(|f| match &f.value {
+                FactValue::Project(p) => Some((
+                    text.get(ctx.tokens.span(f.start, f.end).range())?
+                        .to_string(),
+                    p.category,
+                    p.category_text.clone(),
+                    p.name.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed() {
+        assert_eq!(
+            projects("khi thực hiện Dự án Hồ chứa nước Nặm Cắt và các công trình"),
+            vec![(
+                "Dự án Hồ chứa nước Nặm Cắt".to_string(),
+                ProjectCategory::Reservoir,
+                "Hồ chứa nước".to_string(),
+                "Nặm Cắt".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn categories_load() {
+        assert!(CATEGORIES.entries.len() > 100);
+        assert!(
+            CONTEXT_BEFORE
+                .longest_at(&Tokens::new("dự án"), 0)
+                .is_some()
+        );
+        assert!(
+            CONTEXT_AFTER
+                .longest_at(&Tokens::new("thông xe"), 0)
+                .is_some()
+        );
+        assert!(COMPANY.longest_at(&Tokens::new("công ty"), 0).is_some());
+    }
+}

@@ -1,5 +1,422 @@
-//! `title` facts (being written).
+//! `title` facts: titles of honour, campaigns and other titles written
+//! between quotes.
+//!
+//! | written | value | category | rule |
+//! |---|---|---|---|
+//! | `đạt danh hiệu “Gia đình văn hóa”` | Gia đình văn hóa | honor_title | `title/honor-trigger` |
+//! | `70% số thôn đạt “Thôn văn hóa”` | Thôn văn hóa | honor_title | `title/honor-known` |
+//! | `cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”` | Toàn dân đoàn kết … văn minh | campaign | `title/campaign-trigger` |
+//! | `phong trào thi đua "Dân vận khéo"` | Dân vận khéo | campaign | `title/campaign-trigger` |
+//! | `chương trình «Mỗi xã một sản phẩm»`, `cuốn sách ‘Nhật ký Đặng Thùy Trâm’` | … | other | `title/other-trigger` |
+//! | `bộ phim “Mắt biếc” ra mắt` | Mắt biếc | other | `title/other-trigger` |
+//! | `dự án “Nâng cao năng lực cộng đồng”` | … | other | `title/other-trigger` |
+//! | `tham gia “Tết Vì người nghèo”` | Tết Vì người nghèo | other | `title/quoted` |
+//!
+//! Quotes: `“…”`, `"…"`, `«…»`, `‘…’` (and `„…”`). The value is the text
+//! between them, without the quotes; the fact's span includes them.
+//!
+//! # Which quotes are titles
+//! - After a trigger word (`lexicon/title_triggers.txt`: `danh hiệu`,
+//!   `cuộc vận động`, `phong trào`, `chương trình`, `cuốn sách`, `chủ đề`…),
+//!   ending at most three words before the quote: always, with the
+//!   trigger's category.
+//! - Starting with a known title of honour (`lexicon/honor_titles.txt`):
+//!   an honour title.
+//! - Otherwise only what reads like a name: it starts with a capital, has at
+//!   most 15 words and no sentence inside (no `.`, `!`, `?` between words),
+//!   does not follow a colon or a verb of saying (`nói`, `cho biết`…),
+//!   is not followed by `, ông X nói`-like attributions and does not start
+//!   with a pronoun (`Tôi`, `Chúng ta`…). Those are quotations, not titles.
+//! - A word or two in lower case between quotes without a trigger is
+//!   irony or emphasis (`các “ông lớn”`, `bị “tuýt còi”`): skipped, no
+//!   fact. A single capitalized word (`“Top10”`) is kept as `other`.
+//!
+//! # Robustness (BAD_INPUTS #36)
+//! One left-to-right pass over the tokens. At an opening quote the closing
+//! one is looked for in the next [`MAX_BYTES`] bytes only, never across a
+//! line break, with a nesting counter (no recursion, no stack): an
+//! unterminated quote (`“Dự án "Cầu…` at the end of the text), a megabyte
+//! between two quotes or a million `(` cost one bounded look each. Nested
+//! quotes give the outer title only (`“Phong trào ‘Ba sẵn sàng’”`); the same
+//! family closes its own opening (`“…”`, `"…"`, `“…"` mixed), and a quote
+//! glued to the word before it closes even when written as an opening one
+//! (`“Khánh Hòa ngày mới“`). A title is at most [`MAX_CHARS`] characters.
 
-use super::Ctx;
+use super::{Ctx, Phrases};
+use crate::fact::{FactValue, Title, TitleCategory};
+use crate::lexicon::{HONOR_TITLES, TITLE_TRIGGERS};
+use crate::token::{Kind, Tokens};
+use once_cell::sync::Lazy;
 
-pub(crate) fn run(_ctx: &mut Ctx<'_>) {}
+/// The longest title, in characters.
+pub(crate) const MAX_CHARS: usize = 300;
+
+/// How far a closing quote is looked for, in bytes (a Vietnamese character
+/// is one to three bytes in UTF-8).
+pub(crate) const MAX_BYTES: usize = 4 * MAX_CHARS;
+
+/// The most words a title without a trigger has.
+const MAX_UNTRIGGERED_WORDS: usize = 15;
+
+/// Quote families: double, guillemets, single.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    Single,
+}
+
+/// What a quote token does where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+}
+
+/// The family and role of the quote at token `i`, if it is one.
+fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
+    let tok = t.get(i)?;
+    let Kind::Punct(c) = tok.kind else {
+        return None;
+    };
+    // Glued to a word or number before it (`mới“`, `Vietnam’s`).
+    let glued_before = t.joined(i) && (t.is_word(i - 1) || t.is_digits(i - 1));
+    let glued_after = t.joined(i + 1) && (t.is_word(i + 1) || t.is_digits(i + 1));
+    let spaced_after = t.get(i + 1).is_none_or(|x| x.space_before)
+        || matches!(
+            t.get(i + 1).map(|x| x.kind),
+            Some(Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '…'))
+        );
+    let family = match c {
+        '“' | '”' | '"' | '„' | '‟' => Family::Double,
+        '«' | '»' => Family::Guillemet,
+        '‘' | '’' => Family::Single,
+        _ => return None,
+    };
+    let role = match c {
+        // An apostrophe, not a quote.
+        '’' | '‘' if glued_before && glued_after => return None,
+        '“' | '„' | '‟' | '«' | '‘' if glued_before && spaced_after => Role::Close,
+        '“' | '„' | '‟' | '«' | '‘' => Role::Open,
+        '”' | '»' | '’' if !glued_before && glued_after && tok.space_before => Role::Open,
+        '”' | '»' | '’' => Role::Close,
+        // `"`: opening when glued to what follows and not to what comes
+        // before (nor to a full stop, a comma…).
+        _ if glued_before => Role::Close,
+        _ if t.joined(i)
+            && matches!(
+                t.get(i - 1).map(|x| x.kind),
+                Some(Kind::Punct('.' | ',' | '!' | '?' | '…' | ')'))
+            ) =>
+        {
+            Role::Close
+        }
+        _ if glued_after || t.joined(i + 1) => Role::Open,
+        _ => Role::Close,
+    };
+    Some((family, role))
+}
+
+/// The closing quote matching the opening one at token `open`, within
+/// [`MAX_BYTES`] and the line.
+fn closing(t: &Tokens<'_>, open: usize, family: Family) -> Option<usize> {
+    let from = t.get(open)?.end;
+    let mut depth = 1usize;
+    let mut j = open + 1;
+    while let Some(tok) = t.get(j) {
+        if tok.line_before || tok.start.saturating_sub(from) > MAX_BYTES {
+            return None;
+        }
+        if let Some((f, role)) = quote(t, j) {
+            if f == family {
+                match role {
+                    Role::Open => depth += 1,
+                    Role::Close => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j);
+                        }
+                    }
+                }
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
+    let mut phrases = Vec::new();
+    let mut cats = Vec::new();
+    for (cat, phrase) in TITLE_TRIGGERS.iter() {
+        let c = match *cat {
+            "honor_title" => TitleCategory::HonorTitle,
+            "campaign" => TitleCategory::Campaign,
+            "other" => TitleCategory::Other,
+            _ => continue,
+        };
+        phrases.push(*phrase);
+        cats.push(c);
+    }
+    (Phrases::new(phrases), cats)
+});
+
+static HONORS: Lazy<Phrases> = Lazy::new(|| Phrases::new(HONOR_TITLES.iter().copied()));
+
+/// Verbs of saying before a quotation.
+const SAYING: &[&str] = &[
+    "nói",
+    "bảo",
+    "hỏi",
+    "kể",
+    "đáp",
+    "rằng",
+    "nhấn mạnh",
+    "khẳng định",
+    "chia sẻ",
+    "cho biết",
+    "thừa nhận",
+    "phát biểu",
+    "tâm sự",
+    "tuyên bố",
+    "khuyên",
+    "dặn",
+    "nhắc",
+    "viết",
+    "hét",
+    "la",
+    "than",
+    "kêu",
+];
+
+/// Words that start a quotation, not a title.
+const SPEECH_START: &[&str] = &[
+    "tôi", "chúng", "mình", "em", "anh", "chị", "ông", "bà", "họ", "ai", "sao", "nếu", "thôi",
+    "dạ", "vâng", "ừ", "ôi", "trời", "xin", "mày", "tao", "nó", "bọn", "cháu", "con", "cô", "chú",
+    "bác", "thầy", "cậu", "đây", "đó", "thế", "vậy", "nhưng", "vì", "tại", "khi", "cứ", "chắc",
+];
+
+/// Who speaks after a quotation: `“…”, ông X nói`.
+const SPEAKER: &[&str] = &[
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "em",
+    "cô",
+    "chú",
+    "bác",
+    "thầy",
+    "cháu",
+    "cậu",
+    "chủ",
+    "giám",
+    "phó",
+    "trưởng",
+    "bí",
+    "tổng",
+    "đại",
+    "thượng",
+    "trung",
+    "thiếu",
+    "gs",
+    "pgs",
+    "ts",
+    "ths",
+    "bs",
+    "ls",
+    "pv",
+    "nói",
+    "bảo",
+    "hỏi",
+    "kể",
+    "đáp",
+    "cho",
+    "khẳng",
+    "nhấn",
+    "chia",
+];
+
+/// The trigger ending at most three words before token `open` (only words
+/// between them, and `:` right before the quote): its category.
+fn trigger_before(t: &Tokens<'_>, open: usize) -> Option<TitleCategory> {
+    let (phrases, cats) = &*TRIGGERS;
+    let mut k = open;
+    if t.is_punct(k.checked_sub(1)?, ':') {
+        k -= 1;
+    }
+    for _ in 0..4 {
+        if t.get(k).is_some_and(|x| x.line_before) {
+            return None;
+        }
+        if let Some((_, idx)) = phrases.longest_ending_before(t, k) {
+            return cats.get(idx).copied();
+        }
+        let prev = k.checked_sub(1)?;
+        if !t.is_word(prev) {
+            return None;
+        }
+        k = prev;
+    }
+    None
+}
+
+/// Does the value (tokens `from..to`) start with a known title of honour?
+fn known_honor(t: &Tokens<'_>, from: usize, to: usize) -> bool {
+    HONORS
+        .longest_at(t, from)
+        .is_some_and(|(n, _)| from + n <= to)
+}
+
+/// Does a quotation without a trigger read like a title?
+fn reads_like_title(t: &Tokens<'_>, open: usize, close: usize) -> bool {
+    let first = open + 1;
+    if !t.is_word(first) && !t.is_digits(first) {
+        return false;
+    }
+    if t.is_word(first)
+        && !t
+            .surface(first)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    if t.is_word(first) && SPEECH_START.contains(&t.lower(first)) {
+        return false;
+    }
+    let mut words = 0;
+    for k in first..close {
+        if t.is_word(k) {
+            words += 1;
+        }
+        if let Some(Kind::Punct(c)) = t.get(k).map(|x| x.kind) {
+            let inner = t.joined(k) && t.joined(k + 1) && k + 1 < close;
+            match c {
+                '!' | '?' | '…' => return false,
+                '.' if !inner => return false,
+                _ => {}
+            }
+        }
+    }
+    if words == 0 || words > MAX_UNTRIGGERED_WORDS {
+        return false;
+    }
+    // After a colon or a verb of saying: a quotation.
+    if let Some(p) = open.checked_sub(1) {
+        if t.is_punct(p, ':') || t.is_punct(p, ',') {
+            return false;
+        }
+        if SAYING.iter().any(|w| {
+            let n = w.split(' ').count();
+            open.checked_sub(n)
+                .is_some_and(|s| t.phrase(s, w).is_some())
+        }) {
+            return false;
+        }
+    }
+    // `“…”, ông X nói`, `“…” - bà Y cho biết`.
+    let after = close + 1;
+    if matches!(
+        t.get(after).map(|x| x.kind),
+        Some(Kind::Punct(',' | '-' | '–' | '—'))
+    ) && t.is_word(after + 1)
+        && SPEAKER.contains(&t.lower(after + 1))
+    {
+        return false;
+    }
+    true
+}
+
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    {
+        let t = &ctx.tokens;
+        let text = t.text();
+        let mut i = 0;
+        while i < t.len() {
+            let Some((family, Role::Open)) = quote(t, i) else {
+                i += 1;
+                continue;
+            };
+            let Some(close) = closing(t, i, family) else {
+                i += 1;
+                continue;
+            };
+            let (Some(o), Some(c)) = (t.get(i), t.get(close)) else {
+                break;
+            };
+            let value = text.get(o.end..c.start).unwrap_or_default().trim();
+            let has_word = (i + 1..close).any(|k| t.is_word(k));
+            if has_word && value.chars().count() <= MAX_CHARS {
+                let trigger = trigger_before(t, i);
+                let hit = if known_honor(t, i + 1, close) {
+                    Some((TitleCategory::HonorTitle, "title/honor-known"))
+                } else {
+                    match trigger {
+                        Some(TitleCategory::HonorTitle) => {
+                            Some((TitleCategory::HonorTitle, "title/honor-trigger"))
+                        }
+                        Some(TitleCategory::Campaign) => {
+                            Some((TitleCategory::Campaign, "title/campaign-trigger"))
+                        }
+                        Some(_) => Some((TitleCategory::Other, "title/other-trigger")),
+                        None => reads_like_title(t, i, close)
+                            .then_some((TitleCategory::Other, "title/quoted")),
+                    }
+                };
+                if let Some((category, rule)) = hit {
+                    found.push((
+                        i,
+                        close + 1,
+                        Title {
+                            value: value.to_string(),
+                            category: Some(category),
+                        },
+                        rule,
+                    ));
+                }
+            }
+            // The outer title only: go on after its closing quote.
+            i = close + 1;
+        }
+    }
+    for (start, end, title, rule) in found {
+        ctx.push_unclaimed(start, end, FactValue::Title(title), rule);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(String, Option<TitleCategory>)> {
+        let mut ctx = Ctx::new(text, None);
+        run(&mut ctx);
+        ctx.found
+            .iter()
+            .filter_map(|f| match &f.value {
+                FactValue::Title(x) => Some((x.value.clone(), x.category)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed() {
+        assert_eq!(
+            titles("đạt danh hiệu “Gia đình văn hóa” là 90,73%"),
+            vec![(
+                "Gia đình văn hóa".to_string(),
+                Some(TitleCategory::HonorTitle)
+            )]
+        );
+    }
+
+    #[test]
+    fn lists_load() {
+        assert!(TRIGGERS.1.len() > 30);
+        assert!(HONOR_TITLES.len() > 20);
+    }
+}

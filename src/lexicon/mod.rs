@@ -11,6 +11,10 @@
 //! | level words of places (`xã`, `TP`, `Q.`) and the words around them | `place_levels.txt`, `place_context.txt` | `extract/place.rs` |
 //! | known place names, regions, family names, titles before a person | `place_names.txt`, `place_regions.txt`, `surnames.txt`, `person_titles.txt` | `extract/place.rs`, `extract/org.rs` |
 //! | organization heads, domains, abbreviations, legal forms, words that unmake a head (`a \| b \| c` columns) | `org_heads.txt`, `org_domains.txt`, `org_abbreviations.txt`, `org_legal_forms.txt`, `org_context.txt` | `extract/org.rs` |
+//! | category words of named works | `project_categories.txt` | `extract/project.rs` |
+//! | heads of named events | `event_heads.txt` | `extract/event.rs` |
+//! | words before a quoted title | `title_triggers.txt` | `extract/title.rs` |
+//! | titles of honour | `honor_titles.txt` | `extract/title.rs` |
 //!
 //! Format: one entry per line, lower case, words separated by single spaces;
 //! `#` starts a comment line; blank lines are skipped.
@@ -28,6 +32,41 @@ fn entries(data: &'static str) -> Vec<&'static str> {
 /// Nouns a number counts ("cá nhân", "tấn", "hộ gia đình").
 pub(crate) static COUNT_UNITS: Lazy<Vec<&'static str>> =
     Lazy::new(|| entries(include_str!("count_units.txt")));
+
+// Projects, titles and events (extract/project.rs, title.rs, event.rs).
+
+/// An entry `key rest…` split at its first space.
+fn keyed(data: &'static str) -> Vec<(&'static str, &'static str)> {
+    entries(data)
+        .into_iter()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(k, rest)| (k, rest.trim()))
+        .collect()
+}
+
+/// Category words of named works: (category, flags, phrase), as in
+/// `project_categories.txt` ("reservoir", "-", "hồ chứa nước").
+pub(crate) static PROJECT_CATEGORIES: Lazy<Vec<(&'static str, &'static str, &'static str)>> =
+    Lazy::new(|| {
+        keyed(include_str!("project_categories.txt"))
+            .into_iter()
+            .filter_map(|(cat, rest)| rest.split_once(' ').map(|(f, p)| (cat, f, p.trim())))
+            .collect()
+    });
+
+/// Heads of named events: (flags, phrase), as in `event_heads.txt` ("sm",
+/// "đại hội").
+pub(crate) static EVENT_HEADS: Lazy<Vec<(&'static str, &'static str)>> =
+    Lazy::new(|| keyed(include_str!("event_heads.txt")));
+
+/// Words before a quoted title: (category, phrase), as in
+/// `title_triggers.txt` ("campaign", "cuộc vận động").
+pub(crate) static TITLE_TRIGGERS: Lazy<Vec<(&'static str, &'static str)>> =
+    Lazy::new(|| keyed(include_str!("title_triggers.txt")));
+
+/// Titles of honour a quoted title may start with ("gia đình văn hóa").
+pub(crate) static HONOR_TITLES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("honor_titles.txt")));
 
 // --- award lists (extract/award.rs) ---------------------------------------
 
