@@ -39,7 +39,8 @@
 use super::Ctx;
 use super::name::capitalized;
 use super::place::{
-    Keys, Lex, PlaceMatch, all_caps, inside_name, known_name, place_at, surname, title_at,
+    Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at, surname,
+    title_at,
 };
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
@@ -182,6 +183,10 @@ fn name_stop(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
 
 /// Is the run of capitalized words starting at token `i` a person's name: a
 /// family name and one to three more capitals, the run ending there?
+/// Is the run of capitalized words starting at token `i` a person's name: a
+/// family name and two or three more capitals (`Nguyễn Văn Đọc`), the run
+/// ending there? (Two-word runs are names of bodies more often than of
+/// people: `Viện Hải Dương Học`, `Công ty Phan Thành`.)
 fn person_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     if !surname(keys, i) || known_name(t, keys, i).is_some() {
         return false;
@@ -190,14 +195,14 @@ fn person_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     while n < 5 && capitalized(t, i + n) && spaced(t, i + n) && !all_caps(t, i + n) {
         n += 1;
     }
-    (2..=4).contains(&n)
+    (3..=4).contains(&n)
 }
 
 /// Words that end a name in lower case: the follow-on syllable of a
 /// capitalized word is never one of these (`Cục Thuế cho biết`).
 const FUNCTION_WORDS: &[&str] = &[
-    "đã", "sẽ", "đang", "vừa", "mới", "là", "có", "được", "bị", "cho", "về", "của", "với", "tại",
-    "ở", "và", "các", "những", "này", "đó", "trong", "theo", "khi", "thì", "mà", "để", "từ", "đến",
+    "đã", "sẽ", "đang", "vừa", "là", "có", "được", "bị", "cho", "về", "của", "với", "tại", "ở",
+    "và", "các", "những", "này", "đó", "trong", "theo", "khi", "thì", "mà", "để", "từ", "đến",
     "cũng", "không", "chưa", "vẫn", "còn", "phải", "nên", "cần", "đề", "tổ", "làm", "đi", "ra",
     "vào", "lên", "xuống", "như", "hay", "hoặc", "nhằm", "qua", "trên", "dưới", "sau", "trước",
     "thuộc", "gồm", "cùng", "rằng", "nói", "vì", "do", "nếu", "mỗi", "một", "hai", "ba", "lần",
@@ -213,23 +218,24 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
     }
     let mut k = j;
     // Legal forms of companies: `TNHH`, `cổ phần`, `TMCP`.
-    let mut legal = false;
     if head.category == OrganizationCategory::Enterprise {
         while let Some((n, _)) = LEGAL_FORMS.longest_at(t, keys, k) {
             if !spaced(t, k) || k - j > 6 {
                 break;
             }
             k += n;
-            legal = true;
         }
     }
+    // Lower-case domains only after the heads of ministries, departments
+    // and offices (`Chi cục quản lý thị trường`), not `Trung tâm y tế`.
     if let Some((n, _)) = DOMAINS.longest_at(t, keys, k) {
-        if spaced(t, k) {
+        let lower_ok = head.category == OrganizationCategory::Government;
+        if spaced(t, k) && (lower_ok || !lower_word(t, k)) {
             return Some(k + n);
         }
     }
     if caps {
-        return legal.then_some(k);
+        return None;
     }
     let limit = j + MAX_ORG / 2;
     let mut words = 0;
@@ -260,8 +266,8 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 k += 1;
             }
             words += 1;
-            // One lower-case syllable of the same word: `Điện lực`.
-            let starts_word = start == j || !capitalized(t, start - 1);
+            // One lower-case syllable of the same word: `Điện lực`, `CP Tư vấn`.
+            let starts_word = start == j || !capitalized(t, start - 1) || all_caps(t, start - 1);
             if starts_word
                 && k == start + 1
                 && !all_caps(t, start)
@@ -289,19 +295,18 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 k += 1;
                 continue;
             }
-            // `LICOGI 9`, `Sông Đà 5`.
-            if t.is_digits(k) && !(t.joined(k + 1) && t.is_punct(k + 1, ',')) {
+            // `LICOGI 9`, `Sông Đà 5`; not `8.500 m2`.
+            if t.is_digits(k)
+                && !(t.joined(k + 1) && !t.is_word(k + 1) && t.is_digits(k + 2) && t.joined(k + 2))
+                && !(t.joined(k + 1) && t.is_word(k + 1))
+            {
                 k += 1;
             }
         }
         break;
     }
-    if words == 0 {
-        return legal.then_some(k);
-    }
-    // A lower-case follow-on that ended the name is not part of it when a
-    // connector or nothing follows… keep what was read.
-    Some(k)
+    // A legal form alone is no name (`Công ty cổ phần chế tạo máy`).
+    (words > 0).then_some(k)
 }
 
 /// A scope after a head or a name: a place with its level word (`tỉnh
@@ -338,15 +343,27 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if name_stop(t, keys, j) || person_at(t, keys, j) {
         return None;
     }
-    // A run of up to three capitals that is no person's name.
+    if SENTENCE_WORDS.contains(&keys.get(j)) {
+        return None;
+    }
+    // A run of up to two capitals that is no person's name, nor the
+    // first syllable of a lower-case word (`Đảng Cộng sản`, `TTXVN Tiếp
+    // tục`).
     let mut end = j;
-    while end < j + 3 && capitalized(t, end) && (end == j || spaced(t, end)) {
+    while end < j + 2 && capitalized(t, end) && (end == j || spaced(t, end)) {
         if end > j && (person_at(t, keys, end) || name_stop(t, keys, end)) {
             break;
         }
         end += 1;
     }
-    (end > j && !capitalized(t, end) || end == j + 3).then_some((end, false))
+    if end == j || capitalized(t, end) && spaced(t, end) {
+        return None;
+    }
+    let word_goes_on = end == j + 1
+        && spaced(t, end)
+        && lower_word(t, end)
+        && !FUNCTION_WORDS.contains(&keys.get(end));
+    (!word_goes_on).then_some((end, false))
 }
 
 /// The organization whose head starts at token `i`, `depth` bodies deep.
@@ -426,12 +443,14 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     }
     let mut level_scope = false;
     let mut scoped = false;
+    let mut central = false;
     if parent.is_none() {
         // A name, then a place: `MTTQ Việt Nam xã Quế Long`.
         for _ in 0..2 {
             let Some((end, level)) = scope_at(t, keys, j, true) else {
                 break;
             };
+            central |= matches!(keys.get(j), "trung" | "tw" | "tư" | "t");
             j = end;
             scoped = true;
             if level {
@@ -454,6 +473,8 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     }
     let category = match parent {
         Some(c) if head.inherit => c,
+        // `Ban Kinh tế Trung ương`, `Ban Tư tưởng - Văn hóa T.Ư`: the Party's.
+        _ if head.inherit && central => OrganizationCategory::Party,
         _ => head.category,
     };
     let rule = if parent.is_some() {
@@ -474,6 +495,23 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     })
 }
 
+/// Are tokens `k..k + n` written as an abbreviation: in capitals (`UBND`,
+/// `GD-ĐT`, `TƯ`, not `Tư` in `Ban Tư tưởng`), or as `Cty`, `Tp`?
+fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> bool {
+    let words = (k..k + n).filter(|x| t.is_word(*x));
+    let mut any = false;
+    for x in words {
+        any = true;
+        let s = t.surface(x);
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        let mixed_ok = matches!(keys.get(x), "cty" | "tp") && upper >= 1;
+        if upper != s.chars().filter(|c| c.is_alphabetic()).count() && !mixed_ok {
+            return false;
+        }
+    }
+    any
+}
+
 /// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
 /// tỉnh`), or `None` when it has none.
 fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
@@ -488,7 +526,7 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
         let abbr = ABBREVIATIONS
             .longest_at(t, keys, k)
             .filter(|(n, _)| k + n <= end)
-            .filter(|(n, _)| (k..k + n).any(|x| t.surface(x).chars().any(char::is_uppercase)));
+            .filter(|(n, _)| abbreviation_written(t, keys, k, *n));
         if let Some((n, e)) = abbr {
             out.push_str(e);
             changed = true;

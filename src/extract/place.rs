@@ -137,13 +137,21 @@ impl<V> Lex<V> {
             if keys.get(i + n) != p.key {
                 return None;
             }
-            if n > 0 && (p.joined != t.joined(i + n) || tok.line_before) {
+            // `GD-ĐT`, `GD - ĐT`, `GD- ĐT`: spaces around a dash or an
+            // ampersand do not matter.
+            let loose = matches!(tok.kind, Kind::Punct('-' | '–' | '&'))
+                || n > 0
+                    && matches!(
+                        t.get(i + n - 1).map(|x| x.kind),
+                        Some(Kind::Punct('-' | '–' | '&'))
+                    );
+            if n > 0 && ((p.joined != t.joined(i + n) && !loose) || tok.line_before) {
                 return None;
             }
         }
         let n = pieces.len();
         // The last word ends here: `p` is not the start of `phường`.
-        let glued = t.joined(i + n) && (t.is_word(i + n) || t.is_digits(i + n));
+        let glued = t.joined(i + n) && t.is_word(i + n);
         let last_word = t.is_word(i + n - 1) || t.is_digits(i + n - 1);
         (!(glued && last_word)).then_some(n)
     }
@@ -282,7 +290,7 @@ pub(crate) fn title_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
 
 /// Words that start a sentence, not a name: after `TP.` followed by a space
 /// the full stop may end the sentence (`… của TP. Trong năm …`).
-const SENTENCE_WORDS: &[&str] = &[
+pub(crate) const SENTENCE_WORDS: &[&str] = &[
     "trong", "theo", "việc", "riêng", "nhưng", "kết", "về", "ảnh", "tuy", "sau", "khi", "tại",
     "các", "những", "đây", "do", "vì", "nếu", "ngày", "hiện", "năm", "cũng", "còn", "với", "từ",
     "để", "chiều", "sáng", "tối", "trưa", "đêm", "hôm", "trước", "ngoài", "bên", "cùng", "thế",
@@ -491,20 +499,19 @@ fn name_end(
     // A heading in capitals: the capitals run on into the rest of the
     // heading (`HUYỆN MƯỜNG TÈ TỔ CHỨC …`).
     if heading && all_caps(t, j) {
-        if let Some(k) = known {
-            return Some((k, true));
-        }
         let mut run = j;
         while run < proper && (all_caps(t, run) || !t.is_word(run)) {
             run += 1;
         }
+        // The whole heading when it is short (`HUYỆN ĐIỆN BIÊN ĐÔNG`), else
+        // a known name or two syllables (`XÃ DƯƠNG QUANG TỔ CHỨC …`).
         let at_end = t
             .get(run)
             .is_none_or(|x| x.line_before || x.kind != Kind::Word);
         let end = if at_end && run - j <= 4 {
             run
         } else {
-            (j + 2).min(run)
+            known.unwrap_or((j + 2).min(run))
         };
         return Some((end, true));
     }
@@ -589,8 +596,8 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
         return None;
     }
     // An abbreviation without its full stop is spaced from its name
-    // (`TP Đà Nẵng`); a word is always.
-    if !dotted && !next.space_before {
+    // (`TP Đà Nẵng`); a word is always; but `KP3`, `TDP5`.
+    if !(dotted || next.space_before || w.numonly && t.is_digits(j)) {
         return None;
     }
     // A number: `quận 9`, `tổ dân phố số 5`, `Q.1`.
@@ -656,7 +663,7 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
         if person || all_caps(t, j) || t.is_punct(j + 1, '.') && t.joined(j + 1) {
             return None;
         }
-        if next.space_before && !(capitalized(t, j + 1) && !t.joined(j + 1)) {
+        if next.space_before && (t.joined(j + 1) || !capitalized(t, j + 1)) {
             return None;
         }
     }

@@ -8,13 +8,13 @@
 //! | conferrers' first words ("chủ tịch", "ubnd") | `award_conferrers.txt` | `extract/award.rs` |
 //! | nouns of the honoured, by section | `award_recipients.txt` | `extract/award.rs` |
 //! | reasons' first words ("có thành tích") | `award_reasons.txt` | `extract/award.rs` |
-//! | level words of places (`xã`, `TP`, `Q.`) and the words around them | `place_levels.txt`, `place_context.txt` | `extract/place.rs` |
-//! | known place names, regions, family names, titles before a person | `place_names.txt`, `place_regions.txt`, `surnames.txt`, `person_titles.txt` | `extract/place.rs`, `extract/org.rs` |
-//! | organization heads, domains, abbreviations, legal forms, words that unmake a head (`a \| b \| c` columns) | `org_heads.txt`, `org_domains.txt`, `org_abbreviations.txt`, `org_legal_forms.txt`, `org_context.txt` | `extract/org.rs` |
 //! | category words of named works | `project_categories.txt` | `extract/project.rs` |
 //! | heads of named events | `event_heads.txt` | `extract/event.rs` |
 //! | words before a quoted title | `title_triggers.txt` | `extract/title.rs` |
 //! | titles of honour | `honor_titles.txt` | `extract/title.rs` |
+//! | level words of places (`xã`, `TP`, `Q.`) and the words around them | `place_levels.txt`, `place_context.txt` | `extract/place.rs` |
+//! | known place names, regions, family names, titles before a person | `place_names.txt`, `place_regions.txt`, `surnames.txt`, `person_titles.txt` | `extract/place.rs`, `extract/org.rs` |
+//! | organization heads, domains, abbreviations, legal forms, words that unmake a head (`a \| b \| c` columns) | `org_heads.txt`, `org_domains.txt`, `org_abbreviations.txt`, `org_legal_forms.txt`, `org_context.txt` | `extract/org.rs` |
 //!
 //! Format: one entry per line, lower case, words separated by single spaces;
 //! `#` starts a comment line; blank lines are skipped.
