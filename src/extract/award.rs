@@ -164,6 +164,22 @@ const STOP: &[&str] = &[
     "chưa", "hay", "hoặc", "nên", "vào", "ra", "lên", "đi",
 ];
 
+/// Conferrer heads that say nothing alone (`Hội`, `Bộ`, `Ban`).
+const GENERIC: &[&str] = &[
+    "hội",
+    "bộ",
+    "sở",
+    "ban",
+    "cục",
+    "viện",
+    "trường",
+    "ub",
+    "công",
+    "hội đồng",
+    "liên",
+    "tổng",
+];
+
 /// Lower-case level words a conferrer may go on with (`Chủ tịch UBND
 /// tỉnh`, `Đảng bộ xã`, `Chủ tịch nước`).
 const LEVELS: &[&str] = &[
@@ -242,7 +258,19 @@ fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
 
 /// Is word `i` a stop word, written in lower case or in a heading?
 fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && STOP.contains(&t.lower(i)) && (!capitalized(t, i) || all_caps(t, i))
+    let w = t.lower(i);
+    // `chính thức`, not `chính quyền`.
+    let stop = STOP.contains(&w)
+        && match w {
+            "chính" => t.is(i + 1, "thức"),
+            // `nhân dịp`, not `nhân dân`.
+            "nhân" => matches!(
+                t.lower(i + 1),
+                "dịp" | "ngày" | "kỷ" | "lễ" | "đây" | "chuyến"
+            ),
+            _ => true,
+        };
+    t.is_word(i) && stop && (!capitalized(t, i) || all_caps(t, i))
 }
 
 /// Does phrase list `p` match at `i`, written in lower case or in a
@@ -287,6 +315,8 @@ fn quoted(t: &Tokens<'_>, i: usize) -> Option<usize> {
         Kind::Punct('"') => '"',
         Kind::Punct('«') => '»',
         Kind::Punct('‘') => '’',
+        Kind::Punct('\'') => '\'',
+        Kind::Punct('’') => '’',
         _ => return None,
     };
     (i + 1..i + 2 + MAX_NAME)
@@ -332,6 +362,14 @@ fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
             return j + 1 + n;
         }
     }
+    // `danh hiệu vinh dự Nhà nước “Bà mẹ Việt Nam Anh hùng”`.
+    if head == "danh hiệu" {
+        if let Some(n) = t.phrase(j, "vinh dự nhà nước") {
+            if let Some(after) = quoted(t, j + n) {
+                return after;
+            }
+        }
+    }
     // A known title after "danh hiệu": `danh hiệu Chiến sĩ thi đua cơ sở`.
     if head == "danh hiệu" {
         if let Some((n, k)) = lex.honors.longest_at(t, j) {
@@ -345,10 +383,18 @@ fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
         return j;
     }
     let mut k = j;
-    while k < j + 8 && t.is_word(k) && !line_before(t, k) {
+    while k < j + 8 && !line_before(t, k) {
+        // `danh hiệu Top 10 Sao Khuê`: a number inside a name.
+        if k > j && t.is_digits(k) && !t.joined(k) && capitalized(t, k + 1) && !t.joined(k + 1) {
+            k += 1;
+            continue;
+        }
+        if !t.is_word(k) {
+            break;
+        }
         if k > j
             && (is_stop(t, k)
-                || lexical_at(t, &lex.honors, k).is_some()
+                || lex.honors.longest_at(t, k).is_some()
                 || lexical_at(t, &lex.verbs, k).is_some()
                 || lexical_at(t, &lex.reasons, k).is_some())
         {
@@ -433,9 +479,14 @@ fn conferrer_at(t: &Tokens<'_>, lex: &Lex, i: usize, loose: bool) -> Option<usiz
             }
             break;
         }
+        // `Đảng ủy Khối các cơ quan Trung ương`.
+        if t.phrase(k, "các cơ quan").is_some() && capitalized(t, k + 3) {
+            k += 3;
+            continue;
+        }
         if is_stop(t, k)
             || lexical_at(t, &lex.verbs, k).is_some()
-            || lexical_at(t, &lex.honors, k).is_some()
+            || lex.honors.longest_at(t, k).is_some()
             || lexical_at(t, &lex.reasons, k).is_some()
         {
             break;
@@ -460,7 +511,11 @@ fn conferrer_at(t: &Tokens<'_>, lex: &Lex, i: usize, loose: bool) -> Option<usiz
             k += 1;
             break;
         }
-        if t.is_word(k) && lower_run < 2 && k > i && capitalized(t, k - 1 - lower_run) {
+        if t.is_word(k)
+            && lower_run < 2
+            && k > i + 1 + lower_run
+            && capitalized(t, k - 1 - lower_run)
+        {
             k += 1;
             lower_run += 1;
             continue;
@@ -470,6 +525,10 @@ fn conferrer_at(t: &Tokens<'_>, lex: &Lex, i: usize, loose: bool) -> Option<usiz
     // Never end on a connector.
     while k > i + 1 && (t.is(k - 1, "và") || t.is_punct(k - 1, ',') || t.is_punct(k - 1, '-')) {
         k -= 1;
+    }
+    // A generic word alone is no conferrer (`Hội nghị đã khen thưởng`).
+    if k == i + 1 && GENERIC.contains(&t.lower(i)) {
+        return None;
     }
     Some(k)
 }
@@ -598,24 +657,30 @@ fn named_recipient(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
         if k >= t.len() || line_before(t, k) || sentence_end(t, k) {
             break;
         }
-        // `các tập thể, cá nhân`: a comma between two recipient nouns.
-        if t.is_punct(k, ',')
+        // `các tập thể, cá nhân`, `Đảng bộ, chính quyền và nhân dân tỉnh`:
+        // a comma before a lower-case word that goes on with the list.
+        let and = t.is(k, "và") && !all_caps(t, k);
+        if (t.is_punct(k, ',') || and)
             && k > i
-            && recipient_noun(t, lex, k + 1).is_some()
-            && recipient_noun(t, lex, k - 1).is_some()
+            && t.is_word(k + 1)
+            && (and || !capitalized(t, k + 1))
+            && !is_stop(t, k + 1)
+            && lex.verbs.longest_at(t, k + 1).is_none()
+            && lex.reasons.longest_at(t, k + 1).is_none()
+            && lex.honors.longest_at(t, k + 1).is_none()
         {
             k += 1;
             continue;
         }
         let first_ok = k == i && matches!(t.lower(k), "các" | "những" | "nhiều");
-        if !t.is_word(k) && !t.is_digits(k) && !(t.joined(k) && t.joined(k + 1)) {
+        if !(t.is_word(k) || t.is_digits(k) || (t.joined(k) && t.joined(k + 1))) {
             break;
         }
         if !first_ok
             && (is_stop(t, k)
                 || lexical_at(t, &lex.reasons, k).is_some()
                 || lexical_at(t, &lex.verbs, k).is_some()
-                || lexical_at(t, &lex.honors, k).is_some())
+                || lex.honors.longest_at(t, k).is_some())
         {
             break;
         }
@@ -624,10 +689,42 @@ fn named_recipient(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
     (k > i).then_some(k)
 }
 
+/// Words that make a compound with a verb after them, so that it is no
+/// award verb (`công nhận`, `tiếp nhận`, `quỹ khen thưởng`, `thi đua -
+/// khen thưởng`).
+const BEFORE_NOT_VERB: &[&str] = &[
+    "công", "tiếp", "xác", "thừa", "ghi", "chấp", "đảm", "thu", "cảm", "nhìn", "biên", "giao",
+    "hứa", "bảo", "quỹ", "đua", "-", "–", "tác", "thức", "hình",
+];
+
+/// Words that make a compound with a verb before them (`trao đổi`, `nhận
+/// thấy`, `nhận xét`).
+const AFTER_NOT_VERB: &[&str] = &[
+    "đổi", "trả", "quyền", "gửi", "thấy", "xét", "định", "diện", "biết", "thức", "lời", "lỗi",
+    "tội", "hối",
+];
+
+/// A verb at token `i`: its number of tokens and reading. A capitalized
+/// verb counts only where a sentence or clause may start with it (`Tặng
+/// Giấy khen cho …`), not inside a name (`Ban Thi đua - Khen thưởng`).
+fn award_verb(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<(usize, Verb)> {
+    let (n, k) = lex.verbs.longest_at(t, i)?;
+    let starts = i == 0 || line_before(t, i) || (clause_end(t, i - 1) && !t.is_punct(i - 1, '-'));
+    if capitalized(t, i) && !all_caps(t, i) && !starts {
+        return None;
+    }
+    if i > 0 && BEFORE_NOT_VERB.contains(&t.lower(i - 1)) && !t.is(i - 1, "được") {
+        return None;
+    }
+    if AFTER_NOT_VERB.contains(&t.lower(i + n)) {
+        return None;
+    }
+    Some((n, *lex.verb_kinds.get(k)?))
+}
+
 /// The verb at token `i`, with how its clause reads.
 fn verb_at(t: &Tokens<'_>, lex: &Lex, i: usize, prev: Option<VerbHit>) -> Option<VerbHit> {
-    let (n, k) = lexical_at(t, &lex.verbs, i)?;
-    let kind = *lex.verb_kinds.get(k)?;
+    let (n, kind) = award_verb(t, lex, i)?;
     let end = i + n;
     // `được` right before, maybe with `vinh dự`: passive with no agent.
     let mut passive = false;
@@ -745,14 +842,19 @@ fn reason_after(t: &Tokens<'_>, lex: &Lex, i: usize, limit: usize) -> Option<(us
     }
     let s = s?;
     let mut e = s;
-    while e < (s + MAX_REASON).min(limit)
-        && e < t.len()
-        && !clause_end(t, e)
-        && !line_before(t, e)
-        && !t.is(e, "được")
-        && lexical_at(t, &lex.verbs, e).is_none()
-        && lexical_at(t, &lex.honors, e).is_none()
-    {
+    let last = (s + MAX_REASON).min(limit).min(t.len());
+    while e < last && !line_before(t, e) {
+        // A quotation goes in whole: `có hành động “nhặt được của rơi, …”`.
+        if let Some(after) = quoted(t, e).filter(|&a| a <= last) {
+            e = after;
+            continue;
+        }
+        if clause_end(t, e)
+            || lexical_at(t, &lex.verbs, e).is_some()
+            || lex.honors.longest_at(t, e).is_some()
+        {
+            break;
+        }
         e += 1;
     }
     (e > s).then_some((s, e))
@@ -774,6 +876,9 @@ struct State {
     recent: Option<Recipients>,
     /// The end of the latest award and the verb it used.
     last_award: Option<(usize, VerbHit)>,
+    /// The named recipient of the latest award (`Nhà trường` in `Nhà
+    /// trường nhận Huân chương …; Cờ thi đua …`).
+    last_recipient: Option<String>,
 }
 
 /// An award being put together.
@@ -841,6 +946,44 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// After an honour, at `c`: a list of more honours (`, kỷ niệm chương và
+/// Bằng khen của Đảng ủy Khối`) followed by `cho`: the token of that `cho`.
+fn shared_cho(t: &Tokens<'_>, lex: &Lex, c: usize) -> Option<usize> {
+    let mut k = c;
+    for _ in 0..4 {
+        if !(t.is_punct(k, ',') || t.is(k, "và")) {
+            return None;
+        }
+        k = match honour_at(t, lex, k + 1) {
+            Some(e) => e,
+            // A gift in the list: `bằng khen, kỷ niệm chương, hoa cho …`.
+            None => {
+                let mut e = k + 1;
+                while e < k + 4
+                    && t.is_word(e)
+                    && !capitalized(t, e)
+                    && !is_stop(t, e)
+                    && lex.verbs.longest_at(t, e).is_none()
+                    && lex.reasons.longest_at(t, e).is_none()
+                {
+                    e += 1;
+                }
+                if e == k + 1 {
+                    return None;
+                }
+                e
+            }
+        };
+        if t.is(k, "của") {
+            k = conferrer_at(t, lex, k + 1, true)?;
+        }
+        if t.is(k, "cho") {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// Recipients before the clause ending at `subject_end` (`7 tập thể và 19
 /// cá nhân có thành tích … đã được`): the list and the reason between.
 fn recipients_before(
@@ -873,6 +1016,10 @@ fn recipients_before(
 /// An uncounted subject before `subject_end` (`Ngành tư pháp đón nhận`,
 /// `Thái Nguyên đã vinh dự được … tặng`): its token range.
 fn subject_before(t: &Tokens<'_>, subject_end: usize) -> Option<(usize, usize)> {
+    // `Lễ đón nhận Huân chương …` names a ceremony, not who received it.
+    if subject_end > 0 && t.is(subject_end - 1, "lễ") {
+        return None;
+    }
     let mut e = subject_end;
     while e > 0 && t.is_word(e - 1) && CLOSERS.contains(&t.lower(e - 1)) {
         e -= 1;
@@ -952,6 +1099,8 @@ fn from_honour(
     }
     if t.is(c, "năm") && t.is_digits(c + 1) {
         c += 2;
+    } else if t.is_digits(c) && t.surface(c).len() == 4 && !t.joined(c + 1) {
+        c += 1;
     }
     if t.phrase(c, "đột xuất").is_some() {
         c += 2;
@@ -980,16 +1129,39 @@ fn from_honour(
         .last_award
         .filter(|(e, v)| *e <= h && h - *e <= LIST_GAP && v.end <= h)
         .map(|(_, v)| v);
+    // The verb of the award before: `trao bằng khen, kỷ niệm chương`.
+    let near = near.filter(|v| listed.is_none_or(|l| l.start != v.start));
     let verb = near.or(listed).or(after_verb);
+    let inherited = near.is_none() && listed.is_some();
     if verb.is_some_and(|v| v.not_done) {
         return None;
     }
     // Recipients after `cho`.
-    let mut start = verb.map_or(h, |v| v.start.min(h));
+    let mut start = match verb {
+        Some(v) if !inherited => v.start.min(h),
+        _ => h,
+    };
     let mut recipients: Option<Recipients> = None;
     let mut named: Option<(usize, usize)> = None;
     let mut reason = None;
     let mut rule = "award/honor";
+    // Honours in a list share the recipients after the last one: `trao
+    // bằng khen, kỷ niệm chương cho các sinh viên` (the span stays on this
+    // honour).
+    let shared = if t.is(c, "cho") {
+        None
+    } else {
+        shared_cho(t, lex, c)
+    };
+    if let Some(k) = shared {
+        if let Some(r) = recipients_at(t, lex, style, k + 1) {
+            recipients = Some(r);
+            rule = "award/honor-then-counts";
+        } else if verb.is_some() {
+            named = named_recipient(t, lex, k + 1).map(|e| (k + 1, e));
+            rule = "award/honor-then-recipient";
+        }
+    }
     if t.is(c, "cho") {
         if let Some(r) = recipients_at(t, lex, style, c + 1) {
             recipients = Some(r);
@@ -1030,7 +1202,10 @@ fn from_honour(
     // Recipients before: `7 tập thể … đã được Đảng bộ xã tặng Giấy khen`,
     // `Ngành tư pháp đón nhận Huân chương`.
     if let Some(v) = verb.filter(|v| v.passive || v.kind == Verb::Receive) {
-        if recipients.is_none() && named.is_none() && v.start <= h {
+        if inherited && recipients.is_none() && named.is_none() {
+            // `nhận Huân chương …; Cờ thi đua Chính phủ`: the same recipient.
+            award.recipient.clone_from(&st.last_recipient);
+        } else if recipients.is_none() && named.is_none() && v.start <= h {
             if let Some((r, why)) = recipients_before(t, lex, st, v.subject_end) {
                 if h_end.max(end) - r.start <= MAX_SPAN {
                     recipients = Some(r);
@@ -1074,6 +1249,11 @@ fn from_honour(
     }
     if let Some(v) = verb {
         st.last_award = Some((end, v));
+        if named.is_some() {
+            st.last_recipient.clone_from(&award.recipient);
+        } else if !inherited {
+            st.last_recipient = None;
+        }
     }
     Some(Built {
         start,
