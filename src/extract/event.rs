@@ -10,7 +10,7 @@
 //! | `kỳ họp thứ 5 HĐND tỉnh khóa XVI` | kỳ họp HĐND tỉnh khóa XVI | 5 | `event/thu` |
 //! | `Đại hội XIII của Đảng` | Đại hội của Đảng | 13 | `event/roman` |
 //! | `Hội nghị Trung ương 4`, `SEA Games 31` | Hội nghị Trung ương, SEA Games | 4, 31 | `event/number` |
-//! | `Lễ hội Đền Hùng`, `Festival Huế 2024`, `Ngày hội Đại đoàn kết` | (as written) | — | `event/named` |
+//! | `Lễ hội Đền Hùng`, `Festival Huế 2024`, `Ngày hội Đại đoàn kết toàn dân tộc` | (as written) | — | `event/named` |
 //!
 //! An event starts at a head word (`lexicon/event_heads.txt`): meetings and
 //! congresses (`đại hội`, `hội nghị`, `kỳ họp`, `phiên họp`), contests and
@@ -65,6 +65,8 @@ struct Head {
     meeting: bool,
     /// A bare number after it is the ordinal (`n`).
     games: bool,
+    /// An event's whole name on its own (`x`).
+    whole: bool,
 }
 
 static HEADS: Lazy<(Phrases, Vec<Head>)> = Lazy::new(|| {
@@ -77,6 +79,7 @@ static HEADS: Lazy<(Phrases, Vec<Head>)> = Lazy::new(|| {
             festival: flags.contains('f'),
             meeting: flags.contains('m'),
             games: flags.contains('n'),
+            whole: flags.contains('x'),
         });
     }
     (Phrases::new(phrases), heads)
@@ -109,6 +112,15 @@ const TAIL_LOWER: &[&str] = &[
     "dân",
     "đại",
     "biểu",
+    "ban",
+    "hội",
+];
+
+/// Lower-case syllables inside the names of bodies: a body's name cut
+/// right before one of them is cut in the middle (`Hội Nhà văn`).
+const NAME_SYLLABLES: &[&str] = &[
+    "văn", "học", "nghệ", "thuật", "khoa", "kỹ", "thuật", "phụ", "nữ", "nông", "dân", "chiến",
+    "binh", "niên", "viên", "giáo", "nghiệp", "luật", "sư", "báo", "chí", "nhà",
 ];
 
 /// Lower-case words between a festival head and its name (`Liên hoan phim
@@ -272,7 +284,11 @@ fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
         {
             m += 1;
         }
-        end = m;
+        // Cut inside a name (`Hội Nhà | văn`, `của Ủy | ban`): no body.
+        let cut = t.is_word(m) && !line(m) && NAME_SYLLABLES.contains(&t.lower(m));
+        if !cut {
+            end = m;
+        }
     }
     let k = end;
     if (t.is(k, "khóa") || t.is(k, "khoá"))
@@ -289,6 +305,9 @@ fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
 fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize) -> Option<usize> {
     if !head.festival || !head.strong && !capitalized(t, i) {
         return None;
+    }
+    if head.whole {
+        return Some(h_end);
     }
     let mut j = h_end;
     while j < h_end + 4 && t.is_word(j) && FESTIVAL_FILLERS.contains(&t.lower(j)) {

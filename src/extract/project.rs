@@ -499,7 +499,9 @@ fn name_end(t: &Tokens<'_>, i: usize, caps: bool, institution: bool, dash: bool)
         && t.get(end).is_some_and(|x| !x.line_before)
         && capitalized(t, end + 1)
         && t.get(end + 1).is_some_and(|x| !x.line_before)
-        && category_at(t, end + 1).is_none()
+        // Not a second work (`cầu Hàm Luông - Quốc lộ 60`); a capitalized
+        // `Cầu`, `Chợ` is a place's name (`Pháp Vân – Cầu Giẽ`).
+        && category_at(t, end + 1).is_none_or(|(e, _)| e.lower_only)
     {
         if let Some(e) = proper_name(t, end + 1) {
             let e = if caps { caps_trim(t, end + 1, e) } else { e };

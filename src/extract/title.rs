@@ -32,16 +32,21 @@
 //!   fact. A single capitalized word (`“Top10”`) is kept as `other`.
 //!
 //! # Robustness (BAD_INPUTS #36)
-//! One left-to-right pass over the tokens. At an opening quote the closing
-//! one is looked for in the next [`MAX_BYTES`] bytes only, never across a
-//! line break, with a nesting counter (no recursion, no stack): an
-//! unterminated quote (`“Dự án "Cầu…` at the end of the text), a megabyte
-//! between two quotes or a million `(` cost one bounded look each. Nested
-//! quotes give the outer title only (`“Phong trào ‘Ba sẵn sàng’”`); the same
-//! family closes its own opening (`“…”`, `"…"`, `“…"` mixed), and a quote
-//! glued to the word before it closes even when written as an opening one
-//! (`“Khánh Hòa ngày mới“`). A title is at most [`MAX_CHARS`] characters.
+//! One left-to-right pass over the tokens pairs the quotes with an explicit
+//! stack per quote family, cleared at every line break (no recursion, no
+//! look ahead, linear time): each closing quote takes the latest opening
+//! one of its family. A pair more than [`MAX_BYTES`] bytes apart is no
+//! title, and its inner pairs may be. An unterminated quote (`“Dự án "Cầu…`
+//! at the end of the text) is left on its stack and gives nothing; a
+//! megabyte between two quotes or a million `(` cost one step per token.
+//! Nested quotes give the outer title only, the inner quotes kept in its
+//! value (`“Học tập và làm theo ‘tấm gương’ Bác Hồ”`). The same family
+//! closes its own opening, in either style (`“…”`, `"…"`, `“…"`), never
+//! another family (`“…»`); a quote glued to the word before it closes even
+//! when written as an opening one (`“Khánh Hòa ngày mới“`). A title is at
+//! most [`MAX_CHARS`] characters.
 
+use super::name::capitalized;
 use super::{Ctx, Phrases};
 use crate::fact::{FactValue, Title, TitleCategory};
 use crate::lexicon::{HONOR_TITLES, TITLE_TRIGGERS};
@@ -117,32 +122,52 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
     Some((family, role))
 }
 
-/// The closing quote matching the opening one at token `open`, within
-/// [`MAX_BYTES`] and the line.
-fn closing(t: &Tokens<'_>, open: usize, family: Family) -> Option<usize> {
-    let from = t.get(open)?.end;
-    let mut depth = 1usize;
-    let mut j = open + 1;
-    while let Some(tok) = t.get(j) {
-        if tok.line_before || tok.start.saturating_sub(from) > MAX_BYTES {
-            return None;
+/// The pairs of quotes (opening, closing) at most [`MAX_BYTES`] apart on
+/// one line, outermost only, in text order. One pass with a stack per
+/// family (cleared at each line break): no recursion, no look ahead.
+fn pairs(t: &Tokens<'_>) -> Vec<(usize, usize)> {
+    let mut double = Vec::new();
+    let mut guillemet = Vec::new();
+    let mut single = Vec::new();
+    let mut out = Vec::new();
+    for j in 0..t.len() {
+        let Some(tok) = t.get(j) else { break };
+        if tok.line_before {
+            double.clear();
+            guillemet.clear();
+            single.clear();
         }
-        if let Some((f, role)) = quote(t, j) {
-            if f == family {
-                match role {
-                    Role::Open => depth += 1,
-                    Role::Close => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(j);
-                        }
+        let Some((family, role)) = quote(t, j) else {
+            continue;
+        };
+        let stack = match family {
+            Family::Double => &mut double,
+            Family::Guillemet => &mut guillemet,
+            Family::Single => &mut single,
+        };
+        match role {
+            Role::Open => stack.push(j),
+            Role::Close => {
+                if let Some(open) = stack.pop() {
+                    let near = t
+                        .get(open)
+                        .is_some_and(|o| tok.start.saturating_sub(o.end) <= MAX_BYTES);
+                    if near {
+                        out.push((open, j));
                     }
                 }
             }
         }
-        j += 1;
     }
-    None
+    // Inner pairs close first: sort by opening, keep the outermost.
+    out.sort_unstable();
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (open, close) in out {
+        if kept.last().is_none_or(|&(_, c)| open > c) {
+            kept.push((open, close));
+        }
+    }
+    kept
 }
 
 static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
@@ -187,6 +212,17 @@ const SAYING: &[&str] = &[
     "la",
     "than",
     "kêu",
+];
+
+/// More verbs of saying, after a quotation (`“…”, Ranieri xác nhận`).
+const SAYING_AFTER: &[&str] = &[
+    "xác nhận",
+    "nói thêm",
+    "giải thích",
+    "kết luận",
+    "nhận định",
+    "bày tỏ",
+    "cho hay",
 ];
 
 /// Words that start a quotation, not a title.
@@ -237,20 +273,23 @@ const SPEAKER: &[&str] = &[
     "chia",
 ];
 
-/// The trigger ending at most three words before token `open` (only words
-/// between them, and `:` right before the quote): its category.
+/// The trigger before token `open`: right before it (`:` may come
+/// between), or, for a trigger of two words or more, up to three words
+/// before it. Returns its category.
 fn trigger_before(t: &Tokens<'_>, open: usize) -> Option<TitleCategory> {
     let (phrases, cats) = &*TRIGGERS;
     let mut k = open;
     if t.is_punct(k.checked_sub(1)?, ':') {
         k -= 1;
     }
-    for _ in 0..4 {
+    for gap in 0..4 {
         if t.get(k).is_some_and(|x| x.line_before) {
             return None;
         }
-        if let Some((_, idx)) = phrases.longest_ending_before(t, k) {
-            return cats.get(idx).copied();
+        if let Some((start, idx)) = phrases.longest_ending_before(t, k) {
+            if gap == 0 || k - start > 1 {
+                return cats.get(idx).copied();
+            }
         }
         let prev = k.checked_sub(1)?;
         if !t.is_word(prev) {
@@ -303,6 +342,14 @@ fn reads_like_title(t: &Tokens<'_>, open: usize, close: usize) -> bool {
     if words == 0 || words > MAX_UNTRIGGERED_WORDS {
         return false;
     }
+    // A comma between lower-case words: a sentence (`“Vào lúc này, họ đang
+    // lo lắng”`), unless most words are capitalized (`“Vạn Lộc Tết, Gắn Kết
+    // Yêu Thương”`).
+    let comma = (first..close).any(|k| t.is_punct(k, ',') && !t.is_digits(k + 1));
+    let capitals = (first..close).filter(|&k| capitalized(t, k)).count();
+    if comma && capitals * 2 < words {
+        return false;
+    }
     // After a colon or a verb of saying: a quotation.
     if let Some(p) = open.checked_sub(1) {
         if t.is_punct(p, ':') || t.is_punct(p, ',') {
@@ -316,8 +363,19 @@ fn reads_like_title(t: &Tokens<'_>, open: usize, close: usize) -> bool {
             return false;
         }
     }
-    // `“…”, ông X nói`, `“…” - bà Y cho biết`.
+    // `“…”, ông X nói`, `“…” - bà Y cho biết`, `“…”, Ranieri xác nhận`.
     let after = close + 1;
+    if matches!(
+        t.get(after).map(|x| x.kind),
+        Some(Kind::Punct(',' | '-' | '–' | '—'))
+    ) && (after + 1..after + 6).any(|k| {
+        SAYING
+            .iter()
+            .chain(SAYING_AFTER)
+            .any(|w| t.phrase(k, w).is_some())
+    }) {
+        return false;
+    }
     if matches!(
         t.get(after).map(|x| x.kind),
         Some(Kind::Punct(',' | '-' | '–' | '—'))
@@ -334,52 +392,41 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     {
         let t = &ctx.tokens;
         let text = t.text();
-        let mut i = 0;
-        while i < t.len() {
-            let Some((family, Role::Open)) = quote(t, i) else {
-                i += 1;
+        for (open, close) in pairs(t) {
+            let (Some(o), Some(c)) = (t.get(open), t.get(close)) else {
                 continue;
-            };
-            let Some(close) = closing(t, i, family) else {
-                i += 1;
-                continue;
-            };
-            let (Some(o), Some(c)) = (t.get(i), t.get(close)) else {
-                break;
             };
             let value = text.get(o.end..c.start).unwrap_or_default().trim();
-            let has_word = (i + 1..close).any(|k| t.is_word(k));
-            if has_word && value.chars().count() <= MAX_CHARS {
-                let trigger = trigger_before(t, i);
-                let hit = if known_honor(t, i + 1, close) {
-                    Some((TitleCategory::HonorTitle, "title/honor-known"))
-                } else {
-                    match trigger {
-                        Some(TitleCategory::HonorTitle) => {
-                            Some((TitleCategory::HonorTitle, "title/honor-trigger"))
-                        }
-                        Some(TitleCategory::Campaign) => {
-                            Some((TitleCategory::Campaign, "title/campaign-trigger"))
-                        }
-                        Some(_) => Some((TitleCategory::Other, "title/other-trigger")),
-                        None => reads_like_title(t, i, close)
-                            .then_some((TitleCategory::Other, "title/quoted")),
-                    }
-                };
-                if let Some((category, rule)) = hit {
-                    found.push((
-                        i,
-                        close + 1,
-                        Title {
-                            value: value.to_string(),
-                            category: Some(category),
-                        },
-                        rule,
-                    ));
-                }
+            let has_word = (open + 1..close).any(|k| t.is_word(k));
+            if !has_word || value.chars().count() > MAX_CHARS {
+                continue;
             }
-            // The outer title only: go on after its closing quote.
-            i = close + 1;
+            let hit = if known_honor(t, open + 1, close) {
+                Some((TitleCategory::HonorTitle, "title/honor-known"))
+            } else {
+                match trigger_before(t, open) {
+                    Some(TitleCategory::HonorTitle) => {
+                        Some((TitleCategory::HonorTitle, "title/honor-trigger"))
+                    }
+                    Some(TitleCategory::Campaign) => {
+                        Some((TitleCategory::Campaign, "title/campaign-trigger"))
+                    }
+                    Some(_) => Some((TitleCategory::Other, "title/other-trigger")),
+                    None => reads_like_title(t, open, close)
+                        .then_some((TitleCategory::Other, "title/quoted")),
+                }
+            };
+            if let Some((category, rule)) = hit {
+                found.push((
+                    open,
+                    close + 1,
+                    Title {
+                        value: value.to_string(),
+                        category: Some(category),
+                    },
+                    rule,
+                ));
+            }
         }
     }
     for (start, end, title, rule) in found {
