@@ -5,8 +5,11 @@
 Run from the repository root: python3 tests/data/dev/make_sentences.py
 Each fact names its surface (`"abc#2"`: the second occurrence); the script
 turns it into a byte span of the sentence as stored. NFD sentences are stored
-decomposed (as \\u escapes); legacy ones carry their bytes, made by glibc
-iconv / GNU recode (never by vietfacts), and spans into the Unicode text.
+decomposed (as \\u escapes); legacy ones carry their bytes (`bytes_hex`),
+made by glibc iconv / GNU recode (never by vietfacts), and their `text` is
+what a byte-faithful decoder gives back (iconv / recode the other way, or
+Python's codec for Windows-1258, whose tone marks stay combining): the
+spans point into it.
 """
 import json
 import subprocess
@@ -97,7 +100,7 @@ sent("Thủ tướng Chính phủ tặng Bằng khen cho 3 tập thể, 5 cá nh
 ], note="two awards in one sentence, kept apart")
 sent("Công ty Cổ phần Xi măng Bỉm Sơn vinh dự đón nhận Huân chương Lao động hạng Ba do Chủ tịch nước trao tặng.", [
     org("Công ty Cổ phần Xi măng Bỉm Sơn", "enterprise"),
-    award("đón nhận Huân chương Lao động hạng Ba do Chủ tịch nước trao tặng", honor="Huân chương Lao động hạng Ba", by="Chủ tịch nước"),
+    award("Công ty Cổ phần Xi măng Bỉm Sơn vinh dự đón nhận Huân chương Lao động hạng Ba", honor="Huân chương Lao động hạng Ba", by="Chủ tịch nước"),
 ])
 sent("UBND huyện Bố Trạch đã khen thưởng 15 hộ gia đình tiêu biểu trong phát triển kinh tế.", [
     org("UBND huyện Bố Trạch", "government", exp="Ủy ban nhân dân huyện Bố Trạch"),
@@ -108,7 +111,7 @@ sent("UBND huyện Bố Trạch đã khen thưởng 15 hộ gia đình tiêu bi�
 sent("Năm 2023, Đảng bộ huyện được Tỉnh ủy tặng Cờ thi đua vì dẫn đầu phong trào thi đua của tỉnh.", [
     date("Năm 2023", year=2023),
     org("Đảng bộ huyện", "party"), org("Tỉnh ủy", "party"),
-    award("tặng Cờ thi đua", honor="Cờ thi đua", by="Tỉnh ủy", reason="dẫn đầu phong trào thi đua của tỉnh"),
+    award("Đảng bộ huyện được Tỉnh ủy tặng Cờ thi đua", honor="Cờ thi đua", by="Tỉnh ủy", reason="dẫn đầu phong trào thi đua của tỉnh"),
 ])
 sent("Hội Nông dân tỉnh đã biểu dương và trao tặng Giấy khen cho bốn mươi hộ nông dân sản xuất, kinh doanh giỏi.", [
     org("Hội Nông dân tỉnh", "association"),
@@ -162,7 +165,7 @@ sent("Trường THCS Trần Phú được xây mới với 24 phòng học, kinh
     cnt("24 phòng học", 24, "phòng học"), money("35 tỷ đồng", 35000000000),
 ])
 sent("Dự án xây dựng Bệnh viện Đa khoa Phố Nối có quy mô 300 giường bệnh.", [
-    proj("Dự án xây dựng Bệnh viện Đa khoa Phố Nối", "hospital", "Bệnh viện Đa khoa", "Phố Nối"),
+    proj("Bệnh viện Đa khoa Phố Nối", "hospital", "Bệnh viện Đa khoa", "Phố Nối"),
     cnt("300 giường bệnh", 300, "giường bệnh"),
 ])
 sent("Chợ Đông Ba được cải tạo với số vốn khoảng 80 tỷ đồng.", [
@@ -325,7 +328,7 @@ sent("Năm 2017, Đảng bộ xã Dương Quang được Huyện ủy tặng Gi�
     date("Năm 2017", year=2017),
     org("Đảng bộ xã Dương Quang", "party"), place("xã Dương Quang", "commune", "Dương Quang"),
     org("Huyện ủy", "party"),
-    award("tặng Giấy khen", honor="Giấy khen", by="Huyện ủy", reason="hoàn thành xuất sắc nhiệm vụ"),
+    award("Đảng bộ xã Dương Quang được Huyện ủy tặng Giấy khen", honor="Giấy khen", by="Huyện ủy", reason="hoàn thành xuất sắc nhiệm vụ"),
 ], form="NFD")
 sent("Thu ngân sách trên địa bàn huyện Hướng Hóa đạt 112% dự toán tỉnh giao.", [
     place("huyện Hướng Hóa", "district", "Hướng Hóa"),
@@ -367,6 +370,25 @@ sent("Thị trấn Cam Lộ tổ chức Đại hội thể dục thể thao lầ
 ], encoding="viscii")
 
 
+def locate_nfc(text, surface):
+    """Like locate, for a text that may be decomposed: the occurrence whose
+    NFC equals the surface's NFC."""
+    want = unicodedata.normalize("NFC", surface)
+    for i in range(len(text)):
+        if unicodedata.combining(text[i]):
+            continue
+        for j in range(i + 1, len(text) + 1):
+            if j < len(text) and unicodedata.combining(text[j]):
+                continue
+            got = unicodedata.normalize("NFC", text[i:j])
+            if got == want:
+                s = len(text[:i].encode())
+                return [s, s + len(text[i:j].encode())]
+            if len(got) > len(want):
+                break
+    sys.exit(f"not found: {surface!r} in {text!r}")
+
+
 def locate(text, surface):
     occ = 1
     if "#" in surface and surface.rsplit("#", 1)[1].isdigit():
@@ -387,6 +409,12 @@ def locate(text, surface):
     return [hits[occ - 1], hits[occ - 1] + len(sb)]
 
 
+BACK = {
+    "tcvn3": ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"],
+    "viscii": ["iconv", "-f", "VISCII", "-t", "UTF-8"],
+    "vni": ["recode", "VNI..utf8"],
+}
+
 TOOLS = {
     "tcvn3": ["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"],
     "viscii": ["iconv", "-f", "UTF-8", "-t", "VISCII"],
@@ -399,6 +427,17 @@ def main():
     lines = []
     for text, facts, note, form, encoding in S:
         stored = unicodedata.normalize("NFD", text) if form == "NFD" else text
+        raw = None
+        if encoding:
+            raw = subprocess.run(TOOLS[encoding], input=text.encode(), capture_output=True, check=True).stdout
+            # The text a byte-faithful decoder gives back (Windows-1258 keeps
+            # its combining tone marks): spans point into it.
+            if encoding == "cp1258":
+                # Byte by byte (Python's codec): iconv would compose the marks.
+                stored = raw.decode("cp1258")
+            else:
+                stored = subprocess.run(BACK[encoding], input=raw, capture_output=True, check=True).stdout.decode()
+            assert unicodedata.normalize("NFC", stored) == text, (encoding, stored)
         out = []
         for f in facts:
             f = dict(f)
@@ -407,19 +446,20 @@ def main():
                 s = surface.split("#")
                 surface = unicodedata.normalize("NFD", s[0]) + ("#" + s[1] if len(s) > 1 else "")
             kind = f.pop("kind")
-            out.append({"kind": kind, "span": locate(stored, surface), **f})
+            span = locate_nfc(stored, surface) if encoding else locate(stored, surface)
+            out.append({"kind": kind, "span": span, **f})
         out.sort(key=lambda d: (d["span"][0], -d["span"][1], d["kind"]))
         line = {"text": stored}
         if form:
             line["form"] = form
         if encoding:
-            raw = subprocess.run(TOOLS[encoding], input=text.encode(), capture_output=True, check=True).stdout
             line["encoding"] = encoding
             line["bytes_hex"] = raw.hex()
         line["facts"] = out
         if note:
             line["note"] = note
-        lines.append(json.dumps(line, ensure_ascii=(form == "NFD")))
+        decomposed = any(unicodedata.combining(c) for c in stored)
+        lines.append(json.dumps(line, ensure_ascii=decomposed))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} sentences -> {OUT}")
 
