@@ -292,6 +292,11 @@ sent("Tốc độ tăng trưởng kinh tế đạt mười ba phẩy sáu phần
     pct("mười ba phẩy sáu phần trăm", 13.6, rel="reaches", subj="Tốc độ tăng trưởng kinh tế"),
 ])
 
+sent("Mỗi tổ tự quản phải có ít nhất 3 người, tỷ lệ hộ nghèo tối đa 5%.", [
+    cnt("ít nhất 3 người", 3, "người", q="at_least"),
+    pct("tối đa 5%", 5, q="at_most", subj="tỷ lệ hộ nghèo"),
+])
+
 # ---------------------------------------------------------------- money
 sent("Tổng vốn đầu tư là 1,2 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 500 triệu đồng và nhân dân đóng góp hơn 300 triệu đồng.", [
     money("1,2 tỷ đồng", 1200000000), money("500 triệu đồng", 500000000),
