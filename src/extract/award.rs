@@ -125,7 +125,7 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
         })
         .collect();
     Lex {
-        honors: Phrases::new(HONORS.iter().copied()),
+        honors: Phrases::new(HONORS.iter().map(|(h, _)| *h)),
         verbs: Phrases::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
         verb_kinds,
         conferrers: Phrases::new(AWARD_CONFERRERS.iter().copied()),
@@ -210,10 +210,28 @@ const CLOSERS: &[&str] = &[
     "đã", "vinh", "dự", "cũng", "đều", "từng", "vừa", "mới", "chính", "thức", "sẽ", "được",
 ];
 
-/// Words that open a clause without being part of its subject.
-const OPENERS: &[&str] = &[
-    "và", "đồng", "thời", "còn", "riêng", "cùng", "ngoài", "ra", "sau", "đó",
+/// Words that show a subject is a clause of its own (`Đại sứ … bày tỏ sự
+/// vinh dự được nhận`), not who received the honour.
+const SUBJECT_NOT: &[&str] = &[
+    "sự", "bày", "tỏ", "cho", "biết", "nói", "rất", "khi", "nếu", "muốn", "mong",
 ];
+
+/// Words that open a clause without being part of its subject.
+const OPENERS: &[&str] = &["và", "còn", "riêng", "cùng", "ngoài", "ra", "sau", "đó"];
+
+/// Skips opener words (and `đồng thời`) from `s` up to `e`.
+fn skip_openers(t: &Tokens<'_>, mut s: usize, e: usize) -> usize {
+    while s < e && t.is_word(s) {
+        if t.phrase(s, "đồng thời").is_some() {
+            s += 2;
+        } else if OPENERS.contains(&t.lower(s)) {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    s.min(e)
+}
 
 /// Words before a verb, in its clause, that make the award negated or only
 /// proposed.
@@ -263,6 +281,7 @@ fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
     let stop = STOP.contains(&w)
         && match w {
             "chính" => t.is(i + 1, "thức"),
+            "đồng" => t.is(i + 1, "thời"),
             // `nhân dịp`, not `nhân dân`.
             "nhân" => matches!(
                 t.lower(i + 1),
@@ -331,12 +350,17 @@ fn honour_at(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
     // A title in quotes: “Lao động tiên tiến”.
     if let Some(after) = quoted(t, i) {
         let (n, k) = lex.honors.longest_at(t, i + 1)?;
-        let head = *HONORS.get(k)?;
+        let (head, _) = *HONORS.get(k)?;
         return (!OPEN_HEADS.contains(&head) && i + 1 + n + 1 == after).then_some(after);
     }
     let (n, k) = lex.honors.longest_at(t, i)?;
-    let head = *HONORS.get(k)?;
+    let (head, tag) = *HONORS.get(k)?;
     let end = i + n;
+    // A title written alone is an honour right after an award verb only
+    // (`được tặng Lao động tiên tiến`, not `80 lao động tiên tiến`).
+    if tag == "title" {
+        return lex.verbs.longest_ending_before(t, i).map(|_| end);
+    }
     if !OPEN_HEADS.contains(&head) {
         return Some(end);
     }
@@ -373,7 +397,7 @@ fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
     // A known title after "danh hiệu": `danh hiệu Chiến sĩ thi đua cơ sở`.
     if head == "danh hiệu" {
         if let Some((n, k)) = lex.honors.longest_at(t, j) {
-            if HONORS.get(k).is_some_and(|h| !OPEN_HEADS.contains(h)) {
+            if HONORS.get(k).is_some_and(|(h, _)| !OPEN_HEADS.contains(h)) {
                 return j + n;
             }
         }
@@ -382,11 +406,23 @@ fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
     if !t.is_word(j) || is_stop(t, j) || !(capitalized(t, j) || NAME_STARTS.contains(&first)) {
         return j;
     }
+    // `Vì sự nghiệp …` names run longer.
+    let limit = if first == "vì" { j + 12 } else { j + 8 };
     let mut k = j;
-    while k < j + 8 && !line_before(t, k) {
+    while k < limit && !line_before(t, k) {
         // `danh hiệu Top 10 Sao Khuê`: a number inside a name.
         if k > j && t.is_digits(k) && !t.joined(k) && capitalized(t, k + 1) && !t.joined(k + 1) {
             k += 1;
+            continue;
+        }
+        // `Huy hiệu TP.HCM`: glued marks inside a name.
+        if k > j
+            && matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('.' | '&' | '-')))
+            && t.joined(k)
+            && t.joined(k + 1)
+            && t.is_word(k + 1)
+        {
+            k += 2;
             continue;
         }
         if !t.is_word(k) {
@@ -693,8 +729,8 @@ fn named_recipient(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
 /// award verb (`công nhận`, `tiếp nhận`, `quỹ khen thưởng`, `thi đua -
 /// khen thưởng`).
 const BEFORE_NOT_VERB: &[&str] = &[
-    "công", "tiếp", "xác", "thừa", "ghi", "chấp", "đảm", "thu", "cảm", "nhìn", "biên", "giao",
-    "hứa", "bảo", "quỹ", "đua", "-", "–", "tác", "thức", "hình",
+    "công", "tiếp", "xác", "thừa", "ghi", "chứng", "chấp", "đảm", "thu", "cảm", "nhìn", "biên",
+    "giao", "hứa", "bảo", "quỹ", "đua", "-", "–", "tác", "thức", "hình",
 ];
 
 /// Words that make a compound with a verb before them (`trao đổi`, `nhận
@@ -810,9 +846,7 @@ fn subject_conferrer(t: &Tokens<'_>, lex: &Lex, v: usize) -> Option<(usize, usiz
     while s > 0 && s + 16 > e && !clause_end(t, s - 1) && !line_before(t, s) {
         s -= 1;
     }
-    while s < e && t.is_word(s) && OPENERS.contains(&t.lower(s)) {
-        s += 1;
-    }
+    s = skip_openers(t, s, e);
     (s < e && conferrer_at(t, lex, s, false) == Some(e)).then_some((s, e))
 }
 
@@ -1032,13 +1066,13 @@ fn subject_before(t: &Tokens<'_>, subject_end: usize) -> Option<(usize, usize)> 
     if s > 0 && !clause_end(t, s - 1) && !line_before(t, s) {
         return None;
     }
-    while s < e && t.is_word(s) && OPENERS.contains(&t.lower(s)) {
-        s += 1;
-    }
-    let clean = (s..e).all(|k| {
-        (t.is_word(k) || t.is_digits(k) || (t.joined(k) && t.joined(k + 1)))
-            && !(t.is_word(k) && STOP.contains(&t.lower(k)) && !capitalized(t, k))
-    });
+    s = skip_openers(t, s, e);
+    let clean = (s..e)
+        .all(|k| !(t.is_word(k) && SUBJECT_NOT.contains(&t.lower(k)) && !capitalized(t, k)))
+        && (s..e).all(|k| {
+            (t.is_word(k) || t.is_digits(k) || (t.joined(k) && t.joined(k + 1)))
+                && !(t.is_word(k) && STOP.contains(&t.lower(k)) && !capitalized(t, k))
+        });
     (s < e && clean).then_some((s, e))
 }
 
@@ -1162,14 +1196,34 @@ fn from_honour(
             rule = "award/honor-then-recipient";
         }
     }
-    if t.is(c, "cho") {
-        if let Some(r) = recipients_at(t, lex, style, c + 1) {
+    // Where the recipients start: after `cho`, or after `tặng` when an
+    // honour is handed over (`trao Huân chương … tặng nguyên Phó Thủ tướng
+    // Vũ Văn Ninh`).
+    let from = if t.is(c, "cho") {
+        Some(c + 1)
+    } else {
+        match award_verb(t, lex, c) {
+            Some((n, Verb::Give)) if !is_stop(t, c + n) => {
+                let k = c + n;
+                let k = if t.is(k, "cho") { k + 1 } else { k };
+                let person = matches!(
+                    t.lower(k),
+                    "nguyên" | "cố" | "ông" | "bà" | "anh" | "chị" | "em" | "đồng" | "các"
+                );
+                (capitalized(t, k) || person || recipients_at(t, lex, style, k).is_some())
+                    .then_some(k)
+            }
+            _ => None,
+        }
+    };
+    if let Some(f) = from {
+        if let Some(r) = recipients_at(t, lex, style, f) {
             recipients = Some(r);
             end = r.end;
             rule = "award/honor-then-counts";
-        } else if verb.is_some() {
-            if let Some(e) = named_recipient(t, lex, c + 1) {
-                named = Some((c + 1, e));
+        } else if verb.is_some() || f > c + 1 {
+            if let Some(e) = named_recipient(t, lex, f) {
+                named = Some((f, e));
                 end = e;
                 rule = "award/honor-then-recipient";
             }

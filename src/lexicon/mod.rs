@@ -70,9 +70,10 @@ pub(crate) static HONOR_TITLES: Lazy<Vec<&'static str>> =
 
 // --- award lists (extract/award.rs) ---------------------------------------
 
-/// Honours an award confers ("giấy khen", "huân chương", "lao động tiên tiến").
-pub(crate) static HONORS: Lazy<Vec<&'static str>> =
-    Lazy::new(|| entries(include_str!("honors.txt")));
+/// Honours an award confers, with their tag ("giấy khen", ""; "lao động
+/// tiên tiến", "title").
+pub(crate) static HONORS: Lazy<Vec<(&'static str, &'static str)>> =
+    Lazy::new(|| tagged(include_str!("honors.txt")));
 
 /// Award verbs with how they read ("tặng" give, "đón nhận" receive…).
 pub(crate) static AWARD_VERBS: Lazy<Vec<(&'static str, &'static str)>> =
@@ -118,9 +119,9 @@ mod award_lists {
 
     #[test]
     fn award_lists_load_and_are_lower_case_single_spaced() {
-        let all = HONORS
+        let all = AWARD_CONFERRERS
             .iter()
-            .chain(AWARD_CONFERRERS.iter())
+            .chain(HONORS.iter().map(|(h, _)| h))
             .chain(AWARD_REASONS.iter())
             .chain(AWARD_VERBS.iter().map(|(v, _)| v))
             .chain(AWARD_RECIPIENTS.iter().map(|(_, r)| r));
@@ -128,7 +129,9 @@ mod award_lists {
             assert_eq!(*e, e.to_lowercase(), "{e}");
             assert!(!e.contains("  ") && !e.is_empty(), "{e}");
         }
-        assert!(HONORS.contains(&"bằng khen"));
+        assert!(HONORS.contains(&("bằng khen", "")));
+        assert!(HONORS.contains(&("lao động tiên tiến", "title")));
+        assert!(HONORS.iter().all(|(_, t)| matches!(*t, "" | "title")));
         assert!(AWARD_VERBS.contains(&("tặng", "give")));
         assert!(
             AWARD_VERBS
