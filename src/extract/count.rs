@@ -9,20 +9,24 @@
 //! | `giảm 2 điểm phần trăm` | 2 | điểm phần trăm (percentage points) |
 //! | `mười hai tập thể` | 12 | tập thể (numbers in words) |
 //!
-//! The nouns come from `lexicon/count_units.txt` (the longest match wins:
-//! `hộ gia đình` over `hộ`); a number before any other word is not a count.
+//! The nouns come from `lexicon/count_units.txt` and the measures from
+//! `lexicon/count_measures.txt` (the longest match wins: `hộ gia đình` over
+//! `hộ`, `viên ma túy` over `viên`); a number before any other word is not a
+//! count, and a measure never takes the substance after it (`28.500 tấn
+//! lúa` counts `tấn`).
 //! Counts run after dates, money and percentages, so `năm 2017`, `200 triệu
 //! đồng` and `15%` are not counted again.
 
 use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
-use crate::lexicon::COUNT_UNITS;
+use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
 use crate::number;
 use crate::token::Tokens;
 use once_cell::sync::Lazy;
 
-/// The units split into words, longest (in characters) first, indexed by
-/// the first token they start with (`m2` starts with the token `m`).
+/// The units (counted nouns and measures) split into words, longest (in
+/// characters) first, indexed by the first token they start with (`m2`
+/// starts with the token `m`).
 struct Units {
     list: Vec<(&'static str, Vec<&'static str>)>,
     by_first: super::FxMap<String, Vec<usize>>,
@@ -31,6 +35,7 @@ struct Units {
 static UNITS: Lazy<Units> = Lazy::new(|| {
     let mut list: Vec<(&'static str, Vec<&'static str>)> = COUNT_UNITS
         .iter()
+        .chain(COUNT_MEASURES.iter())
         .map(|u| (*u, u.split(' ').collect()))
         .collect();
     list.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
@@ -42,24 +47,8 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
     Units { list, by_first }
 });
 
-/// Does `word` (one unit word, maybe several joined tokens: `m2`, `°c`)
-/// start at token `i`? Returns the number of tokens.
-fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
-    let mut rest = word.strip_prefix(t.lower(i))?;
-    let mut n = 1;
-    while !rest.is_empty() {
-        if !t.joined(i + n) {
-            return None;
-        }
-        rest = rest.strip_prefix(t.lower(i + n))?;
-        n += 1;
-    }
-    // The word must end here: not glued to more letters or digits.
-    let glued = t.joined(i + n) && (t.is_word(i + n) || t.is_digits(i + n));
-    (!glued && !t.lower(i).is_empty()).then_some(n)
-}
-
-/// The unit at token `i`: its text and its number of tokens.
+/// The unit at token `i`: its text and its number of tokens (the longest
+/// entry of the lexicon that starts there).
 pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     // A unit never starts a new line (`… năm 2017\n\nNăm 2018`).
     if t.get(i).is_none_or(|x| x.line_before) {
@@ -78,6 +67,24 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
         Some((*unit, n))
     })
 }
+
+/// Does `word` (one unit word, maybe several joined tokens: `m2`, `°c`)
+/// start at token `i`? Returns the number of tokens.
+fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
+    let mut rest = word.strip_prefix(t.lower(i))?;
+    let mut n = 1;
+    while !rest.is_empty() {
+        if !t.joined(i + n) {
+            return None;
+        }
+        rest = rest.strip_prefix(t.lower(i + n))?;
+        n += 1;
+    }
+    // The word must end here: not glued to more letters or digits.
+    let glued = t.joined(i + n) && (t.is_word(i + n) || t.is_digits(i + n));
+    (!glued && !t.lower(i).is_empty()).then_some(n)
+}
+
 
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;

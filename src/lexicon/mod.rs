@@ -3,6 +3,7 @@
 //! | list | file | used by |
 //! |---|---|---|
 //! | nouns a number counts | `count_units.txt` | `extract/count.rs` |
+//! | units of measure and time | `count_measures.txt` | `extract/count.rs` |
 //! | honours ("giấy khen", "huân chương") | `honors.txt` | `extract/award.rs` |
 //! | award verbs, tagged give/hand/receive/praise | `award_verbs.txt` | `extract/award.rs` |
 //! | conferrers' first words ("chủ tịch", "ubnd") | `award_conferrers.txt` | `extract/award.rs` |
@@ -29,11 +30,16 @@ fn entries(data: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Nouns a number counts ("cá nhân", "tấn", "hộ gia đình").
+/// Nouns a number counts ("cá nhân", "hộ gia đình", "viên ma túy"), with
+/// the words that make a kind of thing when they are part of the entry.
 pub(crate) static COUNT_UNITS: Lazy<Vec<&'static str>> =
     Lazy::new(|| entries(include_str!("count_units.txt")));
 
 // Projects, titles and events (extract/project.rs, title.rs, event.rs).
+/// Units of measure and time ("tấn", "ha", "năm"): the unit alone.
+pub(crate) static COUNT_MEASURES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("count_measures.txt")));
+
 
 /// An entry `key rest…` split at its first space.
 fn keyed(data: &'static str) -> Vec<(&'static str, &'static str)> {
@@ -300,3 +306,4 @@ mod tests {
         assert!(COUNT_UNITS.contains(&"hộ gia đình"));
     }
 }
+        assert!(COUNT_MEASURES.contains(&"tấn") && !COUNT_UNITS.contains(&"tấn"));
