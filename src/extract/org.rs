@@ -67,6 +67,8 @@ struct Head {
     of: bool,
     inherit: bool,
     noname: bool,
+    lowtail: bool,
+    lowdomain: bool,
     /// One word, an abbreviation (`UBND`): needs a capital.
     abbr: bool,
     /// `đảng bộ` (for the shared scope `Đảng bộ, chính quyền xã …`).
@@ -116,6 +118,8 @@ static HEADS: Lazy<Lex<Head>> = Lazy::new(|| {
                 of: has("of"),
                 inherit: has("inherit"),
                 noname: has("noname"),
+                lowtail: has("lowtail"),
+                lowdomain: has("lowdomain"),
                 abbr: !phrase.contains(' ') && ABBR_WORDS.contains(phrase),
                 dang_bo: *phrase == "đảng bộ",
             },
@@ -131,20 +135,26 @@ static LEGAL_FORMS: Lazy<Lex<()>> =
 static ABBREVIATIONS: Lazy<Lex<&'static str>> =
     Lazy::new(|| Lex::new(ORG_ABBREVIATIONS.iter().map(|(a, e)| (*a, *e))));
 
-/// (head's first word or `*`, first word after it) pairs that unmake a head.
-static CONTEXT: Lazy<HashSet<(String, String)>> = Lazy::new(|| {
+/// (head's first word or `*`, `first` or `before`, word) triples that
+/// unmake a head.
+static CONTEXT: Lazy<HashSet<(String, String, String)>> = Lazy::new(|| {
     let mut set = HashSet::new();
-    for (head, _, words) in ORG_CONTEXT.iter() {
+    for (head, place, words) in ORG_CONTEXT.iter() {
         for w in words.split(' ') {
-            set.insert((head.to_string(), w.to_string()));
+            set.insert((head.to_string(), place.to_string(), w.to_string()));
         }
     }
     set
 });
 
+fn in_context(head_key: &str, place: &str, word: &str) -> bool {
+    let has = |h: &str| CONTEXT.contains(&(h.to_string(), place.to_string(), word.to_string()));
+    has(head_key) || has("*")
+}
+
+/// Does the word after a head unmake it (`Hội nghị`, `Đảng ủy viên`)?
 fn unmade(head_key: &str, next: &str) -> bool {
-    CONTEXT.contains(&(head_key.to_string(), next.to_string()))
-        || CONTEXT.contains(&("*".to_string(), next.to_string()))
+    in_context(head_key, "first", next)
 }
 
 /// Lower-case words that scope a court or a prosecutor (`TAND tối cao`).
@@ -212,7 +222,14 @@ const FUNCTION_WORDS: &[&str] = &[
 /// The end of the name read at token `j` (after a head): a domain from the
 /// list, or capitalized words as names are written. `None` when no name
 /// starts there.
-fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -> Option<usize> {
+/// A name read after a head: its end, and whether it is a domain from the
+/// list.
+struct NameRead {
+    end: usize,
+    domain: bool,
+}
+
+fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -> Option<NameRead> {
     if !spaced(t, j) {
         return None;
     }
@@ -226,19 +243,69 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             k += n;
         }
     }
+    let official = matches!(
+        head.category,
+        OrganizationCategory::Party
+            | OrganizationCategory::Government
+            | OrganizationCategory::Front
+    );
+    let mut words = 0;
+    // Lower-case words before a capital, a number or a place: `Công ty
+    // cầu 12`, `Ban Quản lý dự án Điện 2`, `Ban Quản lý đường sắt đô thị
+    // TPHCM`, `Hợp tác xã may đo Dân Chủ`.
+    let mut tail = false;
+    if head.lowtail && !caps {
+        let mut m = k;
+        while m < k + 5
+            && lower_word(t, m)
+            && spaced(t, m)
+            && (!FUNCTION_WORDS.contains(&keys.get(m))
+                || keys.get(m) == "các"
+                || keys.get(m) == "và" && m > k)
+            && !super::place::level_at(t, keys, m)
+        {
+            m += 1;
+        }
+        if m > k && spaced(t, m) {
+            if t.is_digits(m) && !t.joined(m + 1) {
+                return Some(NameRead {
+                    end: m + 1,
+                    domain: false,
+                });
+            }
+            if place_at(t, keys, m).is_some() || super::place::bare_level_at(t, keys, m).is_some() {
+                return Some(NameRead {
+                    end: m,
+                    domain: false,
+                });
+            }
+            if capitalized(t, m) && !name_stop(t, keys, m) && !person_at(t, keys, m) {
+                k = m;
+                tail = true;
+            }
+        }
+    }
     // Lower-case domains only after the heads of ministries, departments
     // and offices (`Chi cục quản lý thị trường`), not `Trung tâm y tế`.
-    if let Some((n, _)) = DOMAINS.longest_at(t, keys, k) {
-        let lower_ok = head.category == OrganizationCategory::Government;
-        if spaced(t, k) && (lower_ok || !lower_word(t, k)) {
-            return Some(k + n);
+    // After an official body's domain a place may follow (`Sở Y tế Hà
+    // Nội`, read as its scope); a school's or a company's name goes on
+    // (`Trường ĐH Y dược Cần Thơ`, `Công ty Điện lực Hiệp Phước`).
+    if let Some((n, _)) = DOMAINS.longest_at(t, keys, k).filter(|_| !tail) {
+        if spaced(t, k) && (official || !lower_word(t, k)) {
+            if official || caps {
+                return Some(NameRead {
+                    end: k + n,
+                    domain: true,
+                });
+            }
+            k += n;
+            words = 1;
         }
     }
     if caps {
         return None;
     }
     let limit = j + MAX_ORG / 2;
-    let mut words = 0;
     let enterprise = head.category == OrganizationCategory::Enterprise;
     while k < limit {
         let Some(tok) = t.get(k) else { break };
@@ -249,7 +316,12 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             if name_stop(t, keys, k) && (words > 0 || !enterprise || title_at(t, keys, k)) {
                 break;
             }
-            if (words > 0 || !enterprise) && person_at(t, keys, k) {
+            // A person's name after a title and a body (`Bí thư Tỉnh ủy
+            // Nguyễn Văn A`, `Giám đốc Bệnh viện Chợ Rẫy Nguyễn Tri
+            // Phương`); but schools, hospitals and companies are named
+            // after people (`Trường THPT Chu Văn An`, `Trường ĐH Y khoa
+            // Phạm Ngọc Thạch`).
+            if (words > 1 || official) && person_at(t, keys, k) {
                 break;
             }
             // The word, with joined pieces: `GD-ĐT`, `Bưu chính-Viễn thông`.
@@ -306,7 +378,10 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
         break;
     }
     // A legal form alone is no name (`Công ty cổ phần chế tạo máy`).
-    (words > 0).then_some(k)
+    (words > 0).then_some(NameRead {
+        end: k,
+        domain: false,
+    })
 }
 
 /// A scope after a head or a name: a place with its level word (`tỉnh
@@ -340,7 +415,10 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if let Some(end) = known_name(t, keys, j) {
         return Some((end, false));
     }
-    if name_stop(t, keys, j) || person_at(t, keys, j) {
+    // A family name starts a person's name here (`Bộ Công an Tô Lâm`):
+    // places written without their level word are provinces (known) or
+    // countries.
+    if name_stop(t, keys, j) || surname(keys, j) {
         return None;
     }
     if SENTENCE_WORDS.contains(&keys.get(j)) {
@@ -366,6 +444,32 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     (!word_goes_on).then_some((end, false))
 }
 
+/// `(LĐLĐ)` at token `j`: the index of the closing bracket.
+fn bracketed_abbreviation(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    if !t.is_punct(j, '(') || !spaced(t, j) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < j + 6
+        && (all_caps(t, k)
+            || t.joined(k)
+                && matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('-' | '&' | '.'))))
+    {
+        k += 1;
+    }
+    (k > j + 1 && t.is_punct(k, ')') && t.joined(k)).then_some(k)
+}
+
+/// Is lower-case token `i` right after a capitalized word of a name
+/// (`Chi hội nhà báo`)?
+fn inside_name_lower(t: &Tokens<'_>, i: usize) -> bool {
+    i > 0
+        && spaced(t, i)
+        && capitalized(t, i - 1)
+        && !all_caps(t, i - 1)
+        && !super::place::sentence_start(t, i - 1)
+}
+
 /// The organization whose head starts at token `i`, `depth` bodies deep.
 fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
     let (n, head) = HEADS.longest_at(t, keys, i)?;
@@ -381,6 +485,14 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     }
     // `Tây Ban Nha`: a capital inside a name is no head.
     if upper_first && !head.abbr && !all_caps(t, i) && inside_name(t, i) {
+        return None;
+    }
+    // `Liên Chi hội nhà báo`: a lower-case head right after a capital is
+    // inside a name.
+    if !upper_first && !head.abbr && inside_name_lower(t, i) {
+        return None;
+    }
+    if i > 0 && spaced(t, i) && in_context(keys.get(i), "before", keys.get(i - 1)) {
         return None;
     }
     let mut j = i + n;
@@ -415,11 +527,13 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
 
     let mut named = false;
     let mut proper = false;
+    let mut domain = false;
     if !head.noname && (head.name || head.optname) {
-        if let Some(e) = name_at(t, keys, j, &head, caps) {
-            if e > j {
+        if let Some(r) = name_at(t, keys, j, &head, caps) {
+            if r.end > j {
                 proper = capitalized(t, j) || t.is_digits(j);
-                j = e;
+                domain = r.domain;
+                j = r.end;
                 named = true;
             }
         }
@@ -431,6 +545,21 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     }
     if head.name && !named {
         return None;
+    }
+    // `bộ Công an`, but not `bộ Luật Dân sự`, `bộ Tiêu chí`.
+    if lower && head.lowdomain && !domain {
+        return None;
+    }
+    // `Liên đoàn Lao động (LĐLĐ) TP.HCM`, `Ủy ban nhân dân (UBND) tỉnh`:
+    // an abbreviation in brackets before the place or the body.
+    let mut bracket = None;
+    if let Some(close) = bracketed_abbreviation(t, j) {
+        let goes_on = scope_at(t, keys, close + 1, true).is_some_and(|(_, level)| level)
+            || head.of && org_at(t, keys, close + 1, MAX_DEPTH).is_some();
+        if goes_on {
+            bracket = Some((j, close + 1));
+            j = close + 1;
+        }
     }
     let mut parent = None;
     if head.of && depth < MAX_DEPTH && spaced(t, j) {
@@ -486,11 +615,16 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     } else {
         "org/head"
     };
+    // The name leaves the bracketed abbreviation out.
+    let name = bracket.map(|(open, after)| {
+        let text = |a: usize, b: usize| t.text().get(t.span(a, b).range()).unwrap_or_default();
+        format!("{} {}", text(i, open), text(after, j))
+    });
     Some(OrgMatch {
         start: i,
         end: j,
         category,
-        name: None,
+        name,
         rule,
     })
 }

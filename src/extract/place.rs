@@ -280,11 +280,16 @@ static REGIONS: Lazy<Lex<()>> = Lazy::new(|| Lex::new(PLACE_REGIONS.iter().map(|
 /// `Lăng Cô`).
 pub(crate) fn title_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     TITLES.longest_at(t, keys, i).is_some_and(|(n, _)| {
-        n >= 2
+        let title = n >= 2
             || matches!(
                 keys.get(i),
                 "ts" | "ths" | "pgs" | "gs" | "bs" | "nsnd" | "nsưt"
-            )
+            );
+        // A title goes before a name or another body: `Nhà báo Nguyễn
+        // Văn A`, `Chủ tịch UBND`; `Liên Chi hội Nhà báo ngành Tài chính`
+        // is no title.
+        let before_name = capitalized(t, i + n) || t.is_punct(i + n, '.') && t.joined(i + n);
+        title && before_name
     })
 }
 
@@ -316,6 +321,11 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
         let s = t.surface(i);
         s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
     }
+}
+
+/// Is token `i` on the same line as the one before it, with a space between?
+fn spaced(t: &Tokens<'_>, i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.space_before && !x.line_before)
 }
 
 /// Does a sentence (or line, or quotation, or bracket) start at token `i`?
@@ -545,6 +555,16 @@ fn name_end(
         level,
         PlaceLevel::Province | PlaceLevel::City | PlaceLevel::District | PlaceLevel::Town
     );
+    // A number after the name of a province, a city or a district belongs
+    // to what follows (`tỉnh Hà Nam 3 ca`, `tỉnh Sông Bé 02`); after a
+    // village's name it is part of it (`khóm Châu Long 3`) unless a
+    // lower-case word follows (`xóm Đông 2 người`).
+    if end > j + 1 && t.is_digits(end - 1) {
+        let counted = spaced(t, end) && super::count::unit_at(t, end).is_some();
+        if high || counted {
+            end -= 1;
+        }
+    }
     if high && known.is_none() && surname(keys, j) && (3..=4).contains(&(end - j)) && plain {
         return None;
     }
