@@ -211,12 +211,15 @@ pub(crate) fn range_end(
 /// Does token `i` end a clause (for subjects): `,` `;` `:` `.` `!` `?` `(`
 /// `)`, or start a line?
 pub(crate) fn clause_break(t: &Tokens<'_>, i: usize) -> bool {
-    t.get(i).is_some_and(|x| {
-        matches!(
-            x.kind,
-            crate::token::Kind::Punct(',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…')
-        )
-    })
+    let Some(tok) = t.get(i) else { return false };
+    match tok.kind {
+        // `13,6`, `1.234`: a separator inside a number breaks nothing.
+        crate::token::Kind::Punct(',' | '.') => {
+            !(t.joined(i) && t.joined(i + 1) && t.is_digits(i + 1) && i > 0 && t.is_digits(i - 1))
+        }
+        crate::token::Kind::Punct(';' | ':' | '!' | '?' | '(' | ')' | '…') => true,
+        _ => false,
+    }
 }
 
 /// May a number start at token `i`? Not right after another digit or a

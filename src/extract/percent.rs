@@ -103,13 +103,58 @@ fn clause_start(t: &Tokens<'_>, i: usize, limit: usize) -> usize {
     j
 }
 
-/// Words that open a clause without being part of its subject.
+/// Words that open a clause without being part of its subject, and verbs
+/// that act on it (`nâng tỉ lệ …`, `phấn đấu …`, `góp phần …`).
 const OPENERS: &[&str] = &[
     "và", "nhưng", "còn", "riêng", "trong", "đó", "với", "có", "đã", "thì", "mà", "cả", "toàn",
+    "nâng", "đưa", "hạ", "kéo", "giữ", "duy", "trì", "phấn", "đấu", "góp", "phần", "làm", "giúp",
+    "để", "nhằm", "đến", "cuối", "tới", "hết", "năm", "này", "đây", "kết", "quả", "theo", "đó,",
 ];
 
 /// Words that end a subject without being part of it.
-const CLOSERS: &[&str] = &["đã", "được", "sẽ", "đều", "cũng", "vẫn", "có", "thì", "là"];
+const CLOSERS: &[&str] = &[
+    "đã", "được", "sẽ", "đều", "cũng", "vẫn", "có", "thì", "là", "lên", "xuống", "còn", "từ",
+    "với", "chỉ", "thể", "ở", "mức", "khoảng", "đến", "tới", "gần", "hơn", "trên", "dưới", "đạt",
+    "tăng", "giảm", "tiếp", "tục", "luôn",
+];
+
+/// Nouns that name what a percentage measures: a subject starts at the
+/// first of them in its clause (`góp phần nâng tỉ lệ lao động …` → `tỉ lệ
+/// lao động …`).
+const MEASURES: &[&str] = &[
+    "tỷ lệ",
+    "tỉ lệ",
+    "tổng",
+    "số",
+    "lượng",
+    "doanh thu",
+    "kim ngạch",
+    "giá trị",
+    "thu nhập",
+    "sản lượng",
+    "diện tích",
+    "chỉ số",
+    "tốc độ",
+    "lợi nhuận",
+    "năng suất",
+    "dư nợ",
+    "giá",
+    "lãi suất",
+    "tăng trưởng",
+    "tổng sản phẩm",
+    "thu ngân sách",
+    "vốn",
+];
+
+static MEASURE_PHRASES: once_cell::sync::Lazy<super::Phrases> =
+    once_cell::sync::Lazy::new(|| super::Phrases::new(MEASURES.iter().copied()));
+
+/// Words that end a baseline (or a share's whole) after the words of its
+/// clause: `so với quý I | và bằng 70%`.
+const REFERENCE_STOP: &[&str] = &[
+    "và", "nhưng", "trong", "khi", "đạt", "tăng", "giảm", "bằng", "là", "còn", "nên", "để", "nhằm",
+    "song", "đồng", "thời", "trở", "thành", "riêng", "ước", "thì", "mà", "với",
+];
 
 /// Baselines a percentage is measured against.
 const REFERENCES: &[&str] = &[
@@ -130,15 +175,10 @@ const REFERENCES: &[&str] = &[
 static REFERENCE_PHRASES: once_cell::sync::Lazy<super::Phrases> =
     once_cell::sync::Lazy::new(|| super::Phrases::new(REFERENCES.iter().copied()));
 
-/// Words a baseline may continue with (`cùng kỳ năm trước`, `kế hoạch được
-/// giao`, `dự toán HĐND tỉnh giao`, `kế hoạch năm 2017`).
-const REFERENCE_TAIL: &[&str] = &[
-    "năm", "trước", "ngoái", "được", "giao", "đề", "ra", "của", "tỉnh", "huyện", "xã", "thành",
-    "phố", "hđnd", "ubnd", "nghị", "quyết", "đã", "cả", "quý", "tháng", "này", "kế", "hoạch",
-];
-
-/// The baseline after token `i` (`kế hoạch`, `so với năm 2022`): its token
-/// range.
+/// The baseline after token `i` (`kế hoạch`, `cùng kỳ năm 2020`, `so với
+/// năm 2022`, `chỉ tiêu kế hoạch do Thủ tướng Chính phủ giao`): its token
+/// range. It runs to the end of the clause, or to a word that starts
+/// something else (`và`, `đạt`, a number that is not a year).
 fn reference_after(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     let compared = t.phrase(j, "so với").is_some();
@@ -146,25 +186,30 @@ fn reference_after(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         j += 2;
     }
     let start = j;
-    if let Some((n, _)) = REFERENCE_PHRASES.longest_at(t, j) {
-        j += n;
-    } else if !compared {
-        return None;
+    match REFERENCE_PHRASES.longest_at(t, j) {
+        Some((n, _)) => j += n,
+        None if compared => {}
+        None => return None,
     }
-    // Continue with tails, years, or (after "so với") any words of the clause.
-    let mut end = j;
-    let mut k = j;
-    while k < start + 8 && !clause_break(t, k) {
-        let tail = (t.is_word(k) && REFERENCE_TAIL.contains(&t.lower(k)))
-            || (t.is_digits(k) && t.surface(k).len() == 4);
-        let loose = compared && (t.is_word(k) || t.is_digits(k));
-        if !(tail || loose) || t.get(k).is_some_and(|x| x.line_before) {
+    Some((start, phrase_end(t, j, start + 10))).filter(|(s, e)| e > s)
+}
+
+/// Where a noun phrase that continues at token `j` ends (before `limit`).
+fn phrase_end(t: &Tokens<'_>, mut j: usize, limit: usize) -> usize {
+    while j < limit && !clause_break(t, j) {
+        let Some(tok) = t.get(j) else { break };
+        let year = t.is_digits(j) && t.surface(j).len() == 4;
+        let word = t.is_word(j) && !REFERENCE_STOP.contains(&t.lower(j));
+        if tok.line_before || !(word || year || t.is_punct(j, '-')) {
             break;
         }
-        k += 1;
-        end = k;
+        j += 1;
     }
-    (end > start).then_some((start, end))
+    // Not ending on a dash.
+    while j > 0 && t.is_punct(j - 1, '-') {
+        j -= 1;
+    }
+    j
 }
 
 /// The surface of tokens `from..to` in the normalized text.
@@ -186,24 +231,50 @@ fn trim(t: &Tokens<'_>, mut from: usize, mut to: usize) -> (usize, usize) {
     (from, to)
 }
 
-/// The subject: before the relation verb, or after the number (`70% số
-/// thôn …`) when nothing stands before it.
-fn subject(t: &Tokens<'_>, before: usize, pct_end: usize) -> Option<String> {
-    let cs = clause_start(t, before, 24);
-    let (from, to) = trim(t, cs, before);
-    if to > from {
-        return text(t, from, to);
+/// The subject in tokens `from..to` of a clause: from the first noun that
+/// names a measure (`tỉ lệ`, `doanh thu`) if there is one, without the
+/// words that open a clause or act on it, and without trailing adverbs and
+/// prepositions.
+fn subject_in(t: &Tokens<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let measure = (from..to).find(|&k| {
+        MEASURE_PHRASES
+            .longest_at(t, k)
+            .is_some_and(|(n, _)| k + n <= to)
+    });
+    let (f, e) = trim(t, measure.unwrap_or(from), to);
+    (e > f).then_some((f, e))
+}
+
+/// The subject: before the relation verb in the clause; in the clause
+/// before when the verb opens its clause (`Doanh thu du lịch đạt 500 tỷ
+/// đồng, tăng 20%`); after the number when nothing stands before it (`có
+/// 70% số thôn …`).
+fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option<String> {
+    let cs = clause_start(t, before, 30);
+    if let Some((f, e)) = subject_in(t, cs, before) {
+        return text(t, f, e);
     }
-    // "có 70% số thôn đạt …": the subject follows.
-    if !t.is_word(pct_end)
+    // The verb opens the clause: the subject of the clause before it.
+    if cs == before && cs >= 2 && t.is_punct(cs - 1, ',') {
+        let pcs = clause_start(t, cs - 1, 30);
+        let verb = (pcs..cs - 1).find(|&k| {
+            let w = t.lower(k);
+            t.is_word(k) && (RELATIONS.iter().any(|(v, _)| *v == w) || matches!(w, "có" | "ước"))
+        });
+        if let Some((f, e)) = verb.and_then(|v| subject_in(t, pcs, v)) {
+            return text(t, f, e);
+        }
+    }
+    // "có 70% số thôn đạt …": the subject follows (for a share, that is
+    // its whole: the reference).
+    if share
+        || !t.is_word(pct_end)
         || t.surface(pct_end)
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
-    {
-        return None;
-    }
-    if REFERENCE_PHRASES.longest_at(t, pct_end).is_some() || t.phrase(pct_end, "so với").is_some()
+        || REFERENCE_PHRASES.longest_at(t, pct_end).is_some()
+        || t.phrase(pct_end, "so với").is_some()
     {
         return None;
     }
@@ -224,6 +295,22 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         found.push(f);
         Some(end)
     });
+    // `X tăng từ 42,06% năm 2016 lên 45% năm 2017`: the second figure
+    // measures the same X.
+    let t = &ctx.tokens;
+    for k in 1..found.len() {
+        let (prev_end, this_start) = (found[k - 1].1, found[k].0);
+        let linked = this_start > prev_end
+            && this_start - prev_end <= 6
+            && (prev_end..this_start).all(|j| !clause_break(t, j))
+            && (prev_end..this_start).any(|j| t.is(j, "lên") || t.is(j, "xuống") || t.is(j, "còn"));
+        if linked && found[k - 1].2.subject.is_some() {
+            let (head, tail) = found.split_at_mut(k);
+            if let (Some(prev), Some(this)) = (head.last(), tail.first_mut()) {
+                this.2.subject = prev.2.subject.clone();
+            }
+        }
+    }
     for (start, end, p) in found {
         if ctx.free(start, end) {
             let rule = match (p.relation.is_some(), p.end.is_some()) {
@@ -274,13 +361,20 @@ fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, u
     let q_start = qualifier.map_or(start, |(s, _)| s);
     let relation = relation_before(t, q_start);
     let before = relation.map_or(q_start, |(v, _)| v);
+    // `chiếm 32% tổng hộ dân`: a share; what follows is its whole.
+    let share = relation.is_some_and(|(v, _)| t.is(v, "chiếm"));
+    let reference = reference_after(t, end).or_else(|| {
+        (share && t.is_word(end))
+            .then(|| (end, phrase_end(t, end, end + 10)))
+            .filter(|(s, e)| e > s)
+    });
     let p = Percentage {
         value: a.value.to_f64(),
         end: last.map(|b| b.value.to_f64()),
         relation: relation.map(|(_, r)| r),
         qualifier: qualifier.map(|(_, q)| q),
-        subject: subject(t, before, end),
-        reference: reference_after(t, end).and_then(|(s, e)| text(t, s, e)),
+        subject: subject(t, before, end, share),
+        reference: reference.and_then(|(s, e)| text(t, s, e)),
         ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
     };
     // A "range" that runs backwards (`15-10%`) is not one.
