@@ -224,6 +224,19 @@ struct Amount {
     ambiguous: bool,
     /// The number ended with a scale word (`triệu`, `tỷ`).
     scaled: bool,
+    /// The largest scale it was written with (`triệu` 1 000 000), or 1.
+    scale: u128,
+}
+
+/// The multiplier of a scale word (or of `k`, `tr` glued to digits).
+fn scale_of(w: &str) -> Option<u128> {
+    Some(match w {
+        "nghìn" | "ngàn" | "k" => 1_000,
+        "vạn" => 10_000,
+        "triệu" | "tr" => 1_000_000,
+        "tỷ" | "tỉ" => 1_000_000_000,
+        _ => return None,
+    })
 }
 
 /// A number at token `i`, also when glued to a currency code before it
@@ -272,6 +285,10 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
     // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
     let scaled =
         m.form == number::Form::Mixed || (end > m.start && SCALES.contains(&t.lower(end - 1)));
+    let scale = (m.start..m.end)
+        .filter_map(|k| scale_of(t.lower(k)))
+        .max()
+        .unwrap_or(1);
     let mut currency = prefix;
     if prefix.is_none() {
         if let Some((code, n)) = currency_after(t, end) {
@@ -309,6 +326,7 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
         currency,
         ambiguous: m.ambiguous,
         scaled,
+        scale,
     })
 }
 
@@ -381,8 +399,17 @@ fn money_at(
     let mut rule = "money/amount";
     let mut last: Option<Amount> = None;
     // A range: `A-B đồng`, `từ A đến B đồng`, `giữa A và B đồng`, `A đồng - B đồng`.
+    let mut a = a;
     if let Some(n) = range_connector(t, a.end, between) {
         if let Some(b) = amount_at(t, a.end + n, &ctx.style) {
+            // `5-6 triệu đồng`, `từ 1,5 đến 2 tỷ`: the scale of the second
+            // end is the first's too.
+            if a.scale == 1 && b.scale > 1 && !a.scaled {
+                if let Some(v) = a.value.checked_mul_int(b.scale) {
+                    a.value = v;
+                    a.scaled = true;
+                }
+            }
             let currency_ok = match (a.currency, b.currency) {
                 (Some(x), Some(y)) => x == y,
                 (None, Some(_)) => true,
