@@ -262,12 +262,13 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             && (!FUNCTION_WORDS.contains(&keys.get(m))
                 || keys.get(m) == "các"
                 || keys.get(m) == "và" && m > k)
-            && !super::place::level_at(t, keys, m)
+            && place_at(t, keys, m).is_none()
+            && super::place::bare_level_at(t, keys, m).is_none()
         {
             m += 1;
         }
         if m > k && spaced(t, m) {
-            if t.is_digits(m) && !t.joined(m + 1) {
+            if t.is_digits(m) && !t.joined(m + 1) && !t.is_punct(m + 1, '%') {
                 return Some(NameRead {
                     end: m + 1,
                     domain: false,
@@ -367,10 +368,12 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 k += 1;
                 continue;
             }
-            // `LICOGI 9`, `Sông Đà 5`; not `8.500 m2`.
+            // `LICOGI 9`, `Sông Đà 5`; not `8.500 m2`, `40%`, `3 người`.
             if t.is_digits(k)
                 && !(t.joined(k + 1) && !t.is_word(k + 1) && t.is_digits(k + 2) && t.joined(k + 2))
                 && !(t.joined(k + 1) && t.is_word(k + 1))
+                && !(t.joined(k + 1) && t.is_punct(k + 1, '%'))
+                && super::count::unit_at(t, k + 1).is_none()
             {
                 k += 1;
             }

@@ -482,7 +482,8 @@ pub(crate) fn level_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
 /// nor `Thủ đô`.
 pub(crate) fn bare_level_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<usize> {
     let (n, w) = level_word_at(t, keys, i)?;
-    if w.capital || w.numonly || (w.abbr && t.surface(i).chars().count() == 1) {
+    // Village words alone are common words too (`buôn lậu`, `làng nghề`).
+    if w.capital || w.numonly || w.village || (w.abbr && t.surface(i).chars().count() == 1) {
         return None;
     }
     if place_at(t, keys, i).is_some() {
