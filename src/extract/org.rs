@@ -8,16 +8,20 @@
 //! | `Đảng bộ xã Dương Quang`, `UBND tỉnh Quảng Nam`, `Sở GD-ĐT Hà Nội`, `UBND TP.HCM`, `Ủy ban Kiểm tra Trung ương` | party, government | as written, place included | `org/head-place` |
 //! | `Ban Tuyên giáo Tỉnh ủy`, `BTV Tỉnh ủy`, `Văn phòng UBND tỉnh`, `Phòng CSGT Công an tỉnh` | party, government | the body it belongs to included; `BTV`, `BCH`, `Văn phòng`, `Ban …` take its category | `org/head-of` |
 //! | `Đảng bộ, chính quyền xã Dương Quang` | party | Đảng bộ xã Dương Quang | `org/shared-scope` |
+//! | `Liên đoàn Lao động (LĐLĐ) TP.HCM` | association | Liên đoàn Lao động TP.HCM (the bracket left out) | `org/head-place` |
+//! | `Trường THPT Chu Văn An`, `Bệnh viện Chợ Rẫy`, `báo Tuổi Trẻ` | other | as written | `org/head-name` |
 //!
 //! The heads, with their category and what they need after them, are data
-//! (`lexicon/org_heads.txt`), as are the domains of ministries and
-//! departments (`lexicon/org_domains.txt`: `Y tế`, `Giáo dục và Đào tạo`,
-//! `Quản lý thị trường`), the legal forms of companies
-//! (`lexicon/org_legal_forms.txt`), the abbreviations and their expansions
-//! (`lexicon/org_abbreviations.txt`: `UBND` → `Ủy ban nhân dân`, `GD-ĐT` →
-//! `Giáo dục và Đào tạo`, `NN&PTNT`, `LĐ-TB&XH`, `TNHH`, `CP` …) and the
-//! words that unmake a head (`lexicon/org_context.txt`: `Hội nghị`, `Hội
-//! An`, `Đảng ủy viên`).
+//! (`lexicon/org_heads.txt`), as are the domains of ministries,
+//! departments, schools and hospitals (`lexicon/org_domains.txt`: `Y tế`,
+//! `Giáo dục và Đào tạo`, `Quản lý thị trường`, `Y dược`), the legal forms
+//! of companies (`lexicon/org_legal_forms.txt`), the abbreviations and their
+//! expansions (`lexicon/org_abbreviations.txt`: `UBND` → `Ủy ban nhân dân`,
+//! `GD-ĐT` → `Giáo dục và Đào tạo`, `NN&PTNT`, `LĐ-TB&XH`, `TNHH`, `CP` …;
+//! expanded only where written in capitals: `Tư` in `Ban Tư tưởng` is no
+//! `TƯ`) and the words around a head that unmake it
+//! (`lexicon/org_context.txt`: `Hội nghị`, `Hội An`, `Đảng ủy viên`, `cán
+//! bộ`, `trụ sở`, `Phó Bí thư Thường trực`).
 //!
 //! A name not in the domains list is read as Vietnamese names are written:
 //! capitalized words, each maybe followed by one lower-case syllable of the
@@ -25,11 +29,17 @@
 //! or a dash, with all-capital abbreviations (`LICOGI 9`); it stops before
 //! a title (`Giám đốc`), a place's level word, another organization and a
 //! person's name (`Tỉnh ủy Quảng Ninh Nguyễn Văn Đọc` → `Tỉnh ủy Quảng
-//! Ninh`). Common words are no heads in lower case: `hội nghị`, `xã hội`,
-//! `đoàn kết`, `đoàn thể`, `cán bộ`, `toàn bộ`, `đồng bộ`, `cơ sở`, `các
-//! công ty`; lower-case `đảng bộ`, `đảng ủy`, `chi bộ` are bodies only
-//! before a place (`đảng bộ xã`, not `sinh hoạt chi bộ`), lower-case
-//! `công ty`, `ngân hàng` only before a proper name (`công ty Vinamilk`).
+//! Ninh`; `Bộ Công an Tô Lâm` → `Bộ Công an`; but `Trường THPT Chu Văn
+//! An`). Companies, project boards and centres may start their names with
+//! lower-case words when a capital, a number or a place ends them (`Công
+//! ty cầu 12`, `Ban Quản lý dự án Điện 2`, `Hợp tác xã may đo Dân Chủ`).
+//! Common words are no heads in lower case: `hội nghị`, `xã hội`, `đoàn
+//! kết`, `đoàn thể`, `cán bộ`, `toàn bộ`, `đồng bộ`, `cơ sở`, `các công
+//! ty`; lower-case `đảng bộ`, `đảng ủy`, `chi bộ` are bodies only before a
+//! place (`đảng bộ xã`, not `sinh hoạt chi bộ`), lower-case `bộ`, `sở`
+//! only before a listed domain (`bộ Công an`, not `bộ Luật Dân sự`),
+//! lower-case `công ty`, `ngân hàng`, `báo` only before a proper name
+//! (`công ty Vinamilk`, `báo Tuổi Trẻ`).
 //!
 //! The place inside an organization is a `place` fact of its own
 //! (`place.rs`); an organization inside another (`Tỉnh ủy` in `Ban Tuyên
@@ -825,6 +835,39 @@ mod tests {
             "Đảng ủy viên",
         ] {
             assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn modern_tone_style_and_ascii_hyphens() {
+        // Text normalized in the modern style keeps `uỷ`, `hoà`.
+        assert_eq!(texts("Tỉnh uỷ Khánh Hoà họp"), vec!["Tỉnh uỷ Khánh Hoà"]);
+        assert_eq!(texts("Sở GD - ĐT tỉnh"), vec!["Sở GD - ĐT tỉnh"]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        let odd = [
+            "",
+            "UBND",
+            "Sở",
+            "Công ty TNHH",
+            "Ban Thường vụ Ban Thường vụ Ban Thường vụ Ban Thường vụ Tỉnh ủy",
+            "Liên đoàn Lao động (",
+            "Liên đoàn Lao động (LĐLĐ",
+            "T.",
+            "Đảng bộ, chính quyền",
+            "\u{301}UBND\u{0}tỉnh\u{202e}Quảng Nam",
+            "Hội 👍🏽 Nông dân 7️⃣ xã",
+            "BTV BTV BTV BTV BTV BTV BTV BTV BTV BTV BTV BTV",
+        ];
+        for text in odd {
+            let t = Tokens::new(text);
+            let keys = Keys::new(&t);
+            for m in organizations(&t, &keys) {
+                assert!(m.start < m.end && m.end <= t.len(), "{text}");
+                assert!(text.get(t.span(m.start, m.end).range()).is_some());
+            }
         }
     }
 }

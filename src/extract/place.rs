@@ -26,8 +26,14 @@
 //! capitalized word is part of a name (`Nhật Bản`, `Tây Ban Nha`), and the
 //! village words that are also common words (`bản`, `buôn`, `làng`…) take
 //! a capital only at the start of a sentence (`Buôn Ma Thuột` is a city's
-//! name). Places inside organizations are places too: `UBND tỉnh Quảng Nam`
-//! holds `tỉnh Quảng Nam`.
+//! name). A number after the name of a province, a city or a district is
+//! not part of it (`tỉnh Hà Nam 3 ca mắc mới`); after a village's it is
+//! (`khóm Châu Long 3`) unless a counted noun follows. A list after a
+//! plural level word ends at its `và` item (`2 tỉnh Tây Ninh và Bình
+//! Phước, Viettel …`) and never takes a province's name for a commune
+//! (`các xã A, B, Đồng Nai`). Places inside organizations are places too:
+//! `UBND tỉnh Quảng Nam` holds `tỉnh Quảng Nam`; `Tỉnh ủy Quảng Nam` has no
+//! level word, and no place.
 //!
 //! Every scan is left to right with a bounded look-ahead (a name is at most
 //! [`MAX_NAME`](super::name::MAX_NAME) tokens, a list at most [`MAX_LIST`] items), so the work is
@@ -936,5 +942,39 @@ mod tests {
         );
         assert_eq!(canonical("uỷ"), "ủy");
         assert_eq!(canonical("hoà"), "hòa");
+    }
+
+    #[test]
+    fn modern_tone_style() {
+        // Text normalized in the modern style keeps `hoà`, `uỷ`.
+        assert_eq!(names("tỉnh Khánh Hoà"), vec!["Khánh Hoà"]);
+        assert_eq!(names("Tỉnh uỷ Khánh Hoà"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        let odd = [
+            "",
+            "xã",
+            "TP.",
+            "Q.",
+            "P.12.",
+            "tổ dân phố số",
+            "các xã A,",
+            "các xã Tân Phú, Tân An, Tân Hòa, Tân Bình, Tân Thạnh, Tân Mỹ và",
+            "huyện M'",
+            "HUYỆN",
+            "\u{301}xã\u{0}Dương\u{202e}Quang",
+            "thôn 👍🏽 7️⃣ xã ١٢٣ phường １３",
+            "quận 99999999999999999999999",
+        ];
+        for text in odd {
+            let t = Tokens::new(text);
+            let keys = Keys::new(&t);
+            for m in places(&t, &keys) {
+                assert!(m.start < m.end && m.end <= t.len(), "{text}");
+                assert!(text.get(t.span(m.start, m.end).range()).is_some());
+            }
+        }
     }
 }
