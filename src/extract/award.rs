@@ -213,7 +213,7 @@ const CLOSERS: &[&str] = &[
 /// Words that show a subject is a clause of its own (`Đại sứ … bày tỏ sự
 /// vinh dự được nhận`), not who received the honour.
 const SUBJECT_NOT: &[&str] = &[
-    "sự", "bày", "tỏ", "cho", "biết", "nói", "rất", "khi", "nếu", "muốn", "mong",
+    "sự", "bày", "tỏ", "cho", "biết", "nói", "rất", "khi", "nếu", "muốn", "mong", "lần",
 ];
 
 /// Words that open a clause without being part of its subject.
@@ -233,11 +233,9 @@ fn skip_openers(t: &Tokens<'_>, mut s: usize, e: usize) -> usize {
     s.min(e)
 }
 
-/// Words before a verb, in its clause, that make the award negated or only
-/// proposed.
-const NOT_DONE: &[&str] = &[
-    "chưa", "không", "chẳng", "đề", "kiến", "xét", "xin", "nếu", "muốn", "hủy", "thu",
-];
+/// Words before a verb, in its clause, that make the award negated,
+/// hypothetical or withdrawn (a proposed one, `đề nghị tặng`, still counts).
+const NOT_DONE: &[&str] = &["chưa", "không", "chẳng", "nếu", "muốn", "hủy", "thu"];
 
 /// A verb found in the text, with how its clause reads.
 #[derive(Clone, Copy, Debug)]
@@ -348,10 +346,12 @@ fn quoted(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// The honour at token `i`: its end (with its name and class).
 fn honour_at(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
     // A title in quotes: “Lao động tiên tiến”.
+    // A named honour in quotes: “Huy hiệu Tuổi trẻ dũng cảm”.
     if let Some(after) = quoted(t, i) {
         let (n, k) = lex.honors.longest_at(t, i + 1)?;
         let (head, _) = *HONORS.get(k)?;
-        return (!OPEN_HEADS.contains(&head) && i + 1 + n + 1 == after).then_some(after);
+        let named = OPEN_HEADS.contains(&head) && head != "danh hiệu" && i + 1 + n + 1 < after;
+        return (named || i + 1 + n + 1 == after).then_some(after);
     }
     let (n, k) = lex.honors.longest_at(t, i)?;
     let (head, tag) = *HONORS.get(k)?;
@@ -407,7 +407,7 @@ fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
         return j;
     }
     // `Vì sự nghiệp …` names run longer.
-    let limit = if first == "vì" { j + 12 } else { j + 8 };
+    let limit = if first == "vì" { j + 12 } else { j + 10 };
     let mut k = j;
     while k < limit && !line_before(t, k) {
         // `danh hiệu Top 10 Sao Khuê`: a number inside a name.
@@ -542,8 +542,8 @@ fn conferrer_at(t: &Tokens<'_>, lex: &Lex, i: usize, loose: bool) -> Option<usiz
             lower_run = 0;
             continue;
         }
-        // `Quân đoàn 4`, `Sư đoàn 312`.
-        if t.is_digits(k) && tok.space_before && capitalized(t, k - 1) {
+        // `Quân đoàn 4`, `Sư đoàn 312`, not `UBND tỉnh 02 lần`.
+        if t.is_digits(k) && tok.space_before && capitalized(t, k - 1) && !t.is(k + 1, "lần") {
             k += 1;
             break;
         }
@@ -666,6 +666,10 @@ fn recipients_at(t: &Tokens<'_>, lex: &Lex, style: &Style, i: usize) -> Option<R
         r.end = end;
         items += 1;
     }
+    // `50 gương “Người tốt, việc tốt”`: a quoted title names them.
+    if let Some(after) = quoted(t, r.end) {
+        r.end = after;
+    }
     if union {
         r.collectives = None;
         r.individuals = None;
@@ -777,6 +781,11 @@ fn verb_at(t: &Tokens<'_>, lex: &Lex, i: usize, prev: Option<VerbHit>) -> Option
                 break;
             }
             if t.is(k, "được") || t.is(k, "do") || t.is(k, "bởi") {
+                // `được UBND tỉnh 02 lần tặng`.
+                let times = i >= 2
+                    && t.is(i - 1, "lần")
+                    && (t.is_digits(i - 2) || t.is_numeral_word(i - 2) || t.is(i - 2, "nhiều"));
+                let i = if times { i - 2 } else { i };
                 let strict = conferrer_at(t, lex, k + 1, false) == Some(i);
                 if strict || conferrer_at(t, lex, k + 1, true) == Some(i) {
                     passive = true;
@@ -811,12 +820,10 @@ fn verb_at(t: &Tokens<'_>, lex: &Lex, i: usize, prev: Option<VerbHit>) -> Option
     let not_done = (1..=6).any(|b| {
         i.checked_sub(b).is_some_and(|k| {
             !clause_end(t, k) && t.is_word(k) && NOT_DONE.contains(&t.lower(k)) && {
-                // `đề nghị`, `đề xuất`, `kiến nghị`, `xét tặng`, `thu hồi`, `hủy bỏ`…
+                // `thu hồi`, `hủy bỏ`…
                 let w = t.lower(k);
                 let next = t.lower(k + 1);
                 match w {
-                    "đề" => matches!(next, "nghị" | "xuất"),
-                    "kiến" => next == "nghị",
                     "thu" => next == "hồi",
                     "hủy" => matches!(next, "bỏ" | "quyết"),
                     _ => true,
@@ -854,11 +861,25 @@ fn subject_conferrer(t: &Tokens<'_>, lex: &Lex, v: usize) -> Option<(usize, usiz
 /// words): its token range. With `vì`/`do` anything may follow.
 fn reason_after(t: &Tokens<'_>, lex: &Lex, i: usize, limit: usize) -> Option<(usize, usize)> {
     let mut s = None;
-    for k in i..(i + 6).min(limit) {
-        if clause_end(t, k) || line_before(t, k) {
+    for k in i..(i + MAX_NAME + 6).min(limit) {
+        // A reason word within a few words; `vì` further, over commas
+        // (`cho 1 tập thể, 5 cá nhân thuộc lực lượng …, Bộ Chỉ huy … vì đã …`).
+        let near = k < i + 6;
+        if line_before(t, k) || sentence_end(t, k) || t.is_punct(k, ';') {
             break;
         }
-        if t.is(k, "vì") || (t.is(k, "do") && conferrer_at(t, lex, k + 1, true).is_none()) {
+        if clause_end(t, k) {
+            if t.is_punct(k, ',') {
+                continue;
+            }
+            break;
+        }
+        if near
+            && t.is(k, "do")
+            && conferrer_at(t, lex, k + 1, true).is_none()
+            && (i..k).all(|m| !clause_end(t, m))
+            || t.is(k, "vì")
+        {
             let mut from = k + 1;
             while t.is(from, "đã") {
                 from += 1;
@@ -866,11 +887,11 @@ fn reason_after(t: &Tokens<'_>, lex: &Lex, i: usize, limit: usize) -> Option<(us
             s = Some(from);
             break;
         }
-        if lexical_at(t, &lex.reasons, k).is_some() {
+        if near && (i..k).all(|m| !clause_end(t, m)) && lexical_at(t, &lex.reasons, k).is_some() {
             s = Some(k);
             break;
         }
-        if lexical_at(t, &lex.verbs, k).is_some() || lexical_at(t, &lex.honors, k).is_some() {
+        if lexical_at(t, &lex.verbs, k).is_some() || lex.honors.longest_at(t, k).is_some() {
             break;
         }
     }
@@ -883,6 +904,20 @@ fn reason_after(t: &Tokens<'_>, lex: &Lex, i: usize, limit: usize) -> Option<(us
             e = after;
             continue;
         }
+        // An enumeration goes on: `trong công tác thông tin, tuyên truyền`,
+        // `tư tưởng, đạo đức, phong cách Hồ Chí Minh`.
+        let listing = t.is_punct(e, ',')
+            && e > s
+            && t.is_word(e + 1)
+            && !capitalized(t, e + 1)
+            && !is_stop(t, e + 1)
+            && lex.verbs.longest_at(t, e + 1).is_none()
+            && lex.reasons.longest_at(t, e + 1).is_none()
+            && lex.recipients.longest_at(t, e + 1).is_none();
+        if listing {
+            e += 1;
+            continue;
+        }
         if clause_end(t, e)
             || lexical_at(t, &lex.verbs, e).is_some()
             || lex.honors.longest_at(t, e).is_some()
@@ -890,6 +925,10 @@ fn reason_after(t: &Tokens<'_>, lex: &Lex, i: usize, limit: usize) -> Option<(us
             break;
         }
         e += 1;
+    }
+    // Never end on a comma.
+    while e > s && t.is_punct(e - 1, ',') {
+        e -= 1;
     }
     (e > s).then_some((s, e))
 }
@@ -970,6 +1009,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             if let Some(r) = recipients_at(t, lex, &ctx.style, i) {
                 st.recent = Some(r);
                 i = r.end.max(i + 1);
+                if let Some(b) = listed_counts(t, lex, &mut st, r) {
+                    out.push(b);
+                }
                 continue;
             }
         }
@@ -978,6 +1020,22 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     for b in out {
         ctx.push_unclaimed(b.start, b.end, FactValue::Award(b.award), b.rule);
     }
+}
+
+/// The honour as reported: without the generic `danh hiệu` (`danh hiệu
+/// vinh dự Nhà nước`) and the quotes around a title (`danh hiệu “Chiến sĩ
+/// thi đua cơ sở”` → `Chiến sĩ thi đua cơ sở`); other names as written
+/// (`Kỷ niệm chương “Vì sự nghiệp …”`).
+fn honor_value(t: &Tokens<'_>, h: usize, h_end: usize) -> Option<String> {
+    let mut s = h;
+    if let Some(n) = t.phrase(s, "danh hiệu") {
+        s += n;
+        s += t.phrase(s, "vinh dự nhà nước").unwrap_or(0);
+    }
+    if quoted(t, s) == Some(h_end) && h_end >= s + 3 {
+        return text(t, s + 1, h_end - 1);
+    }
+    text(t, s, h_end)
 }
 
 /// After an honour, at `c`: a list of more honours (`, kỷ niệm chương và
@@ -1086,7 +1144,7 @@ fn from_honour(
     h_end: usize,
 ) -> Option<Built> {
     let mut award = Award {
-        honor: text(t, h, h_end),
+        honor: honor_value(t, h, h_end),
         ..Award::default()
     };
     // Who conferred it, after the honour: `của Thủ tướng Chính phủ`,
@@ -1102,14 +1160,12 @@ fn from_honour(
     if t.is(after, "của") {
         if let Some(e) = conferrer_at(t, lex, after + 1, true) {
             award.conferred_by = text(t, after + 1, e);
-            end = e;
             after = e;
         }
     } else if t.is(after, "do") {
         if let Some(e) = conferrer_at(t, lex, after + 1, true) {
             if let Some(v) = verb_at(t, lex, e, None) {
                 award.conferred_by = text(t, after + 1, e);
-                end = v.end;
                 after = v.end;
                 after_verb = Some(v);
             }
@@ -1117,7 +1173,6 @@ fn from_honour(
     } else if !open && !t.is(after, "cho") {
         if let Some(e) = conferrer_at(t, lex, after, false) {
             award.conferred_by = text(t, after, e);
-            end = e;
             after = e;
         }
     }
@@ -1138,6 +1193,10 @@ fn from_honour(
     }
     if t.phrase(c, "đột xuất").is_some() {
         c += 2;
+    }
+    // `Huân chương Độc lập hạng Nhất lần thứ 2 cho tỉnh Lào Cai`.
+    if t.phrase(c, "lần thứ").is_some() && (t.is_digits(c + 2) || t.is_numeral_word(c + 2)) {
+        c += 3;
     }
     // `Bằng khen … được trao cho 5 tập thể`.
     if after_verb.is_none() {
@@ -1232,6 +1291,9 @@ fn from_honour(
     if verb.is_none() && recipients.is_none() {
         return None;
     }
+    if inherited && recipients.is_none() && named.is_none() {
+        rule = "award/listed-honor";
+    }
     // Recipients between the verb and the honour: `trao tặng Học viện Kỹ
     // thuật Mật mã Huân chương …`, `tặng 3 đơn vị Bằng khen`.
     if let Some(v) = near {
@@ -1317,6 +1379,48 @@ fn from_honour(
     })
 }
 
+/// Counts that go on a list after an award of counts alone, with its verb:
+/// `biểu dương 55 tập thể và 77 cá nhân …; 50 gương “Người tốt, việc tốt”`.
+fn listed_counts(t: &Tokens<'_>, lex: &Lex, st: &mut State, r: Recipients) -> Option<Built> {
+    let (e, v) = st.last_award?;
+    if v.kind != Verb::Praise || v.passive || r.start < e || r.start > e + BACK {
+        return None;
+    }
+    let gap = e..r.start;
+    let joined = gap.clone().all(|k| t.is_punct(k, ',') || t.is(k, "và"));
+    let listed = r.start > 0
+        && t.is_punct(r.start - 1, ';')
+        && gap.clone().all(|k| {
+            !sentence_end(t, k)
+                && !line_before(t, k)
+                && lexical_at(t, &lex.verbs, k).is_none()
+                && lex.honors.longest_at(t, k).is_none()
+        });
+    if !(joined || listed) {
+        return None;
+    }
+    st.recent = None;
+    st.last_award = Some((r.end, v));
+    Some(Built {
+        start: r.start,
+        end: r.end,
+        award: Award {
+            collectives: r.collectives,
+            individuals: r.individuals,
+            households: r.households,
+            conferred_by: v.agent.and_then(|(s, e)| text(t, s, e)),
+            reason: reason_after(t, lex, r.end, t.len()).and_then(|(s, e)| text(t, s, e)),
+            recipient: if r.plain {
+                None
+            } else {
+                text(t, r.start, r.end)
+            },
+            honor: None,
+        },
+        rule: "award/listed-counts",
+    })
+}
+
 /// An award of counts alone, after a praise verb: `khen thưởng 12 tập thể
 /// và 35 cá nhân`, `14 đơn vị, cá nhân … đã được khen thưởng`.
 fn counts_only(
@@ -1387,6 +1491,39 @@ mod tests {
     #[test]
     fn lists_load() {
         let _ = &*super::LEX;
+    }
+
+    #[test]
+    fn repetition_is_linear_and_kept_apart() {
+        // BAD_INPUTS #37: deep repetition.
+        assert!(awards(&"và 7 tập thể ".repeat(20_000)).is_empty());
+        let many = awards(&"tặng Bằng khen cho 12 tập thể và 35 cá nhân; ".repeat(5_000));
+        assert_eq!(many.len(), 5_000);
+        assert!(many.iter().all(|(_, a, _)| a.collectives == Some(12.0)));
+        let praise = awards(&"khen thưởng 5 tập thể, ".repeat(5_000));
+        assert!(!praise.is_empty() && praise.len() <= 5_000);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "“",
+            "“Huân chương",
+            "tặng",
+            "được",
+            "cho 7 tập thể",
+            "Bằng khen của",
+            "danh hiệu “",
+            "7 tập thể được\u{301} tặng Giấy khen",
+            "TẶNG BẰNG KHEN CHO",
+            "Huy hiệu 30 năm tuổi",
+            "nhận Huân chương Lao động hạng",
+        ] {
+            let _ = awards(text);
+        }
+        let long = format!("tặng Huân chương {}", "Lao ".repeat(10_000));
+        assert_eq!(awards(&long).len(), 1);
     }
 
     #[test]
