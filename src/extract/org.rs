@@ -335,6 +335,13 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             if (words > 1 || official) && person_at(t, keys, k) {
                 break;
             }
+            // `Trung ương` is one word wherever it stands (`Công ty Ong
+            // Trung ương`).
+            if keys.get(k) == "trung" && keys.get(k + 1) == "ương" && spaced(t, k + 1) {
+                k += 2;
+                words += 1;
+                continue;
+            }
             // The word, with joined pieces: `GD-ĐT`, `Bưu chính-Viễn thông`.
             let start = k;
             k += 1;
@@ -455,6 +462,12 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
         && lower_word(t, end)
         && !FUNCTION_WORDS.contains(&keys.get(end));
     (!word_goes_on).then_some((end, false))
+}
+
+/// Does a place with its name lie in tokens `from..to` (`xã Dương Quang`,
+/// not a bare `xã`)?
+fn level_scope_named(t: &Tokens<'_>, keys: &Keys<'_>, from: usize, to: usize) -> bool {
+    (from..to).any(|k| place_at(t, keys, k).is_some_and(|p| p.end <= to))
 }
 
 /// `(LĐLĐ)` at token `j`: the index of the closing bracket.
@@ -602,6 +615,10 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
         }
     }
     if head.needs && !(named || scoped || parent.is_some()) {
+        return None;
+    }
+    // `các Trung tâm y tế tuyến huyện`: several bodies of a kind, none named.
+    if plural && !proper && parent.is_none() && !level_scope_named(t, keys, i + n, j) {
         return None;
     }
     if lower {
