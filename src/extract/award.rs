@@ -1,46 +1,56 @@
 //! `award` facts: who was honoured, with what, by whom and why.
 //!
-//! | written | rule | fields |
+//! | written (the fact's span in brackets) | rule | fields |
 //! |---|---|---|
-//! | `7 tập thể và 19 cá nhân có thành tích xuất sắc trong công tác xây dựng Đảng đã được Đảng bộ xã tặng Giấy khen` | `award/counts-then-honor` | collectives 7, individuals 19, honor "Giấy khen", conferred_by "Đảng bộ xã", reason "có thành tích …" |
-//! | `tặng Bằng khen cho 12 tập thể và 35 cá nhân` | `award/honor-then-counts` | collectives 12, individuals 35, honor "Bằng khen" |
-//! | `trao Cờ thi đua của Chính phủ cho mười hai tập thể` | `award/honor-then-counts` | honor "Cờ thi đua", conferred_by "Chính phủ", collectives 12 |
-//! | `… tặng Bằng khen cho 5 tập thể, 10 cá nhân; Giấy khen cho 20 tập thể` | `award/honor-then-counts` ×2 | two awards; the second keeps the verb of the first |
-//! | `Chủ tịch UBND tỉnh tặng Giấy khen cho 7 công dân` | `award/honor-then-counts` | conferred_by "Chủ tịch UBND tỉnh", individuals 7, recipient "7 công dân" |
-//! | `trao tặng Học viện Kỹ thuật Mật mã Huân chương Bảo vệ Tổ quốc hạng Nhì` | `award/recipient-then-honor` | recipient "Học viện Kỹ thuật Mật mã" |
-//! | `Ngành tư pháp đón nhận Huân chương Lao động hạng Nhất` | `award/recipient-then-honor` | recipient "Ngành tư pháp" |
-//! | `trao Huân chương Lao động hạng Nhì cho ngành tư pháp` | `award/honor-then-recipient` | recipient "ngành tư pháp" |
-//! | `vinh dự nhận Bằng khen của Thủ tướng Chính phủ` | `award/honor` | no recipient in the clause |
-//! | `khen thưởng 12 tập thể và 35 cá nhân`, `14 đơn vị được biểu dương` | `award/counts` | counts without an honour, only after khen thưởng, biểu dương, tuyên dương, tôn vinh |
+//! | `[7 tập thể và 19 cá nhân có thành tích xuất sắc trong công tác xây dựng Đảng đã được Đảng bộ xã tặng Giấy khen]` | `award/counts-then-honor` | collectives 7, individuals 19, honor "Giấy khen", conferred_by "Đảng bộ xã", reason "có thành tích …" |
+//! | `Chủ tịch UBND tỉnh [tặng Bằng khen cho 12 tập thể và 35 cá nhân]` | `award/honor-then-counts` | collectives 12, individuals 35, honor "Bằng khen", conferred_by "Chủ tịch UBND tỉnh" |
+//! | `[trao Cờ thi đua của Chính phủ cho mười hai tập thể]` | `award/honor-then-counts` | honor "Cờ thi đua", conferred_by "Chính phủ", collectives 12 |
+//! | `[tặng Bằng khen cho 5 tập thể, 10 cá nhân]; [Giấy khen cho 20 tập thể]` | `award/honor-then-counts` ×2 | two awards; the second keeps the verb of the first |
+//! | `UBND huyện [tặng giấy khen cho 7 công dân]` | `award/honor-then-counts` | individuals 7, recipient "7 công dân" |
+//! | `[trao tặng Học viện Kỹ thuật Mật mã Huân chương Bảo vệ Tổ quốc hạng Nhì]` | `award/recipient-then-honor` | recipient "Học viện Kỹ thuật Mật mã" |
+//! | `[Ngành tư pháp đón nhận Huân chương Lao động hạng Nhất]` | `award/recipient-then-honor` | recipient "Ngành tư pháp" |
+//! | `[trao Huân chương Lao động hạng Nhì cho ngành tư pháp]`, `[trao Huân chương … tặng nguyên Phó Thủ tướng …]` | `award/honor-then-recipient` | recipient "ngành tư pháp" |
+//! | `[vinh dự nhận Bằng khen] của Thủ tướng Chính phủ` | `award/honor` | conferred_by "Thủ tướng Chính phủ"; no recipient in the clause |
+//! | `[được tặng thưởng Huân chương Độc lập], [Huân chương Quân công]` | `award/listed-honor` | each honour of a list, with the verb, conferrer and recipient of the first |
+//! | `được [tặng danh hiệu “Chiến sĩ thi đua cơ sở”]` | `award/honor` | honor "Chiến sĩ thi đua cơ sở" (without `danh hiệu` and the quotes) |
+//! | `[khen thưởng 12 tập thể và 35 cá nhân]`, `[14 đơn vị … được biểu dương]` | `award/counts` | counts without an honour, only after khen thưởng, biểu dương, tuyên dương, tôn vinh |
+//! | `biểu dương 55 tập thể …; [50 gương “Người tốt, việc tốt”]` | `award/listed-counts` | counts in a list after such an award |
 //!
 //! Word lists (data, in `lexicon/`): `honors.txt` (Giấy khen, Bằng khen, Cờ
-//! thi đua, Huân chương…, danh hiệu …), `award_verbs.txt` (tặng, trao tặng,
-//! đón nhận, khen thưởng… with how each reads), `award_conferrers.txt`
-//! (the words a conferrer starts with), `award_recipients.txt` (tập thể,
-//! cá nhân, hộ gia đình and the nouns counted with them) and
-//! `award_reasons.txt` (có thành tích, có nhiều đóng góp…).
+//! thi đua, Huân chương…, titles such as Lao động tiên tiến), `award_verbs.txt`
+//! (tặng, trao tặng, đón nhận, khen thưởng… with how each reads),
+//! `award_conferrers.txt` (the words a conferrer starts with),
+//! `award_recipients.txt` (tập thể, cá nhân, hộ gia đình and the nouns
+//! counted with them: đơn vị → collectives, học sinh, đảng viên, vị →
+//! individuals) and `award_reasons.txt` (có thành tích, có nhiều đóng góp…).
 //!
 //! An award needs an honour with an award verb (or an honour followed by
 //! `cho` and counted recipients), or counts after a praise verb: `19 cá
-//! nhân tham gia` is no award, nor is `quỹ khen thưởng`, nor a negated or
-//! proposed one (`chưa từng được nhận bằng khen`, `đề nghị tặng Bằng khen`).
+//! nhân tham gia` is no award, nor `quỹ khen thưởng`, `công nhận danh hiệu`,
+//! `trao quà cho 50 hộ` (a gift), nor a negated or withdrawn one (`chưa từng
+//! được nhận bằng khen`, `thu hồi Bằng khen`). A proposed one (`đề nghị tặng
+//! Bằng khen cho 5 tập thể`) is reported as written. A title (`Lao động tiên
+//! tiến`) is an honour after `danh hiệu`, in quotes or right after a verb.
 //!
 //! Reading the honour: an open head (Huân chương, Huy chương, Kỷ niệm
 //! chương, Huy hiệu, danh hiệu) goes on with its name (a quoted title, or
 //! words from a capitalized or known first word) and its class (`hạng Ba`).
 //! Who conferred it comes after the honour (`của Thủ tướng Chính phủ`,
 //! `Cờ thi đua Chính phủ`, `do … tặng`), between `được` and the verb
-//! (`được Đảng bộ xã tặng`), or as the subject of a giving verb (`UBND
-//! huyện tặng …`, not of `trao`: who hands an honour over is not always who
-//! confers it). The recipients come after `cho`, between the verb and the
-//! honour, or before `được`/a receiving verb; the reason is the clause
-//! between them and `được`, or what follows them from a reason word or
+//! (`được Đảng bộ xã tặng`, `được UBND tỉnh 2 lần tặng`), or as the subject
+//! of a giving verb (`UBND huyện tặng …`, not of `trao`: who hands an honour
+//! over is not always who confers it). The recipients come after `cho` (or
+//! `tặng` after a handed-over honour), between the verb and the honour, or
+//! before `được`/a receiving verb; counts over mixed kinds (`30 tập thể, cá
+//! nhân`) fill no count, only `recipient`. The reason is the clause between
+//! the recipients and `được`, or what follows them from a reason word or
 //! `vì`/`do`.
 //!
-//! The span covers the recipients (when read), the verb and the honour with
-//! its conferrer; a reason after them is not in it. It never crosses a
-//! sentence end and is at most [`MAX_SPAN`] tokens long. Every look-back and
-//! look-ahead is bounded, so the pass is linear in the tokens.
+//! The span runs from the recipients (counted or named) or the verb to the
+//! honour, or to the recipients after it; the conferrer after the honour
+//! and the reason are outside it unless they stand between. It never
+//! crosses a sentence end and is at most [`MAX_SPAN`] tokens long. Every
+//! look-back and look-ahead is bounded, so the pass is linear in the tokens.
 
 use super::name::capitalized;
 use super::{Ctx, Phrases};
