@@ -245,7 +245,9 @@ fn skip_openers(t: &Tokens<'_>, mut s: usize, e: usize) -> usize {
 
 /// Words before a verb, in its clause, that make the award negated,
 /// hypothetical or withdrawn (a proposed one, `đề nghị tặng`, still counts).
-const NOT_DONE: &[&str] = &["chưa", "không", "chẳng", "nếu", "muốn", "hủy", "thu"];
+const NOT_DONE: &[&str] = &[
+    "chưa", "không", "chẳng", "nếu", "muốn", "hủy", "thu", "xứng",
+];
 
 /// A verb found in the text, with how its clause reads.
 #[derive(Clone, Copy, Debug)]
@@ -835,6 +837,8 @@ fn verb_at(t: &Tokens<'_>, lex: &Lex, i: usize, prev: Option<VerbHit>) -> Option
                 let next = t.lower(k + 1);
                 match w {
                     "thu" => next == "hồi",
+                    // `xứng đáng được tặng`: deserved, not given.
+                    "xứng" => next == "đáng",
                     "hủy" => matches!(next, "bỏ" | "quyết"),
                     _ => true,
                 }
@@ -1302,7 +1306,22 @@ fn from_honour(
         return None;
     }
     if inherited && recipients.is_none() && named.is_none() {
+        // `Huân chương Jose Marti, huân chương cao quý nhất của …`: a bare
+        // head in apposition names the same honour again.
+        let bare = h_end == h + lex.honors.longest_at(t, h).map_or(0, |(n, _)| n);
+        if bare && matches!(t.lower(h_end), "cao" | "này" | "ấy" | "đó" | "nào" | "duy") {
+            return None;
+        }
         rule = "award/listed-honor";
+    }
+    // `35 huy chương vàng, 45 huy chương bạc`: medals counted are a
+    // competition's results, not honours conferred.
+    let medal = t.phrase(h, "huy chương").is_some()
+        && matches!(t.lower(h + 2), "vàng" | "bạc" | "đồng")
+        && h > 0
+        && (t.is_digits(h - 1) || t.is_numeral_word(h - 1));
+    if medal {
+        return None;
     }
     // Recipients between the verb and the honour: `trao tặng Học viện Kỹ
     // thuật Mật mã Huân chương …`, `tặng 3 đơn vị Bằng khen`.
