@@ -155,6 +155,27 @@ const OPEN_HEADS: &[&str] = &[
     "danh hiệu",
 ];
 
+/// Titles won in contests, not conferred for merit (`danh hiệu Hoa hậu`).
+static CONTEST_TITLES: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
+        "hoa hậu",
+        "á hậu",
+        "hoa khôi",
+        "người đẹp",
+        "nữ hoàng",
+        "vua",
+        "quán quân",
+        "á quân",
+        "cầu thủ",
+        "vận động viên",
+        "diễn viên",
+        "nam diễn viên",
+        "nữ diễn viên",
+        "ca sĩ",
+        "top",
+    ])
+});
+
 /// Lower-case first words of an honour's name (`huân chương lao động`,
 /// `huy chương vàng`, `kỷ niệm chương vì sự nghiệp …`).
 const NAME_STARTS: &[&str] = &[
@@ -377,8 +398,9 @@ fn honour_at(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
         return Some(end);
     }
     let named = honour_name(t, lex, end, head);
-    // "danh hiệu" alone (`các danh hiệu thi đua`) is no honour.
-    if head == "danh hiệu" && named == end {
+    // "danh hiệu" alone (`các danh hiệu thi đua`) is no honour, nor the
+    // title of a contest (`danh hiệu Hoa hậu …`).
+    if head == "danh hiệu" && (named == end || CONTEST_TITLES.longest_at(t, end).is_some()) {
         return None;
     }
     Some(grade(t, named))
@@ -479,9 +501,6 @@ fn grade(t: &Tokens<'_>, j: usize) -> usize {
 /// capitalized word as its start (`được Tổng thống Italia … tặng`),
 /// otherwise it starts with a word of `award_conferrers.txt`.
 fn conferrer_at(t: &Tokens<'_>, lex: &Lex, i: usize, loose: bool) -> Option<usize> {
-    if line_before(t, i) && i > 0 && !loose {
-        return None;
-    }
     let mut k = match lex.conferrers.longest_at(t, i) {
         Some((n, _)) if !is_stop(t, i) => i + n,
         _ if loose && capitalized(t, i) && !is_stop(t, i) => i + 1,
