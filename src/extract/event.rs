@@ -35,10 +35,10 @@
 //! `hội nghị tổng kết công tác năm 2017` is no named event, and `lần thứ
 //! hai` alone (no head) is none either.
 
-use super::name::{capitalized, proper_name};
+use super::name::capitalized;
 use super::{Ctx, Phrases, clause_break};
 use crate::fact::{Event, FactValue};
-use crate::lexicon::EVENT_HEADS;
+use crate::lexicon::{EVENT_HEADS, PLACE_NAMES as KNOWN_PLACES};
 use crate::number::Style;
 use crate::number::ordinal::ordinal_at;
 use crate::number::roman::roman_at;
@@ -51,6 +51,9 @@ const MAX_GAP: usize = 15;
 /// The most tokens of what follows the ordinal (`Ban Chấp hành Trung ương
 /// Đảng khóa XII`).
 const MAX_TAIL: usize = 10;
+
+/// The longest quoted name inside an event's name, in tokens.
+const MAX_QUOTED: usize = 20;
 
 /// The largest ordinal.
 const MAX_ORDINAL: u32 = 1000;
@@ -116,6 +119,14 @@ const TAIL_LOWER: &[&str] = &[
     "hội",
 ];
 
+/// Capitalized words that start a new sentence, not a body (`Đại hội …
+/// lần thứ XII Trong bối cảnh …`, a full stop lost).
+const TAIL_STOP: &[&str] = &[
+    "trong", "theo", "tại", "sau", "khi", "để", "với", "từ", "đến", "cách", "ngày", "sáng",
+    "chiều", "tối", "hôm", "năm", "tháng", "đây", "đó", "này", "nhưng", "và", "còn", "ông", "bà",
+    "anh", "chị", "hiện", "dự", "tuy",
+];
+
 /// Lower-case syllables inside the names of bodies: a body's name cut
 /// right before one of them is cut in the middle (`Hội Nhà văn`).
 const NAME_SYLLABLES: &[&str] = &[
@@ -177,8 +188,11 @@ fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
     }
 }
 
-/// The head at token `i`: the entry and its number of tokens.
-fn head_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Head, usize)> {
+/// The head at token `i`: the entry, its number of tokens and whether its
+/// case makes it a head on its own (a weak head written in lower case is
+/// one only with a name and an ordinal, or a quoted name: `cuộc thi giọng
+/// hát hay … lần thứ nhất`, `cuộc thi “…”`).
+fn head_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Head, usize, bool)> {
     if !t.is_word(i) {
         return None;
     }
@@ -193,10 +207,7 @@ fn head_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Head, usize)> {
         return None;
     }
     let head = heads.get(k)?;
-    if !head.strong && !capitalized(t, i) {
-        return None;
-    }
-    Some((head, n))
+    Some((head, n, head.strong || capitalized(t, i)))
 }
 
 /// An ordinal as a value, if it is a plausible one.
@@ -235,12 +246,24 @@ fn ordinal_after(
         }
     }
     let mut j = h_end;
-    while j < h_end + MAX_GAP {
+    // A comma inside a name (`Liên hoan Dân ca ví, giặm Nghệ Tĩnh lần thứ
+    // ba`): only between words that are no verbs nor function words.
+    let mut comma = false;
+    let plain = |to: usize| {
+        (h_end..to).all(|k| !t.is_word(k) || capitalized(t, k) || !NAME_STOP.contains(&t.lower(k)))
+    };
+    while j < h_end + MAX_GAP + MAX_QUOTED {
+        if j >= h_end + MAX_GAP && !t.is(j, "lần") {
+            return None;
+        }
         let tok = t.get(j)?;
         if tok.line_before {
             return None;
         }
         if t.is(j, "lần") {
+            if comma && !plain(j) {
+                return None;
+            }
             if let Some(m) = ordinal_at(t, j + 1, style) {
                 return Some((j, m.end, value(m.value.as_int()?)?, "event/lan-thu"));
             }
@@ -258,11 +281,36 @@ fn ordinal_after(
             j = close + 1;
             continue;
         }
-        if clause_break(t, j) || matches!(tok.kind, Kind::Punct('“' | '”' | '"' | '«' | '»'))
+        // `BCH T.Ư`, `TP.HCM`: a full stop inside an abbreviation.
+        let inner_dot = t.is_punct(j, '.') && t.joined(j) && t.joined(j + 1) && t.is_word(j + 1);
+        // A quoted name inside: `Giải báo chí “Vì sự nghiệp …” lần thứ XIII`.
+        if matches!(tok.kind, Kind::Punct('“' | '"' | '«')) && j > h_end {
+            let close = (j + 1..j + MAX_QUOTED).find(|&k| {
+                matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('”' | '"' | '»')))
+            })?;
+            if (j + 1..=close).any(|k| t.get(k).is_some_and(|x| x.line_before)) {
+                return None;
+            }
+            j = close + 1;
+            continue;
+        }
+        if t.is_punct(j, ',')
+            && !comma
+            && j > h_end
+            && t.is_word(j + 1)
+            && !capitalized(t, j + 1)
+            && !NAME_STOP.contains(&t.lower(j + 1))
+        {
+            comma = true;
+            j += 1;
+            continue;
+        }
+        if clause_break(t, j) && !inner_dot
+            || matches!(tok.kind, Kind::Punct('“' | '”' | '"' | '«' | '»'))
         {
             return None;
         }
-        if j > h_end && head_at(t, j).is_some() {
+        if j > h_end && head_at(t, j).is_some_and(|(_, _, cased)| cased) {
             return None;
         }
         j += 1;
@@ -276,7 +324,8 @@ fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
     let line = |k: usize| t.get(k).is_none_or(|x| x.line_before || !x.space_before);
     let mut end = e;
     let start = if t.is(e, "của") { e + 1 } else { e };
-    if !caps && capitalized(t, start) && !line(start) {
+    let sentence_word = t.is_word(start) && TAIL_STOP.contains(&t.lower(start));
+    if !caps && capitalized(t, start) && !line(start) && !sentence_word {
         let mut m = start;
         while m < start + MAX_TAIL
             && !line(m)
@@ -301,31 +350,101 @@ fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
     end
 }
 
-/// A festival, fair or games with a proper name at head `i..h_end`: the end.
-fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize) -> Option<usize> {
-    if !head.festival || !head.strong && !capitalized(t, i) {
-        return None;
+/// The most tokens of an event's name without an ordinal.
+const MAX_NAMED: usize = 14;
+
+/// The most tokens of a quoted name after a head.
+const MAX_QUOTED_NAME: usize = 40;
+
+/// Words that end a name written in sentence case (`Lễ hội Hoa phượng đỏ
+/// năm 2021`, `hội thi Sáng kiến … đạt giải`): verbs and function words.
+const NAME_STOP: &[&str] = &[
+    "được", "đã", "sẽ", "đang", "là", "có", "tại", "ở", "vào", "từ", "đến", "với", "năm", "ngày",
+    "tháng", "diễn", "tổ", "khai", "bế", "và", "của", "cho", "để", "do", "nhằm", "thu", "trong",
+    "theo", "sau", "khi", "đạt", "gồm", "nhân", "chào", "mừng", "này", "đó", "lần", "thứ", "kéo",
+    "bắt", "mở", "sắp", "vừa", "mới", "cũng", "không", "chưa", "bị", "như", "hay", "hoặc", "trên",
+    "dưới", "qua", "về", "ra", "lên", "xuống", "nên", "thì", "mà", "rất", "lớn", "nhất", "đầu",
+    "cuối", "chính", "tiếp", "tham", "tổng", "công", "quy", "hơn", "gần", "khoảng", "một", "hai",
+    "ba", "nhiệm", "thành", "tốt", "đẹp", "lại", "vì", "nơi", "dành", "gắn", "chỉ", "hết", "đều",
+    "còn", "luôn", "hàng", "mỗi", "sáng", "chiều", "tối", "trước", "giữa", "bên", "cùng", "suốt",
+    "dịp", "đợt", "kỳ", "lễ",
+];
+
+/// The end of a name written in sentence case starting at token `j`
+/// (`Hoa phượng đỏ`, `Sáng kiến cải tiến mô hình huấn luyện cấp toàn
+/// quân`, `Tình yêu - Hòn Trống Mái`): capitals, then lower-case words
+/// that are no verb or function word, up to [`MAX_NAMED`] tokens. A name
+/// of several capitals (`Đền Hùng`, `Buôn Ma Thuột`) or a known place
+/// (`Huế`) ends with its capitals.
+fn sentence_case_name(t: &Tokens<'_>, j: usize, caps: bool) -> Option<usize> {
+    let end = super::project::name_end(t, j, caps, false, true)?;
+    let single = end == j + 1 && t.is_word(j);
+    if caps || !single || KNOWN_PLACES.contains(&t.lower(j)) {
+        return Some(end);
     }
+    let mut k = end;
+    let mut last = end;
+    while k < j + MAX_NAMED {
+        let Some(tok) = t.get(k) else { break };
+        if tok.line_before {
+            break;
+        }
+        if t.is_word(k)
+            && tok.space_before
+            && (capitalized(t, k) || !NAME_STOP.contains(&t.lower(k)))
+        {
+            k += 1;
+            last = k;
+            continue;
+        }
+        // `Điều dưỡng giỏi - thanh lịch`, `Tình yêu - Hòn Trống Mái`.
+        if matches!(tok.kind, Kind::Punct('-' | '–'))
+            && t.is_word(k + 1)
+            && !NAME_STOP.contains(&t.lower(k + 1))
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    Some(last)
+}
+
+/// A named event without an ordinal at head `i..h_end`: its end. A quoted
+/// name after any head (`hội thi “Kiểm soát nhiễm khuẩn bệnh viện”`,
+/// `Liên hoan du lịch "Đồ Sơn - Sắc màu của biển"`); a proper name after a
+/// festival, fair, contest or congress (`Lễ hội Đền Hùng`, `Lễ hội Hoa
+/// phượng đỏ`, `Đại hội Đại đoàn kết các dân tộc Tây Nguyên`).
+fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize, cased: bool) -> Option<usize> {
     if head.whole {
-        return Some(h_end);
+        return cased.then_some(h_end);
     }
     let mut j = h_end;
-    while j < h_end + 4 && t.is_word(j) && FESTIVAL_FILLERS.contains(&t.lower(j)) {
+    while j < h_end + 4
+        && t.is_word(j)
+        && !capitalized(t, j)
+        && FESTIVAL_FILLERS.contains(&t.lower(j))
+    {
         j += 1;
     }
     if t.get(j).is_none_or(|x| x.line_before || !x.space_before) {
         return None;
     }
-    let caps = all_caps(t, i);
-    let mut end = proper_name(t, j)?;
-    if caps {
-        end = super::project::caps_trim(t, j, end);
+    if matches!(t.get(j).map(|x| x.kind), Some(Kind::Punct('“' | '"' | '«'))) {
+        let close = (j + 1..j + MAX_QUOTED_NAME)
+            .take_while(|&k| t.get(k).is_some_and(|x| !x.line_before))
+            .find(|&k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('”' | '"' | '»'))))?;
+        return (close > j + 1).then_some(close + 1);
     }
-    // A name never ends inside a word or a number (`Huế 2024x`).
-    if t.joined(end) && (t.is_word(end) || t.is_digits(end)) {
+    if !head.festival || !cased || !capitalized(t, j) {
         return None;
     }
-    Some(end)
+    let mut end = sentence_case_name(t, j, all_caps(t, i))?;
+    // `Festival Huế 2024`: the year is a date, not part of the name.
+    if end > j + 1 && t.is_digits(end - 1) && t.surface(end - 1).len() == 4 {
+        end -= 1;
+    }
+    (end > j).then_some(end)
 }
 
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
@@ -336,12 +455,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let slice = |a: usize, b: usize| text.get(t.span(a, b).range()).unwrap_or_default();
         let mut i = 0;
         while i < t.len() {
-            let Some((head, n)) = head_at(t, i) else {
+            let Some((head, n, cased)) = head_at(t, i) else {
                 i += 1;
                 continue;
             };
             let h_end = i + n;
-            if let Some((os, oe, ordinal, rule)) = ordinal_after(t, &ctx.style, head, h_end) {
+            let ordinal = ordinal_after(t, &ctx.style, head, h_end)
+                // A weak head in lower case needs a name before its ordinal.
+                .filter(|&(os, ..)| cased || os > h_end);
+            if let Some((os, oe, ordinal, rule)) = ordinal {
                 let caps = all_caps(t, i);
                 let end = tail(t, oe, caps);
                 let mut name = slice(i, os).to_string();
@@ -361,7 +483,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                 i = end;
                 continue;
             }
-            if let Some(end) = named(t, i, head, h_end) {
+            if let Some(end) = named(t, i, head, h_end, cased) {
                 found.push((
                     i,
                     end,

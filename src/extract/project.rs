@@ -15,6 +15,7 @@
 //! | `Nhà máy Lọc dầu Dung Quất`, `Nhiệt điện Vĩnh Tân` | plant | | | `project/category-name` |
 //! | `xây dựng Trường THCS Nguyễn Du`, `khởi công Bệnh viện Nhi Hà Nội` | school, hospital | | | `project/context` |
 //! | `Dự án Ecopark`, `dự án BOT Cai Lậy` | other | Dự án | Ecopark, Cai Lậy | `project/du-an-name` |
+//! | `các thủy điện A Vương, Sông Bung 4 và Đồng Nai 3` | hydropower | thủy điện | (each name) | `project/list` |
 //!
 //! The category words are data (`lexicon/project_categories.txt`); the
 //! longest one at a word wins (`nhà máy thủy điện` over `nhà máy`), in any
@@ -43,6 +44,11 @@
 //! the lexicon.
 //!
 //! # Names
+//! A school's field or a hospital's speciality joins the category as
+//! written (`Trường ĐH Y dược Cần Thơ` → "Trường ĐH Y dược", "Cần Thơ";
+//! `lexicon/institution_fields.txt`); a bracketed abbreviation after the
+//! category is skipped (`Bệnh viện Đa khoa (BVĐK) Lạng Sơn`).
+//!
 //! A name is a run of capitalized syllables ([`super::name::proper_name`]):
 //! it stops at a lower-case word, may end with a number or a Roman numeral
 //! (`Sông Bung 4`, `Yên Phong II`) and joins hyphens (`Bà Rịa-Vũng Tàu`) and
@@ -59,7 +65,7 @@
 use super::name::{capitalized, proper_name};
 use super::{Ctx, Phrases};
 use crate::fact::{FactValue, Project, ProjectCategory};
-use crate::lexicon::PROJECT_CATEGORIES;
+use crate::lexicon::{INSTITUTION_FIELDS, PLACE_NAMES as KNOWN_PLACES, PROJECT_CATEGORIES};
 use crate::token::{Kind, Tokens};
 use once_cell::sync::Lazy;
 
@@ -120,6 +126,9 @@ static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
     }
 });
 
+/// What a school teaches or a hospital treats (`Y dược`, `Đa khoa`).
+static FIELDS: Lazy<Phrases> = Lazy::new(|| Phrases::new(INSTITUTION_FIELDS.iter().copied()));
+
 /// Words before a work that make it a project (`!` categories).
 static CONTEXT_BEFORE: Lazy<Phrases> = Lazy::new(|| {
     Phrases::new([
@@ -154,6 +163,9 @@ static CONTEXT_AFTER: Lazy<Phrases> = Lazy::new(|| {
     Phrases::new([
         "được khởi công",
         "khởi công",
+        "được xây mới",
+        "xây mới",
+        "được sửa chữa",
         "được xây dựng",
         "đang được xây dựng",
         "đang xây dựng",
@@ -240,11 +252,30 @@ const NOT_A_NAME: &[&str] = &[
     "công ty",
     "tập đoàn",
     "nhân dân",
+    // A sentence run on without its full stop: `hai cầu vượt Theo ông …`.
+    "theo",
+    "tại",
+    "trong",
+    "sau",
+    "khi",
+    "để",
+    "với",
+    "từ",
+    "đến",
+    "nhưng",
+    "và",
+    "ngày",
+    "sáng",
+    "chiều",
+    "tối",
+    "hiện",
+    "đây",
+    "đó",
 ];
 
 /// Names that are not works after `cầu` (praying) and `chợ` (fairs).
 const NOT_A_BRIDGE: &[&str] = &["chúa", "trời", "phật", "thánh", "mẹ"];
-const NOT_A_MARKET: &[&str] = &["tết", "xuân", "quê", "phiên"];
+const NOT_A_MARKET: &[&str] = &["tết", "xuân", "quê", "phiên", "giáng", "noel"];
 
 /// Words a category word ends, when they come right before it: `yêu cầu`,
 /// `nhu cầu`, `hội chợ`, `thành phố`, `thị trường`, `hiện trường`.
@@ -258,7 +289,10 @@ const COMPOUNDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("chợ", &["hội", "phiên"]),
-    ("phố", &["thành", "khu", "tổ", "dãy", "ngõ", "đường", "phố"]),
+    (
+        "phố",
+        &["thành", "khu", "tổ", "dãy", "ngõ", "đường", "phố", "khối"],
+    ),
     (
         "trường",
         &[
@@ -293,7 +327,7 @@ const COMPOUNDS: &[(&str, &[&str])] = &[
 ];
 
 /// Places whose names start with a category word (`Cầu Giấy`, `Chợ Lớn`).
-const PLACE_NAMES: &[&str] = &[
+const CATEGORY_PLACES: &[&str] = &[
     "cầu giấy",
     "cầu ngang",
     "cầu kè",
@@ -388,8 +422,10 @@ const LEVEL_WORDS: &[&str] = &[
     "xã",
     "phường",
     "thị xã",
+    "thị trấn",
     "thành phố",
     "khu vực",
+    "thôn",
 ];
 
 /// Lower-case syllables of the Sino-Vietnamese names of schools and
@@ -398,7 +434,7 @@ const INSTITUTION_SYLLABLES: &[&str] = &[
     "khoa", "phạm", "thuật", "học", "tế", "dược", "nghiệp", "nghệ", "luật", "nhiên", "hội", "văn",
     "lực", "chính", "thông", "sản", "lâm", "thương", "mại", "nhi", "bướu", "thần", "đội", "nhân",
     "dân", "quốc", "gia", "ương", "đồng", "truyền", "tâm", "thể", "thao", "ngữ", "dục", "sử",
-    "hóa", "tộc",
+    "hóa", "tộc", "y", "tin", "nghị",
 ];
 
 /// In a heading in capitals, a name stops before these words.
@@ -457,7 +493,13 @@ fn starts_with_any(t: &Tokens<'_>, i: usize, list: &[&str]) -> bool {
 }
 
 /// The end of the name starting at token `i`, or `None`.
-fn name_end(t: &Tokens<'_>, i: usize, caps: bool, institution: bool, dash: bool) -> Option<usize> {
+pub(crate) fn name_end(
+    t: &Tokens<'_>,
+    i: usize,
+    caps: bool,
+    institution: bool,
+    dash: bool,
+) -> Option<usize> {
     let mut end = proper_name(t, i)?;
     // `TP.HCM`, `Institution` names over their lower-case syllables.
     loop {
@@ -510,6 +552,18 @@ fn name_end(t: &Tokens<'_>, i: usize, caps: bool, institution: bool, dash: bool)
             }
         }
     }
+    // `Thủ Thiêm Q.2`, `Sơn Trà P.3`: an abbreviated level word after the
+    // name is not part of it.
+    if end > i + 1
+        && t.is_word(end - 1)
+        && t.surface(end - 1).len() <= 2
+        && t.surface(end - 1).chars().all(|c| c.is_ascii_uppercase())
+        && t.is_punct(end, '.')
+        && t.joined(end)
+        && t.joined(end + 1)
+    {
+        end -= 1;
+    }
     // `82,4ha`, `T4`, `AK-F70`: a name never ends inside a number or a word.
     if t.is_digits(end - 1)
         && matches!(t.get(end).map(|x| x.kind), Some(Kind::Punct(',' | '.')))
@@ -527,7 +581,7 @@ fn name_end(t: &Tokens<'_>, i: usize, caps: bool, institution: bool, dash: bool)
 
 /// A name in a heading in capitals: up to a function word, after a number
 /// or a Roman numeral, at most four words.
-pub(crate) fn caps_trim(t: &Tokens<'_>, i: usize, end: usize) -> usize {
+fn caps_trim(t: &Tokens<'_>, i: usize, end: usize) -> usize {
     let mut k = i;
     let mut words = 0;
     while k < end {
@@ -548,12 +602,22 @@ pub(crate) fn caps_trim(t: &Tokens<'_>, i: usize, end: usize) -> usize {
     end
 }
 
-/// A road number at token `i`: `1A`, `14`, `.1A` (after `QL`), `III`.
-fn road_number(t: &Tokens<'_>, i: usize) -> Option<usize> {
+/// A road number at token `i`: `1A`, `14`, `.1A` (after `QL`), `III`,
+/// `số 1` (`tuyến metro số 1`). Returns where the number starts and ends.
+fn road_number(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+    if t.is(i, "số") && t.is_digits(i + 1) {
+        return road_digits(t, i + 1).map(|e| (i + 1, e));
+    }
+    road_digits(t, i).map(|e| (i, e))
+}
+
+/// The end of the road number at token `i` (without `số`).
+fn road_digits(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let mut j = i;
     if t.is_punct(j, '.') && t.joined(j) {
         j += 1;
     }
+
     if let Some(tok) = t.get(j) {
         if tok.line_before {
             return None;
@@ -654,11 +718,12 @@ fn at_category(
     t: &Tokens<'_>,
     i: usize,
     after_du_an: bool,
+    listed: bool,
 ) -> Option<(usize, Project, &'static str)> {
     let (entry, n) = category_at(t, i)?;
     // A heading in capitals, not an acronym (`KCN`, `KDC`: no vowels).
     let caps = (i..i + n).all(|m| all_caps(t, m)) && (i..i + n).any(|m| has_vowel(t.lower(m)));
-    if capitalized(t, i) && starts_with_any(t, i, PLACE_NAMES) {
+    if capitalized(t, i) && starts_with_any(t, i, CATEGORY_PLACES) {
         return None;
     }
     if entry.lower_only && capitalized(t, i) && !caps && !sentence_start(t, i) {
@@ -687,25 +752,52 @@ fn at_category(
     if t.get(c)?.line_before {
         return None;
     }
+    // `Bệnh viện Đa khoa (BVĐK) Lạng Sơn`: an abbreviation in brackets.
+    let mut after = c;
+    if t.is_punct(c, '(') && all_caps(t, c + 1) && t.is_punct(c + 2, ')') {
+        after = c + 3;
+    }
     let institution = matches!(
         entry.category,
         ProjectCategory::School | ProjectCategory::Hospital | ProjectCategory::Other
     );
+    // Not bridges: `cầu Tân Thuận 1 – Nguyễn Tất Thành` is a bridge and
+    // the street it leads to.
     let dash = matches!(
         entry.category,
-        ProjectCategory::Road | ProjectCategory::Bridge | ProjectCategory::Irrigation
+        ProjectCategory::Road
+            | ProjectCategory::Irrigation
+            | ProjectCategory::Other
+            | ProjectCategory::School
     );
     let mut rule = if after_du_an {
         "project/du-an-category"
     } else {
         "project/category-name"
     };
-    let (name_start, end) = if let Some(e) = entry.number.then(|| road_number(t, c)).flatten() {
+    let category_end = c;
+    let c = after;
+    let (name_start, end) = if let Some((ns, e)) = entry.number.then(|| road_number(t, c)).flatten()
+    {
         rule = "project/road-number";
-        (c, e)
+        (ns, e)
     } else {
         // `Bệnh viện Đa khoa huyện Gia Lâm`: a level word may start the name.
+        let mut c = c;
         let mut s = c;
+        if institution && !caps {
+            // `Trường ĐH Y dược Cần Thơ`: the field joins the category.
+            if let Some((m, _)) = FIELDS.longest_at(t, c) {
+                let f = c + m;
+                if (c + 1..f).all(|k| t.get(k).is_some_and(|x| x.space_before && !x.line_before))
+                    && capitalized(t, f)
+                    && t.get(f).is_some_and(|x| x.space_before && !x.line_before)
+                {
+                    c = f;
+                    s = f;
+                }
+            }
+        }
         if institution {
             for w in LEVEL_WORDS {
                 if let Some(m) = t.phrase(c, w) {
@@ -724,6 +816,12 @@ fn at_category(
             return None;
         }
         (c, e)
+    };
+    // The field read with the name belongs to the category as written.
+    let category_end = if rule != "project/road-number" && name_start > after {
+        name_start
+    } else {
+        category_end
     };
     let name_first = t.lower(name_start);
     // `ngành đường sắt Việt Nam`, `các chợ TPHCM`: a country or a city as a
@@ -751,7 +849,7 @@ fn at_category(
         _ => {}
     }
     if entry.context && !after_du_an {
-        if !has_context(t, i, end) {
+        if !listed && !has_context(t, i, end) {
             return None;
         }
         rule = "project/context";
@@ -760,7 +858,7 @@ fn at_category(
         end,
         Project {
             category: entry.category,
-            category_text: text_of(t, i, c).to_string(),
+            category_text: text_of(t, i, category_end).to_string(),
             name: text_of(t, name_start, end).to_string(),
         },
         rule,
@@ -777,7 +875,7 @@ fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> 
     if t.get(j).is_none_or(|x| x.line_before) {
         return None;
     }
-    if let Some(found) = at_category(t, j, true) {
+    if let Some(found) = at_category(t, j, true, true) {
         return Some(found);
     }
     if starts_with_any(t, j, NOT_A_PROJECT_NAME) || starts_with_any(t, j, NOT_A_NAME) {
@@ -810,22 +908,118 @@ fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> 
     ))
 }
 
+/// Words before a category that open a list of works: `các thủy điện A
+/// Vương, Sông Bung 4 và Đồng Nai 3`, `như: Thủy điện Đại Ninh, A Vương`.
+const LIST_INTRO: &[&str] = &[
+    "các", "những", "như", "gồm", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    "nhiều", "loạt",
+];
+
+/// Is the project starting at token `start` the first of a list?
+fn list_intro(t: &Tokens<'_>, start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && t.is_punct(k - 1, ':') {
+        k -= 1;
+    }
+    k.checked_sub(1)
+        .is_some_and(|p| t.is_digits(p) || t.is_word(p) && LIST_INTRO.contains(&t.lower(p)))
+}
+
+/// More names of the same kind after a project ending at `e`, in a list
+/// (`, A Vương, Sor Phu Miêng và Đồng Nai 3`): (start, end) of each.
+fn list_items(t: &Tokens<'_>, mut e: usize, category: ProjectCategory) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let dash = matches!(
+        category,
+        ProjectCategory::Road | ProjectCategory::Irrigation | ProjectCategory::Other
+    );
+    while t.is_punct(e, ',') || t.is(e, "và") {
+        let s = e + 1;
+        if t.get(s).is_none_or(|x| x.line_before)
+            || category_at(t, s).is_some()
+            || !capitalized(t, s)
+            || starts_with_any(t, s, NOT_A_NAME)
+        {
+            break;
+        }
+        let Some(mut ne) = name_end(t, s, false, false, dash) else {
+            break;
+        };
+        // `A Vương, Đak tih, Đakmi 3`: in a list a name may go on in lower
+        // case up to the next comma.
+        let mut k = ne;
+        while k < ne + 2 && t.is_word(k) && !capitalized(t, k) && !t.is(k, "và") {
+            k += 1;
+        }
+        if k > ne
+            && (t.is_punct(k, ',') || t.is(k, "và"))
+            && (ne..k).all(|m| t.get(m).is_some_and(|x| x.space_before && !x.line_before))
+        {
+            ne = k;
+        }
+        // `các KCN Tân Tạo, TP.HCM`: a place, not another work.
+        let name = text_of(t, s, ne).to_lowercase();
+        if KNOWN_PLACES.contains(&name.as_str()) {
+            break;
+        }
+        out.push((s, ne));
+        e = ne;
+    }
+    out
+}
+
+/// The most tokens between two works of one list (`đường A (huyện B), đường
+/// C`): the second needs no project context of its own.
+const LIST_GAP: usize = 12;
+
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     {
         let t = &ctx.tokens;
         let mut i = 0;
+        let mut last_end: Option<usize> = None;
         while i < t.len() {
+            // Right after another work, in the same sentence.
+            let listed = last_end.is_some_and(|le| {
+                i >= le
+                    && i - le <= LIST_GAP
+                    && (le..=i).all(|k| {
+                        t.get(k).is_some_and(|x| !x.line_before)
+                            && !matches!(
+                                t.get(k).map(|x| x.kind),
+                                Some(Kind::Punct('.' | ';' | '!' | '?'))
+                            )
+                    })
+            });
             let hit = if t.is(i, "dự") {
                 at_du_an(t, i).map(|h| (i, h))
             } else {
                 None
             }
-            .or_else(|| at_category(t, i, false).map(|h| (i, h)));
+            .or_else(|| at_category(t, i, false, listed).map(|h| (i, h)));
             match hit {
                 Some((start, (end, project, rule))) if end > start => {
+                    let more = if rule != "project/du-an-name" && list_intro(t, start) {
+                        list_items(t, end, project.category)
+                    } else {
+                        Vec::new()
+                    };
+                    let mut next = end;
+                    for &(s, e) in &more {
+                        found.push((
+                            s,
+                            e,
+                            Project {
+                                name: text_of(t, s, e).to_string(),
+                                ..project.clone()
+                            },
+                            "project/list",
+                        ));
+                        next = e;
+                    }
                     found.push((start, end, project, rule));
-                    i = end;
+                    last_end = Some(next);
+                    i = next;
                 }
                 _ => i += 1,
             }

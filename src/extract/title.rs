@@ -47,9 +47,9 @@
 //! most [`MAX_CHARS`] characters.
 
 use super::name::capitalized;
-use super::{Ctx, Phrases};
+use super::{Ctx, Phrases, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
-use crate::lexicon::{HONOR_TITLES, TITLE_TRIGGERS};
+use crate::lexicon::{CAMPAIGNS, HONOR_TITLES, TITLE_TRIGGERS};
 use crate::token::{Kind, Tokens};
 use once_cell::sync::Lazy;
 
@@ -188,6 +188,49 @@ static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
 
 static HONORS: Lazy<Phrases> = Lazy::new(|| Phrases::new(HONOR_TITLES.iter().copied()));
 
+static KNOWN_CAMPAIGNS: Lazy<Phrases> = Lazy::new(|| Phrases::new(CAMPAIGNS.iter().copied()));
+
+/// Documents whose quoted name follows a colon: `Nghị quyết TW4: “Một số
+/// vấn đề cấp bách …”`, `Chỉ thị 03 của Bộ Chính trị: “…”`.
+static DOCUMENTS: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
+        "nghị quyết",
+        "chỉ thị",
+        "kết luận",
+        "quyết định",
+        "thông tư",
+        "nghị định",
+        "luật",
+        "đề án",
+        "đề tài",
+        "chuyên đề",
+        "nq",
+        "ct",
+    ])
+});
+
+/// Is there a document word before the colon right before token `open`
+/// (within eight tokens, same clause)?
+fn document_before(t: &Tokens<'_>, open: usize) -> bool {
+    let Some(colon) = open.checked_sub(1) else {
+        return false;
+    };
+    if !t.is_punct(colon, ':') {
+        return false;
+    }
+    let mut k = colon;
+    while k > 0 && colon - k < 8 {
+        k -= 1;
+        if t.get(k + 1).is_some_and(|x| x.line_before) || k + 1 < colon && clause_break(t, k) {
+            return false;
+        }
+        if DOCUMENTS.longest_at(t, k).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Verbs of saying before a quotation.
 const SAYING: &[&str] = &[
     "nói",
@@ -214,6 +257,14 @@ const SAYING: &[&str] = &[
     "kêu",
 ];
 
+/// Words that never come between a trigger and its quote (`chương trình
+/// trong quá trình “…”`).
+const GAP_STOP: &[&str] = &[
+    "trong", "của", "và", "cho", "với", "tại", "về", "để", "đã", "được", "bị", "là", "có", "từ",
+    "đến", "theo", "như", "khi", "sau", "trước", "này", "đó", "những", "các", "một", "mà", "thì",
+    "nhưng", "hay", "hoặc", "quá", "rằng", "ở", "vì", "do", "sẽ", "đang",
+];
+
 /// More verbs of saying, after a quotation (`“…”, Ranieri xác nhận`).
 const SAYING_AFTER: &[&str] = &[
     "xác nhận",
@@ -230,6 +281,7 @@ const SPEECH_START: &[&str] = &[
     "tôi", "chúng", "mình", "em", "anh", "chị", "ông", "bà", "họ", "ai", "sao", "nếu", "thôi",
     "dạ", "vâng", "ừ", "ôi", "trời", "xin", "mày", "tao", "nó", "bọn", "cháu", "con", "cô", "chú",
     "bác", "thầy", "cậu", "đây", "đó", "thế", "vậy", "nhưng", "vì", "tại", "khi", "cứ", "chắc",
+    "và", "nên", "hãy", "đừng", "phải", "cần", "làm", "có",
 ];
 
 /// Who speaks after a quotation: `“…”, ông X nói`.
@@ -292,7 +344,7 @@ fn trigger_before(t: &Tokens<'_>, open: usize) -> Option<TitleCategory> {
             }
         }
         let prev = k.checked_sub(1)?;
-        if !t.is_word(prev) {
+        if !t.is_word(prev) || GAP_STOP.contains(&t.lower(prev)) {
             return None;
         }
         k = prev;
@@ -305,6 +357,38 @@ fn known_honor(t: &Tokens<'_>, from: usize, to: usize) -> bool {
     HONORS
         .longest_at(t, from)
         .is_some_and(|(n, _)| from + n <= to)
+}
+
+/// Does the value (tokens `from..to`) start with a known campaign?
+fn known_campaign(t: &Tokens<'_>, from: usize, to: usize) -> bool {
+    KNOWN_CAMPAIGNS
+        .longest_at(t, from)
+        .is_some_and(|(n, _)| from + n <= to)
+}
+
+/// Does the quote at token `open` follow the title ending at `prev_close`
+/// in a list (`“A”, “B” và “C”`)?
+fn listed_after(t: &Tokens<'_>, prev_close: usize, open: usize) -> bool {
+    open == prev_close + 2
+        && (t.is_punct(prev_close + 1, ',')
+            || t.is_punct(prev_close + 1, ';')
+            || t.is(prev_close + 1, "và")
+            || t.is(prev_close + 1, "hoặc"))
+}
+
+/// Is the value one word in lower case (`“hót”`)?
+fn lone_lower_word(t: &Tokens<'_>, open: usize, close: usize) -> bool {
+    close == open + 2 && t.is_word(open + 1) && !capitalized(t, open + 1)
+}
+
+/// Does token `i` start a sentence or a line?
+fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
+    i == 0
+        || t.get(i).is_some_and(|x| x.line_before)
+        || matches!(
+            t.get(i - 1).map(|x| x.kind),
+            Some(Kind::Punct('.' | '!' | '?' | '…' | ':' | '-' | '–' | '—'))
+        )
 }
 
 /// Does a quotation without a trigger read like a title?
@@ -350,6 +434,15 @@ fn reads_like_title(t: &Tokens<'_>, open: usize, close: usize) -> bool {
     if comma && capitals * 2 < words {
         return false;
     }
+    // At the start of a sentence a capital says nothing: a word put in
+    // quotes for emphasis (`“Lò” luyện thi`) or a quoted sentence. Most
+    // words of a title there are capitalized.
+    if sentence_start(t, open) {
+        let lower_after = t.is_word(close + 1) && !capitalized(t, close + 1);
+        if words == 1 && lower_after || capitals * 2 < words {
+            return false;
+        }
+    }
     // After a colon or a verb of saying: a quotation.
     if let Some(p) = open.checked_sub(1) {
         if t.is_punct(p, ':') || t.is_punct(p, ',') {
@@ -392,30 +485,51 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     {
         let t = &ctx.tokens;
         let text = t.text();
+        // The closing quote and category of the title just before.
+        let mut prev: Option<(usize, TitleCategory)> = None;
         for (open, close) in pairs(t) {
             let (Some(o), Some(c)) = (t.get(open), t.get(close)) else {
                 continue;
             };
-            let value = text.get(o.end..c.start).unwrap_or_default().trim();
+            // `“Thủ đô kháng chiến."`: the full stop ends the sentence.
+            let value = text
+                .get(o.end..c.start)
+                .unwrap_or_default()
+                .trim()
+                .trim_end_matches('.')
+                .trim_end();
             let has_word = (open + 1..close).any(|k| t.is_word(k));
             if !has_word || value.chars().count() > MAX_CHARS {
                 continue;
             }
+            let trigger = trigger_before(t, open);
             let hit = if known_honor(t, open + 1, close) {
                 Some((TitleCategory::HonorTitle, "title/honor-known"))
+            } else if known_campaign(t, open + 1, close) {
+                Some((TitleCategory::Campaign, "title/campaign-known"))
             } else {
-                match trigger_before(t, open) {
+                match trigger {
                     Some(TitleCategory::HonorTitle) => {
                         Some((TitleCategory::HonorTitle, "title/honor-trigger"))
                     }
                     Some(TitleCategory::Campaign) => {
                         Some((TitleCategory::Campaign, "title/campaign-trigger"))
                     }
+                    // `chủ đề “hót”`: a word in quotes for emphasis.
+                    Some(_) if lone_lower_word(t, open, close) => None,
                     Some(_) => Some((TitleCategory::Other, "title/other-trigger")),
+                    // The next item of a list of titles has the first's kind.
+                    None if prev.is_some_and(|(c, _)| listed_after(t, c, open)) => {
+                        prev.map(|(_, category)| (category, "title/list"))
+                    }
+                    None if document_before(t, open) => {
+                        Some((TitleCategory::Other, "title/document"))
+                    }
                     None => reads_like_title(t, open, close)
                         .then_some((TitleCategory::Other, "title/quoted")),
                 }
             };
+            prev = hit.map(|(category, _)| (close, category));
             if let Some((category, rule)) = hit {
                 found.push((
                     open,

@@ -12,7 +12,8 @@
 //! | category words of named works | `project_categories.txt` | `extract/project.rs` |
 //! | heads of named events | `event_heads.txt` | `extract/event.rs` |
 //! | words before a quoted title | `title_triggers.txt` | `extract/title.rs` |
-//! | titles of honour | `honor_titles.txt` | `extract/title.rs` |
+//! | titles of honour, known campaigns | `honor_titles.txt`, `campaigns.txt` | `extract/title.rs` |
+//! | fields of schools and hospitals (`y dược`) | `institution_fields.txt` | `extract/project.rs` |
 //! | level words of places (`xã`, `TP`, `Q.`) and the words around them | `place_levels.txt`, `place_context.txt` | `extract/place.rs` |
 //! | known place names, regions, family names, titles before a person | `place_names.txt`, `place_regions.txt`, `surnames.txt`, `person_titles.txt` | `extract/place.rs`, `extract/org.rs` |
 //! | organization heads, domains, abbreviations, legal forms, words that unmake a head (`a \| b \| c` columns) | `org_heads.txt`, `org_domains.txt`, `org_abbreviations.txt`, `org_legal_forms.txt`, `org_context.txt` | `extract/org.rs` |
@@ -73,6 +74,15 @@ pub(crate) static TITLE_TRIGGERS: Lazy<Vec<(&'static str, &'static str)>> =
 /// Titles of honour a quoted title may start with ("gia đình văn hóa").
 pub(crate) static HONOR_TITLES: Lazy<Vec<&'static str>> =
     Lazy::new(|| entries(include_str!("honor_titles.txt")));
+
+/// What a school teaches or a hospital treats ("y dược", "đa khoa").
+pub(crate) static INSTITUTION_FIELDS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("institution_fields.txt")));
+
+/// Known campaigns and movements a quoted title may start with ("dân vận
+/// khéo").
+pub(crate) static CAMPAIGNS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| entries(include_str!("campaigns.txt")));
 
 // --- award lists (extract/award.rs) ---------------------------------------
 
