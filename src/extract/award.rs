@@ -192,7 +192,7 @@ const STOP: &[&str] = &[
     "nhằm", "gồm", "trị", "tiền", "tổ", "ký", "quyết", "tiến", "thay", "thừa", "trực", "đều",
     "mới", "từng", "vinh", "chính", "ban", "hành", "lễ", "đồng", "thời", "sau", "trước", "giai",
     "đợt", "dịp", "lúc", "hôm", "qua", "nay", "tiếp", "trao", "tặng", "nhận", "đón", "không",
-    "chưa", "hay", "hoặc", "nên", "vào", "ra", "lên", "đi",
+    "chưa", "hay", "hoặc", "nên", "vào", "ra", "lên", "đi", "đối",
 ];
 
 /// Conferrer heads that say nothing alone (`Hội`, `Bộ`, `Ban`).
@@ -244,7 +244,7 @@ const CLOSERS: &[&str] = &[
 /// Words that show a subject is a clause of its own (`Đại sứ … bày tỏ sự
 /// vinh dự được nhận`), not who received the honour.
 const SUBJECT_NOT: &[&str] = &[
-    "sự", "bày", "tỏ", "cho", "biết", "nói", "rất", "khi", "nếu", "muốn", "mong", "lần",
+    "sự", "bày", "tỏ", "cho", "biết", "nói", "rất", "khi", "nếu", "muốn", "mong", "lần", "việc",
 ];
 
 /// Words that open a clause without being part of its subject.
@@ -437,7 +437,12 @@ fn honour_name(t: &Tokens<'_>, lex: &Lex, j: usize, head: &str) -> usize {
         }
     }
     let first = t.lower(j);
-    if !t.is_word(j) || is_stop(t, j) || !(capitalized(t, j) || NAME_STARTS.contains(&first)) {
+    // `huân chương vì sự nghiệp giáo dục`: `vì` starts a name here.
+    let cause = first == "vì" && t.phrase(j + 1, "sự nghiệp").is_some();
+    if !t.is_word(j)
+        || (is_stop(t, j) && !cause)
+        || !(capitalized(t, j) || NAME_STARTS.contains(&first))
+    {
         return j;
     }
     // `Vì sự nghiệp …` names run longer.
@@ -1158,8 +1163,7 @@ fn subject_before(t: &Tokens<'_>, subject_end: usize) -> Option<(usize, usize)> 
         return None;
     }
     s = skip_openers(t, s, e);
-    let clean = (s..e)
-        .all(|k| !(t.is_word(k) && SUBJECT_NOT.contains(&t.lower(k)) && !capitalized(t, k)))
+    let clean = (s..e).all(|k| !(t.is_word(k) && SUBJECT_NOT.contains(&t.lower(k))))
         && (s..e).all(|k| {
             (t.is_word(k) || t.is_digits(k) || (t.joined(k) && t.joined(k + 1)))
                 && !(t.is_word(k) && STOP.contains(&t.lower(k)) && !capitalized(t, k))
