@@ -631,6 +631,17 @@ fn counted_item(
     if !(t.is_digits(j) || t.is_numeral_word(j)) {
         return None;
     }
+    // `Công ty CP Licogi 14 tổ chức …`: a number after a capitalized word
+    // inside a clause ends a name.
+    if j == i
+        && j > 1
+        && capitalized(t, j - 1)
+        && !all_caps(t, j - 1)
+        && !clause_end(t, j - 2)
+        && !line_before(t, j - 1)
+    {
+        return None;
+    }
     let a = number::number_at(t, j, style).number()?;
     if !super::clean_number_start(t, a.start) {
         return None;
@@ -739,6 +750,7 @@ fn named_recipient(t: &Tokens<'_>, lex: &Lex, i: usize) -> Option<usize> {
         if (t.is_punct(k, ',') || and)
             && k > i
             && t.is_word(k + 1)
+            && !t.is_numeral_word(k + 1)
             && (and || !capitalized(t, k + 1))
             && !is_stop(t, k + 1)
             && lex.verbs.longest_at(t, k + 1).is_none()
