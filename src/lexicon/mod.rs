@@ -36,11 +36,11 @@ fn entries(data: &'static str) -> Vec<&'static str> {
 pub(crate) static COUNT_UNITS: Lazy<Vec<&'static str>> =
     Lazy::new(|| entries(include_str!("count_units.txt")));
 
-// Projects, titles and events (extract/project.rs, title.rs, event.rs).
 /// Units of measure and time ("tấn", "ha", "năm"): the unit alone.
 pub(crate) static COUNT_MEASURES: Lazy<Vec<&'static str>> =
     Lazy::new(|| entries(include_str!("count_measures.txt")));
 
+// Projects, titles and events (extract/project.rs, title.rs, event.rs).
 
 /// An entry `key rest…` split at its first space.
 fn keyed(data: &'static str) -> Vec<(&'static str, &'static str)> {
@@ -309,6 +309,7 @@ mod tests {
     #[test]
     fn lists_load_and_are_lower_case_single_spaced() {
         assert!(COUNT_UNITS.len() > 150);
+        assert!(COUNT_MEASURES.contains(&"tấn") && !COUNT_UNITS.contains(&"tấn"));
         for e in COUNT_UNITS.iter() {
             assert_eq!(*e, e.to_lowercase(), "{e}");
             assert!(!e.contains("  "), "{e}");
@@ -316,4 +317,3 @@ mod tests {
         assert!(COUNT_UNITS.contains(&"hộ gia đình"));
     }
 }
-        assert!(COUNT_MEASURES.contains(&"tấn") && !COUNT_UNITS.contains(&"tấn"));
