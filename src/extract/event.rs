@@ -10,7 +10,10 @@
 //! | `kỳ họp thứ 5 HĐND tỉnh khóa XVI` | kỳ họp HĐND tỉnh khóa XVI | 5 | `event/thu` |
 //! | `Đại hội XIII của Đảng` | Đại hội của Đảng | 13 | `event/roman` |
 //! | `Hội nghị Trung ương 4`, `SEA Games 31` | Hội nghị Trung ương, SEA Games | 4, 31 | `event/number` |
-//! | `Lễ hội Đền Hùng`, `Festival Huế 2024`, `Ngày hội Đại đoàn kết toàn dân tộc` | (as written) | — | `event/named` |
+//! | `Lễ hội Đền Hùng`, `Ngày hội Đại đoàn kết toàn dân tộc` | (as written) | — | `event/named` |
+//! | `Festival Huế 2024` | Festival Huế (the year is a date) | — | `event/named` |
+//! | `Lễ hội Hoa phượng đỏ`, `Đại hội Đại đoàn kết các dân tộc Tây Nguyên` | (as written) | — | `event/named` |
+//! | `hội thi “Kiểm soát nhiễm khuẩn bệnh viện”`, `Cuộc thi "Người đẹp du lịch"` | (with the quotes) | — | `event/named` |
 //!
 //! An event starts at a head word (`lexicon/event_heads.txt`): meetings and
 //! congresses (`đại hội`, `hội nghị`, `kỳ họp`, `phiên họp`), contests and
@@ -29,11 +32,22 @@
 //! XVI`. The name is the event's words without the ordinal.
 //!
 //! # Events without an ordinal
-//! Only festivals, fairs and games followed by a proper name are events
-//! without an ordinal (`Lễ hội Đền Hùng`, `Festival Huế 2024` — the year is
-//! part of the name, no ordinal). A meeting or a congress needs its ordinal:
-//! `hội nghị tổng kết công tác năm 2017` is no named event, and `lần thứ
-//! hai` alone (no head) is none either.
+//! - Any head followed by a quoted name (`hội thi “…”`, `hội thảo “…”`).
+//! - Festivals, fairs, contests, games and congresses (`f` in the lexicon),
+//!   written with a capital (or strong), followed by a proper name: `Lễ hội
+//!   Đền Hùng`, `Festival Huế 2024` (the year is a date, left out of the
+//!   name and the span), `Đại hội Đảng bộ tỉnh Quảng Ninh`. A name of one
+//!   capitalized word that is no known place is a name in sentence case and
+//!   goes on over lower-case words up to a verb or a function word (`Lễ hội
+//!   Hoa phượng đỏ năm 2021` → `Lễ hội Hoa phượng đỏ`; `hội thi Sáng kiến
+//!   cải tiến mô hình huấn luyện cấp toàn quân đạt giải` → up to `đạt`).
+//! - A few whole names (`Ngày hội Đại đoàn kết toàn dân tộc`, `Đại hội đồng
+//!   cổ đông thường niên`).
+//!
+//! Meetings need their ordinal: `hội nghị tổng kết công tác năm 2017` is no
+//! named event, and `lần thứ hai` alone (no head) is none either. A weak
+//! head in lower case is an event only with a name and an ordinal (`cuộc
+//! thi giọng hát hay … lần thứ nhất`) or a quoted name.
 
 use super::name::capitalized;
 use super::{Ctx, Phrases, clause_break};
@@ -117,6 +131,8 @@ const TAIL_LOWER: &[&str] = &[
     "biểu",
     "ban",
     "hội",
+    "trận",
+    "đoàn",
 ];
 
 /// Capitalized words that start a new sentence, not a body (`Đại hội …
@@ -327,10 +343,15 @@ fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
     let sentence_word = t.is_word(start) && TAIL_STOP.contains(&t.lower(start));
     if !caps && capitalized(t, start) && !line(start) && !sentence_word {
         let mut m = start;
-        while m < start + MAX_TAIL
-            && !line(m)
-            && (capitalized(t, m) || t.is_word(m) && TAIL_LOWER.contains(&t.lower(m)))
-        {
+        while m < start + MAX_TAIL {
+            // `BCH T.Ư`, `HĐND TP.HCM`: a full stop inside an abbreviation.
+            if t.is_punct(m, '.') && t.joined(m) && capitalized(t, m + 1) && t.joined(m + 1) {
+                m += 2;
+                continue;
+            }
+            if line(m) || !(capitalized(t, m) || t.is_word(m) && TAIL_LOWER.contains(&t.lower(m))) {
+                break;
+            }
             m += 1;
         }
         // Cut inside a name (`Hội Nhà | văn`, `của Ủy | ban`): no body.
@@ -367,7 +388,7 @@ const NAME_STOP: &[&str] = &[
     "cuối", "chính", "tiếp", "tham", "tổng", "công", "quy", "hơn", "gần", "khoảng", "một", "hai",
     "ba", "nhiệm", "thành", "tốt", "đẹp", "lại", "vì", "nơi", "dành", "gắn", "chỉ", "hết", "đều",
     "còn", "luôn", "hàng", "mỗi", "sáng", "chiều", "tối", "trước", "giữa", "bên", "cùng", "suốt",
-    "dịp", "đợt", "kỳ", "lễ",
+    "dịp", "đợt", "kỳ", "lễ", "họp", "nhóm", "bàn", "thảo", "quyết", "thông", "kêu", "đề", "phát",
 ];
 
 /// The end of a name written in sentence case starting at token `j`
@@ -434,7 +455,9 @@ fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize, cased: bool) -> Op
         let close = (j + 1..j + MAX_QUOTED_NAME)
             .take_while(|&k| t.get(k).is_some_and(|x| !x.line_before))
             .find(|&k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('”' | '"' | '»'))))?;
-        return (close > j + 1).then_some(close + 1);
+        // `lễ hội "đời mới"`: a word in quotes for irony, not a name.
+        let named = t.is_digits(j + 1) || capitalized(t, j + 1);
+        return (close > j + 1 && named).then_some(close + 1);
     }
     if !head.festival || !cased || !capitalized(t, j) {
         return None;
@@ -532,5 +555,16 @@ mod tests {
     #[test]
     fn heads_load() {
         assert!(HEADS.1.len() > 30);
+        for (flags, phrase) in EVENT_HEADS.iter() {
+            assert!(
+                flags.chars().all(|c| "swfmnx".contains(c)),
+                "{flags} {phrase}"
+            );
+            assert!(
+                flags.contains('s') != flags.contains('w'),
+                "{flags} {phrase}"
+            );
+            assert_eq!(*phrase, phrase.to_lowercase(), "{phrase}");
+        }
     }
 }

@@ -1066,6 +1066,23 @@ mod tests {
     }
 
     #[test]
+    fn every_lexicon_entry_is_read() {
+        for (cat, flags, phrase) in PROJECT_CATEGORIES.iter() {
+            assert!(category_of(cat).is_some(), "{cat} {phrase}");
+            assert!(
+                flags.chars().all(|c| "-!#c".contains(c)),
+                "{flags} {phrase}"
+            );
+            assert_eq!(*phrase, phrase.to_lowercase(), "{phrase}");
+            assert!(!phrase.contains("  ") && !phrase.is_empty(), "{phrase}");
+        }
+        assert_eq!(CATEGORIES.entries.len(), PROJECT_CATEGORIES.len());
+        for f in INSTITUTION_FIELDS.iter() {
+            assert_eq!(*f, f.to_lowercase(), "{f}");
+        }
+    }
+
+    #[test]
     fn categories_load() {
         assert!(CATEGORIES.entries.len() > 100);
         assert!(

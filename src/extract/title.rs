@@ -3,34 +3,43 @@
 //!
 //! | written | value | category | rule |
 //! |---|---|---|---|
-//! | `đạt danh hiệu “Gia đình văn hóa”` | Gia đình văn hóa | honor_title | `title/honor-trigger` |
+//! | `đạt danh hiệu “Gia đình văn hóa”`, `Kỷ niệm chương “Vì sự nghiệp …”` | Gia đình văn hóa, … | honor_title | `title/honor-trigger` |
 //! | `70% số thôn đạt “Thôn văn hóa”` | Thôn văn hóa | honor_title | `title/honor-known` |
 //! | `cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”` | Toàn dân đoàn kết … văn minh | campaign | `title/campaign-trigger` |
 //! | `phong trào thi đua "Dân vận khéo"` | Dân vận khéo | campaign | `title/campaign-trigger` |
+//! | `mô hình “Dân vận khéo”`, `Chỉ thị 03: “Học tập và làm theo …”` | … | campaign | `title/campaign-known` |
+//! | `phong trào “A”, “B” và “C”` | B, C | (the first one's) | `title/list` |
 //! | `chương trình «Mỗi xã một sản phẩm»`, `cuốn sách ‘Nhật ký Đặng Thùy Trâm’` | … | other | `title/other-trigger` |
-//! | `bộ phim “Mắt biếc” ra mắt` | Mắt biếc | other | `title/other-trigger` |
-//! | `dự án “Nâng cao năng lực cộng đồng”` | … | other | `title/other-trigger` |
-//! | `tham gia “Tết Vì người nghèo”` | Tết Vì người nghèo | other | `title/quoted` |
+//! | `bộ phim “Mắt biếc” ra mắt`, `trở thành “Thủ đô kháng chiến.”` | Mắt biếc, Thủ đô kháng chiến | other | `title/other-trigger` |
+//! | `Nghị quyết TW4: “Một số vấn đề cấp bách về xây dựng Đảng hiện nay”` | … | other | `title/document` |
+//! | `tham gia “Tết Vì người nghèo”` | Tết Vì người nghèo | campaign | `title/campaign-known` |
+//! | `các “ông lớn”`, `“Tôi rất vui”, bà nói` | — | — | (no title) |
 //!
 //! Quotes: `“…”`, `"…"`, `«…»`, `‘…’` (and `„…”`). The value is the text
-//! between them, without the quotes; the fact's span includes them.
+//! between them, without the quotes and without a full stop that ends the
+//! sentence inside them; the fact's span includes the quotes.
 //!
 //! # Which quotes are titles
+//! - Starting with a known title of honour (`lexicon/honor_titles.txt`) or
+//!   a known campaign (`lexicon/campaigns.txt`): that, wherever it stands.
 //! - After a trigger word (`lexicon/title_triggers.txt`: `danh hiệu`,
-//!   `cuộc vận động`, `phong trào`, `chương trình`, `cuốn sách`, `chủ đề`…),
-//!   ending at most three words before the quote: always, with the
-//!   trigger's category.
-//! - Starting with a known title of honour (`lexicon/honor_titles.txt`):
-//!   an honour title.
-//! - Otherwise only what reads like a name: it starts with a capital, has at
-//!   most 15 words and no sentence inside (no `.`, `!`, `?` between words),
-//!   does not follow a colon or a verb of saying (`nói`, `cho biết`…),
-//!   is not followed by `, ông X nói`-like attributions and does not start
-//!   with a pronoun (`Tôi`, `Chúng ta`…). Those are quotations, not titles.
-//! - A word or two in lower case between quotes without a trigger is
-//!   irony or emphasis (`các “ông lớn”`, `bị “tuýt còi”`): skipped, no
-//!   fact. A single capitalized word (`“Top10”`) is kept as `other`.
-//!
+//!   `cuộc vận động`, `phong trào`, `chương trình`, `bộ phim`, `chủ đề`…):
+//!   the trigger's category. A trigger of two words or more may end up to
+//!   three words before the quote (`chương trình văn nghệ “…”`), never
+//!   across a function word (`chương trình trong quá trình “…”`); a one-word
+//!   trigger must come right before it.
+//! - The next item of a list of titles (after `,`, `;`, `và`, `hoặc`) has
+//!   the category of the one before: `các phong trào “A”, “B”, “C”`.
+//! - After a colon that follows a document (`Nghị quyết`, `Chỉ thị`,
+//!   `Kết luận`…): the document's name, `other`.
+//! - Otherwise no title. Measured on the corpus, quotes with no trigger
+//!   were mostly quotations, nicknames (`“Zico Thái”`), names of bodies
+//!   and places, labels and words in quotes for irony or emphasis (`các
+//!   “ông lớn”`, `bị “tuýt còi”`); a reader would not note them as titles.
+//! - One or two words in lower case after a trigger of the `other` kind
+//!   are emphasis too (`chủ đề “hót”`, `kế hoạch “dài hơi”`): skipped.
+//!   Nicknames (`được mệnh danh là “…”`, `tên gọi “…”`) are no titles.
+
 //! # Robustness (BAD_INPUTS #36)
 //! One left-to-right pass over the tokens pairs the quotes with an explicit
 //! stack per quote family, cleared at every line break (no recursion, no
@@ -59,9 +68,6 @@ pub(crate) const MAX_CHARS: usize = 300;
 /// How far a closing quote is looked for, in bytes (a Vietnamese character
 /// is one to three bytes in UTF-8).
 pub(crate) const MAX_BYTES: usize = 4 * MAX_CHARS;
-
-/// The most words a title without a trigger has.
-const MAX_UNTRIGGERED_WORDS: usize = 15;
 
 /// Quote families: double, guillemets, single.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,98 +237,12 @@ fn document_before(t: &Tokens<'_>, open: usize) -> bool {
     false
 }
 
-/// Verbs of saying before a quotation.
-const SAYING: &[&str] = &[
-    "nói",
-    "bảo",
-    "hỏi",
-    "kể",
-    "đáp",
-    "rằng",
-    "nhấn mạnh",
-    "khẳng định",
-    "chia sẻ",
-    "cho biết",
-    "thừa nhận",
-    "phát biểu",
-    "tâm sự",
-    "tuyên bố",
-    "khuyên",
-    "dặn",
-    "nhắc",
-    "viết",
-    "hét",
-    "la",
-    "than",
-    "kêu",
-];
-
 /// Words that never come between a trigger and its quote (`chương trình
 /// trong quá trình “…”`).
 const GAP_STOP: &[&str] = &[
     "trong", "của", "và", "cho", "với", "tại", "về", "để", "đã", "được", "bị", "là", "có", "từ",
     "đến", "theo", "như", "khi", "sau", "trước", "này", "đó", "những", "các", "một", "mà", "thì",
     "nhưng", "hay", "hoặc", "quá", "rằng", "ở", "vì", "do", "sẽ", "đang",
-];
-
-/// More verbs of saying, after a quotation (`“…”, Ranieri xác nhận`).
-const SAYING_AFTER: &[&str] = &[
-    "xác nhận",
-    "nói thêm",
-    "giải thích",
-    "kết luận",
-    "nhận định",
-    "bày tỏ",
-    "cho hay",
-];
-
-/// Words that start a quotation, not a title.
-const SPEECH_START: &[&str] = &[
-    "tôi", "chúng", "mình", "em", "anh", "chị", "ông", "bà", "họ", "ai", "sao", "nếu", "thôi",
-    "dạ", "vâng", "ừ", "ôi", "trời", "xin", "mày", "tao", "nó", "bọn", "cháu", "con", "cô", "chú",
-    "bác", "thầy", "cậu", "đây", "đó", "thế", "vậy", "nhưng", "vì", "tại", "khi", "cứ", "chắc",
-    "và", "nên", "hãy", "đừng", "phải", "cần", "làm", "có",
-];
-
-/// Who speaks after a quotation: `“…”, ông X nói`.
-const SPEAKER: &[&str] = &[
-    "ông",
-    "bà",
-    "anh",
-    "chị",
-    "em",
-    "cô",
-    "chú",
-    "bác",
-    "thầy",
-    "cháu",
-    "cậu",
-    "chủ",
-    "giám",
-    "phó",
-    "trưởng",
-    "bí",
-    "tổng",
-    "đại",
-    "thượng",
-    "trung",
-    "thiếu",
-    "gs",
-    "pgs",
-    "ts",
-    "ths",
-    "bs",
-    "ls",
-    "pv",
-    "nói",
-    "bảo",
-    "hỏi",
-    "kể",
-    "đáp",
-    "cho",
-    "khẳng",
-    "nhấn",
-    "chia",
 ];
 
 /// The trigger before token `open`: right before it (`:` may come
@@ -376,108 +296,10 @@ fn listed_after(t: &Tokens<'_>, prev_close: usize, open: usize) -> bool {
             || t.is(prev_close + 1, "hoặc"))
 }
 
-/// Is the value one word in lower case (`“hót”`)?
+/// Is the value one or two words in lower case (`“hót”`, `“dài hơi”`)?
 fn lone_lower_word(t: &Tokens<'_>, open: usize, close: usize) -> bool {
-    close == open + 2 && t.is_word(open + 1) && !capitalized(t, open + 1)
-}
-
-/// Does token `i` start a sentence or a line?
-fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
-    i == 0
-        || t.get(i).is_some_and(|x| x.line_before)
-        || matches!(
-            t.get(i - 1).map(|x| x.kind),
-            Some(Kind::Punct('.' | '!' | '?' | '…' | ':' | '-' | '–' | '—'))
-        )
-}
-
-/// Does a quotation without a trigger read like a title?
-fn reads_like_title(t: &Tokens<'_>, open: usize, close: usize) -> bool {
-    let first = open + 1;
-    if !t.is_word(first) && !t.is_digits(first) {
-        return false;
-    }
-    if t.is_word(first)
-        && !t
-            .surface(first)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    {
-        return false;
-    }
-    if t.is_word(first) && SPEECH_START.contains(&t.lower(first)) {
-        return false;
-    }
-    let mut words = 0;
-    for k in first..close {
-        if t.is_word(k) {
-            words += 1;
-        }
-        if let Some(Kind::Punct(c)) = t.get(k).map(|x| x.kind) {
-            let inner = t.joined(k) && t.joined(k + 1) && k + 1 < close;
-            match c {
-                '!' | '?' | '…' => return false,
-                '.' if !inner => return false,
-                _ => {}
-            }
-        }
-    }
-    if words == 0 || words > MAX_UNTRIGGERED_WORDS {
-        return false;
-    }
-    // A comma between lower-case words: a sentence (`“Vào lúc này, họ đang
-    // lo lắng”`), unless most words are capitalized (`“Vạn Lộc Tết, Gắn Kết
-    // Yêu Thương”`).
-    let comma = (first..close).any(|k| t.is_punct(k, ',') && !t.is_digits(k + 1));
-    let capitals = (first..close).filter(|&k| capitalized(t, k)).count();
-    if comma && capitals * 2 < words {
-        return false;
-    }
-    // At the start of a sentence a capital says nothing: a word put in
-    // quotes for emphasis (`“Lò” luyện thi`) or a quoted sentence. Most
-    // words of a title there are capitalized.
-    if sentence_start(t, open) {
-        let lower_after = t.is_word(close + 1) && !capitalized(t, close + 1);
-        if words == 1 && lower_after || capitals * 2 < words {
-            return false;
-        }
-    }
-    // After a colon or a verb of saying: a quotation.
-    if let Some(p) = open.checked_sub(1) {
-        if t.is_punct(p, ':') || t.is_punct(p, ',') {
-            return false;
-        }
-        if SAYING.iter().any(|w| {
-            let n = w.split(' ').count();
-            open.checked_sub(n)
-                .is_some_and(|s| t.phrase(s, w).is_some())
-        }) {
-            return false;
-        }
-    }
-    // `“…”, ông X nói`, `“…” - bà Y cho biết`, `“…”, Ranieri xác nhận`.
-    let after = close + 1;
-    if matches!(
-        t.get(after).map(|x| x.kind),
-        Some(Kind::Punct(',' | '-' | '–' | '—'))
-    ) && (after + 1..after + 6).any(|k| {
-        SAYING
-            .iter()
-            .chain(SAYING_AFTER)
-            .any(|w| t.phrase(k, w).is_some())
-    }) {
-        return false;
-    }
-    if matches!(
-        t.get(after).map(|x| x.kind),
-        Some(Kind::Punct(',' | '-' | '–' | '—'))
-    ) && t.is_word(after + 1)
-        && SPEAKER.contains(&t.lower(after + 1))
-    {
-        return false;
-    }
-    true
+    (close == open + 2 || close == open + 3)
+        && (open + 1..close).all(|k| t.is_word(k) && !capitalized(t, k))
 }
 
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
@@ -525,8 +347,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                     None if document_before(t, open) => {
                         Some((TitleCategory::Other, "title/document"))
                     }
-                    None => reads_like_title(t, open, close)
-                        .then_some((TitleCategory::Other, "title/quoted")),
+                    // No trigger: a quotation, a nickname, irony or emphasis.
+                    None => None,
                 }
             };
             prev = hit.map(|(category, _)| (close, category));
@@ -578,6 +400,23 @@ mod tests {
     #[test]
     fn lists_load() {
         assert!(TRIGGERS.1.len() > 30);
+        assert_eq!(
+            TRIGGERS.1.len(),
+            TITLE_TRIGGERS.len(),
+            "an unknown category"
+        );
         assert!(HONOR_TITLES.len() > 20);
+        for e in HONOR_TITLES.iter().chain(CAMPAIGNS.iter()) {
+            assert_eq!(*e, e.to_lowercase(), "{e}");
+            // Punctuation is a word of its own, as in the tokens.
+            assert!(!e.contains(",") || e.contains(" , "), "{e}");
+        }
+        let t = Tokens::new("phong trào “Nhà sạch, vườn đẹp”");
+        assert!(known_campaign(&t, 3, 8));
+        assert!(
+            DOCUMENTS
+                .longest_at(&Tokens::new("Nghị quyết"), 0)
+                .is_some()
+        );
     }
 }
