@@ -259,7 +259,10 @@ fn trigger_before(t: &Tokens<'_>, open: usize) -> Option<TitleCategory> {
             return None;
         }
         if let Some((start, idx)) = phrases.longest_ending_before(t, k) {
-            if gap == 0 || k - start > 1 {
+            // With words between them, the title starts with a capital
+            // (`giải đấu mới "trước khi …"` is a quotation).
+            let capital = capitalized(t, open + 1) || t.is_digits(open + 1);
+            if gap == 0 || k - start > 1 && capital {
                 return cats.get(idx).copied();
             }
         }
@@ -270,6 +273,25 @@ fn trigger_before(t: &Tokens<'_>, open: usize) -> Option<TitleCategory> {
         k = prev;
     }
     None
+}
+
+/// Words a quotation starts with, not a document's name (`kết luận:
+/// “Chúng ta phải …”`).
+const SPEECH_START: &[&str] = &[
+    "tôi", "chúng", "mình", "ta", "em", "anh", "chị", "ông", "bà", "họ", "nếu", "hãy", "đừng",
+    "phải", "cần", "không",
+];
+
+/// Does the quote read like a quotation: a pronoun first, or a sentence
+/// inside (a full stop, `!` or `?` between words)?
+fn quotation(t: &Tokens<'_>, open: usize, close: usize) -> bool {
+    let first = open + 1;
+    (t.is_word(first) && SPEECH_START.contains(&t.lower(first)))
+        || (first..close).any(|k| {
+            matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('.' | '!' | '?')))
+                && !(t.joined(k) && t.joined(k + 1))
+                && k + 1 < close
+        })
 }
 
 /// Does the value (tokens `from..to`) start with a known title of honour?
@@ -344,7 +366,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                     None if prev.is_some_and(|(c, _)| listed_after(t, c, open)) => {
                         prev.map(|(_, category)| (category, "title/list"))
                     }
-                    None if document_before(t, open) => {
+                    None if document_before(t, open) && !quotation(t, open, close) => {
                         Some((TitleCategory::Other, "title/document"))
                     }
                     // No trigger: a quotation, a nickname, irony or emphasis.
