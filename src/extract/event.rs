@@ -240,6 +240,7 @@ fn ordinal_after(
     style: &Style,
     head: &Head,
     h_end: usize,
+    cased: bool,
 ) -> Option<(usize, usize, u32, &'static str)> {
     if t.get(h_end).is_none_or(|x| x.line_before) {
         return None;
@@ -326,7 +327,9 @@ fn ordinal_after(
         {
             return None;
         }
-        if j > h_end && head_at(t, j).is_some_and(|(_, _, cased)| cased) {
+        // Another head: its own event (`giải cuộc thi Viết thư … lần thứ
+        // 46` is the contest's).
+        if (j > h_end || !cased) && head_at(t, j).is_some_and(|(_, _, inner)| inner || !cased) {
             return None;
         }
         j += 1;
@@ -483,7 +486,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                 continue;
             };
             let h_end = i + n;
-            let ordinal = ordinal_after(t, &ctx.style, head, h_end)
+            let ordinal = ordinal_after(t, &ctx.style, head, h_end, cased)
                 // A weak head in lower case needs a name before its ordinal.
                 .filter(|&(os, ..)| cased || os > h_end);
             if let Some((os, oe, ordinal, rule)) = ordinal {
