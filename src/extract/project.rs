@@ -837,10 +837,11 @@ fn at_category(
     match entry.category {
         ProjectCategory::Bridge if NOT_A_BRIDGE.contains(&name_first) => return None,
         ProjectCategory::Market if NOT_A_MARKET.contains(&name_first) => return None,
-        // `kênh VTV1`, `kênh YouTube`: television channels.
+        // `kênh VTV1`, `kênh YouTube`, `kênh Cadena SER`: television and
+        // radio channels.
         ProjectCategory::Irrigation
             if t.lower(i) == "kênh"
-                && (all_caps(t, name_start)
+                && ((name_start..end).any(|k| all_caps(t, k))
                     || t.is_digits(name_start + 1) && t.joined(name_start + 1)
                     || matches!(name_first, "youtube" | "facebook" | "tiktok" | "zalo")) =>
         {
@@ -893,7 +894,8 @@ fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> 
         let w = t.lower(j);
         let common = GENERIC.contains(&w) || !w.is_ascii();
         let lower_next = t.is_word(end) && !capitalized(t, end);
-        if common && lower_next || ACRONYMS.contains(&w) {
+        // `dự án UNICEF`, `dự án ADB`: a donor or a code, not a work's name.
+        if common && lower_next || ACRONYMS.contains(&w) || all_caps(t, j) {
             return None;
         }
     }
