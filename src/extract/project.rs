@@ -31,7 +31,12 @@
 //! - `cầu` and `chợ` inside other words or names: `yêu cầu Bộ Tài chính`,
 //!   `nhu cầu`, `cầu Chúa`, `chợ Tết`; a capitalized `Cầu`, `Chợ` in the
 //!   middle of a sentence or after a place word is a place name (`quận Cầu
-//!   Giấy`, `huyện Chợ Mới`).
+//!   Giấy`, `huyện Chợ Mới`, `núi Hầm Vàng`); `điểm cầu Hà Nội` is a
+//!   video conference's end, and a country or a big city as a whole is no
+//!   work's name (`ngành đường sắt Việt Nam`, `cầu Hà Nội`).
+//! - A channel (`kênh VTV1`, `kênh Cadena SER`), a donor or a code after
+//!   `dự án` (`dự án UNICEF`, `dự án ODA`), a common noun capitalized
+//!   after it (`Dự án Môi trường …`).
 //!
 //! # Schools, hospitals, streets and other institutions
 //! `Trường THCS Nguyễn Du`, `Bệnh viện Bạch Mai`, `đường Lê Lợi` or `sân bay
@@ -41,7 +46,17 @@
 //! `thi công`, `bàn giao`… in the eight words before (same sentence), or
 //! `được khởi công`, `khánh thành`, `thông xe`, `đưa vào sử dụng`, `tổng
 //! mức đầu tư`… in the six words after. These categories are marked `!` in
-//! the lexicon.
+//! the lexicon. A work that follows another one of its kind in the same
+//! sentence (within twelve tokens: `dự án đường A (huyện B), đường C`)
+//! needs no context of its own.
+//!
+//! # Lists
+//! After a list word (`các`, `những`, `như:`, `gồm`, a number), the names
+//! that follow a work with commas or `và` are works of the same category:
+//! `các thủy điện A Vương, Sông Bung 4 và Đồng Nai 3` gives three (`Đak
+//! tih`: in a list a name may go on in lower case up to the next comma).
+//! The list stops at a known place name (`các KCN Tân Tạo, Hà Nội`),
+//! another category or anything that is no name.
 //!
 //! # Names
 //! A school's field or a hospital's speciality joins the category as
@@ -52,8 +67,12 @@
 //! A name is a run of capitalized syllables ([`super::name::proper_name`]):
 //! it stops at a lower-case word, may end with a number or a Roman numeral
 //! (`Sông Bung 4`, `Yên Phong II`) and joins hyphens (`Bà Rịa-Vũng Tàu`) and
-//! `TP.HCM`. Roads, bridges and canals may join two names with a dash
-//! (`Hạ Long – Vân Đồn`). School and hospital names may go on over a
+//! `TP.HCM`. Roads, canals, schools and other works may join two names
+//! with a dash (`Hạ Long – Vân Đồn`, `Việt - Hàn`); bridges may not (`cầu
+//! Tân Thuận 1 – Nguyễn Tất Thành` is a bridge and the street it leads
+//! to), nor may the second name be a work of its own (`cầu Hàm Luông -
+//! Quốc lộ 60`). An abbreviated level word after a name is cut (`Thủ Thiêm
+//! Q.2`), a number glued to letters is no name's end (`T4`). School and hospital names may go on over a
 //! lower-case syllable of their Sino-Vietnamese names (`Bách khoa Hà Nội`,
 //! `Sư phạm Kỹ thuật`). A level word may start the name of a school or a
 //! hospital (`Bệnh viện Đa khoa huyện Gia Lâm` → `huyện Gia Lâm`). In a
@@ -285,7 +304,7 @@ const COMPOUNDS: &[(&str, &[&str])] = &[
         &[
             "yêu", "nhu", "toàn", "khẩn", "mưu", "cung", "bán", "địa", "nhãn", "khí", "quả", "túc",
             "hoàn", "thỉnh", "sưu", "vọng", "hỏa", "bóng", "tiểu", "siêu", "cầu", "bắc", "nhịp",
-            "hội",
+            "hội", "điểm",
         ],
     ),
     ("chợ", &["hội", "phiên"]),
@@ -412,6 +431,10 @@ const PLACE_WORDS: &[&str] = &[
     "ga",
     "bến",
     "ngã",
+    "núi",
+    "đèo",
+    "sông",
+    "đảo",
 ];
 
 /// Level words that may start the name of a school or a hospital.
@@ -830,8 +853,7 @@ fn at_category(
     if matches!(
         whole.as_str(),
         "việt nam" | "tphcm" | "tp.hcm" | "tp hcm" | "hcm" | "hà nội" | "tp"
-    ) && !matches!(entry.category, ProjectCategory::Bridge)
-    {
+    ) {
         return None;
     }
     match entry.category {
@@ -980,6 +1002,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let t = &ctx.tokens;
         let mut i = 0;
         let mut last_end: Option<usize> = None;
+        let mut last_category: Option<ProjectCategory> = None;
         while i < t.len() {
             // Right after another work, in the same sentence.
             let listed = last_end.is_some_and(|le| {
@@ -998,7 +1021,13 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             } else {
                 None
             }
-            .or_else(|| at_category(t, i, false, listed).map(|h| (i, h)));
+            .or_else(|| {
+                // The work just before lends its context to one of its own
+                // kind only (`đường A (huyện B), đường C`).
+                let same = listed
+                    && category_at(t, i).is_some_and(|(e, _)| last_category == Some(e.category));
+                at_category(t, i, false, same).map(|h| (i, h))
+            });
             match hit {
                 Some((start, (end, project, rule))) if end > start => {
                     let more = if rule != "project/du-an-name" && list_intro(t, start) {
@@ -1019,6 +1048,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                         ));
                         next = e;
                     }
+                    last_category = Some(project.category);
                     found.push((start, end, project, rule));
                     last_end = Some(next);
                     i = next;
