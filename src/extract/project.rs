@@ -567,6 +567,9 @@ pub(crate) fn name_end(
         // Not a second work (`cầu Hàm Luông - Quốc lộ 60`); a capitalized
         // `Cầu`, `Chợ` is a place's name (`Pháp Vân – Cầu Giẽ`).
         && category_at(t, end + 1).is_none_or(|(e, _)| e.lower_only)
+        // `đường Võ Văn Kiệt - Ảnh: …`: a caption, not a second name.
+        && !t.is(end + 1, "ảnh")
+        && !t.is_punct(end + 2, ':')
     {
         if let Some(e) = proper_name(t, end + 1) {
             let e = if caps { caps_trim(t, end + 1, e) } else { e };
@@ -631,7 +634,13 @@ fn road_number(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
     if t.is(i, "số") && t.is_digits(i + 1) {
         return road_digits(t, i + 1).map(|e| (i + 1, e));
     }
-    road_digits(t, i).map(|e| (i, e))
+    // `QL.1A`: the full stop is no part of the number.
+    let s = if t.is_punct(i, '.') && t.joined(i) {
+        i + 1
+    } else {
+        i
+    };
+    road_digits(t, i).map(|e| (s, e))
 }
 
 /// The end of the road number at token `i` (without `số`).
@@ -847,6 +856,15 @@ fn at_category(
         category_end
     };
     let name_first = t.lower(name_start);
+    // `ga Nhà hát TP`, `dự án Khu công nghiệp nhẹ`: a capitalized common
+    // noun before a lower-case word is no name.
+    if end == name_start + 1
+        && GENERIC.contains(&name_first)
+        && t.is_word(end)
+        && !capitalized(t, end)
+    {
+        return None;
+    }
     // `ngành đường sắt Việt Nam`, `các chợ TPHCM`: a country or a city as a
     // whole is no work's name.
     let whole = text_of(t, name_start, end).to_lowercase();
