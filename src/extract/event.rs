@@ -301,7 +301,7 @@ fn ordinal_after(
         // `BCH T.Ư`, `TP.HCM`: a full stop inside an abbreviation.
         let inner_dot = t.is_punct(j, '.') && t.joined(j) && t.joined(j + 1) && t.is_word(j + 1);
         // A quoted name inside: `Giải báo chí “Vì sự nghiệp …” lần thứ XIII`.
-        if matches!(tok.kind, Kind::Punct('“' | '"' | '«')) && j > h_end {
+        if matches!(tok.kind, Kind::Punct('“' | '"' | '«')) {
             let close = (j + 1..j + MAX_QUOTED).find(|&k| {
                 matches!(t.get(k).map(|x| x.kind), Some(Kind::Punct('”' | '"' | '»')))
             })?;
@@ -392,6 +392,14 @@ const NAME_STOP: &[&str] = &[
     "ba", "nhiệm", "thành", "tốt", "đẹp", "lại", "vì", "nơi", "dành", "gắn", "chỉ", "hết", "đều",
     "còn", "luôn", "hàng", "mỗi", "sáng", "chiều", "tối", "trước", "giữa", "bên", "cùng", "suốt",
     "dịp", "đợt", "kỳ", "lễ", "họp", "nhóm", "bàn", "thảo", "quyết", "thông", "kêu", "đề", "phát",
+    "hoạt",
+];
+
+/// Words that never start a name: a headline run into the text (`Đại hội
+/// Sẽ lấy ý kiến …`).
+const HEADLINE_STOP: &[&str] = &[
+    "sẽ", "đã", "được", "đang", "là", "có", "vừa", "cũng", "không", "chưa", "bị", "đều", "còn",
+    "cần", "phải", "nên", "thì", "mà", "và",
 ];
 
 /// The end of a name written in sentence case starting at token `j`
@@ -462,7 +470,8 @@ fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize, cased: bool) -> Op
         let named = t.is_digits(j + 1) || capitalized(t, j + 1);
         return (close > j + 1 && named).then_some(close + 1);
     }
-    if !head.festival || !cased || !capitalized(t, j) {
+    // `Đại hội Sẽ lấy ý kiến …`: a headline run into the text, no name.
+    if !head.festival || !cased || !capitalized(t, j) || HEADLINE_STOP.contains(&t.lower(j)) {
         return None;
     }
     let mut end = sentence_case_name(t, j, all_caps(t, i))?;
