@@ -85,7 +85,6 @@ fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
     (!glued && !t.lower(i).is_empty()).then_some(n)
 }
 
-
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let mut found = Vec::new();

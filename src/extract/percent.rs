@@ -299,16 +299,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     // measures the same X.
     let t = &ctx.tokens;
     for k in 1..found.len() {
-        let (prev_end, this_start) = (found[k - 1].1, found[k].0);
+        let (head, tail) = found.split_at_mut(k);
+        let (Some(prev), Some(this)) = (head.last(), tail.first_mut()) else {
+            continue;
+        };
+        let (prev_end, this_start) = (prev.1, this.0);
         let linked = this_start > prev_end
             && this_start - prev_end <= 6
             && (prev_end..this_start).all(|j| !clause_break(t, j))
             && (prev_end..this_start).any(|j| t.is(j, "lên") || t.is(j, "xuống") || t.is(j, "còn"));
-        if linked && found[k - 1].2.subject.is_some() {
-            let (head, tail) = found.split_at_mut(k);
-            if let (Some(prev), Some(this)) = (head.last(), tail.first_mut()) {
-                this.2.subject = prev.2.subject.clone();
-            }
+        if linked && prev.2.subject.is_some() {
+            this.2.subject = prev.2.subject.clone();
         }
     }
     for (start, end, p) in found {

@@ -155,10 +155,11 @@ mod award_lists {
                 .all(|(_, t)| matches!(*t, "give" | "hand" | "receive" | "praise"))
         );
         assert!(AWARD_RECIPIENTS.contains(&("collectives", "tập thể")));
-        assert!(AWARD_RECIPIENTS.iter().all(|(s, _)| matches!(
-            *s,
-            "collectives" | "individuals" | "households"
-        )));
+        assert!(
+            AWARD_RECIPIENTS
+                .iter()
+                .all(|(s, _)| matches!(*s, "collectives" | "individuals" | "households"))
+        );
         assert!(AWARD_CONFERRERS.contains(&"đảng bộ"));
         assert!(AWARD_REASONS.contains(&"có thành tích"));
     }
@@ -226,13 +227,12 @@ pub(crate) static ORG_DOMAINS: Lazy<Vec<&'static str>> =
 
 /// Abbreviations in organization names with their expansions: ("ubnd",
 /// "Ủy ban nhân dân").
-pub(crate) static ORG_ABBREVIATIONS: Lazy<Vec<(&'static str, &'static str)>> =
-    Lazy::new(|| {
-        triples(include_str!("org_abbreviations.txt"))
-            .into_iter()
-            .map(|(a, e, _)| (a, e))
-            .collect()
-    });
+pub(crate) static ORG_ABBREVIATIONS: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
+    triples(include_str!("org_abbreviations.txt"))
+        .into_iter()
+        .map(|(a, e, _)| (a, e))
+        .collect()
+});
 
 /// Words after an organization head that unmake it: (head or `*`, `first`,
 /// words), as in `org_context.txt` ("hội", "first", "an nghị thảo …").
@@ -291,12 +291,18 @@ mod place_org_lists {
             );
         }
         assert!(ORG_ABBREVIATIONS.iter().all(|(_, e)| !e.is_empty()));
-        assert!(PLACE_CONTEXT
-            .iter()
-            .chain(ORG_CONTEXT.iter())
-            .all(|(_, w, words)| matches!(*w, "before" | "first") && !words.is_empty()));
+        assert!(
+            PLACE_CONTEXT
+                .iter()
+                .chain(ORG_CONTEXT.iter())
+                .all(|(_, w, words)| matches!(*w, "before" | "first") && !words.is_empty())
+        );
         assert!(ORG_ABBREVIATIONS.contains(&("ubnd", "Ủy ban nhân dân")));
-        assert!(PLACE_LEVELS.iter().any(|(p, l, _)| *p == "xã" && *l == "commune"));
+        assert!(
+            PLACE_LEVELS
+                .iter()
+                .any(|(p, l, _)| *p == "xã" && *l == "commune")
+        );
     }
 }
 
