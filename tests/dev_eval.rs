@@ -3,8 +3,8 @@
 //! inside its passage or sentence on char boundaries, the corpus passages
 //! still hash to their recorded SHA-1 (skipped with a NOTICE when
 //! `../shared` is absent, a failure under `VIETFACTS_STRICT`), and the sets
-//! are large enough. No score threshold yet: the extractors are being
-//! written. The matcher's own unit tests live in `examples/eval.rs`, which
+//! are large enough, and the default extractor clears micro-F1 0.90 on both
+//! sets. The matcher's own unit tests live in `examples/eval.rs`, which
 //! is compiled here as a module so that they run with `cargo test`.
 
 mod common;
@@ -101,4 +101,35 @@ fn corpus_passages_match_the_shared_corpus() {
     // span in the passage text.
     let items = eval::corpus_items(&passages, &articles).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(items.len(), passages.len());
+}
+
+/// The bar the report kinds must clear: micro-F1 of the default extractor
+/// on each set, over the kind's key fields (see `examples/eval.rs`). The
+/// issue asks for 0.90 on both; the dev set was used for tuning, so this
+/// guards against regressions rather than measuring generalization.
+const MIN_MICRO_F1: f64 = 0.90;
+
+#[test]
+fn extractor_clears_the_f1_bar_on_both_sets() {
+    let ex = vietfacts::Extractor::new();
+    let sentences = eval::load_sentences(&eval::data_dir().join("sentences.jsonl"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (_, _, f) = eval::evaluate(&sentences, &ex).micro().prf();
+    assert!(
+        f >= MIN_MICRO_F1,
+        "sentences: micro-F1 {f:.3} < {MIN_MICRO_F1}"
+    );
+    let Some(gz) = common::shared_path(TEST, "corpus/vi-news.jsonl.gz") else {
+        return;
+    };
+    let passages = eval::load_passages(&eval::data_dir().join("corpus.jsonl"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ids = passages.iter().map(|p| p.id.clone()).collect();
+    let articles = eval::read_articles(&gz, &ids).unwrap_or_else(|e| panic!("{e}"));
+    let items = eval::corpus_items(&passages, &articles).unwrap_or_else(|e| panic!("{e}"));
+    let (_, _, f) = eval::evaluate(&items, &ex).micro().prf();
+    assert!(
+        f >= MIN_MICRO_F1,
+        "corpus passages: micro-F1 {f:.3} < {MIN_MICRO_F1}"
+    );
 }
