@@ -372,7 +372,16 @@ impl Progress {
             bytes as f64 / 1e6
         );
         if self.tty {
-            eprint!("\r\x1b[2K{line}");
+            // On a terminal, a bar when the size of the input is known.
+            let bar = self
+                .total
+                .filter(|t| *t > 0)
+                .map(|t| {
+                    let filled = ((bytes as f64 / t as f64).min(1.0) * 24.0) as usize;
+                    format!("[{}{}] ", "#".repeat(filled), ".".repeat(24 - filled))
+                })
+                .unwrap_or_default();
+            eprint!("\r\x1b[2K{bar}{line}");
             if last {
                 eprintln!();
             }

@@ -105,25 +105,49 @@ impl CharIndex {
     }
 }
 
-/// The Document as JSON, with `char_span` beside each `span` when asked
+/// A fact as written out: the fact's own fields, in their order, and its
+/// `char_span` when asked.
+#[derive(serde::Serialize)]
+pub struct FactOut<'a> {
+    #[serde(flatten)]
+    fact: &'a vietfacts::Fact,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char_span: Option<[usize; 2]>,
+}
+
+/// A Document as written out (SCHEMA.md's field order).
+#[derive(serde::Serialize)]
+pub struct DocumentOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    encoding: Encoding,
+    sentences: &'a [vietfacts::Span],
+    facts: Vec<FactOut<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    diagnostics: &'a [vietfacts::Diagnostic],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
+}
+
+/// The Document to write, with `char_span` beside each `span` when asked
 /// (offsets in code points of `text`).
-pub fn document_json(doc: &Document, text: &str, char_offsets: bool) -> serde_json::Value {
-    let mut v = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
-    if char_offsets {
-        let index = CharIndex::new(text);
-        if let Some(facts) = v.get_mut("facts").and_then(|f| f.as_array_mut()) {
-            for (f, fact) in facts.iter_mut().zip(&doc.facts) {
-                if let Some(obj) = f.as_object_mut() {
-                    obj.insert(
-                        "char_span".into(),
-                        serde_json::json!([
-                            index.char_of(fact.span.start),
-                            index.char_of(fact.span.end)
-                        ]),
-                    );
-                }
-            }
-        }
+pub fn document_json<'a>(doc: &'a Document, text: &str, char_offsets: bool) -> DocumentOut<'a> {
+    let index = char_offsets.then(|| CharIndex::new(text));
+    DocumentOut {
+        id: doc.id.as_deref(),
+        encoding: doc.encoding,
+        sentences: &doc.sentences,
+        facts: doc
+            .facts
+            .iter()
+            .map(|f| FactOut {
+                fact: f,
+                char_span: index
+                    .as_ref()
+                    .map(|ix| [ix.char_of(f.span.start), ix.char_of(f.span.end)]),
+            })
+            .collect(),
+        diagnostics: &doc.diagnostics,
+        truncated: doc.truncated,
     }
-    v
 }

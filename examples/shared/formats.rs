@@ -60,7 +60,8 @@ impl Format {
     pub fn render(self, doc: &Document, text: &str, char_offsets: bool) -> String {
         match self {
             Format::Jsonl => {
-                let mut s = document_json(doc, text, char_offsets).to_string();
+                let mut s = serde_json::to_string(&document_json(doc, text, char_offsets))
+                    .unwrap_or_default();
                 s.push('\n');
                 s
             }
