@@ -4,6 +4,7 @@
 use crate::document::{Diagnostic, Document};
 use crate::extract::{self, Ctx, RefDate};
 use crate::fact::{Fact, FactKind};
+use crate::token::Tokens;
 use crate::{Decoded, Decoder, Encoding, Normalizer, Span, ToneStyle};
 use std::borrow::Cow;
 
@@ -227,7 +228,12 @@ impl Extractor {
     ) -> Document {
         let normalized = self.normalizer.normalize(text);
         let norm = normalized.as_str();
-        let mut ctx = Ctx::new(norm, self.reference);
+        let tokens = if self.normalizer.tone_style() == ToneStyle::Traditional {
+            Tokens::new_traditional(norm)
+        } else {
+            Tokens::new(norm)
+        };
+        let mut ctx = Ctx::with_tokens(tokens, self.reference);
         if self.wants(FactKind::Date) {
             extract::date::run(&mut ctx);
         }

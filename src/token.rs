@@ -37,12 +37,83 @@ pub(crate) struct Token {
     pub(crate) space_before: bool,
     /// A line break separates it from the previous token.
     pub(crate) line_before: bool,
-    /// The lower-case form, as a range of [`Tokens::lower`]'s buffer (words
-    /// only; empty otherwise).
-    lower: (u32, u32),
+    /// The lower-case form, as a range of [`Tokens::lower`]'s buffer, for
+    /// words with capitals; the surface is the lower-case form of others.
+    lowered: Option<(u32, u32)>,
     /// A word a numeral can start with (`hai`, `mười`, `triệu`, `âm`,
     /// `muoi`…): only these are worth the number grammar's time.
     numeral: bool,
+    /// [`word_hash`] of the lower-case form: lexicons test it against a
+    /// [`WordFilter`] before they look a word up.
+    hash: u32,
+}
+
+/// A hash of a token's lower-case form (FxHash's mix, folded to 32 bits),
+/// computed once per token so that every lexicon can rule out most tokens
+/// with one bit test.
+#[inline]
+pub(crate) fn word_hash(s: &str) -> u32 {
+    let mut h: u64 = 0;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    // Truncation intended: the high bits are the best mixed.
+    (h >> 32) as u32
+}
+
+/// A set of word hashes as a bit table (a one-hash Bloom filter): `false`
+/// means the word is surely not in the lexicon it was built from; `true`
+/// means it may be (about 3 % of other words, with 250 words).
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter {
+    bits: Box<[u64; WordFilter::WORDS]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter {
+            bits: Box::new([0; WordFilter::WORDS]),
+        }
+    }
+}
+
+impl WordFilter {
+    /// 64-bit words in the table (8,192 bits, 1 KB).
+    const WORDS: usize = 128;
+
+    /// Adds a word (lower case).
+    pub(crate) fn insert(&mut self, word: &str) {
+        self.insert_hash(word_hash(word));
+    }
+
+    /// Adds a word by its hash.
+    pub(crate) fn insert_hash(&mut self, h: u32) {
+        let bit = h as usize % (Self::WORDS * 64);
+        if let Some(w) = self.bits.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+
+    /// May the word with hash `h` be in the set?
+    #[inline]
+    pub(crate) fn may_contain(&self, h: u32) -> bool {
+        let bit = h as usize % (Self::WORDS * 64);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// The tokens of a text.
@@ -52,6 +123,22 @@ pub(crate) struct Tokens<'t> {
     toks: Vec<Token>,
     /// Lower-case forms of the words, concatenated.
     lower: String,
+    /// The text was normalized with traditional tone placement, so every
+    /// lower-case form is already its canonical key (`place::Keys`).
+    traditional: bool,
+    /// The numbers read so far, by first token, and the style they were
+    /// read in: money, percentages, counts and awards all ask for the
+    /// number at the same tokens (see [`crate::number::number_at`]).
+    pub(crate) numbers: core::cell::RefCell<NumberMemo>,
+}
+
+/// Numbers already read in a text (see [`Tokens::numbers`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NumberMemo {
+    /// The style the numbers were read in.
+    pub(crate) style: Option<crate::number::Style>,
+    /// First token → what the grammar read there.
+    pub(crate) read: crate::extract::FxMap<usize, crate::number::Parsed>,
 }
 
 use crate::normalize::class;
@@ -67,6 +154,20 @@ fn is_upper(c: char, table: &[u8]) -> bool {
         Some(&k) if k < class::VOWELS => k % 2 == 1,
         Some(&class::D_STROKE) => c == 'Đ',
         _ => c.is_uppercase(),
+    }
+}
+
+/// The character at byte `i` of `text` and its width (ASCII without
+/// decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
+        Some(_) => text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .map(|c| (c, c.len_utf8())),
+        None => None,
     }
 }
 
@@ -90,65 +191,67 @@ impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
         let table = class::bmp();
-        let mut toks = Vec::with_capacity(text.len() / 4);
-        let mut lower = String::with_capacity(text.len() / 2);
+        let bytes = text.as_bytes();
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut lower = String::new();
         let mut space = false;
         let mut line = false;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while let Some((c, width)) = char_at(text, i) {
             if c.is_whitespace() {
                 space = true;
                 line |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{c}' | '\u{b}');
+                i += width;
                 continue;
             }
+            let mut end = i + width;
             let mut has_upper = false;
-            let (kind, end) = if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while let Some(&(j, d)) = chars.peek() {
-                    if !d.is_ascii_digit() {
-                        break;
-                    }
-                    end = j + 1;
-                    chars.next();
+            let kind = if c.is_ascii_digit() {
+                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
                 }
-                (Kind::Digits, end)
+                Kind::Digits
             } else if letter_class(c, table) == 1 {
-                let mut end = i + c.len_utf8();
-                let mut upper = is_upper(c, table);
-                while let Some(&(j, d)) = chars.peek() {
+                has_upper = is_upper(c, table);
+                while let Some((d, w)) = char_at(text, end) {
                     if letter_class(d, table) == 0 {
                         break;
                     }
-                    upper |= is_upper(d, table);
-                    end = j + d.len_utf8();
-                    chars.next();
+                    has_upper |= is_upper(d, table);
+                    end += w;
                 }
-                has_upper = upper;
-                (Kind::Word, end)
+                Kind::Word
             } else {
                 // A character with its combining marks.
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
+                while let Some((d, w)) = char_at(text, end) {
                     if letter_class(d, table) != 2 {
                         break;
                     }
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += w;
                 }
-                (Kind::Punct(c), end)
+                Kind::Punct(c)
             };
-            let lo_start = lower.len();
-            if kind == Kind::Word {
-                let word = text.get(i..end).unwrap_or_default();
-                // Most words are lower case already: copy them.
-                if !has_upper {
-                    lower.push_str(word);
-                } else {
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                }
-            }
+            let surface = text.get(i..end).unwrap_or_default();
+            // Most words are lower case already: their lower-case form is
+            // their surface, and only the others are copied.
+            let lowered = if has_upper {
+                let from = lower.len();
+                lower.extend(surface.chars().flat_map(char::to_lowercase));
+                Some((
+                    u32::try_from(from).unwrap_or(u32::MAX),
+                    u32::try_from(lower.len()).unwrap_or(u32::MAX),
+                ))
+            } else {
+                None
+            };
+            let lo = match lowered {
+                Some((a, b)) => lower.get(a as usize..b as usize).unwrap_or_default(),
+                None => surface,
+            };
+            let hash = word_hash(lo);
             let numeral = kind == Kind::Word
-                && crate::number::words::may_start(lower.get(lo_start..).unwrap_or_default());
+                && crate::number::words::MAY_START.may_contain(hash)
+                && crate::number::words::may_start(lo);
             toks.push(Token {
                 kind,
                 start: i,
@@ -156,15 +259,35 @@ impl<'t> Tokens<'t> {
                 space_before: space,
                 line_before: line,
                 numeral,
-                lower: (
-                    u32::try_from(lo_start).unwrap_or(u32::MAX),
-                    u32::try_from(lower.len()).unwrap_or(u32::MAX),
-                ),
+                hash,
+                lowered,
             });
             space = false;
             line = false;
+            i = end;
         }
-        Tokens { text, toks, lower }
+        Tokens {
+            text,
+            toks,
+            lower,
+            traditional: false,
+            numbers: core::cell::RefCell::default(),
+        }
+    }
+
+    /// Tokenizes text that was normalized with the traditional tone
+    /// placement (the default [`crate::Normalizer`]): its words need no
+    /// tone rewrite to be matched against the lexicons.
+    pub(crate) fn new_traditional(text: &'t str) -> Tokens<'t> {
+        Tokens {
+            traditional: true,
+            ..Tokens::new(text)
+        }
+    }
+
+    /// Was the text normalized with the traditional tone placement?
+    pub(crate) fn traditional(&self) -> bool {
+        self.traditional
     }
 
     /// The text the tokens index.
@@ -192,18 +315,27 @@ impl<'t> Tokens<'t> {
 
     /// The lower-case form of word `i` (its surface for other tokens, ""
     /// past the end).
+    #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) if t.kind == Kind::Word => self
-                .lower
-                .get(t.lower.0 as usize..t.lower.1 as usize)
-                .unwrap_or_default(),
+            Some(Token {
+                lowered: Some((a, b)),
+                ..
+            }) => self.lower.get(*a as usize..*b as usize).unwrap_or_default(),
             Some(t) => self.text.get(t.start..t.end).unwrap_or_default(),
             None => "",
         }
     }
 
+    /// The [`word_hash`] of token `i`'s lower-case form (`None` past the
+    /// end).
+    #[inline]
+    pub(crate) fn hash(&self, i: usize) -> Option<u32> {
+        self.toks.get(i).map(|t| t.hash)
+    }
+
     /// Is token `i` the word `w` (lower case)?
+    #[inline]
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && self.lower(i) == w
     }
@@ -212,13 +344,21 @@ impl<'t> Tokens<'t> {
     /// separated by single spaces)? Returns the number of tokens.
     pub(crate) fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut n = 0;
-        for w in phrase.split(' ') {
+        let mut rest = phrase;
+        loop {
+            let (w, tail) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                Some(k) => (rest.get(..k)?, rest.get(k + 1..)),
+                None => (rest, None),
+            };
             if !self.is(i + n, w) {
                 return None;
             }
             n += 1;
+            match tail {
+                Some(t) => rest = t,
+                None => return Some(n),
+            }
         }
-        Some(n)
     }
 
     /// Is token `i` the punctuation character `c`?
@@ -264,6 +404,44 @@ impl<'t> Tokens<'t> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_filter_admits_what_was_inserted() {
+        let mut f = WordFilter::default();
+        for w in ["năm", "tháng", "tỷ", "%", "us"] {
+            f.insert(w);
+        }
+        let t = Tokens::new("Năm THÁNG tỷ % US");
+        for i in 0..t.len() {
+            assert!(
+                t.hash(i).is_some_and(|h| f.may_contain(h)),
+                "{}",
+                t.lower(i)
+            );
+        }
+        // One bit per word in 8,192: most other words are ruled out.
+        let others = Tokens::new(
+            "xã Dương Quang huyện Mường Khương tỉnh Lào Cai báo cáo kết quả thực hiện nhiệm vụ",
+        );
+        let admitted = (0..others.len())
+            .filter(|&i| others.hash(i).is_some_and(|h| f.may_contain(h)))
+            .count();
+        assert!(
+            admitted <= 1,
+            "{admitted} of {} words admitted",
+            others.len()
+        );
+        assert_eq!(t.hash(t.len()), None);
+    }
+
+    #[test]
+    fn lower_case_forms_of_words_with_and_without_capitals() {
+        let t = Tokens::new("Đảng bộ XÃ Dương Quang");
+        let lower: Vec<&str> = (0..t.len()).map(|i| t.lower(i)).collect();
+        assert_eq!(lower, ["đảng", "bộ", "xã", "dương", "quang"]);
+        assert_eq!(t.hash(2), Some(word_hash("xã")));
+        assert_eq!(t.lower(9), "");
+    }
+
     use super::*;
 
     #[test]

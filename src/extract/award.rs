@@ -623,13 +623,17 @@ fn counted_item(
     style: &Style,
     i: usize,
 ) -> Option<(usize, f64, Who, bool)> {
+    let numeric = |j: usize| t.is_digits(j) || t.is_numeral_word(j);
     let mut j = i;
-    if t.is_word(j) && matches!(t.lower(j), "hơn" | "gần" | "khoảng" | "trên" | "gần như")
-    {
+    // Almost every token is ruled out here, before any word is compared.
+    if !numeric(j) {
+        if !(t.is_word(j) && matches!(t.lower(j), "hơn" | "gần" | "khoảng" | "trên")) {
+            return None;
+        }
         j += 1;
-    }
-    if !(t.is_digits(j) || t.is_numeral_word(j)) {
-        return None;
+        if !numeric(j) {
+            return None;
+        }
     }
     // `Công ty CP Licogi 14 tổ chức …`: a number after a capitalized word
     // inside a clause ends a name.

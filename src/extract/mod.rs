@@ -44,7 +44,7 @@ pub(crate) mod title;
 
 use crate::fact::{FactKind, FactValue, Qualifier};
 use crate::number::{Bad, NumberMatch, Style};
-use crate::token::Tokens;
+use crate::token::{Tokens, WordFilter};
 pub use calendar::RefDate;
 
 /// A fact found in the normalized text, by token range.
@@ -72,8 +72,13 @@ pub(crate) struct Ctx<'t> {
 }
 
 impl<'t> Ctx<'t> {
+    #[cfg(test)]
     pub(crate) fn new(text: &'t str, reference: Option<RefDate>) -> Ctx<'t> {
-        let tokens = Tokens::new(text);
+        Ctx::with_tokens(Tokens::new(text), reference)
+    }
+
+    /// A context over tokens already made (see [`Tokens::new_traditional`]).
+    pub(crate) fn with_tokens(tokens: Tokens<'t>, reference: Option<RefDate>) -> Ctx<'t> {
         let style = Style::of(&tokens);
         let claimed = vec![None; tokens.len()];
         Ctx {
@@ -272,6 +277,10 @@ pub(crate) struct Phrases {
     words: Vec<Vec<&'static str>>,
     by_first: FxMap<&'static str, Vec<usize>>,
     by_last: FxMap<&'static str, Vec<usize>>,
+    /// The first and the last words, to rule out most tokens at one bit
+    /// test each.
+    firsts: WordFilter,
+    lasts: WordFilter,
 }
 
 impl Phrases {
@@ -280,16 +289,22 @@ impl Phrases {
             items.into_iter().map(|p| p.split(' ').collect()).collect();
         let mut by_first: FxMap<&'static str, Vec<usize>> = FxMap::default();
         let mut by_last: FxMap<&'static str, Vec<usize>> = FxMap::default();
+        let mut firsts = WordFilter::default();
+        let mut lasts = WordFilter::default();
         for (k, w) in words.iter().enumerate() {
             if let (Some(first), Some(last)) = (w.first(), w.last()) {
                 by_first.entry(first).or_default().push(k);
                 by_last.entry(last).or_default().push(k);
+                firsts.insert(first);
+                lasts.insert(last);
             }
         }
         Phrases {
             words,
             by_first,
             by_last,
+            firsts,
+            lasts,
         }
     }
 
@@ -303,6 +318,9 @@ impl Phrases {
 
     /// The longest phrase starting at token `i`: (number of tokens, index).
     pub(crate) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        if !self.firsts.may_contain(t.hash(i)?) {
+            return None;
+        }
         let first = t.lower(i);
         self.by_first
             .get(first)?
@@ -314,6 +332,9 @@ impl Phrases {
 
     /// The longest phrase ending right before token `i`: (first token, index).
     pub(crate) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        if !self.lasts.may_contain(t.hash(i.checked_sub(1)?)?) {
+            return None;
+        }
         let last = t.lower(i.checked_sub(1)?);
         self.by_last
             .get(last)?

@@ -47,7 +47,7 @@ use crate::lexicon::{
 };
 use crate::normalize::ToneStyle;
 use crate::normalize::tone::{self, Placement};
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -73,21 +73,40 @@ fn canonical(lower: &str) -> Cow<'_, str> {
 }
 
 /// The canonical lower-case key of every token (see [`canonical`]),
-/// computed once per text.
-pub(crate) struct Keys<'a> {
-    keys: Vec<Cow<'a, str>>,
+/// computed once per text, with its [`word_hash`]. Text the default
+/// normalizer wrote (traditional tones) needs no rewrite: its keys are the
+/// tokens' lower-case forms.
+pub(crate) enum Keys<'a> {
+    /// The tokens' own lower-case forms and hashes.
+    Lower(&'a Tokens<'a>),
+    /// Rewritten keys, with their hashes.
+    Rewritten(Vec<Cow<'a, str>>, Vec<u32>),
 }
 
 impl<'a> Keys<'a> {
-    pub(crate) fn new(t: &'a Tokens<'_>) -> Keys<'a> {
-        Keys {
-            keys: (0..t.len()).map(|i| canonical(t.lower(i))).collect(),
+    pub(crate) fn new(t: &'a Tokens<'a>) -> Keys<'a> {
+        if t.traditional() {
+            return Keys::Lower(t);
         }
+        let keys: Vec<Cow<'a, str>> = (0..t.len()).map(|i| canonical(t.lower(i))).collect();
+        let hashes = keys.iter().map(|k| word_hash(k)).collect();
+        Keys::Rewritten(keys, hashes)
     }
 
     /// The key of token `i` ("" past the end).
     pub(crate) fn get(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", |k| k.as_ref())
+        match self {
+            Keys::Lower(t) => t.lower(i),
+            Keys::Rewritten(k, _) => k.get(i).map_or("", |k| k.as_ref()),
+        }
+    }
+
+    /// The hash of token `i`'s key (`None` past the end).
+    fn hash(&self, i: usize) -> Option<u32> {
+        match self {
+            Keys::Lower(t) => t.hash(i),
+            Keys::Rewritten(_, h) => h.get(i).copied(),
+        }
     }
 }
 
@@ -104,6 +123,8 @@ struct Piece {
 pub(crate) struct Lex<V> {
     entries: Vec<(Vec<Piece>, V)>,
     by_first: super::FxMap<String, Vec<usize>>,
+    /// The first keys, to rule out most tokens at one bit test.
+    firsts: WordFilter,
 }
 
 impl<V> Lex<V> {
@@ -112,6 +133,7 @@ impl<V> Lex<V> {
     pub(crate) fn new<'p>(items: impl IntoIterator<Item = (&'p str, V)>) -> Lex<V> {
         let mut entries = Vec::new();
         let mut by_first: super::FxMap<String, Vec<usize>> = super::FxMap::default();
+        let mut firsts = WordFilter::default();
         for (phrase, v) in items {
             let mut pieces = Vec::new();
             for word in phrase.split(' ') {
@@ -126,13 +148,18 @@ impl<V> Lex<V> {
             let Some(first) = pieces.first() else {
                 continue;
             };
+            firsts.insert(&first.key);
             by_first
                 .entry(first.key.clone())
                 .or_default()
                 .push(entries.len());
             entries.push((pieces, v));
         }
-        Lex { entries, by_first }
+        Lex {
+            entries,
+            by_first,
+            firsts,
+        }
     }
 
     /// Does entry `k` match at token `i`? Its number of tokens.
@@ -170,6 +197,9 @@ impl<V> Lex<V> {
         keys: &Keys<'_>,
         i: usize,
     ) -> Option<(usize, &V)> {
+        if !self.firsts.may_contain(keys.hash(i)?) {
+            return None;
+        }
         let cands = self.by_first.get(keys.get(i))?;
         let mut best: Option<(usize, &V)> = None;
         for k in cands {
@@ -846,6 +876,28 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_of_traditional_text_are_its_lower_case_words() {
+        // Modern-style tones (hoà, thuỷ, khoẻ) and capitals, normalized by
+        // the default normalizer: the keys need no rewrite.
+        let raw = "Thôn Hoà Bình, xã Thuỷ Xuân, KHOẺ mạnh, Quỳnh Lưu, hòa";
+        let norm = crate::normalize(raw);
+        let fast = Tokens::new_traditional(norm.as_str());
+        let slow = Tokens::new(norm.as_str());
+        let (fast_keys, slow_keys) = (Keys::new(&fast), Keys::new(&slow));
+        assert!(matches!(fast_keys, Keys::Lower(_)));
+        assert!(matches!(slow_keys, Keys::Rewritten(..)));
+        for i in 0..=slow.len() {
+            assert_eq!(fast_keys.get(i), slow_keys.get(i));
+            assert_eq!(fast_keys.hash(i), slow_keys.hash(i));
+        }
+        assert_eq!(fast_keys.get(1), "hòa");
+        assert_eq!(fast_keys.get(5), "thủy");
+        // Text in another style is rewritten.
+        let modern = Tokens::new("xã Thuỷ Xuân");
+        assert_eq!(Keys::new(&modern).get(1), "thủy");
+    }
 
     fn all(text: &str) -> Vec<(String, PlaceLevel, String)> {
         let t = Tokens::new(text);

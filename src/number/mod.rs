@@ -22,7 +22,7 @@ pub(crate) mod qualifier;
 pub(crate) mod roman;
 pub(crate) mod words;
 
-use crate::token::Tokens;
+use crate::token::{Kind, Tokens};
 
 /// An exact decimal: `units / 10^scale`, with a sign.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -245,12 +245,67 @@ impl Style {
 /// chín`), or digits or words with scale words (`3,5 triệu`, `hai trăm năm
 /// mươi nghìn`). The longest reading wins.
 pub(crate) fn number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
-    words::number_at(tokens, i, style)
+    // Most tokens are ruled out at once; the others are read once per text
+    // and style, however many fact kinds ask.
+    if !may_start_at(tokens, i) {
+        return Parsed::None;
+    }
+    if let Ok(memo) = tokens.numbers.try_borrow() {
+        if memo.style == Some(*style) {
+            if let Some(p) = memo.read.get(&i) {
+                return *p;
+            }
+        }
+    }
+    let parsed = words::number_at(tokens, i, style);
+    if let Ok(mut memo) = tokens.numbers.try_borrow_mut() {
+        if memo.style != Some(*style) {
+            memo.style = Some(*style);
+            memo.read.clear();
+        }
+        memo.read.insert(i, parsed);
+    }
+    parsed
+}
+
+/// May a number start at token `i`? Digits, a word a numeral starts with,
+/// or a sign before digits (`-5`, `+3`); nothing else is worth reading.
+pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
+    match t.get(i).map(|x| x.kind) {
+        Some(Kind::Digits) => true,
+        Some(Kind::Word) => t.is_numeral_word(i),
+        Some(Kind::Punct(_)) => t.is_digits(i + 1),
+        None => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_in_one_style_are_not_reused_in_another() {
+        let t = Tokens::new("giá 1.234 và 12");
+        let vi = Style {
+            comma_decimal: 3,
+            point_decimal: 0,
+        };
+        let en = Style {
+            comma_decimal: 0,
+            point_decimal: 3,
+        };
+        let read = |style: &Style| number_at(&t, 1, style).number().map(|n| n.value.to_f64());
+        // `1.234` is 1234 where the comma is the decimal mark, 1.234 where
+        // the point is.
+        assert_eq!(read(&vi), Some(1234.0));
+        assert_eq!(read(&vi), Some(1234.0)); // from the memo
+        assert_eq!(read(&en), Some(1.234));
+        assert_eq!(read(&vi), Some(1234.0));
+        // Tokens no number starts at are ruled out before any reading.
+        assert_eq!(number_at(&t, 0, &vi), Parsed::None);
+        assert_eq!(number_at(&t, 2, &vi), Parsed::None);
+        assert_eq!(number_at(&t, 99, &vi), Parsed::None);
+    }
 
     #[test]
     fn decimal_arithmetic_is_checked() {

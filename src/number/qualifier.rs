@@ -44,17 +44,14 @@ const PHRASES: &[(&str, Qualifier)] = &[
 /// and meaning. Longer phrases win (`gần như` over `như`… and `chưa đến`
 /// over nothing).
 pub(crate) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
-    for (phrase, q) in PHRASES {
-        let n = phrase.split(' ').count();
-        let Some(start) = i.checked_sub(n) else {
-            continue;
-        };
-        if t.phrase(start, phrase) == Some(n) {
-            return Some((start, *q));
-        }
-    }
-    None
+    QUALIFIER_PHRASES
+        .longest_ending_before(t, i)
+        .and_then(|(start, k)| PHRASES.get(k).map(|(_, q)| (start, *q)))
 }
+
+/// [`PHRASES`] indexed by their last word.
+static QUALIFIER_PHRASES: once_cell::sync::Lazy<crate::extract::Phrases> =
+    once_cell::sync::Lazy::new(|| crate::extract::Phrases::new(PHRASES.iter().map(|(p, _)| *p)));
 
 #[cfg(test)]
 mod tests {

@@ -114,34 +114,47 @@ pub(crate) enum Lex {
     Point,
 }
 
+/// Every word of a numeral, with what it is to the grammar.
+const LEXICON: &[(&str, Lex)] = &[
+    ("không", Lex::Digit(0, Var::Khong)),
+    ("một", Lex::Digit(1, Var::Mot)),
+    ("mốt", Lex::Digit(1, Var::Mot1)),
+    ("hai", Lex::Digit(2, Var::Plain)),
+    ("ba", Lex::Digit(3, Var::Plain)),
+    ("bốn", Lex::Digit(4, Var::Plain)),
+    ("tư", Lex::Digit(4, Var::Tu)),
+    ("năm", Lex::Digit(5, Var::Nam)),
+    ("lăm", Lex::Digit(5, Var::Lam)),
+    ("nhăm", Lex::Digit(5, Var::Lam)),
+    ("sáu", Lex::Digit(6, Var::Plain)),
+    ("bảy", Lex::Digit(7, Var::Plain)),
+    ("bẩy", Lex::Digit(7, Var::Plain)),
+    ("tám", Lex::Digit(8, Var::Plain)),
+    ("chín", Lex::Digit(9, Var::Plain)),
+    ("mười", Lex::Ten),
+    ("mươi", Lex::Tens),
+    ("chục", Lex::Chuc),
+    ("linh", Lex::Linh),
+    ("lẻ", Lex::Linh),
+    ("lẽ", Lex::Linh),
+    ("trăm", Lex::Tram),
+    ("nghìn", Lex::Big(1_000)),
+    ("ngàn", Lex::Big(1_000)),
+    ("vạn", Lex::Big(10_000)),
+    ("triệu", Lex::Big(1_000_000)),
+    ("tỷ", Lex::Big(1_000_000_000)),
+    ("tỉ", Lex::Big(1_000_000_000)),
+    ("rưỡi", Lex::Ruoi),
+    ("phẩy", Lex::Point),
+    ("chấm", Lex::Point),
+];
+
+/// [`LEXICON`] as a map.
+static LEXICON_MAP: once_cell::sync::Lazy<crate::extract::FxMap<&'static str, Lex>> =
+    once_cell::sync::Lazy::new(|| LEXICON.iter().copied().collect());
+
 fn lex_word(w: &str) -> Option<Lex> {
-    Some(match w {
-        "không" => Lex::Digit(0, Var::Khong),
-        "một" => Lex::Digit(1, Var::Mot),
-        "mốt" => Lex::Digit(1, Var::Mot1),
-        "hai" => Lex::Digit(2, Var::Plain),
-        "ba" => Lex::Digit(3, Var::Plain),
-        "bốn" => Lex::Digit(4, Var::Plain),
-        "tư" => Lex::Digit(4, Var::Tu),
-        "năm" => Lex::Digit(5, Var::Nam),
-        "lăm" | "nhăm" => Lex::Digit(5, Var::Lam),
-        "sáu" => Lex::Digit(6, Var::Plain),
-        "bảy" | "bẩy" => Lex::Digit(7, Var::Plain),
-        "tám" => Lex::Digit(8, Var::Plain),
-        "chín" => Lex::Digit(9, Var::Plain),
-        "mười" => Lex::Ten,
-        "mươi" => Lex::Tens,
-        "chục" => Lex::Chuc,
-        "linh" | "lẻ" | "lẽ" => Lex::Linh,
-        "trăm" => Lex::Tram,
-        "nghìn" | "ngàn" => Lex::Big(1_000),
-        "vạn" => Lex::Big(10_000),
-        "triệu" => Lex::Big(1_000_000),
-        "tỷ" | "tỉ" => Lex::Big(1_000_000_000),
-        "rưỡi" => Lex::Ruoi,
-        "phẩy" | "chấm" => Lex::Point,
-        _ => return None,
-    })
+    LEXICON_MAP.get(w).copied()
 }
 
 /// Second words that make `tỷ`/`tỉ` a word of its own: `tỷ lệ` (rate), `tỷ
@@ -159,7 +172,8 @@ const VAN_NOT: &[&str] = &[
 /// Token `i` to the grammar (words only; scale words in compounds are not
 /// scale words).
 pub(crate) fn lx(t: &Tokens<'_>, i: usize) -> Option<Lex> {
-    if !t.is_word(i) {
+    // Only words a numeral may start with can be numeral words.
+    if !t.is_numeral_word(i) {
         return None;
     }
     let w = t.lower(i);
@@ -977,9 +991,27 @@ fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
 /// marked or not, or `âm`, `trừ`, `nửa`. The tokenizer asks once per word.
 pub(crate) fn may_start(w: &str) -> bool {
     lex_word(w).is_some()
-        || matches!(w, "âm" | "trừ" | "nửa")
+        || OTHER_STARTS.contains(&w)
         || (w.is_ascii() && UNMARKED_MAP.contains_key(w))
 }
+
+/// Words that start a numeral without being one of its words: a sign, a
+/// half.
+const OTHER_STARTS: &[&str] = &["âm", "trừ", "nửa"];
+
+/// Every word [`may_start`] accepts, as a filter: most words are ruled out
+/// at one bit test when the text is tokenized.
+pub(crate) static MAY_START: once_cell::sync::Lazy<crate::token::WordFilter> =
+    once_cell::sync::Lazy::new(|| {
+        let mut f = crate::token::WordFilter::default();
+        LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .for_each(|w| f.insert(w));
+        f
+    });
 
 /// [`UNMARKED`] as a map.
 static UNMARKED_MAP: once_cell::sync::Lazy<crate::extract::FxMap<&'static str, &'static str>> =

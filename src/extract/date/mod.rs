@@ -255,6 +255,21 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// A fact ready to push: tokens, value, rule.
 type Out = (usize, usize, Date, &'static str);
 
+/// Words a date expression may start with (besides digits and numerals).
+const TRIGGERS: &[&str] = &[
+    "ngày", "mồng", "mùng", "rằm", "tháng", "năm", "niên", "quý", "thế", "thập", "những", "nửa",
+    "từ", "hôm", "bữa", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng", "buổi", "tuần",
+    "cuối", "thứ", "chủ", "chúa", "cách",
+];
+
+/// [`TRIGGERS`] as a filter: most words are ruled out at one bit test.
+static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
+    once_cell::sync::Lazy::new(|| {
+        let mut f = crate::token::WordFilter::default();
+        TRIGGERS.iter().for_each(|w| f.insert(w));
+        f
+    });
+
 impl P<'_, '_> {
     /// One left-to-right pass: at each token the longest date expression
     /// starting there, if any; a found one is skipped over. Every parser
@@ -332,40 +347,10 @@ impl P<'_, '_> {
         if !t.is_word(i) {
             return false;
         }
-        let w = t.lower(i);
-        lexicon::is_number_word(w)
-            || matches!(
-                w,
-                "ngày"
-                    | "mồng"
-                    | "mùng"
-                    | "rằm"
-                    | "tháng"
-                    | "năm"
-                    | "niên"
-                    | "quý"
-                    | "thế"
-                    | "thập"
-                    | "những"
-                    | "nửa"
-                    | "từ"
-                    | "hôm"
-                    | "bữa"
-                    | "sáng"
-                    | "trưa"
-                    | "chiều"
-                    | "tối"
-                    | "đêm"
-                    | "khuya"
-                    | "rạng"
-                    | "buổi"
-                    | "tuần"
-                    | "cuối"
-                    | "thứ"
-                    | "chủ"
-                    | "chúa"
-                    | "cách"
-            )
+        if t.is_numeral_word(i) && lexicon::is_number_word(t.lower(i)) {
+            return true;
+        }
+        t.hash(i).is_some_and(|h| TRIGGER_FILTER.may_contain(h)) && TRIGGERS.contains(&t.lower(i))
     }
 
     /// The date expression starting at token `i`, with everything that can
