@@ -136,6 +136,9 @@ impl ExtractorBuilder {
 
     /// The extractor.
     pub fn build(self) -> Extractor {
+        // Every table and lexicon is built here, once per process, so the
+        // first text costs what the others do.
+        extract::warm();
         Extractor {
             normalizer: self.normalizer,
             decoder: self.decoder,

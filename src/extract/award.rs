@@ -1538,6 +1538,13 @@ fn counts_only(
     })
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&CONTEST_TITLES);
+    once_cell::sync::Lazy::force(&LEX);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Award, Extractor, FactKind, FactValue};

@@ -149,6 +149,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&UNITS);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Count, Extractor, FactKind, FactValue};

@@ -539,6 +539,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&HEADS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -369,3 +369,24 @@ pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Optio
         };
     }
 }
+
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&MORE_QUALIFIER_PHRASES);
+    crate::normalize::class::warm();
+    crate::normalize::syllable::warm();
+    crate::lexicon::warm();
+    crate::number::words::warm();
+    crate::number::qualifier::warm();
+    award::warm();
+    count::warm();
+    date::warm();
+    event::warm();
+    money::warm();
+    org::warm();
+    percent::warm();
+    place::warm();
+    project::warm();
+    title::warm();
+}

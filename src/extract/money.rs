@@ -461,6 +461,14 @@ fn money_at(
     ))
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&AFTER_PHRASES);
+    once_cell::sync::Lazy::force(&BEFORE_PHRASES);
+    once_cell::sync::Lazy::force(&MONEY_PHRASES);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Extractor, FactKind, FactValue, Money, Qualifier};

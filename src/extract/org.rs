@@ -759,6 +759,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&ABBREVIATIONS);
+    once_cell::sync::Lazy::force(&ABBR_WORDS);
+    once_cell::sync::Lazy::force(&CONTEXT);
+    once_cell::sync::Lazy::force(&DOMAINS);
+    once_cell::sync::Lazy::force(&HEADS);
+    once_cell::sync::Lazy::force(&LEGAL_FORMS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

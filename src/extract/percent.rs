@@ -386,6 +386,13 @@ fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, u
     Some((q_start, end, p))
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&MEASURE_PHRASES);
+    once_cell::sync::Lazy::force(&REFERENCE_PHRASES);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Extractor, FactKind, FactValue, Percentage, Qualifier, Relation};

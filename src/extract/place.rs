@@ -873,6 +873,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&CONTEXT);
+    once_cell::sync::Lazy::force(&LEVELS);
+    once_cell::sync::Lazy::force(&NAMES);
+    once_cell::sync::Lazy::force(&REGIONS);
+    once_cell::sync::Lazy::force(&SURNAME_SET);
+    once_cell::sync::Lazy::force(&TITLES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1080,6 +1080,16 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&CATEGORIES);
+    once_cell::sync::Lazy::force(&COMPANY);
+    once_cell::sync::Lazy::force(&CONTEXT_AFTER);
+    once_cell::sync::Lazy::force(&CONTEXT_BEFORE);
+    once_cell::sync::Lazy::force(&FIELDS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -392,6 +392,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&DOCUMENTS);
+    once_cell::sync::Lazy::force(&HONORS);
+    once_cell::sync::Lazy::force(&KNOWN_CAMPAIGNS);
+    once_cell::sync::Lazy::force(&TRIGGERS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -308,6 +308,35 @@ mod place_org_lists {
 
 // --- end of place and organization lists -----------------------------------
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&AWARD_CONFERRERS);
+    once_cell::sync::Lazy::force(&AWARD_REASONS);
+    once_cell::sync::Lazy::force(&AWARD_RECIPIENTS);
+    once_cell::sync::Lazy::force(&AWARD_VERBS);
+    once_cell::sync::Lazy::force(&CAMPAIGNS);
+    once_cell::sync::Lazy::force(&COUNT_MEASURES);
+    once_cell::sync::Lazy::force(&COUNT_UNITS);
+    once_cell::sync::Lazy::force(&EVENT_HEADS);
+    once_cell::sync::Lazy::force(&HONORS);
+    once_cell::sync::Lazy::force(&HONOR_TITLES);
+    once_cell::sync::Lazy::force(&INSTITUTION_FIELDS);
+    once_cell::sync::Lazy::force(&ORG_ABBREVIATIONS);
+    once_cell::sync::Lazy::force(&ORG_CONTEXT);
+    once_cell::sync::Lazy::force(&ORG_DOMAINS);
+    once_cell::sync::Lazy::force(&ORG_HEADS);
+    once_cell::sync::Lazy::force(&ORG_LEGAL_FORMS);
+    once_cell::sync::Lazy::force(&PERSON_TITLES);
+    once_cell::sync::Lazy::force(&PLACE_CONTEXT);
+    once_cell::sync::Lazy::force(&PLACE_LEVELS);
+    once_cell::sync::Lazy::force(&PLACE_NAMES);
+    once_cell::sync::Lazy::force(&PLACE_REGIONS);
+    once_cell::sync::Lazy::force(&PROJECT_CATEGORIES);
+    once_cell::sync::Lazy::force(&SURNAMES);
+    once_cell::sync::Lazy::force(&TITLE_TRIGGERS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,6 +93,12 @@ pub(crate) fn bmp() -> &'static [u8] {
     &BMP
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&BMP);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -640,6 +640,13 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     parse(letters.get(..n).unwrap_or_default()).is_ok()
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&CARRIERS);
+    once_cell::sync::Lazy::force(&TABLES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,6 +53,12 @@ pub(crate) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Quali
 static QUALIFIER_PHRASES: once_cell::sync::Lazy<crate::extract::Phrases> =
     once_cell::sync::Lazy::new(|| crate::extract::Phrases::new(PHRASES.iter().map(|(p, _)| *p)));
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&QUALIFIER_PHRASES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

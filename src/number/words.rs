@@ -1469,6 +1469,14 @@ fn finish(
     })
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&LEXICON_MAP);
+    once_cell::sync::Lazy::force(&MAY_START);
+    once_cell::sync::Lazy::force(&UNMARKED_MAP);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -489,6 +489,12 @@ impl P<'_, '_> {
     }
 }
 
+/// Builds this module's tables now (see `Extractor::new`), not at the
+/// first text that needs them.
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&TRIGGER_FILTER);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
