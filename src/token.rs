@@ -213,7 +213,21 @@ impl<'t> Tokens<'t> {
                 Kind::Digits
             } else if letter_class(c, table) == 1 {
                 has_upper = is_upper(c, table);
-                while let Some((d, w)) = char_at(text, end) {
+                loop {
+                    // ASCII letters without decoding (the only ASCII
+                    // characters a word holds).
+                    match bytes.get(end) {
+                        Some(&b) if b.is_ascii_alphabetic() => {
+                            has_upper |= b.is_ascii_uppercase();
+                            end += 1;
+                            continue;
+                        }
+                        Some(&b) if b < 0x80 => break,
+                        _ => {}
+                    }
+                    let Some((d, w)) = char_at(text, end) else {
+                        break;
+                    };
                     if letter_class(d, table) == 0 {
                         break;
                     }
@@ -443,6 +457,21 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_only_ascii_letters_are_alphabetic_and_no_ascii_is_a_mark() {
+        // The tokenizer's ASCII fast path relies on it.
+        let table = class::bmp();
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                letter_class(c, table) == 1,
+                c.is_ascii_alphabetic(),
+                "{b:#x}"
+            );
+            assert_ne!(letter_class(c, table), 2, "{b:#x}");
+        }
+    }
 
     #[test]
     fn words_digits_and_punctuation() {

@@ -1036,6 +1036,10 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             i += 1;
             continue;
         }
+        if !may_start(t, lex, i) {
+            i += 1;
+            continue;
+        }
         if let Some(h_end) = honour_at(t, lex, i) {
             let next = match from_honour(t, lex, &ctx.style, &mut st, i, h_end) {
                 Some(b) => {
@@ -1074,6 +1078,19 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     for b in out {
         ctx.push_unclaimed(b.start, b.end, FactValue::Award(b.award), b.rule);
     }
+}
+
+/// May an honour ([`honour_at`]), an award verb ([`verb_at`]) or a count
+/// of recipients ([`recipients_at`]) start at token `i`? A cheap superset
+/// of what they accept: `false` for almost every token.
+fn may_start(t: &Tokens<'_>, lex: &Lex, i: usize) -> bool {
+    let numeric = |k: usize| t.is_digits(k) || t.is_numeral_word(k);
+    numeric(i)
+        || lex.honors.may_start_at(t, i)
+        || lex.verbs.may_start_at(t, i)
+        // `hơn 20 tập thể`, `“Lao động tiên tiến”`
+        || (t.is_word(i) && numeric(i + 1))
+        || (!t.is_word(i) && lex.honors.may_start_at(t, i + 1))
 }
 
 /// The honour as reported: without the generic `danh hiệu` (`danh hiệu

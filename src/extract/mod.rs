@@ -316,6 +316,13 @@ impl Phrases {
         })
     }
 
+    /// May a phrase start at token `i`? `false` is sure; `true` is a
+    /// maybe (one bit test, see [`WordFilter`]).
+    #[inline]
+    pub(crate) fn may_start_at(&self, t: &Tokens<'_>, i: usize) -> bool {
+        t.hash(i).is_some_and(|h| self.firsts.may_contain(h))
+    }
+
     /// The longest phrase starting at token `i`: (number of tokens, index).
     pub(crate) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         if !self.firsts.may_contain(t.hash(i)?) {

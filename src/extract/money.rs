@@ -361,7 +361,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if ctx.claimed(i) {
+        // An amount starts with a number or a currency written before it:
+        // every other token is ruled out at once.
+        if ctx.claimed(i) || !(number::may_start_at(t, i) || BEFORE_PHRASES.may_start_at(t, i)) {
             i += 1;
             continue;
         }

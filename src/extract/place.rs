@@ -438,10 +438,16 @@ fn level_word_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<(usize, Le
             return None;
         }
     }
-    let level_key: String = (0..n)
-        .map(|k| keys.get(i + k))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let level_key: Cow<'_, str> = if n == 1 {
+        Cow::Borrowed(keys.get(i))
+    } else {
+        Cow::Owned(
+            (0..n)
+                .map(|k| keys.get(i + k))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
     if i > 0
         && !t.get(i).is_some_and(|x| x.line_before)
         && in_context(&CONTEXT.before, &level_key, keys.get(i - 1))

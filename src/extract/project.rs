@@ -1022,6 +1022,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let mut last_end: Option<usize> = None;
         let mut last_category: Option<ProjectCategory> = None;
         while i < t.len() {
+            // Only `dự án` or a category starts a project: almost every
+            // token is ruled out at one bit test.
+            if !(t.is(i, "dự") || (t.is_word(i) && CATEGORIES.phrases.may_start_at(t, i))) {
+                i += 1;
+                continue;
+            }
             // Right after another work, in the same sentence.
             let listed = last_end.is_some_and(|le| {
                 i >= le

@@ -157,6 +157,10 @@ impl P<'_, '_> {
     /// A day word at `i` (`hôm qua`, `sáng nay`, `tối hôm qua`): (end, days).
     pub(super) fn rel_day(&self, i: usize) -> Option<(usize, i64)> {
         let t = self.t;
+        // Every day word and part of the day is a word.
+        if !t.is_word(i) {
+            return None;
+        }
         let pod = part_of_day_at(t, i);
         let j = pod.map_or(i, |(e, _)| e);
         if let Some(r) = DAY_REL
