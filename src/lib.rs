@@ -11,8 +11,10 @@
 //! 2. **Normalize** the text to one canonical spelling: NFC, one tone-mark
 //!    placement, look-alike letters, invisible characters and odd spaces —
 //!    [`normalize`], [`Normalizer`].
-//! 3. **Extract** typed facts with byte spans (being built on the two stages
-//!    above; see the repository's `SCHEMA.md`).
+//! 3. **Extract** typed facts with byte spans — percentages, money, dates,
+//!    counts, awards, projects, places, organizations, quoted titles, events
+//!    and (on request) every numeral — [`extract`], [`Extractor`]; the
+//!    output follows the repository's `SCHEMA.md`.
 //!
 //! ```
 //! use vietfacts::{decode, Normalizer};
@@ -22,6 +24,21 @@
 //! assert_eq!(decoded.encoding().name(), "tcvn3");
 //! let text = Normalizer::new().normalize(decoded.text());
 //! assert_eq!(text.as_str(), "Năm 2017, Đảng bộ xã");
+//! ```
+//!
+//! ```
+//! use vietfacts::{extract, FactValue};
+//!
+//! // A commune's year-end report: seven collectives and nineteen people
+//! // were given certificates of merit.
+//! let doc = extract("7 tập thể và 19 cá nhân được Đảng bộ xã tặng Giấy khen.");
+//! let award = doc.facts.iter().find_map(|f| match &f.value {
+//!     FactValue::Award(a) => Some(a),
+//!     _ => None,
+//! });
+//! let award = award.expect("an award");
+//! assert_eq!((award.collectives, award.individuals), (Some(7.0), Some(19.0)));
+//! assert_eq!(award.honor.as_deref(), Some("Giấy khen"));
 //! ```
 //!
 //! # Spans
