@@ -44,7 +44,7 @@ pub(crate) mod title;
 
 use crate::fact::{FactKind, FactValue, Qualifier};
 use crate::number::{Bad, NumberMatch, Style};
-use crate::token::{Tokens, WordFilter};
+use crate::token::{Tokens, WordFilter, word_hash};
 pub use calendar::RefDate;
 
 /// A fact found in the normalized text, by token range.
@@ -257,6 +257,10 @@ impl core::hash::Hasher for FxHasher {
         }
     }
 
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -275,8 +279,10 @@ pub(crate) type FxMap<K, V> =
 /// indexed by first and last word, for matching at a token.
 pub(crate) struct Phrases {
     words: Vec<Vec<&'static str>>,
-    by_first: FxMap<&'static str, Vec<usize>>,
-    by_last: FxMap<&'static str, Vec<usize>>,
+    /// Phrases by the [`word_hash`] of their first and last words (every
+    /// word of a candidate is compared before it matches).
+    by_first: FxMap<u32, Vec<usize>>,
+    by_last: FxMap<u32, Vec<usize>>,
     /// The first and the last words, to rule out most tokens at one bit
     /// test each.
     firsts: WordFilter,
@@ -287,14 +293,14 @@ impl Phrases {
     pub(crate) fn new(items: impl IntoIterator<Item = &'static str>) -> Phrases {
         let words: Vec<Vec<&'static str>> =
             items.into_iter().map(|p| p.split(' ').collect()).collect();
-        let mut by_first: FxMap<&'static str, Vec<usize>> = FxMap::default();
-        let mut by_last: FxMap<&'static str, Vec<usize>> = FxMap::default();
+        let mut by_first: FxMap<u32, Vec<usize>> = FxMap::default();
+        let mut by_last: FxMap<u32, Vec<usize>> = FxMap::default();
         let mut firsts = WordFilter::default();
         let mut lasts = WordFilter::default();
         for (k, w) in words.iter().enumerate() {
             if let (Some(first), Some(last)) = (w.first(), w.last()) {
-                by_first.entry(first).or_default().push(k);
-                by_last.entry(last).or_default().push(k);
+                by_first.entry(word_hash(first)).or_default().push(k);
+                by_last.entry(word_hash(last)).or_default().push(k);
                 firsts.insert(first);
                 lasts.insert(last);
             }
@@ -325,12 +331,12 @@ impl Phrases {
 
     /// The longest phrase starting at token `i`: (number of tokens, index).
     pub(crate) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
-        if !self.firsts.may_contain(t.hash(i)?) {
+        let h = t.hash(i)?;
+        if !self.firsts.may_contain(h) {
             return None;
         }
-        let first = t.lower(i);
         self.by_first
-            .get(first)?
+            .get(&h)?
             .iter()
             .filter(|k| self.matches(t, i, **k))
             .filter_map(|k| Some((self.words.get(*k)?.len(), *k)))
@@ -339,12 +345,12 @@ impl Phrases {
 
     /// The longest phrase ending right before token `i`: (first token, index).
     pub(crate) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
-        if !self.lasts.may_contain(t.hash(i.checked_sub(1)?)?) {
+        let h = t.hash(i.checked_sub(1)?)?;
+        if !self.lasts.may_contain(h) {
             return None;
         }
-        let last = t.lower(i.checked_sub(1)?);
         self.by_last
-            .get(last)?
+            .get(&h)?
             .iter()
             .filter_map(|k| {
                 let n = self.words.get(*k)?.len();

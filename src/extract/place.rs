@@ -122,7 +122,9 @@ struct Piece {
 /// matched against [`Keys`] (case and tone style do not matter).
 pub(crate) struct Lex<V> {
     entries: Vec<(Vec<Piece>, V)>,
-    by_first: super::FxMap<String, Vec<usize>>,
+    /// Entries by the [`word_hash`] of their first key (every piece of a
+    /// candidate is compared before it matches).
+    by_first: super::FxMap<u32, Vec<usize>>,
     /// The first keys, to rule out most tokens at one bit test.
     firsts: WordFilter,
 }
@@ -132,7 +134,7 @@ impl<V> Lex<V> {
     /// hold joined punctuation (`gd-đt`, `tp.hcm`).
     pub(crate) fn new<'p>(items: impl IntoIterator<Item = (&'p str, V)>) -> Lex<V> {
         let mut entries = Vec::new();
-        let mut by_first: super::FxMap<String, Vec<usize>> = super::FxMap::default();
+        let mut by_first: super::FxMap<u32, Vec<usize>> = super::FxMap::default();
         let mut firsts = WordFilter::default();
         for (phrase, v) in items {
             let mut pieces = Vec::new();
@@ -150,7 +152,7 @@ impl<V> Lex<V> {
             };
             firsts.insert(&first.key);
             by_first
-                .entry(first.key.clone())
+                .entry(word_hash(&first.key))
                 .or_default()
                 .push(entries.len());
             entries.push((pieces, v));
@@ -200,7 +202,7 @@ impl<V> Lex<V> {
         if !self.firsts.may_contain(keys.hash(i)?) {
             return None;
         }
-        let cands = self.by_first.get(keys.get(i))?;
+        let cands = self.by_first.get(&keys.hash(i)?)?;
         let mut best: Option<(usize, &V)> = None;
         for k in cands {
             if let Some(n) = self.matches(t, keys, i, *k) {
