@@ -192,12 +192,19 @@ fn long_runs_are_linear() {
     for unit in units {
         let small = unit.repeat(2_000);
         let big = unit.repeat(20_000);
-        let t0 = Instant::now();
-        let _ = ex.extract(&small);
-        let t_small = t0.elapsed();
-        let t1 = Instant::now();
-        let _ = ex.extract(&big);
-        let t_big = t1.elapsed();
+        // The best of three runs each: a shared machine preempts single runs.
+        let best = |text: &str| {
+            (0..3)
+                .map(|_| {
+                    let t0 = Instant::now();
+                    let _ = ex.extract(text);
+                    t0.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let t_small = best(&small);
+        let t_big = best(&big);
         // Ten times the input: far less than a hundred times the time.
         assert!(
             t_big < t_small * 40 + Duration::from_millis(200),

@@ -38,8 +38,10 @@ fn titles(doc: &Document) -> Vec<String> {
 /// Time grows at most linearly: four times the input takes at most eight
 /// times as long (with a floor for timer noise).
 fn assert_linear(make: impl Fn(usize) -> String, n: usize) {
-    let (_, small) = run(&make(n));
-    let (_, large) = run(&make(4 * n));
+    // The best of three runs each: a shared machine preempts single runs.
+    let best = |text: &str| (0..3).map(|_| run(text).1).min().unwrap_or_default();
+    let small = best(&make(n));
+    let large = best(&make(4 * n));
     let floor = Duration::from_millis(20);
     assert!(
         large <= small.max(floor) * 8,
