@@ -22,7 +22,7 @@
 //!   `error` (`valid_up_to`/`error_len` or `offset`/`len`), `normalized`,
 //!   `segment_encodings` (exact), `segment_encodings_include`, `confidence_at_least`; for normalizing `text`,
 //!   `notes`, `key`; for extracting `facts` (exact list of `{kind, text,
-//!   value?, end?, span_text?}`), `fact_count`, `diagnostics` (exact list of
+//!   value?, end?, span_text?}`), `fact_count` (`fact_count_debug` with `times_debug`), `diagnostics` (exact list of
 //!   `{kind?, detail?, text?, len?}`), `sentences`, `truncated`; and
 //!   `within_ms` (a generous bound in an optimized build, ten times it in a
 //!   debug build).
@@ -400,7 +400,12 @@ fn extract(v: &Value, bytes: &[u8], expect: &Value, from_bytes: bool) -> Result<
             }
         }
     }
-    if let Some(n) = expect.get("fact_count").and_then(Value::as_u64) {
+    let count_key = if cfg!(debug_assertions) && expect.get("fact_count_debug").is_some() {
+        "fact_count_debug"
+    } else {
+        "fact_count"
+    };
+    if let Some(n) = expect.get(count_key).and_then(Value::as_u64) {
         check_eq("fact count", &(doc.facts.len() as u64), &n)?;
     }
     if let Some(t) = expect.get("truncated").and_then(Value::as_bool) {
