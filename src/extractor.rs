@@ -275,11 +275,15 @@ impl Extractor {
             .found
             .iter()
             .map(|f| {
-                let span = ctx.tokens.span(f.start, f.end);
+                let span = normalized.to_original(ctx.tokens.span(f.start, f.end));
+                // A span that widened to a whole rewritten stretch (`7` of a
+                // keycap `7\u{fe0f}\u{20e3}`) shows the whole stretch, so
+                // that `text` is always the normalization of `input[span]`.
+                let shown = normalized.offsets().to_output(span);
                 Fact {
                     value: f.value.clone(),
-                    span: normalized.to_original(span),
-                    text: norm.get(span.range()).unwrap_or_default().to_string(),
+                    span,
+                    text: norm.get(shown.range()).unwrap_or_default().to_string(),
                     rule: Cow::Borrowed(f.rule),
                 }
             })

@@ -248,6 +248,11 @@ fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> 
     if !(t.is_digits(i) && t.joined(i)) {
         return None;
     }
+    // The middle of a digit chain (`345` in `0912.345.678`) is no number.
+    let sep_before = t.is_punct(i - 1, '.') || t.is_punct(i - 1, ',');
+    if sep_before && t.joined(i - 1) && t.is_digits(i.saturating_sub(2)) {
+        return None;
+    }
     // Read the glued run on its own: only up to the next space (a number
     // never spans one), so the re-read is bounded and the pass stays linear.
     let start = t.get(i)?.start;

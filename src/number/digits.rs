@@ -190,6 +190,10 @@ const PHONE_GROUPS: usize = 4;
 /// 2–4 digits, 9–11 digits in all.
 fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
     let first = t.surface(s);
+    // The tail of a chain (`000` in `400.000 600.000`) starts no phone number.
+    if s >= 2 && t.joined(s) && (t.is_punct(s - 1, '.') || t.is_punct(s - 1, ',')) {
+        return None;
+    }
     let plus84 = first == "84" && s > 0 && t.is_punct(s - 1, '+') && t.joined(s);
     if !t.is_digits(s) || !(plus84 || (first.starts_with('0') && (2..=4).contains(&first.len()))) {
         return None;

@@ -1092,8 +1092,18 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
     }
     let cardinal = mode == Mode::Cardinal;
     if cardinal && (t.is_word(i) || t.is_digits(i)) && prev_word(t, i) == "thứ" {
-        // `thứ hai`, `thứ 3`: an ordinal or a weekday, see `ordinal.rs`.
-        return Parsed::None;
+        // `thứ hai`, `thứ 3`: an ordinal or a weekday, see `ordinal.rs`. But
+        // digits that no ordinal reads (`thứ 0`, `thứ 1,5`) are a cardinal,
+        // not lost.
+        let no_ordinal = t.is_digits(i)
+            && match read(t, i, style, Mode::Ordinal) {
+                Parsed::Number(n) => n.value.as_int().is_none_or(|v| v == 0),
+                Parsed::Bad(_) => true,
+                Parsed::None => false,
+            };
+        if !no_ordinal {
+            return Parsed::None;
+        }
     }
     if cardinal && t.is_word(i) && name_like(t, i) {
         return Parsed::None;

@@ -1,0 +1,137 @@
+//! Replays every input in `fuzz/regressions/<target>/` through the checks
+//! of that fuzz target (the same `tests/support/invariants.rs` the targets
+//! use), so that each crash or invariant failure found by fuzzing, by the
+//! property tests or on the corpus stays fixed under a plain `cargo test`.
+//! The named tests below pin the expected output of each finding.
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use std::path::PathBuf;
+use vietfacts::{Encoding, FactKind, FactValue};
+
+/// What fuzz target `name` checks on `data` (see `fuzz/fuzz_targets/`).
+fn run_target(name: &str, data: &[u8]) -> invariants::Check {
+    match name {
+        "decode" => invariants::check_decode_auto(data),
+        "decode_as" => match data.split_first() {
+            Some((&pick, bytes)) => {
+                let all = Encoding::ALL;
+                invariants::check_decode_as(bytes, all[usize::from(pick) % all.len()])
+            }
+            None => Ok(()),
+        },
+        "normalize" => invariants::check_normalize(&String::from_utf8_lossy(data)),
+        "extract" => {
+            let text = String::from_utf8_lossy(data);
+            invariants::check_extract(&text).and_then(|()| invariants::check_digits(&text))
+        }
+        "differential" => invariants::check_differential(data),
+        other => Err(format!("unknown fuzz target directory {other}")),
+    }
+}
+
+#[test]
+fn every_saved_fuzz_input_passes_its_target() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for target in std::fs::read_dir(&root).expect("fuzz/regressions") {
+        let target = target.expect("entry").path();
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        for file in std::fs::read_dir(&target).expect("target dir") {
+            let file = file.expect("entry").path();
+            let data = std::fs::read(&file).expect("read input");
+            count += 1;
+            if let Err(e) = run_target(&name, &data) {
+                failures.push(format!("{}: {e}", file.display()));
+            }
+        }
+    }
+    assert!(
+        count >= 5,
+        "only {count} saved inputs: is fuzz/regressions there?"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn numbers(text: &str) -> Vec<(String, f64)> {
+    invariants::reporting()
+        .extract(text)
+        .facts
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FactValue::Number(n) => Some((f.text, n.value)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn money(text: &str) -> Vec<(String, f64)> {
+    vietfacts::extract(text)
+        .facts
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FactValue::Money(m) => Some((f.text, m.value)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Found on the corpus by the digit rule: the tail `000` of `400.000` was
+/// taken for the start of a phone number `000 600.000`, so `600.000` was
+/// lost and the money read `000 đồng` = 0 VND.
+#[test]
+fn the_tail_of_a_chain_starts_no_phone_number() {
+    let text = "thu nhập 400.000 600.000 đồng/tháng";
+    assert_eq!(
+        numbers(text),
+        [("400.000".into(), 400_000.0), ("600.000".into(), 600_000.0)]
+    );
+    assert_eq!(money(text), [("600.000 đồng".into(), 600_000.0)]);
+    // Real phone numbers stay no number.
+    assert!(numbers("gọi 0912.345.678 hoặc 0912 345 678").is_empty());
+}
+
+/// Money read a number from the middle of a digit chain: `0912.345.678
+/// đồng` gave 345 678 VND.
+#[test]
+fn money_starts_no_number_inside_a_chain() {
+    assert!(money("0912.345.678 đồng").is_empty());
+    // A number glued to a currency code is still read.
+    assert_eq!(money("USD1,23"), [("USD1,23".into(), 1.23)]);
+}
+
+/// Found by the property tests: digits after `thứ` that no ordinal reads
+/// (`thứ 0`, `thứ 1,5`) were neither a number nor a diagnostic.
+#[test]
+fn digits_after_thu_that_are_no_ordinal_are_a_cardinal() {
+    assert_eq!(numbers("thứ 1,5 a"), [("1,5".into(), 1.5)]);
+    assert_eq!(numbers("thứ 0 a"), [("0".into(), 0.0)]);
+    // Ordinals and weekdays as before.
+    let ord = invariants::reporting().extract("lần thứ 8");
+    assert!(ord.facts.iter().any(|f| f.text == "thứ 8"
+        && matches!(&f.value, FactValue::Number(n) if n.ordinal && n.value == 8.0)));
+    assert!(numbers("vào thứ 7 và chủ nhật").is_empty());
+}
+
+/// Found by the property tests: a keycap `7️⃣`'s number had the whole
+/// keycap as span (right: a span never splits a grapheme) but only `7` as
+/// text, which is not the normalization of the span.
+#[test]
+fn a_keycap_fact_shows_its_whole_span() {
+    let text = "7\u{fe0f}\u{20e3} ";
+    let doc = invariants::reporting().extract(text);
+    let f = doc
+        .facts
+        .iter()
+        .find(|f| f.kind() == FactKind::Number)
+        .expect("the keycap's number");
+    assert_eq!(f.span.range(), 0..7);
+    assert_eq!(f.text, "7\u{20e3}");
+    assert!(matches!(&f.value, FactValue::Number(n) if n.value == 7.0));
+}

@@ -1,0 +1,164 @@
+//! Linear time (issue 7): the whole pipeline — `extract_bytes` with numbers
+//! and diagnostics on, so decoding, detection, normalization and every
+//! extractor run — on 1 MB and on 16 MB of each family, and the 16 MB time
+//! must stay within 20× the 1 MB time (16× is linear; the margin absorbs
+//! noise on a shared machine). Each time is the minimum of a few runs.
+//!
+//! Families: the news corpus (`../shared`), and the hostile ones of
+//! BAD_INPUTS: long digit runs, `%` runs, stacked combining marks, repeated
+//! award phrases, unterminated quotes, one single line. Then one run over a
+//! 100 MB single line must finish, with its peak memory reported and
+//! bounded.
+//!
+//! Timing means nothing in a debug build: there the test says so and
+//! returns. `.ci/run` runs it with `cargo test --release --test scaling`.
+//! (Performance *figures* are criterion's job, in `benches/`; this is a
+//! ratio check.)
+
+mod common;
+
+use std::time::{Duration, Instant};
+use vietfacts::{Diagnostics, Extractor};
+
+const MB: usize = 1 << 20;
+const BOUND: f64 = 20.0;
+
+fn pipeline() -> Extractor {
+    Extractor::builder()
+        .with_numbers()
+        .diagnostics(Diagnostics::Report)
+        .build()
+}
+
+/// `unit` repeated to exactly `size` bytes (cut on a char boundary, then
+/// padded with spaces).
+fn build(unit: &str, size: usize) -> Vec<u8> {
+    let mut s = unit.repeat(size / unit.len() + 1);
+    let mut cut = size;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    while s.len() < size {
+        s.push(' ');
+    }
+    s.into_bytes()
+}
+
+/// The least time of `reps` runs of the pipeline on `bytes`, and the number
+/// of facts.
+fn time(ex: &Extractor, bytes: &[u8], reps: usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut facts = 0;
+    for _ in 0..reps {
+        let t = Instant::now();
+        let doc = ex.extract_bytes(bytes);
+        best = best.min(t.elapsed());
+        facts = doc.facts.len() + doc.diagnostics.len();
+        std::hint::black_box(doc);
+    }
+    (best, facts)
+}
+
+/// Peak resident memory of this process so far, from /proc (Linux).
+fn peak_rss_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
+#[test]
+fn sixteen_megabytes_take_at_most_twenty_times_one_megabyte() {
+    if cfg!(debug_assertions) {
+        eprintln!(
+            "NOTICE: scaling: timing needs an optimized build; run `cargo test --release --test scaling` (.ci/run does)"
+        );
+        return;
+    }
+    let mut families: Vec<(&str, String)> = vec![
+        ("digit runs", "9".repeat(4096) + " "),
+        ("% runs", "%".repeat(512) + " 5%% "),
+        ("stacked marks", format!("a{} ", "\u{301}".repeat(200))),
+        (
+            "award phrases",
+            "7 tập thể và 19 cá nhân được Đảng bộ xã tặng Giấy khen vì có thành tích xuất sắc trong công tác xây dựng Đảng. ".to_string(),
+        ),
+        (
+            "unterminated quotes",
+            "Dự án “Cầu Nhật Tân mở rộng ".to_string(),
+        ),
+        (
+            "single line",
+            "xã Dương Quang vượt 13,6% kế hoạch năm 2017, thu 125,6 tỷ đồng; ".to_string(),
+        ),
+    ];
+    if let Some(shared) = common::shared_root("scaling") {
+        let texts = common::corpus_texts(&shared, 300);
+        assert!(!texts.is_empty(), "the corpus sample is empty");
+        families.insert(0, ("corpus", texts.join("\n")));
+    }
+    let ex = pipeline();
+    let mut report = Vec::new();
+    let mut failures = Vec::new();
+    for (name, unit) in &families {
+        let small = build(unit, MB);
+        let large = build(unit, 16 * MB);
+        // Warm up (page faults, lazy statics).
+        time(&ex, &small, 1);
+        let (t1, n1) = time(&ex, &small, 5);
+        let (t16, n16) = time(&ex, &large, 2);
+        let ratio = t16.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+        let line = format!(
+            "{name:>20}: 1 MB {:>8.1} ms ({n1} items), 16 MB {:>9.1} ms ({n16} items), ratio {ratio:.1}",
+            t1.as_secs_f64() * 1e3,
+            t16.as_secs_f64() * 1e3
+        );
+        eprintln!("{line}");
+        report.push(line);
+        if ratio > BOUND {
+            failures.push(format!("{name}: ratio {ratio:.1} > {BOUND}"));
+        }
+    }
+    assert!(failures.is_empty(), "not linear:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_hundred_megabyte_single_line_finishes() {
+    if cfg!(debug_assertions) {
+        eprintln!("NOTICE: scaling: the 100 MB line runs in optimized builds only");
+        return;
+    }
+    // News text with its line breaks made spaces: one 100 MB line.
+    let unit = match common::shared_root("scaling") {
+        Some(shared) => common::corpus_texts(&shared, 300)
+            .join(" ")
+            .replace(['\n', '\r'], " "),
+        None => "Năm 2017, Đảng bộ xã Dương Quang có 7 tập thể và 19 cá nhân được tặng Giấy khen; "
+            .to_string(),
+    };
+    let line = build(&unit, 100 * MB);
+    assert!(!line.contains(&b'\n'));
+    let before = peak_rss_mb();
+    let t = Instant::now();
+    let doc = Extractor::new().extract_bytes(&line);
+    let elapsed = t.elapsed();
+    let peak = peak_rss_mb();
+    eprintln!(
+        "100 MB single line: {:.1} s, {} facts, {} sentences, peak RSS {:?} MB (before: {:?} MB)",
+        elapsed.as_secs_f64(),
+        doc.facts.len(),
+        doc.sentences.len(),
+        peak,
+        before
+    );
+    assert!(doc.facts.len() > 100_000, "{} facts", doc.facts.len());
+    // Memory stays linear: under 40 bytes of peak per input byte.
+    if let Some(peak) = peak {
+        assert!(peak < 4000, "peak RSS {peak} MB for a 100 MB line");
+    }
+    assert!(
+        elapsed < Duration::from_secs(400),
+        "100 MB took {elapsed:?}"
+    );
+}
