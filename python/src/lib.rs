@@ -49,7 +49,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
 use vietfacts::{Decoder, Encoding, Extractor, Fact, FactKind, Normalizer, ToneStyle};
 
-use crate::convert::{Keys, to_py};
+use crate::convert::{GcPause, Keys, to_py};
 use crate::options::{Options, type_name, value_error};
 
 /// The facts of one text, ready to become Python objects: computed without
@@ -211,13 +211,40 @@ fn extract_batch<'py>(
         .collect::<PyResult<_>>()?;
     let ex = Options::from_py(kinds, reference_date)?.extractor();
     let workers = pool::workers(jobs, texts.len());
-    let all = py
-        .detach(|| pool::par_map(&texts, workers, |t| Facts::extract(&ex, t)))
-        .map_err(PyRuntimeError::new_err)?;
+    // Workers extract without the GIL; this thread turns each result into
+    // Python objects as soon as it is ready, and waits without the GIL.
     let keys = Keys::new(py);
-    let lists = all
-        .iter()
-        .map(|f| f.to_py(&keys))
+    let gc = GcPause::new(py)?;
+    let mut lists: Vec<Option<Bound<'py, PyAny>>> = vec![None; texts.len()];
+    gc.pause()?;
+    let run = pool::pipeline(
+        &texts,
+        workers,
+        |t| Facts::extract(&ex, t),
+        |recv| {
+            // Other Python threads run meanwhile: with the collector as they
+            // left it.
+            let _ = gc.resume();
+            let next = py.detach(recv);
+            let _ = gc.pause();
+            next
+        },
+        |i, facts| {
+            let list = facts.to_py(&keys)?;
+            if let Some(slot) = lists.get_mut(i) {
+                *slot = Some(list);
+            }
+            Ok::<(), PyErr>(())
+        },
+    );
+    gc.resume()?;
+    run.map_err(|e| match e {
+        pool::Stop::Panicked(msg) => PyRuntimeError::new_err(msg),
+        pool::Stop::Consumer(e) => e,
+    })?;
+    let lists = lists
+        .into_iter()
+        .map(|l| l.ok_or_else(|| PyRuntimeError::new_err("a text of the batch got no result")))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, lists)
 }
