@@ -13,9 +13,9 @@
 //!   --diagnostics --char-offsets
 //! ```
 //!
-//! Documents are read one at a time by a reader thread, extracted by `--jobs`
-//! workers and written in input order, with at most a fixed window of
-//! documents in flight: memory stays bounded whatever the corpus size, and
+//! Lines or files are read one at a time by a reader thread, parsed and
+//! extracted by `--jobs` workers and written in input order, with at most a
+//! fixed window of documents in flight: memory stays bounded whatever the corpus size, and
 //! the output is the same for any number of jobs. A bad record (invalid
 //! JSON, missing field, unreadable file) is reported on standard error with
 //! its line number or path and skipped; the exit status is then 1. Ctrl-C
@@ -109,12 +109,10 @@ fn parse_args() -> Result<Options, String> {
 
 /// One input document.
 enum Record {
-    /// A JSON Lines record: its size in the input, id and text.
-    Json {
-        size: usize,
-        id: Option<String>,
-        text: String,
-    },
+    /// A line of a JSON Lines input (1-based line number, bytes without the
+    /// newline): parsed by the worker, so the reader only splits lines and
+    /// the one serial thread stays cheap.
+    Line { no: usize, line: Vec<u8> },
     /// A file of a directory: its path (the id) and bytes.
     File { path: String, bytes: Vec<u8> },
 }
@@ -154,8 +152,6 @@ impl Window {
 /// run when it is blocked on a silent standard input after Ctrl-C).
 struct Source {
     input: Option<PathBuf>,
-    id_field: String,
-    text_field: String,
 }
 
 /// Reads the input, sending numbered records; bad JSON lines are sent as
@@ -204,9 +200,7 @@ fn read_input(
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let item = parse_record(&line, &o.id_field, &o.text_field)
-                    .map_err(|e| format!("{name}:{}: {e}", no + 1));
-                if !send(item) {
+                if !send(Ok(Record::Line { no: no + 1, line })) {
                     break;
                 }
             }
@@ -215,7 +209,12 @@ fn read_input(
     Ok(())
 }
 
-fn parse_record(line: &[u8], id_field: &str, text_field: &str) -> Result<Record, String> {
+/// A JSON Lines record: its id and text.
+fn parse_record(
+    line: &[u8],
+    id_field: &str,
+    text_field: &str,
+) -> Result<(Option<String>, String), String> {
     let v: serde_json::Value =
         serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
     let text = v
@@ -228,11 +227,14 @@ fn parse_record(line: &[u8], id_field: &str, text_field: &str) -> Result<Record,
         Some(serde_json::Value::Null) | None => None,
         Some(other) => Some(other.to_string()),
     };
-    Ok(Record::Json {
-        size: line.len() + 1,
-        id,
-        text,
-    })
+    Ok((id, text))
+}
+
+/// How errors name the input.
+fn input_name(o: &Options) -> String {
+    o.input
+        .as_ref()
+        .map_or_else(|| "standard input".to_string(), |p| p.display().to_string())
 }
 
 /// The `.txt` files under `dir`, sorted by path.
@@ -296,13 +298,22 @@ fn work(
                 bytes: 0,
                 facts: Vec::new(),
             },
-            Ok(Record::Json { size, id, text }) => {
-                let mut doc = ex.extract(&text);
-                doc.id = id;
-                Done {
-                    facts: doc.facts.iter().map(|f| f.kind()).collect(),
-                    output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
-                    bytes: size,
+            Ok(Record::Line { no, line }) => {
+                match parse_record(&line, &o.id_field, &o.text_field) {
+                    Ok((id, text)) => {
+                        let mut doc = ex.extract(&text);
+                        doc.id = id;
+                        Done {
+                            facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                            output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
+                            bytes: line.len() + 1,
+                        }
+                    }
+                    Err(e) => Done {
+                        output: Err(format!("{}:{no}: {e}", input_name(o))),
+                        bytes: line.len() + 1,
+                        facts: Vec::new(),
+                    },
                 }
             }
             Ok(Record::File { path, bytes }) => match decoder.decode(&bytes) {
@@ -426,8 +437,6 @@ fn run() -> Result<u8, String> {
     {
         let source = Source {
             input: o.input.clone(),
-            id_field: o.id_field.clone(),
-            text_field: o.text_field.clone(),
         };
         let (window, stop) = (Arc::clone(&window), Arc::clone(&stop));
         std::thread::spawn(move || {
