@@ -274,6 +274,32 @@ impl core::hash::Hasher for FxHasher {
 pub(crate) type FxMap<K, V> =
     std::collections::HashMap<K, V, core::hash::BuildHasherDefault<FxHasher>>;
 
+/// A set with [`FxHasher`].
+pub(crate) type FxSet<K> = std::collections::HashSet<K, core::hash::BuildHasherDefault<FxHasher>>;
+
+/// A set of word pairs, asked with two `&str` and no allocation (the
+/// context lexicons: a level word and the word before it).
+#[derive(Default)]
+pub(crate) struct PairSet(FxMap<String, FxSet<String>>);
+
+impl PairSet {
+    /// Adds the pair (`a`, `b`).
+    pub(crate) fn insert(&mut self, a: String, b: String) {
+        self.0.entry(a).or_default().insert(b);
+    }
+
+    /// Is (`a`, `b`) in the set?
+    pub(crate) fn contains(&self, a: &str, b: &str) -> bool {
+        self.0.get(a).is_some_and(|s| s.contains(b))
+    }
+
+    /// Is the set empty?
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// A list of lower-case phrases (words separated by single spaces; a
 /// punctuation character is a word of its own: `us $`), split once and
 /// indexed by first and last word, for matching at a token.

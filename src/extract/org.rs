@@ -46,17 +46,16 @@
 //! giáo Tỉnh ủy`) is not repeated. Look-ahead is bounded ([`MAX_ORG`]
 //! tokens, [`MAX_DEPTH`] bodies deep), so the scan is linear.
 
-use super::Ctx;
 use super::name::capitalized;
 use super::place::{
     Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at, surname,
     title_at,
 };
+use super::{Ctx, FxMap, FxSet, PairSet};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
 use crate::token::{Kind, Tokens};
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
 
 /// The longest an organization's name gets, in tokens.
 pub(crate) const MAX_ORG: usize = 24;
@@ -98,7 +97,7 @@ fn category_named(s: &str) -> Option<OrganizationCategory> {
 }
 
 /// Single-word abbreviations (`ubnd`, `tp`, `gd-đt` is not one word).
-static ABBR_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static ABBR_WORDS: Lazy<FxSet<&'static str>> = Lazy::new(|| {
     ORG_ABBREVIATIONS
         .iter()
         .map(|(a, _)| *a)
@@ -147,19 +146,23 @@ static ABBREVIATIONS: Lazy<Lex<&'static str>> =
 
 /// (head's first word or `*`, `first` or `before`, word) triples that
 /// unmake a head.
-static CONTEXT: Lazy<HashSet<(String, String, String)>> = Lazy::new(|| {
-    let mut set = HashSet::new();
+static CONTEXT: Lazy<FxMap<&'static str, PairSet>> = Lazy::new(|| {
+    let mut by_place: FxMap<&'static str, PairSet> = FxMap::default();
     for (head, place, words) in ORG_CONTEXT.iter() {
         for w in words.split(' ') {
-            set.insert((head.to_string(), place.to_string(), w.to_string()));
+            by_place
+                .entry(*place)
+                .or_default()
+                .insert(head.to_string(), w.to_string());
         }
     }
-    set
+    by_place
 });
 
 fn in_context(head_key: &str, place: &str, word: &str) -> bool {
-    let has = |h: &str| CONTEXT.contains(&(h.to_string(), place.to_string(), word.to_string()));
-    has(head_key) || has("*")
+    CONTEXT
+        .get(place)
+        .is_some_and(|set| set.contains(head_key, word) || set.contains("*", word))
 }
 
 /// Does the word after a head unmake it (`Hội nghị`, `Đảng ủy viên`)?

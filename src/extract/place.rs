@@ -39,8 +39,8 @@
 //! [`MAX_NAME`](super::name::MAX_NAME) tokens, a list at most [`MAX_LIST`] items), so the work is
 //! linear in the text.
 
-use super::Ctx;
 use super::name::{capitalized, proper_name};
+use super::{Ctx, FxSet, PairSet};
 use crate::fact::{FactValue, Place, PlaceLevel};
 use crate::lexicon::{
     PERSON_TITLES, PLACE_CONTEXT, PLACE_LEVELS, PLACE_NAMES, PLACE_REGIONS, SURNAMES,
@@ -50,7 +50,6 @@ use crate::normalize::tone::{self, Placement};
 use crate::token::{Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// The most names a list after one level word gets (`các xã A, B và C`).
 pub(crate) const MAX_LIST: usize = 30;
@@ -270,14 +269,14 @@ static LEVELS: Lazy<Lex<LevelWord>> = Lazy::new(|| {
 /// the word before, and for the first word of the name; `*` for any level
 /// word.
 struct Context {
-    before: HashSet<(String, String)>,
-    first: HashSet<(String, String)>,
+    before: PairSet,
+    first: PairSet,
 }
 
 static CONTEXT: Lazy<Context> = Lazy::new(|| {
     let mut c = Context {
-        before: HashSet::new(),
-        first: HashSet::new(),
+        before: PairSet::default(),
+        first: PairSet::default(),
     };
     for (level, place, words) in PLACE_CONTEXT.iter() {
         let set = if *place == "before" {
@@ -286,22 +285,21 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
             &mut c.first
         };
         for w in words.split(' ') {
-            set.insert((canonical(level).into_owned(), canonical(w).into_owned()));
+            set.insert(canonical(level).into_owned(), canonical(w).into_owned());
         }
     }
     c
 });
 
-fn in_context(set: &HashSet<(String, String)>, level: &str, word: &str) -> bool {
-    set.contains(&(level.to_string(), word.to_string()))
-        || set.contains(&("*".to_string(), word.to_string()))
+fn in_context(set: &PairSet, level: &str, word: &str) -> bool {
+    set.contains(level, word) || set.contains("*", word)
 }
 
 /// Known place names (`lexicon/place_names.txt`).
 static NAMES: Lazy<Lex<()>> = Lazy::new(|| Lex::new(PLACE_NAMES.iter().map(|n| (*n, ()))));
 
 /// Family names (`lexicon/surnames.txt`).
-static SURNAME_SET: Lazy<HashSet<String>> =
+static SURNAME_SET: Lazy<FxSet<String>> =
     Lazy::new(|| SURNAMES.iter().map(|s| canonical(s).into_owned()).collect());
 
 /// Titles before a person's name (`lexicon/person_titles.txt`).
