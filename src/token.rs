@@ -171,6 +171,24 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// Appends the lower-case form of `word` to `out`: ASCII and lower-case
+/// Vietnamese vowels (the bulk of a capitalized word) without Unicode's
+/// case tables; the same as `char::to_lowercase` for every character.
+#[inline]
+fn push_lower(out: &mut String, word: &str, table: &[u8]) {
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            match table.get(c as usize) {
+                // A vowel letter's class has its case in the low bit.
+                Some(&k) if k < class::VOWELS && k % 2 == 0 => out.push(c),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+}
+
 /// What a character is for tokenizing: 0 other, 1 letter, 2 combining mark,
 /// from the normalizer's one-byte-per-code-point table.
 #[inline]
@@ -250,7 +268,7 @@ impl<'t> Tokens<'t> {
             // their surface, and only the others are copied.
             let lowered = if has_upper {
                 let from = lower.len();
-                lower.extend(surface.chars().flat_map(char::to_lowercase));
+                push_lower(&mut lower, surface, table);
                 Some((
                     u32::try_from(from).unwrap_or(u32::MAX),
                     u32::try_from(lower.len()).unwrap_or(u32::MAX),
@@ -418,6 +436,20 @@ impl<'t> Tokens<'t> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn push_lower_is_unicode_lower_case_for_every_character() {
+        let table = class::bmp();
+        for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
+            let mut got = String::new();
+            push_lower(&mut got, c.encode_utf8(&mut [0; 4]), table);
+            let want: String = c.to_lowercase().collect();
+            assert_eq!(got, want, "U+{:04X}", c as u32);
+        }
+        let mut got = String::new();
+        push_lower(&mut got, "ĐẢNG Bộ Xã ƯỚC", table);
+        assert_eq!(got, "đảng bộ xã ước");
+    }
+
     #[test]
     fn word_filter_admits_what_was_inserted() {
         let mut f = WordFilter::default();
