@@ -1,9 +1,11 @@
 //! [`Extractor`]: build once, extract from many texts. [`extract`] is the
 //! one-call convenience with the defaults.
 
+use crate::blocks;
 use crate::document::{Diagnostic, Document};
 use crate::extract::{self, Ctx, RefDate};
 use crate::fact::{Fact, FactKind};
+use crate::number::Style;
 use crate::token::Tokens;
 use crate::{Decoded, Decoder, Encoding, Normalizer, Span, ToneStyle};
 use std::borrow::Cow;
@@ -223,6 +225,45 @@ impl Extractor {
         self.extract_with(decoded.text(), decoded.encoding(), problems)
     }
 
+    /// Runs every wanted kind over one block's tokens, in the order in
+    /// which kinds claim tokens.
+    fn run_kinds(&self, ctx: &mut Ctx<'_>) {
+        if self.wants(FactKind::Date) {
+            extract::date::run(ctx);
+        }
+        if self.wants(FactKind::Money) {
+            extract::money::run(ctx);
+        }
+        if self.wants(FactKind::Percentage) {
+            extract::percent::run(ctx);
+        }
+        if self.wants(FactKind::Count) {
+            extract::count::run(ctx);
+        }
+        if self.wants(FactKind::Award) {
+            extract::award::run(ctx);
+        }
+        if self.wants(FactKind::Project) {
+            extract::project::run(ctx);
+        }
+        if self.wants(FactKind::Place) {
+            extract::place::run(ctx);
+        }
+        if self.wants(FactKind::Organization) {
+            extract::org::run(ctx);
+        }
+        if self.wants(FactKind::Title) {
+            extract::title::run(ctx);
+        }
+        if self.wants(FactKind::Event) {
+            extract::event::run(ctx);
+        }
+        let numbers = self.wants(FactKind::Number);
+        if numbers || self.diagnostics == Diagnostics::Report {
+            extract::number::run(ctx, numbers);
+        }
+    }
+
     fn extract_with(
         &self,
         text: &str,
@@ -231,63 +272,63 @@ impl Extractor {
     ) -> Document {
         let normalized = self.normalizer.normalize(text);
         let norm = normalized.as_str();
-        let tokens = if self.normalizer.tone_style() == ToneStyle::Traditional {
-            Tokens::new_traditional(norm)
-        } else {
-            Tokens::new(norm)
-        };
-        let mut ctx = Ctx::with_tokens(tokens, self.reference);
-        if self.wants(FactKind::Date) {
-            extract::date::run(&mut ctx);
-        }
-        if self.wants(FactKind::Money) {
-            extract::money::run(&mut ctx);
-        }
-        if self.wants(FactKind::Percentage) {
-            extract::percent::run(&mut ctx);
-        }
-        if self.wants(FactKind::Count) {
-            extract::count::run(&mut ctx);
-        }
-        if self.wants(FactKind::Award) {
-            extract::award::run(&mut ctx);
-        }
-        if self.wants(FactKind::Project) {
-            extract::project::run(&mut ctx);
-        }
-        if self.wants(FactKind::Place) {
-            extract::place::run(&mut ctx);
-        }
-        if self.wants(FactKind::Organization) {
-            extract::org::run(&mut ctx);
-        }
-        if self.wants(FactKind::Title) {
-            extract::title::run(&mut ctx);
-        }
-        if self.wants(FactKind::Event) {
-            extract::event::run(&mut ctx);
-        }
-        let numbers = self.wants(FactKind::Number);
-        if numbers || self.diagnostics == Diagnostics::Report {
-            extract::number::run(&mut ctx, numbers);
-        }
-        let mut facts: Vec<Fact> = ctx
-            .found
-            .iter()
-            .map(|f| {
-                let span = normalized.to_original(ctx.tokens.span(f.start, f.end));
+        let blocks = blocks::plan(norm, blocks::BLOCK, blocks::CONTEXT);
+        // A text cut into blocks has one decimal style, read off all of it
+        // (the evidence adds up: no digit chain crosses a cut).
+        let style = (blocks.len() > 1).then(|| {
+            blocks.iter().fold(Style::default(), |acc, b| {
+                let part = norm.get(b.own.clone()).unwrap_or_default();
+                acc.add(Style::of(&Tokens::new(part)))
+            })
+        });
+        let mut facts: Vec<Fact> = Vec::new();
+        let mut bad: Vec<(Span, crate::number::BadReason)> = Vec::new();
+        let mut sentences: Vec<Span> = Vec::new();
+        for b in &blocks {
+            let part = norm.get(b.read.clone()).unwrap_or_default();
+            let at = b.read.start;
+            let tokens = if self.normalizer.tone_style() == ToneStyle::Traditional {
+                Tokens::new_traditional(part)
+            } else {
+                Tokens::new(part)
+            };
+            let mut ctx = Ctx::with_tokens(tokens, style, self.reference);
+            self.run_kinds(&mut ctx);
+            // In the normalized text; a block keeps what starts in it.
+            let place = |s: Span| Span::new(s.start + at, s.end + at);
+            let own = |s: &Span| b.own.contains(&s.start);
+            for f in &ctx.found {
+                let in_norm = place(ctx.tokens.span(f.start, f.end));
+                if !own(&in_norm) {
+                    continue;
+                }
+                let span = normalized.to_original(in_norm);
                 // A span that widened to a whole rewritten stretch (`7` of a
                 // keycap `7\u{fe0f}\u{20e3}`) shows the whole stretch, so
                 // that `text` is always the normalization of `input[span]`.
                 let shown = normalized.offsets().to_output(span);
-                Fact {
+                facts.push(Fact {
                     value: f.value.clone(),
                     span,
                     text: norm.get(shown.range()).unwrap_or_default().to_string(),
                     rule: Cow::Borrowed(f.rule),
+                });
+            }
+            if self.diagnostics == Diagnostics::Report {
+                for x in &ctx.bad {
+                    let in_norm = place(ctx.tokens.span(x.start, x.end));
+                    if own(&in_norm) {
+                        bad.push((in_norm, x.reason));
+                    }
                 }
-            })
-            .collect();
+            }
+            sentences.extend(
+                extract::sentence::sentences(&ctx.tokens)
+                    .into_iter()
+                    .map(place)
+                    .filter(|s| own(s)),
+            );
+        }
         facts.sort_by(|a, b| {
             (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
         });
@@ -296,21 +337,21 @@ impl Extractor {
             facts.truncate(m);
         }
         if self.diagnostics == Diagnostics::Report {
-            diagnostics.extend(ctx.bad.iter().map(|b| {
+            diagnostics.extend(bad.into_iter().map(|(in_norm, reason)| {
                 Diagnostic {
-                    span: normalized.to_original(ctx.tokens.span(b.start, b.end)),
-                    kind: match b.reason {
+                    span: normalized.to_original(in_norm),
+                    kind: match reason {
                         crate::number::BadReason::InvalidDate => "invalid_date",
                         crate::number::BadReason::PrecisionLoss => "inexact_number",
                         _ => "unreadable_number",
                     }
                     .to_string(),
-                    detail: b.reason.name().to_string(),
+                    detail: reason.name().to_string(),
                 }
             }));
         }
         diagnostics.sort_by_key(|d| d.span.start);
-        let sentences = extract::sentence::sentences(&ctx.tokens)
+        let sentences = sentences
             .into_iter()
             .map(|s| normalized.to_original(s))
             .collect();

@@ -95,6 +95,7 @@
     )
 )]
 
+mod blocks;
 mod decode;
 mod document;
 mod error;

@@ -74,12 +74,18 @@ pub(crate) struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     #[cfg(test)]
     pub(crate) fn new(text: &'t str, reference: Option<RefDate>) -> Ctx<'t> {
-        Ctx::with_tokens(Tokens::new(text), reference)
+        Ctx::with_tokens(Tokens::new(text), None, reference)
     }
 
-    /// A context over tokens already made (see [`Tokens::new_traditional`]).
-    pub(crate) fn with_tokens(tokens: Tokens<'t>, reference: Option<RefDate>) -> Ctx<'t> {
-        let style = Style::of(&tokens);
+    /// A context over tokens already made (see [`Tokens::new_traditional`]),
+    /// in the given decimal style (that of the whole text, when the tokens
+    /// are one block of it), else in the tokens' own.
+    pub(crate) fn with_tokens(
+        tokens: Tokens<'t>,
+        style: Option<Style>,
+        reference: Option<RefDate>,
+    ) -> Ctx<'t> {
+        let style = style.unwrap_or_else(|| Style::of(&tokens));
         let claimed = vec![None; tokens.len()];
         Ctx {
             tokens,

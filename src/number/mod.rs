@@ -229,6 +229,14 @@ impl Style {
         digits::style(tokens)
     }
 
+    /// The evidence of two parts of a text together.
+    pub(crate) fn add(self, other: Style) -> Style {
+        Style {
+            comma_decimal: self.comma_decimal.saturating_add(other.comma_decimal),
+            point_decimal: self.point_decimal.saturating_add(other.point_decimal),
+        }
+    }
+
     /// `true` when the document writes decimals with a point (English
     /// style) more often than with a comma. Vietnamese style otherwise.
     pub(crate) fn point_is_decimal(&self) -> bool {
