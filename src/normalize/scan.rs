@@ -172,7 +172,10 @@ impl<'a> Scanner<'a> {
                 while let Some(chunk) = bytes.get(i..i + 8) {
                     let mut w = [0u8; 8];
                     w.copy_from_slice(chunk);
-                    if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+                    if high != 0 {
+                        // Straight to the first non-ASCII byte.
+                        i += (high.trailing_zeros() / 8) as usize;
                         break;
                     }
                     i += 8;
