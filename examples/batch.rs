@@ -29,7 +29,7 @@ mod cli;
 mod formats;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -44,6 +44,16 @@ const USAGE: &str = "usage: batch [--out FILE] [--jobs N] [--format jsonl|spacy|
 
 /// How many documents may be read ahead of the one being written.
 const WINDOW: usize = 1024;
+
+/// Records travel between threads in bundles of up to this many (or
+/// [`BUNDLE_BYTES`]): one hand-off per bundle, not per document.
+const BUNDLE: usize = 32;
+
+/// A bundle is sent once it holds this many bytes of input.
+const BUNDLE_BYTES: usize = 256 * 1024;
+
+/// Numbered records, read in order.
+type Bundle = Vec<(usize, Result<Record, String>)>;
 
 struct Options {
     common: cli::Common,
@@ -158,15 +168,31 @@ struct Source {
 /// errors so they keep their place.
 fn read_input(
     o: &Source,
-    tx: SyncSender<(usize, Result<Record, String>)>,
+    tx: SyncSender<Bundle>,
     window: &Window,
     stop: &AtomicBool,
 ) -> Result<(), String> {
     let mut seq = 0;
-    let mut send = |item: Result<Record, String>| -> bool {
-        window.wait_for(seq, stop);
-        let ok = tx.send((seq, item)).is_ok();
-        seq += 1;
+    let mut bundle: Bundle = Vec::with_capacity(BUNDLE);
+    let mut bytes = 0;
+    // Adds a record to the bundle, sending the bundle when it is full (or
+    // `flush`); false when the run is over.
+    let mut send = |item: Option<Result<Record, String>>, flush: bool| -> bool {
+        if let Some(item) = item {
+            bytes += match &item {
+                Ok(Record::Line { line, .. }) => line.len(),
+                Ok(Record::File { bytes, .. }) => bytes.len(),
+                Err(_) => 0,
+            };
+            bundle.push((seq, item));
+            seq += 1;
+        }
+        if bundle.is_empty() || !(flush || bundle.len() >= BUNDLE || bytes >= BUNDLE_BYTES) {
+            return !stop.load(Ordering::Relaxed);
+        }
+        window.wait_for(seq - 1, stop);
+        bytes = 0;
+        let ok = tx.send(std::mem::take(&mut bundle)).is_ok();
         ok && !stop.load(Ordering::Relaxed)
     };
     match &o.input {
@@ -180,7 +206,7 @@ fn read_input(
                 let item = std::fs::read(&path)
                     .map(|bytes| Record::File { path: name, bytes })
                     .map_err(|e| format!("{}: {e}", path.display()));
-                if !send(item) {
+                if !send(Some(item), false) {
                     break;
                 }
             }
@@ -189,23 +215,40 @@ fn read_input(
             let name = input
                 .as_ref()
                 .map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
-            let reader: Box<dyn BufRead> = match input {
-                Some(p) => Box::new(std::io::BufReader::new(
-                    std::fs::File::open(p).map_err(|e| format!("{name}: {e}"))?,
-                )),
-                None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
+            let source: Box<dyn Read> = match input {
+                Some(p) => Box::new(std::fs::File::open(p).map_err(|e| format!("{name}: {e}"))?),
+                None => Box::new(std::io::stdin().lock()),
             };
-            for (no, line) in reader.split(b'\n').enumerate() {
-                let line = line.map_err(|e| format!("{name}: {e}"))?;
+            let mut reader = std::io::BufReader::with_capacity(1 << 20, source);
+            let mut no = 0;
+            loop {
+                // The next read may wait (a pipe that is slow to fill):
+                // send what is bundled first, so that every line read is
+                // extracted without waiting for more.
+                if reader.buffer().is_empty() && !send(None, true) {
+                    break;
+                }
+                let mut line = Vec::new();
+                let n = reader
+                    .read_until(b'\n', &mut line)
+                    .map_err(|e| format!("{name}: {e}"))?;
+                if n == 0 {
+                    break;
+                }
+                no += 1;
+                if line.last() == Some(&b'\n') {
+                    line.pop();
+                }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                if !send(Ok(Record::Line { no: no + 1, line })) {
+                if !send(Some(Ok(Record::Line { no, line })), false) {
                     break;
                 }
             }
         }
     }
+    send(None, true);
     Ok(())
 }
 
@@ -275,8 +318,8 @@ fn work(
     ex: &Extractor,
     decoder: &Decoder,
     o: &Options,
-    rx: &Mutex<Receiver<(usize, Result<Record, String>)>>,
-    tx: &SyncSender<(usize, Done)>,
+    rx: &Mutex<Receiver<Bundle>>,
+    tx: &SyncSender<Vec<(usize, Done)>>,
     stop: &AtomicBool,
 ) {
     loop {
@@ -284,7 +327,7 @@ fn work(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .recv_timeout(Duration::from_millis(100));
-        let (seq, item) = match next {
+        let bundle = match next {
             Ok(x) => x,
             // Nothing to do: go on waiting, unless interrupted.
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => {
@@ -292,50 +335,56 @@ fn work(
             }
             Err(_) => return,
         };
-        let done = match item {
-            Err(e) => Done {
-                output: Err(e),
-                bytes: 0,
-                facts: Vec::new(),
-            },
-            Ok(Record::Line { no, line }) => {
-                match parse_record(&line, &o.id_field, &o.text_field) {
-                    Ok((id, text)) => {
-                        let mut doc = ex.extract(&text);
-                        doc.id = id;
-                        Done {
-                            facts: doc.facts.iter().map(|f| f.kind()).collect(),
-                            output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
-                            bytes: line.len() + 1,
-                        }
-                    }
-                    Err(e) => Done {
-                        output: Err(format!("{}:{no}: {e}", input_name(o))),
-                        bytes: line.len() + 1,
-                        facts: Vec::new(),
-                    },
-                }
-            }
-            Ok(Record::File { path, bytes }) => match decoder.decode(&bytes) {
-                Ok(decoded) => {
-                    let mut doc = ex.extract_decoded(&decoded);
-                    doc.id = Some(path);
-                    Done {
-                        facts: doc.facts.iter().map(|f| f.kind()).collect(),
-                        output: Ok(o.format.render(&doc, decoded.text(), o.common.char_offsets)),
-                        bytes: bytes.len(),
-                    }
-                }
-                Err(e) => Done {
-                    output: Err(format!("{path}: {e}")),
-                    bytes: bytes.len(),
-                    facts: Vec::new(),
-                },
-            },
-        };
-        if tx.send((seq, done)).is_err() {
+        let done = bundle
+            .into_iter()
+            .map(|(seq, item)| (seq, process(ex, decoder, o, item)))
+            .collect();
+        if tx.send(done).is_err() {
             return;
         }
+    }
+}
+
+/// Extracts one record and renders it.
+fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, String>) -> Done {
+    match item {
+        Err(e) => Done {
+            output: Err(e),
+            bytes: 0,
+            facts: Vec::new(),
+        },
+        Ok(Record::Line { no, line }) => match parse_record(&line, &o.id_field, &o.text_field) {
+            Ok((id, text)) => {
+                let mut doc = ex.extract(&text);
+                doc.id = id;
+                Done {
+                    facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                    output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
+                    bytes: line.len() + 1,
+                }
+            }
+            Err(e) => Done {
+                output: Err(format!("{}:{no}: {e}", input_name(o))),
+                bytes: line.len() + 1,
+                facts: Vec::new(),
+            },
+        },
+        Ok(Record::File { path, bytes }) => match decoder.decode(&bytes) {
+            Ok(decoded) => {
+                let mut doc = ex.extract_decoded(&decoded);
+                doc.id = Some(path);
+                Done {
+                    facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                    output: Ok(o.format.render(&doc, decoded.text(), o.common.char_offsets)),
+                    bytes: bytes.len(),
+                }
+            }
+            Err(e) => Done {
+                output: Err(format!("{path}: {e}")),
+                bytes: bytes.len(),
+                facts: Vec::new(),
+            },
+        },
     }
 }
 
@@ -430,7 +479,7 @@ fn run() -> Result<u8, String> {
     });
     let (in_tx, in_rx) = sync_channel(o.jobs * 4);
     let in_rx = Mutex::new(in_rx);
-    let (out_tx, out_rx) = sync_channel::<(usize, Done)>(o.jobs * 4);
+    let (out_tx, out_rx) = sync_channel::<Vec<(usize, Done)>>(o.jobs * 4);
     // The reader is not joined: after Ctrl-C it may be blocked on a silent
     // standard input, and the run must end anyway.
     let (read_tx, read_rx) = std::sync::mpsc::channel();
@@ -464,34 +513,56 @@ fn run() -> Result<u8, String> {
         // Write in input order.
         let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut next = 0;
-        for (seq, done) in out_rx.iter() {
-            pending.insert(seq, done);
-            while let Some(done) = pending.remove(&next) {
-                next += 1;
-                bytes += done.bytes as u64;
-                match done.output {
-                    Ok(text) => {
-                        docs += 1;
-                        for k in done.facts {
-                            *per_kind.entry(k).or_default() += 1;
-                        }
-                        if write_error.is_none() {
-                            if let Err(e) = out.write_all(text.as_bytes()) {
-                                // A closed pipe (`| head`) ends the run quietly.
-                                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                                    write_error = Some(format!("output: {e}"));
-                                }
-                                stop.store(true, Ordering::SeqCst);
+        // Written output is flushed whenever the writer would wait, so a
+        // document read from a slow pipe shows up as soon as it is done.
+        loop {
+            let bundle = match out_rx.try_recv() {
+                Ok(bundle) => bundle,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    if write_error.is_none() {
+                        if let Err(e) = out.flush() {
+                            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                                write_error = Some(format!("output: {e}"));
                             }
+                            stop.store(true, Ordering::SeqCst);
                         }
                     }
-                    Err(e) => {
-                        errors += 1;
-                        eprintln!("batch: {e}");
+                    match out_rx.recv() {
+                        Ok(bundle) => bundle,
+                        Err(_) => break,
                     }
                 }
-                window.advance(next);
-                progress.show(docs, bytes, false);
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            };
+            for (seq, done) in bundle {
+                pending.insert(seq, done);
+                while let Some(done) = pending.remove(&next) {
+                    next += 1;
+                    bytes += done.bytes as u64;
+                    match done.output {
+                        Ok(text) => {
+                            docs += 1;
+                            for k in done.facts {
+                                *per_kind.entry(k).or_default() += 1;
+                            }
+                            if write_error.is_none() {
+                                if let Err(e) = out.write_all(text.as_bytes()) {
+                                    // A closed pipe (`| head`) ends the run quietly.
+                                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                                        write_error = Some(format!("output: {e}"));
+                                    }
+                                    stop.store(true, Ordering::SeqCst);
+                                }
+                            }
+                        }
+                        Err(e) => {
+                            errors += 1;
+                            eprintln!("batch: {e}");
+                        }
+                    }
+                    window.advance(next);
+                    progress.show(docs, bytes, false);
+                }
             }
         }
     });

@@ -351,3 +351,49 @@ fn interrupt_flushes_what_is_done() {
         "everything read before the interrupt is written"
     );
 }
+
+/// Records from a pipe that is slow to fill are extracted and written as
+/// they come: the first document's output arrives while its input pipe is
+/// still open and nothing more has been written to it.
+#[test]
+fn a_slow_pipe_gets_each_document_as_it_comes() {
+    use std::io::BufRead;
+    let mut child = Command::new(binary())
+        .args(["--quiet", "--jobs", "2"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run the batch example (built by cargo test)");
+    let mut input = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    input
+        .write_all(b"{\"id\": \"a\", \"text\": \"Trong n\xc4\x83m 2017, thu v\xc6\xb0\xe1\xbb\xa3t 8% k\xe1\xba\xbf ho\xe1\xba\xa1ch.\"}\n")
+        .expect("write");
+    input.flush().expect("flush");
+    // Read the first output line on another thread, with a deadline.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let mut r = std::io::BufReader::new(stdout);
+        let _ = r.read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let first = rx.recv_timeout(std::time::Duration::from_secs(30));
+    drop(input);
+    let _ = child.wait();
+    let first = first.expect("the first document's output while its pipe stayed open");
+    let doc: Value = serde_json::from_str(&first).expect("a JSON document");
+    assert_eq!(doc["id"], "a");
+    let kinds: Vec<&str> = doc["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"percentage") && kinds.contains(&"date"),
+        "{kinds:?}"
+    );
+}
