@@ -18,11 +18,42 @@ use serde::ser;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 
-/// Python strings for the keys seen so far (one `str` object per key name).
+/// FNV-1a: the keys are a few short field names, asked for millions of
+/// times; SipHash's resistance to chosen keys buys nothing here.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Values at most this long (in UTF-8 bytes) are shared `str` objects.
+const SHARED_STR_LEN: usize = 24;
+
+/// At most this many shared values and keys per call.
+const SHARED_STRS: usize = 20_000;
+
+/// Python strings for the keys seen so far (one `str` object per key
+/// name), and for short values (see [`SHARED_STR_LEN`]).
 pub struct Keys<'py> {
     py: Python<'py>,
-    cache: RefCell<HashMap<String, Bound<'py, PyString>>>,
+    cache: RefCell<HashMap<String, Bound<'py, PyString>, BuildHasherDefault<Fnv>>>,
 }
 
 impl<'py> Keys<'py> {
@@ -30,8 +61,20 @@ impl<'py> Keys<'py> {
     pub fn new(py: Python<'py>) -> Keys<'py> {
         Keys {
             py,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(HashMap::default()),
         }
+    }
+
+    /// The shared `str` for a short value, while the cache has room
+    /// (`None` once it holds [`SHARED_STRS`] strings and `v` is not one).
+    fn shared(&self, v: &str) -> Option<Bound<'py, PyString>> {
+        if let Some(k) = self.cache.borrow().get(v) {
+            return Some(k.clone());
+        }
+        if self.cache.borrow().len() >= SHARED_STRS {
+            return None;
+        }
+        Some(self.get(v))
     }
 
     fn get(&self, key: &str) -> Bound<'py, PyString> {
@@ -240,6 +283,13 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Out<'py> {
+        // Short strings repeat across facts (rules, units, currencies,
+        // `năm 2017`): one `str` object each, like the keys.
+        if v.len() <= SHARED_STR_LEN {
+            if let Some(s) = self.keys.shared(v) {
+                return Ok(s.into_any());
+            }
+        }
         Ok(PyString::new(self.py(), v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Out<'py> {

@@ -205,22 +205,30 @@ fn extract_batch<'py>(
             type_name(texts)
         ))
     })?;
-    let texts: Vec<PyBackedStr> = iter
-        .enumerate()
-        .map(|(i, t)| text_arg(&t?, &format!("texts[{i}] must be a str")))
-        .collect::<PyResult<_>>()?;
+    // The number of texts, when the iterable knows it (a list, a tuple):
+    // for the number of workers and the result's size.
+    let hint = texts.len().ok();
     let ex = Options::from_py(kinds, reference_date)?.extractor();
-    let workers = pool::workers(jobs, texts.len());
-    // Workers extract without the GIL; this thread turns each result into
-    // Python objects as soon as it is ready, and waits without the GIL.
+    let workers = pool::workers(jobs, hint.unwrap_or(usize::MAX));
+    // This thread turns each text into UTF-8 as the workers need it (so
+    // they start at once), and each result into Python objects as soon as
+    // it is ready; the workers extract without the GIL, and this thread
+    // waits without it.
     let keys = Keys::new(py);
     let gc = GcPause::new(py)?;
-    let mut lists: Vec<Option<Bound<'py, PyAny>>> = vec![None; texts.len()];
+    let mut lists: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(hint.unwrap_or(0));
+    let texts = iter
+        .enumerate()
+        .map(|(i, t)| text_arg(&t?, &format!("texts[{i}] must be a str")));
     gc.pause()?;
-    let run = pool::pipeline(
-        &texts,
+    // Texts travel to the workers, and facts back, in bundles of
+    // [`BUNDLE`]: one wake-up of this thread per bundle, not per text.
+    let run = pool::pipeline_fed(
+        Bundles { texts, done: false },
         workers,
-        |t| Facts::extract(&ex, t),
+        |bundle: Vec<PyBackedStr>| -> Vec<Facts> {
+            bundle.iter().map(|t| Facts::extract(&ex, t)).collect()
+        },
         |recv| {
             // Other Python threads run meanwhile: with the collector as they
             // left it.
@@ -229,10 +237,19 @@ fn extract_batch<'py>(
             let _ = gc.pause();
             next
         },
-        |i, facts| {
-            let list = facts.to_py(&keys)?;
-            if let Some(slot) = lists.get_mut(i) {
-                *slot = Some(list);
+        |k, bundle| {
+            let first = k.saturating_mul(BUNDLE);
+            let end = first.saturating_add(bundle.len());
+            if lists.len() < end {
+                lists.resize(end, None);
+            }
+            for (slot, facts) in lists
+                .get_mut(first..end)
+                .unwrap_or_default()
+                .iter_mut()
+                .zip(&bundle)
+            {
+                *slot = Some(facts.to_py(&keys)?);
             }
             Ok::<(), PyErr>(())
         },
@@ -247,6 +264,41 @@ fn extract_batch<'py>(
         .map(|l| l.ok_or_else(|| PyRuntimeError::new_err("a text of the batch got no result")))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, lists)
+}
+
+/// Texts per bundle handed to a worker in [`extract_batch`].
+const BUNDLE: usize = 8;
+
+/// The texts of [`extract_batch`] in bundles of [`BUNDLE`] (the last one
+/// shorter); a text that is no `str` ends them with its error.
+struct Bundles<I> {
+    texts: I,
+    done: bool,
+}
+
+impl<I: Iterator<Item = PyResult<PyBackedStr>>> Iterator for Bundles<I> {
+    type Item = PyResult<Vec<PyBackedStr>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut bundle = Vec::with_capacity(BUNDLE);
+        while bundle.len() < BUNDLE {
+            match self.texts.next() {
+                Some(Ok(t)) => bundle.push(t),
+                Some(Err(e)) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+                None => {
+                    self.done = true;
+                    break;
+                }
+            }
+        }
+        (!bundle.is_empty()).then_some(Ok(bundle))
+    }
 }
 
 /// A text argument: a `str`, or a `TypeError` that starts with `what`. A

@@ -1,18 +1,19 @@
 //! Parallel extraction on scoped std threads, results handed to the calling
 //! thread as they are ready.
 //!
-//! Workers take the next index from a shared counter (so one long article
-//! does not hold up a fixed share of the others) and send each result over a
-//! bounded channel; the calling thread consumes them meanwhile — the Python
-//! binding turns them into Python objects there, under the GIL, while the
-//! workers go on extracting without it. Every wait of the calling thread
-//! goes through a `block` hook, where the binding releases the GIL.
+//! The calling thread hands out the items through a short bounded queue
+//! (making them as it goes: the binding turns Python strings into UTF-8
+//! there), workers take the next one as they finish (so one long article
+//! does not hold up a fixed share of the others) and send each result over
+//! a bounded channel; the calling thread consumes them meanwhile — the
+//! Python binding turns them into Python objects there, under the GIL,
+//! while the workers go on extracting without it. Every wait of the calling
+//! thread goes through a `block` hook, where the binding releases the GIL.
 //!
 //! No unsafe code, no dependency: extraction is CPU-bound and batches are
 //! large, so a work-stealing pool would buy nothing here.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{TryRecvError, sync_channel};
+use std::sync::mpsc::{TryRecvError, TrySendError, sync_channel};
 use std::sync::{Mutex, PoisonError};
 
 /// The number of workers for `jobs` (`None`: one per core), never more
@@ -27,7 +28,8 @@ pub fn workers(jobs: Option<usize>, items: usize) -> usize {
 pub enum Stop<E> {
     /// A worker panicked (which `f` must not do), with the panic message.
     Panicked(String),
-    /// The consumer returned this error.
+    /// The consumer (or, in [`pipeline_fed`], the items) returned this
+    /// error.
     Consumer(E),
 }
 
@@ -44,8 +46,8 @@ pub fn pipeline<T, R, E, F, B, C>(
     items: &[T],
     jobs: usize,
     f: F,
-    mut block: B,
-    mut consume: C,
+    block: B,
+    consume: C,
 ) -> Result<(), Stop<E>>
 where
     T: Sync,
@@ -54,8 +56,34 @@ where
     B: FnMut(&Recv<'_, R>) -> Option<(usize, R)>,
     C: FnMut(usize, R) -> Result<(), E>,
 {
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = sync_channel::<(usize, R)>(jobs.max(1) * 64);
+    pipeline_fed(items.iter().map(Ok), jobs, |x: &T| f(x), block, consume)
+}
+
+/// [`pipeline`] over items made one by one on the calling thread (the
+/// binding turns Python strings into UTF-8 there, under the GIL): the
+/// workers start on the first items while the calling thread makes the
+/// next ones and, in between, consumes the results that are ready. At
+/// most a few items per worker wait in the queue. An error from `items`
+/// stops the pipeline like a consumer error.
+pub fn pipeline_fed<I, T, R, E, F, B, C>(
+    items: I,
+    jobs: usize,
+    f: F,
+    mut block: B,
+    mut consume: C,
+) -> Result<(), Stop<E>>
+where
+    I: Iterator<Item = Result<T, E>>,
+    T: Send,
+    R: Send,
+    F: Fn(T) -> R + Sync,
+    B: FnMut(&Recv<'_, R>) -> Option<(usize, R)>,
+    C: FnMut(usize, R) -> Result<(), E>,
+{
+    let jobs = jobs.max(1);
+    let (work_tx, work_rx) = sync_channel::<(usize, T)>(jobs * 4);
+    let work_rx = Mutex::new(work_rx);
+    let (tx, rx) = sync_channel::<(usize, R)>(jobs * 64);
     let rx = Mutex::new(rx);
     let recv = || {
         rx.lock()
@@ -65,13 +93,16 @@ where
     };
     let try_recv = || rx.lock().unwrap_or_else(PoisonError::into_inner).try_recv();
     std::thread::scope(|s| {
-        let handles: Vec<_> = (0..jobs.max(1))
+        let handles: Vec<_> = (0..jobs)
             .map(|_| {
-                let (tx, next, f) = (tx.clone(), &next, &f);
+                let (tx, work_rx, f) = (tx.clone(), &work_rx, &f);
                 s.spawn(move || {
                     loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
+                        let next = work_rx
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .recv();
+                        let Ok((i, item)) = next else { break };
                         if tx.send((i, f(item))).is_err() {
                             break;
                         }
@@ -81,32 +112,68 @@ where
             .collect();
         drop(tx);
         let mut outcome = Ok(());
-        'run: while let Some((i, r)) = block(&recv) {
+        let mut items = items.enumerate();
+        // The next item to hand out, made but not yet queued (the queue
+        // was full).
+        let mut held: Option<(usize, T)> = None;
+        let mut work_tx = Some(work_tx);
+        'run: loop {
+            // Hand out work until the queue is full or the items are done.
+            while let Some(queue) = &work_tx {
+                let next = match held.take() {
+                    Some(x) => x,
+                    None => match items.next() {
+                        Some((i, Ok(item))) => (i, item),
+                        Some((_, Err(e))) => {
+                            outcome = Err(Stop::Consumer(e));
+                            break 'run;
+                        }
+                        None => {
+                            // No more work: the workers stop when the
+                            // queue is empty.
+                            work_tx = None;
+                            break;
+                        }
+                    },
+                };
+                match queue.try_send(next) {
+                    Ok(()) => {}
+                    Err(TrySendError::Full(x)) => {
+                        held = Some(x);
+                        break;
+                    }
+                    Err(TrySendError::Disconnected(_)) => {
+                        work_tx = None;
+                        break;
+                    }
+                }
+            }
+            // Consume what is ready; wait for a result when nothing is.
+            let ready = match try_recv() {
+                Ok(x) => Some(x),
+                Err(TryRecvError::Empty) => block(&recv),
+                Err(TryRecvError::Disconnected) => None,
+            };
+            let Some((i, r)) = ready else { break };
             if let Err(e) = consume(i, r) {
                 outcome = Err(Stop::Consumer(e));
                 break;
             }
-            // Whatever else is ready, without a wait.
-            loop {
-                match try_recv() {
-                    Ok((i, r)) => {
-                        if let Err(e) = consume(i, r) {
-                            outcome = Err(Stop::Consumer(e));
-                            break 'run;
-                        }
-                    }
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => break 'run,
-                }
-            }
         }
+        // Stopped early: no more work; the items in flight are finished
+        // and dropped.
+        drop(work_tx);
+        drop(held);
         if outcome.is_err() {
-            // No new work; let the workers finish what they hold.
-            next.store(items.len(), Ordering::Relaxed);
+            while let Ok(x) = work_rx
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .try_recv()
+            {
+                drop(x);
+            }
             while block(&recv).is_some() {}
         }
-        // Joined here, so a panic comes back as an `Err`, not as a panic of
-        // the scope.
         for h in handles {
             if let Err(p) = h.join() {
                 let msg = p
@@ -235,6 +302,47 @@ mod tests {
         .unwrap();
         assert_eq!(sum, (0..500u64).sum::<u64>());
         assert!(waits >= 1);
+    }
+
+    #[test]
+    fn an_item_error_stops_the_pipeline_and_no_item_after_it_is_made() {
+        let mut made = 0;
+        let items = (0..10_000u32).map(|i| {
+            made += 1;
+            if i == 50 { Err("item 50") } else { Ok(i) }
+        });
+        let mut consumed = 0;
+        let r = pipeline_fed(
+            items,
+            2,
+            |x| x * 2,
+            |recv| recv(),
+            |_, _| {
+                consumed += 1;
+                Ok(())
+            },
+        );
+        assert_eq!(r, Err(Stop::Consumer("item 50")));
+        assert!(consumed <= 50);
+        assert_eq!(made, 51);
+    }
+
+    #[test]
+    fn fed_items_reach_the_consumer_once_each() {
+        let mut seen = vec![0u8; 3_000];
+        pipeline_fed(
+            (0..3_000usize).map(Ok::<usize, ()>),
+            3,
+            |i| i,
+            |recv| recv(),
+            |i, r| {
+                assert_eq!(i, r);
+                seen[i] += 1;
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(seen.iter().all(|&n| n == 1));
     }
 
     #[test]
