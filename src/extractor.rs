@@ -3,10 +3,10 @@
 
 use crate::blocks;
 use crate::document::{Diagnostic, Document};
-use crate::extract::{self, Ctx, RefDate};
+use crate::extract::{self, Ctx, CtxBuffers, RefDate};
 use crate::fact::{Fact, FactKind};
 use crate::number::Style;
-use crate::token::Tokens;
+use crate::token::{Buffers, Tokens};
 use crate::{Decoded, Decoder, Encoding, Normalizer, Span, ToneStyle};
 use std::borrow::Cow;
 
@@ -275,10 +275,16 @@ impl Extractor {
         let blocks = blocks::plan(norm, blocks::BLOCK, blocks::CONTEXT);
         // A text cut into blocks has one decimal style, read off all of it
         // (the evidence adds up: no digit chain crosses a cut).
+        // The blocks share one set of buffers (tokens, claims, facts).
+        let mut buffers = Buffers::default();
+        let mut ctx_buffers = CtxBuffers::default();
         let style = (blocks.len() > 1).then(|| {
             blocks.iter().fold(Style::default(), |acc, b| {
                 let part = norm.get(b.own.clone()).unwrap_or_default();
-                acc.add(Style::of(&Tokens::new(part)))
+                let tokens = Tokens::new_in(part, std::mem::take(&mut buffers));
+                let style = acc.add(Style::of(&tokens));
+                buffers = tokens.into_buffers();
+                style
             })
         });
         let mut facts: Vec<Fact> = Vec::new();
@@ -287,17 +293,24 @@ impl Extractor {
         for b in &blocks {
             let part = norm.get(b.read.clone()).unwrap_or_default();
             let at = b.read.start;
+            let reused = std::mem::take(&mut buffers);
             let tokens = if self.normalizer.tone_style() == ToneStyle::Traditional {
-                Tokens::new_traditional(part)
+                Tokens::new_traditional_in(part, reused)
             } else {
-                Tokens::new(part)
+                Tokens::new_in(part, reused)
             };
-            let mut ctx = Ctx::with_tokens(tokens, style, self.reference);
+            let mut ctx = Ctx::with_tokens_in(
+                tokens,
+                style,
+                self.reference,
+                std::mem::take(&mut ctx_buffers),
+            );
             self.run_kinds(&mut ctx);
             // In the normalized text; a block keeps what starts in it.
             let place = |s: Span| Span::new(s.start + at, s.end + at);
             let own = |s: &Span| b.own.contains(&s.start);
-            for f in &ctx.found {
+            let mut block_facts = Vec::with_capacity(ctx.found.len());
+            for f in ctx.found.drain(..) {
                 let in_norm = place(ctx.tokens.span(f.start, f.end));
                 if !own(&in_norm) {
                     continue;
@@ -307,13 +320,19 @@ impl Extractor {
                 // keycap `7\u{fe0f}\u{20e3}`) shows the whole stretch, so
                 // that `text` is always the normalization of `input[span]`.
                 let shown = normalized.offsets().to_output(span);
-                facts.push(Fact {
-                    value: f.value.clone(),
+                block_facts.push(Fact {
+                    value: f.value,
                     span,
                     text: norm.get(shown.range()).unwrap_or_default().to_string(),
                     rule: Cow::Borrowed(f.rule),
                 });
             }
+            // In order within the block; the blocks are in order, and
+            // every fact starts in its own block: the text's order.
+            block_facts.sort_by(|a, b| {
+                (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
+            });
+            facts.append(&mut block_facts);
             if self.diagnostics == Diagnostics::Report {
                 for x in &ctx.bad {
                     let in_norm = place(ctx.tokens.span(x.start, x.end));
@@ -328,10 +347,10 @@ impl Extractor {
                     .map(place)
                     .filter(|s| own(s)),
             );
+            let (tokens, parts) = ctx.into_parts();
+            buffers = tokens.into_buffers();
+            ctx_buffers = parts;
         }
-        facts.sort_by(|a, b| {
-            (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
-        });
         let truncated = self.max_facts.is_some_and(|m| facts.len() > m);
         if let Some(m) = self.max_facts {
             facts.truncate(m);

@@ -145,8 +145,10 @@ pub enum FactValue {
     Count(Count),
     /// A numeral expression (cardinal or ordinal), in digits or words.
     Number(Number),
-    /// An award: who was honoured, with what, by whom, for what.
-    Award(Award),
+    /// An award: who was honoured, with what, by whom, for what. Boxed:
+    /// it is the largest kind by far (its counts, honor, giver, reason and
+    /// recipient), and every fact would otherwise take its size.
+    Award(Box<Award>),
     /// A named work or project.
     Project(Project),
     /// An administrative unit.

@@ -132,6 +132,14 @@ pub(crate) struct Tokens<'t> {
     pub(crate) numbers: core::cell::RefCell<NumberMemo>,
 }
 
+/// The memory of a [`Tokens`], kept for the next text.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    toks: Vec<Token>,
+    lower: String,
+    numbers: NumberMemo,
+}
+
 /// Numbers already read in a text (see [`Tokens::numbers`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NumberMemo {
@@ -208,10 +216,25 @@ fn letter_class(c: char, table: &[u8]) -> u8 {
 impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
+        Tokens::new_in(text, Buffers::default())
+    }
+
+    /// Tokenizes `text` into the buffers of an earlier text (see
+    /// [`Tokens::into_buffers`]): the blocks of a long text reuse one set
+    /// of buffers instead of each mapping fresh memory.
+    pub(crate) fn new_in(text: &'t str, buffers: Buffers) -> Tokens<'t> {
         let table = class::bmp();
         let bytes = text.as_bytes();
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut lower = String::new();
+        let Buffers {
+            mut toks,
+            mut lower,
+            mut numbers,
+        } = buffers;
+        toks.clear();
+        toks.reserve(text.len() / 5);
+        lower.clear();
+        numbers.style = None;
+        numbers.read.clear();
         let mut space = false;
         let mut line = false;
         let mut i = 0;
@@ -303,13 +326,31 @@ impl<'t> Tokens<'t> {
             toks,
             lower,
             traditional: false,
-            numbers: core::cell::RefCell::default(),
+            numbers: core::cell::RefCell::new(numbers),
         }
     }
 
-    /// Tokenizes text that was normalized with the traditional tone
-    /// placement (the default [`crate::Normalizer`]): its words need no
-    /// tone rewrite to be matched against the lexicons.
+    /// Tokenizes, into reused buffers, text that was normalized with the
+    /// traditional tone placement (the default [`crate::Normalizer`]): its
+    /// words need no tone rewrite to be matched against the lexicons.
+    pub(crate) fn new_traditional_in(text: &'t str, buffers: Buffers) -> Tokens<'t> {
+        Tokens {
+            traditional: true,
+            ..Tokens::new_in(text, buffers)
+        }
+    }
+
+    /// The buffers, for the next text (emptied when reused).
+    pub(crate) fn into_buffers(self) -> Buffers {
+        Buffers {
+            toks: self.toks,
+            lower: self.lower,
+            numbers: self.numbers.into_inner(),
+        }
+    }
+
+    /// [`Tokens::new_traditional_in`] into new buffers.
+    #[cfg(test)]
     pub(crate) fn new_traditional(text: &'t str) -> Tokens<'t> {
         Tokens {
             traditional: true,

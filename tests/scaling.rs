@@ -2,7 +2,10 @@
 //! and diagnostics on, so decoding, detection, normalization and every
 //! extractor run — on 1 MB and on 16 MB of each family, and the 16 MB time
 //! must stay within 20× the 1 MB time (16× is linear; the margin absorbs
-//! noise on a shared machine). Each time is the minimum of a few runs.
+//! noise on a shared machine). Each time is the minimum of several runs,
+//! the sizes alternating, each family in a child process of its own (see
+//! `measure_apart`); a family over the bound is measured again, up to three
+//! times, and fails only if every measurement is over.
 //!
 //! Families: the news corpus (`../shared`), and the hostile ones of
 //! BAD_INPUTS: long digit runs, `%` runs, stacked combining marks, repeated
@@ -22,6 +25,10 @@ use vietfacts::{Diagnostics, Extractor};
 
 const MB: usize = 1 << 20;
 const BOUND: f64 = 20.0;
+
+/// Measurements of a family (each in a new child process) before its ratio
+/// counts as over the bound.
+const ATTEMPTS: usize = 3;
 
 fn pipeline() -> Extractor {
     Extractor::builder()
@@ -68,6 +75,78 @@ fn peak_rss_mb() -> Option<u64> {
     Some(kb / 1024)
 }
 
+/// The environment variable that makes this test measure one family in a
+/// child process (see [`measure_apart`]).
+const FAMILY: &str = "VIETFACTS_SCALING_FAMILY";
+
+/// Times the pipeline on `small` (1 MB) and `large` (16 MB), each the least
+/// of several runs, the sizes alternating so that a burst of load on a
+/// shared machine hits both. Each family is measured in a child process of
+/// its own: the allocator's state after another family's 16 MB runs (heap
+/// kept, thresholds raised) would otherwise make the 1 MB runs of the next
+/// family cheaper than they are in a fresh process, while 16 MB runs always
+/// map fresh memory for their output. In the child (`FAMILY` set to this
+/// family) it measures and prints; in the parent it runs the child and
+/// reads the figures back (`None`: another family's child).
+fn measure_apart(
+    name: &str,
+    ex: &Extractor,
+    small: &[u8],
+    large: &[u8],
+) -> Option<(Duration, usize, Duration, usize)> {
+    match std::env::var(FAMILY) {
+        Ok(f) if f == name => {
+            // Warm up (page faults, lazy statics).
+            time(ex, small, 1);
+            time(ex, large, 1);
+            let (mut t1, mut t16) = (Duration::MAX, Duration::MAX);
+            let (mut n1, mut n16) = (0, 0);
+            for _ in 0..3 {
+                let (t, n) = time(ex, small, 3);
+                (t1, n1) = (t1.min(t), n);
+                let (t, n) = time(ex, large, 1);
+                (t16, n16) = (t16.min(t), n);
+            }
+            println!(
+                "SCALING\t{}\t{n1}\t{}\t{n16}",
+                t1.as_nanos(),
+                t16.as_nanos()
+            );
+            Some((t1, n1, t16, n16))
+        }
+        Ok(_) => None,
+        Err(_) => {
+            let exe = std::env::current_exe().unwrap_or_default();
+            let out = std::process::Command::new(exe)
+                .args([
+                    "--exact",
+                    "sixteen_megabytes_take_at_most_twenty_times_one_megabyte",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env(FAMILY, name)
+                .output()
+                .unwrap_or_else(|e| panic!("cannot run the child for {name}: {e}"));
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let line = stdout
+                .lines()
+                .find_map(|l| l.split_once("SCALING\t").map(|(_, f)| f))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "the child for {name} printed no figures:\n{stdout}\n{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    )
+                });
+            let f: Vec<u128> = line.split('\t').filter_map(|x| x.parse().ok()).collect();
+            let [t1, n1, t16, n16] = f[..] else {
+                panic!("bad figures from the child for {name}: {line}");
+            };
+            let nanos = |x: u128| Duration::from_nanos(u64::try_from(x).unwrap_or(u64::MAX));
+            Some((nanos(t1), n1 as usize, nanos(t16), n16 as usize))
+        }
+    }
+}
+
 #[test]
 fn sixteen_megabytes_take_at_most_twenty_times_one_megabyte() {
     if cfg!(debug_assertions) {
@@ -101,23 +180,39 @@ fn sixteen_megabytes_take_at_most_twenty_times_one_megabyte() {
     let ex = pipeline();
     let mut report = Vec::new();
     let mut failures = Vec::new();
+    // In a child (one family measured) one attempt; in the parent, a family
+    // over the bound is measured again in a new child, up to ATTEMPTS
+    // times: a burst of load on a shared machine passes, a superlinear
+    // algorithm fails every time.
+    let attempts = if std::env::var(FAMILY).is_ok() {
+        1
+    } else {
+        ATTEMPTS
+    };
     for (name, unit) in &families {
         let small = build(unit, MB);
         let large = build(unit, 16 * MB);
-        // Warm up (page faults, lazy statics).
-        time(&ex, &small, 1);
-        let (t1, n1) = time(&ex, &small, 5);
-        let (t16, n16) = time(&ex, &large, 2);
-        let ratio = t16.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        let line = format!(
-            "{name:>20}: 1 MB {:>8.1} ms ({n1} items), 16 MB {:>9.1} ms ({n16} items), ratio {ratio:.1}",
-            t1.as_secs_f64() * 1e3,
-            t16.as_secs_f64() * 1e3
-        );
-        eprintln!("{line}");
-        report.push(line);
-        if ratio > BOUND {
-            failures.push(format!("{name}: ratio {ratio:.1} > {BOUND}"));
+        let mut ratios = Vec::new();
+        for _ in 0..attempts {
+            let Some((t1, n1, t16, n16)) = measure_apart(name, &ex, &small, &large) else {
+                break;
+            };
+            let ratio = t16.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+            let line = format!(
+                "{name:>20}: 1 MB {:>8.1} ms ({n1} items), 16 MB {:>9.1} ms ({n16} items), ratio {ratio:.1}",
+                t1.as_secs_f64() * 1e3,
+                t16.as_secs_f64() * 1e3
+            );
+            eprintln!("{line}");
+            report.push(line);
+            ratios.push(ratio);
+            if ratio <= BOUND {
+                break;
+            }
+        }
+        if !ratios.is_empty() && ratios.iter().all(|r| *r > BOUND) {
+            let all: Vec<String> = ratios.iter().map(|r| format!("{r:.1}")).collect();
+            failures.push(format!("{name}: ratio {} > {BOUND}", all.join(", ")));
         }
     }
     assert!(failures.is_empty(), "not linear:\n{}", failures.join("\n"));

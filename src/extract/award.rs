@@ -1076,7 +1076,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         i += 1;
     }
     for b in out {
-        ctx.push_unclaimed(b.start, b.end, FactValue::Award(b.award), b.rule);
+        ctx.push_unclaimed(b.start, b.end, FactValue::Award(Box::new(b.award)), b.rule);
     }
 }
 
@@ -1574,7 +1574,7 @@ mod tests {
             .facts
             .into_iter()
             .filter_map(|f| match f.value {
-                FactValue::Award(a) => Some((f.text, a, f.rule.into_owned())),
+                FactValue::Award(a) => Some((f.text, *a, f.rule.into_owned())),
                 _ => None,
             })
             .collect()

@@ -58,6 +58,14 @@ pub(crate) struct Found {
     pub(crate) rule: &'static str,
 }
 
+/// The memory of a [`Ctx`] but its tokens, kept for the next block.
+#[derive(Default)]
+pub(crate) struct CtxBuffers {
+    claimed: Vec<Option<FactKind>>,
+    found: Vec<Found>,
+    bad: Vec<Bad>,
+}
+
 /// What every extractor reads and writes.
 pub(crate) struct Ctx<'t> {
     pub(crate) tokens: Tokens<'t>,
@@ -74,27 +82,49 @@ pub(crate) struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     #[cfg(test)]
     pub(crate) fn new(text: &'t str, reference: Option<RefDate>) -> Ctx<'t> {
-        Ctx::with_tokens(Tokens::new(text), None, reference)
+        Ctx::with_tokens_in(Tokens::new(text), None, reference, CtxBuffers::default())
     }
 
-    /// A context over tokens already made (see [`Tokens::new_traditional`]),
-    /// in the given decimal style (that of the whole text, when the tokens
-    /// are one block of it), else in the tokens' own.
-    pub(crate) fn with_tokens(
+    /// A context over tokens already made (see [`Tokens::new_in`]), in the
+    /// given decimal style (that of the whole text, when the tokens are one
+    /// block of it) or else in the tokens' own, reusing the claims, facts
+    /// and diagnostics buffers of an earlier block (see [`Ctx::into_parts`]).
+    pub(crate) fn with_tokens_in(
         tokens: Tokens<'t>,
         style: Option<Style>,
         reference: Option<RefDate>,
+        parts: CtxBuffers,
     ) -> Ctx<'t> {
         let style = style.unwrap_or_else(|| Style::of(&tokens));
-        let claimed = vec![None; tokens.len()];
+        let CtxBuffers {
+            mut claimed,
+            mut found,
+            mut bad,
+        } = parts;
+        claimed.clear();
+        claimed.resize(tokens.len(), None);
+        found.clear();
+        bad.clear();
         Ctx {
             tokens,
             style,
             claimed,
-            found: Vec::new(),
-            bad: Vec::new(),
+            found,
+            bad,
             reference,
         }
+    }
+
+    /// The tokens and the buffers, for the next block.
+    pub(crate) fn into_parts(self) -> (Tokens<'t>, CtxBuffers) {
+        (
+            self.tokens,
+            CtxBuffers {
+                claimed: self.claimed,
+                found: self.found,
+                bad: self.bad,
+            },
+        )
     }
 
     /// Are tokens `start..end` all unclaimed?
