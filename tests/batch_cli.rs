@@ -311,6 +311,14 @@ fn interrupt_flushes_what_is_done() {
         .spawn()
         .expect("run batch");
     let mut input = child.stdin.take().expect("stdin");
+    // Read its output as it comes, as a terminal or a pipe would: a pipe
+    // nobody reads fills up and blocks any writer.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut buf);
+        buf
+    });
     input.write_all(corpus(200).as_bytes()).expect("write");
     input.flush().expect("flush");
     // Let it work on what it has, then interrupt while stdin is still open.
@@ -331,15 +339,16 @@ fn interrupt_flushes_what_is_done() {
     }
     drop(input);
     let out = child.wait_with_output().expect("wait");
+    let stdout = reader.join().expect("stdout reader");
     assert_eq!(
         out.status.code(),
         Some(130),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&stdout);
     assert!(text.is_empty() || text.ends_with('\n'), "only whole lines");
-    let ids: Vec<String> = docs(&out.stdout)
+    let ids: Vec<String> = docs(&stdout)
         .iter()
         .map(|d| d["id"].as_str().unwrap_or("").to_string())
         .collect();
