@@ -42,20 +42,9 @@ fn parse_args() -> Result<Options, String> {
         pretty: false,
         input: None,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |what: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{what} needs a value\n{USAGE}"))
-        };
-        if o.common.take(&name, &mut value)? {
-            continue;
+    cli::each_arg(USAGE, |name, value| {
+        if o.common.take(&name, value)? {
+            return Ok(());
         }
         match name.as_str() {
             "--jsonl" => o.jsonl = true,
@@ -66,9 +55,10 @@ fn parse_args() -> Result<Options, String> {
             "-" => o.input = None,
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
             _ if o.input.is_some() => return Err(format!("more than one input file\n{USAGE}")),
-            _ => o.input = Some(arg),
+            _ => o.input = Some(name),
         }
-    }
+        Ok(())
+    })?;
     Ok(o)
 }
 

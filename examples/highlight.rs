@@ -201,20 +201,9 @@ fn page(docs: &[(Document, String)]) -> String {
 fn run() -> Result<(), String> {
     let mut common = cli::Common::default();
     let (mut input, mut out, mut first) = (None, None, 20usize);
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |what: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{what} needs a value\n{USAGE}"))
-        };
-        if common.take(&name, &mut value)? {
-            continue;
+    cli::each_arg(USAGE, |name, value| {
+        if common.take(&name, value)? {
+            return Ok(());
         }
         match name.as_str() {
             "--out" => out = Some(value("--out")?),
@@ -228,9 +217,10 @@ fn run() -> Result<(), String> {
             }
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
             _ if input.is_some() => return Err(format!("more than one input\n{USAGE}")),
-            _ => input = Some(arg),
+            _ => input = Some(name),
         }
-    }
+        Ok(())
+    })?;
     let input = input.ok_or_else(|| format!("no input file\n{USAGE}"))?;
     let ex = common.extractor();
     let mut docs: Vec<(Document, String)> = Vec::new();

@@ -11,6 +11,9 @@
 //! (lowercase, no diacritics) — to standard output. The encoding, its
 //! confidence and a count of what was reported go to standard error.
 
+#[path = "shared/cli.rs"]
+mod cli;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use vietfacts::{Decoder, Encoding, Normalizer, ToneStyle};
@@ -32,18 +35,7 @@ fn parse_args() -> Result<Options, String> {
         key: false,
         input: None,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |what: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{what} needs a value\n{USAGE}"))
-        };
+    cli::each_arg(USAGE, |name, value| {
         match name.as_str() {
             "--encoding" => {
                 opts.encoding =
@@ -59,9 +51,10 @@ fn parse_args() -> Result<Options, String> {
             "-" => opts.input = None,
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
             _ if opts.input.is_some() => return Err(format!("more than one input file\n{USAGE}")),
-            _ => opts.input = Some(arg),
+            _ => opts.input = Some(name),
         }
-    }
+        Ok(())
+    })?;
     Ok(opts)
 }
 

@@ -24,6 +24,31 @@ pub const COMMON_USAGE: &str = "[--encoding auto|utf-8|tcvn3|vni|viqr|viscii|cp1
 [--reference-date YYYY-MM-DD] [--kinds K1,K2] [--tone traditional|modern|preserve] \
 [--diagnostics] [--char-offsets]";
 
+/// Calls `f(name, value)` for each command-line argument: `name` is the
+/// option (`--out`, also of `--out=FILE`) or the bare argument; `value(what)`
+/// gives the option's value, inline (`--out=FILE`) or the next argument
+/// (an error naming `what` and `usage` when there is none).
+pub fn each_arg(
+    usage: &str,
+    mut f: impl FnMut(String, &mut dyn FnMut(&str) -> Result<String, String>) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg, None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{what} needs a value\n{usage}"))
+        };
+        f(name, &mut value)?;
+    }
+    Ok(())
+}
+
 impl Common {
     /// Reads option `name` if it is one of the shared ones; `value` gives
     /// its argument. `Ok(false)` when `name` is not a shared option.
