@@ -1,33 +1,18 @@
 //! The `batch` example as a user runs it: built binary, real files, pipes.
 
+mod common;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn binary() -> PathBuf {
-    let mut p = std::env::current_exe().expect("test executable");
-    p.pop();
-    if p.ends_with("deps") {
-        p.pop();
-    }
-    p.join("examples")
-        .join(format!("batch{}", std::env::consts::EXE_SUFFIX))
+    common::example("batch")
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(binary())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the batch example (built by cargo test)");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("wait")
+    common::run_example("batch", args, stdin)
 }
 
 /// A JSON Lines corpus of our own sentences, `n` records.

@@ -1,35 +1,14 @@
 //! The `extract` example as a user runs it: the built binary, real files,
 //! standard input, exit codes (SCHEMA.md's command-line contract).
 
-use serde_json::Value;
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-/// `target/<profile>/examples/extract`, built by `cargo test` with the tests.
-fn binary() -> PathBuf {
-    let mut p = std::env::current_exe().expect("test executable");
-    p.pop();
-    if p.ends_with("deps") {
-        p.pop();
-    }
-    p.join("examples")
-        .join(format!("extract{}", std::env::consts::EXE_SUFFIX))
-}
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Output;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(binary())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the extract example (built by cargo test)");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("wait")
+    common::run_example("extract", args, stdin)
 }
 
 fn facts(doc: &Value) -> Vec<(String, String, f64)> {

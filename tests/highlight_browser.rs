@@ -22,16 +22,6 @@ fn browser() -> Option<PathBuf> {
     None
 }
 
-fn example(name: &str) -> PathBuf {
-    let mut p = std::env::current_exe().expect("test executable");
-    p.pop();
-    if p.ends_with("deps") {
-        p.pop();
-    }
-    p.join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-}
-
 #[test]
 fn every_fact_has_a_highlight_in_the_rendered_page() {
     let Some(chromium) = browser() else {
@@ -47,7 +37,7 @@ fn every_fact_has_a_highlight_in_the_rendered_page() {
     let tmp = std::env::temp_dir().join(format!("vietfacts-highlight-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("temp dir");
     let html = tmp.join("seed.html");
-    let status = Command::new(example("highlight"))
+    let status = Command::new(common::example("highlight"))
         .arg(&seed)
         .arg("--out")
         .arg(&html)

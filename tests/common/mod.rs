@@ -8,7 +8,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 /// `true` when skipping is forbidden (CI).
 pub fn strict() -> bool {
@@ -163,4 +163,33 @@ pub fn convert_all(cmd: &str, args: &[&str], texts: &[String]) -> Option<Vec<Vec
 pub fn nfc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.nfc().collect()
+}
+
+/// `target/<profile>/examples/<name>`: an example binary, built by
+/// `cargo test` with the tests.
+pub fn example(name: &str) -> PathBuf {
+    let mut p = std::env::current_exe().expect("test executable");
+    p.pop();
+    if p.ends_with("deps") {
+        p.pop();
+    }
+    p.join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Runs example `name` from the repository root with `args`, `stdin` as
+/// its whole standard input, and returns what it did.
+pub fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(example(name))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run the {name} example (built by cargo test): {e}"));
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("write stdin");
+    drop(input);
+    child.wait_with_output().expect("wait")
 }
