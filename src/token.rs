@@ -61,16 +61,46 @@ pub(crate) fn word_hash(s: &str) -> u32 {
         w.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        let w = tail_word(bytes, rest);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     // Truncation intended: the high bits are the best mixed.
     (h >> 32) as u32
+}
+
+/// The last `rest` bytes of `bytes` (1 to 7) as a little-endian word
+/// padded with zeros, read with overlapping loads instead of a copy (most
+/// words are shorter than 8 bytes: this is the whole hash for them).
+#[inline]
+fn tail_word(bytes: &[u8], rest: usize) -> u64 {
+    let n = bytes.len();
+    let load = |at: usize, k: usize| -> u64 {
+        let mut w = [0u8; 8];
+        if let (Some(dst), Some(src)) = (w.get_mut(..k), bytes.get(at..at + k)) {
+            dst.copy_from_slice(src);
+        }
+        u64::from_le_bytes(w)
+    };
+    if n >= 8 {
+        // The last eight bytes, of which the first `8 - rest` were hashed.
+        return load(n - 8, 8) >> (8 * (8 - rest));
+    }
+    if rest >= 4 {
+        let low = load(0, 4);
+        let high = load(n - 4, 4) >> (8 * (8 - rest));
+        return low | (high << 32);
+    }
+    let byte = |k: usize| bytes.get(k).map_or(0, |&b| u64::from(b));
+    let mut w = byte(0);
+    if rest >= 2 {
+        w |= byte(1) << 8;
+    }
+    if rest >= 3 {
+        w |= byte(2) << 16;
+    }
+    w
 }
 
 /// A set of word hashes as a bit table (a one-hash Bloom filter): `false`
@@ -165,18 +195,28 @@ fn is_upper(c: char, table: &[u8]) -> bool {
     }
 }
 
-/// The character at byte `i` of `text` and its width (ASCII without
-/// decoding).
+/// The character at byte `i` of `text` and its width, decoded straight
+/// from the bytes (`text` is valid UTF-8 and `i` a char boundary: the
+/// tokenizer only steps by the widths this returns).
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
-        Some(_) => text
-            .get(i..)
-            .and_then(|s| s.chars().next())
-            .map(|c| (c, c.len_utf8())),
-        None => None,
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
     }
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b & 0x3F));
+    let (cp, width) = if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    char::from_u32(cp).map(|c| (c, width))
 }
 
 /// Appends the lower-case form of `word` to `out`: ASCII and lower-case
@@ -410,12 +450,33 @@ impl<'t> Tokens<'t> {
     /// Is token `i` the word `w` (lower case)?
     #[inline]
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && self.lower(i) == w
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && self.lower_of(t).as_bytes() == w.as_bytes())
+    }
+
+    /// The lower-case form of token `t` (see [`Tokens::lower`]).
+    #[inline]
+    fn lower_of(&self, t: &Token) -> &str {
+        match t.lowered {
+            Some((a, b)) => self.lower.get(a as usize..b as usize).unwrap_or_default(),
+            None => self.text.get(t.start..t.end).unwrap_or_default(),
+        }
     }
 
     /// Do tokens `i`, `i+1`, … spell the words of `phrase` (lower case,
     /// separated by single spaces)? Returns the number of tokens.
     pub(crate) fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        // Most calls fail at the first word: rule that out before splitting.
+        let first = self.toks.get(i)?;
+        let lower = self.lower_of(first).as_bytes();
+        let p = phrase.as_bytes();
+        if first.kind != Kind::Word
+            || !p.starts_with(lower)
+            || p.get(lower.len()).is_some_and(|&b| b != b' ')
+        {
+            return None;
+        }
         let mut n = 0;
         let mut rest = phrase;
         loop {
@@ -489,6 +550,22 @@ mod tests {
         let mut got = String::new();
         push_lower(&mut got, "ĐẢNG Bộ Xã ƯỚC", table);
         assert_eq!(got, "đảng bộ xã ước");
+    }
+
+    #[test]
+    fn tail_word_is_the_zero_padded_tail() {
+        let text = "abcdefghijklmnopqrstuvwxyzđượcảnh";
+        let bytes = text.as_bytes();
+        for n in 1..bytes.len() {
+            let s = &bytes[..n];
+            let rest = n % 8;
+            if rest == 0 {
+                continue;
+            }
+            let mut w = [0u8; 8];
+            w[..rest].copy_from_slice(&s[n - rest..]);
+            assert_eq!(tail_word(s, rest), u64::from_le_bytes(w), "{n}");
+        }
     }
 
     #[test]

@@ -102,10 +102,7 @@ pub(crate) fn find(text: &str) -> Vec<Piece> {
     let bytes = text.as_bytes();
     let mut pieces = Vec::new();
     let mut i = 0;
-    while let Some(p) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|&x| x == 0xC3))
-    {
+    while let Some(p) = bytes.get(i..).and_then(|b| memchr::memchr(0xC3, b)) {
         i += p;
         // The character after a lead must read as a continuation byte:
         // U+0080..=U+00BF (C2 xx) or a Windows-1252 punctuation or letter

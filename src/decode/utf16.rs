@@ -25,7 +25,8 @@ pub(crate) enum Endian {
 /// on one side, and at most 2 % on the other. A few NULs in UTF-8 text
 /// (`Vi\0t`) do not make it UTF-16.
 pub(crate) fn sniff(sample: &[u8]) -> Option<Encoding> {
-    if sample.len() < 8 {
+    // Either answer needs at least four NUL bytes.
+    if sample.len() < 8 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let (mut even, mut odd, mut units) = (0usize, 0usize, 0usize);

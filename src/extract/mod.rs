@@ -341,10 +341,13 @@ impl PairSet {
 /// indexed by first and last word, for matching at a token.
 pub(crate) struct Phrases {
     words: Vec<Vec<&'static str>>,
-    /// Phrases by the [`word_hash`] of their first and last words (every
-    /// word of a candidate is compared before it matches).
-    by_first: FxMap<u32, Vec<usize>>,
-    by_last: FxMap<u32, Vec<usize>>,
+    /// Phrases by the [`word_hash`]es of their first two words (one-word
+    /// phrases by their word, see [`pair_key`]) and of their last two
+    /// words: a lexicon with many phrases of one first word (`công trình
+    /// …`, `công viên …`) is narrowed by the next word before any word is
+    /// compared. Every word of a candidate is compared before it matches.
+    by_first: FxMap<u64, Vec<usize>>,
+    by_last: FxMap<u64, Vec<usize>>,
     /// The first and the last words, to rule out most tokens at one bit
     /// test each.
     firsts: WordFilter,
@@ -355,14 +358,22 @@ impl Phrases {
     pub(crate) fn new(items: impl IntoIterator<Item = &'static str>) -> Phrases {
         let words: Vec<Vec<&'static str>> =
             items.into_iter().map(|p| p.split(' ').collect()).collect();
-        let mut by_first: FxMap<u32, Vec<usize>> = FxMap::default();
-        let mut by_last: FxMap<u32, Vec<usize>> = FxMap::default();
+        let mut by_first: FxMap<u64, Vec<usize>> = FxMap::default();
+        let mut by_last: FxMap<u64, Vec<usize>> = FxMap::default();
         let mut firsts = WordFilter::default();
         let mut lasts = WordFilter::default();
         for (k, w) in words.iter().enumerate() {
             if let (Some(first), Some(last)) = (w.first(), w.last()) {
-                by_first.entry(word_hash(first)).or_default().push(k);
-                by_last.entry(word_hash(last)).or_default().push(k);
+                let second = w.get(1).map(|x| word_hash(x));
+                let before_last = w.len().checked_sub(2).and_then(|n| w.get(n));
+                by_first
+                    .entry(pair_key(word_hash(first), second))
+                    .or_default()
+                    .push(k);
+                by_last
+                    .entry(pair_key(word_hash(last), before_last.map(|x| word_hash(x))))
+                    .or_default()
+                    .push(k);
                 firsts.insert(first);
                 lasts.insert(last);
             }
@@ -392,28 +403,57 @@ impl Phrases {
     }
 
     /// The longest phrase starting at token `i`: (number of tokens, index).
+    /// Most tokens are ruled out here, inline, at one bit test.
+    #[inline]
     pub(crate) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         let h = t.hash(i)?;
         if !self.firsts.may_contain(h) {
             return None;
         }
-        self.by_first
-            .get(&h)?
-            .iter()
+        self.longest_at_hashed(t, i, h)
+    }
+
+    /// [`Phrases::longest_at`] for a token whose first-word hash `h` passed
+    /// the filter.
+    fn longest_at_hashed(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
+        let one = self.by_first.get(&pair_key(h, None));
+        let more = t
+            .hash(i + 1)
+            .and_then(|h2| self.by_first.get(&pair_key(h, Some(h2))));
+        one.into_iter()
+            .chain(more)
+            .flatten()
             .filter(|k| self.matches(t, i, **k))
             .filter_map(|k| Some((self.words.get(*k)?.len(), *k)))
             .max_by_key(|(n, k)| (*n, core::cmp::Reverse(*k)))
     }
 
     /// The longest phrase ending right before token `i`: (first token, index).
+    #[inline]
     pub(crate) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         let h = t.hash(i.checked_sub(1)?)?;
         if !self.lasts.may_contain(h) {
             return None;
         }
-        self.by_last
-            .get(&h)?
-            .iter()
+        self.longest_ending_before_hashed(t, i, h)
+    }
+
+    /// [`Phrases::longest_ending_before`] for a last word whose hash `h`
+    /// passed the filter.
+    fn longest_ending_before_hashed(
+        &self,
+        t: &Tokens<'_>,
+        i: usize,
+        h: u32,
+    ) -> Option<(usize, usize)> {
+        let one = self.by_last.get(&pair_key(h, None));
+        let more = i
+            .checked_sub(2)
+            .and_then(|j| t.hash(j))
+            .and_then(|h2| self.by_last.get(&pair_key(h, Some(h2))));
+        one.into_iter()
+            .chain(more)
+            .flatten()
             .filter_map(|k| {
                 let n = self.words.get(*k)?.len();
                 let start = i.checked_sub(n)?;
@@ -421,6 +461,15 @@ impl Phrases {
             })
             .min_by_key(|(start, k)| (*start, *k))
     }
+}
+
+/// The key of [`Phrases`]' indexes: the hash of a phrase's end word and, for
+/// phrases of two words or more, of its neighbour (the second word, or the
+/// one before the last). A one-word phrase's key cannot equal a longer
+/// one's: its low half is all ones, a value [`word_hash`] of the
+/// neighbour would have to take too, and then the words are compared anyway.
+fn pair_key(end: u32, neighbour: Option<u32>) -> u64 {
+    (u64::from(end) << 32) | u64::from(neighbour.unwrap_or(u32::MAX))
 }
 
 /// Calls `f` with every readable number that starts in an unclaimed token,
