@@ -40,6 +40,9 @@ pub(crate) struct Token {
     /// The lower-case form, as a range of [`Tokens::lower`]'s buffer, for
     /// words with capitals; the surface is the lower-case form of others.
     lowered: Option<(u32, u32)>,
+    /// A word whose first letter is a capital (`Đảng`, `TP`), decided
+    /// while tokenizing: [`Tokens::capitalized`] is a field read.
+    capital: bool,
     /// A word a numeral can start with (`hai`, `mười`, `triệu`, `âm`,
     /// `muoi`…): only these are worth the number grammar's time.
     numeral: bool,
@@ -278,7 +281,17 @@ impl<'t> Tokens<'t> {
         let mut space = false;
         let mut line = false;
         let mut i = 0;
-        while let Some((c, width)) = char_at(text, i) {
+        let may_start = &*crate::number::words::MAY_START;
+        while let Some(&b) = bytes.get(i) {
+            // The common separator, without decoding.
+            if b == b' ' {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let Some((c, width)) = char_at(text, i) else {
+                break;
+            };
             if c.is_whitespace() {
                 space = true;
                 line |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{c}' | '\u{b}');
@@ -287,6 +300,7 @@ impl<'t> Tokens<'t> {
             }
             let mut end = i + width;
             let mut has_upper = false;
+            let mut capital = false;
             let kind = if c.is_ascii_digit() {
                 while bytes.get(end).is_some_and(u8::is_ascii_digit) {
                     end += 1;
@@ -294,6 +308,7 @@ impl<'t> Tokens<'t> {
                 Kind::Digits
             } else if letter_class(c, table) == 1 {
                 has_upper = is_upper(c, table);
+                capital = has_upper;
                 loop {
                     // ASCII letters without decoding (the only ASCII
                     // characters a word holds).
@@ -317,8 +332,12 @@ impl<'t> Tokens<'t> {
                 }
                 Kind::Word
             } else {
-                // A character with its combining marks.
-                while let Some((d, w)) = char_at(text, end) {
+                // A character with its combining marks (never ASCII).
+                while let Some((d, w)) = bytes
+                    .get(end)
+                    .filter(|&&b| b >= 0x80)
+                    .and_then(|_| char_at(text, end))
+                {
                     if letter_class(d, table) != 2 {
                         break;
                     }
@@ -345,7 +364,7 @@ impl<'t> Tokens<'t> {
             };
             let hash = word_hash(lo);
             let numeral = kind == Kind::Word
-                && crate::number::words::MAY_START.may_contain(hash)
+                && may_start.may_contain(hash)
                 && crate::number::words::may_start(lo);
             toks.push(Token {
                 kind,
@@ -353,6 +372,7 @@ impl<'t> Tokens<'t> {
                 end,
                 space_before: space,
                 line_before: line,
+                capital,
                 numeral,
                 hash,
                 lowered,
@@ -510,6 +530,14 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).is_some_and(|t| t.numeral)
     }
 
+    /// Is token `i` a word whose first letter is a capital (`Đảng`, `TP`,
+    /// `Ủy`)? The same as testing the surface's first character with
+    /// `char::is_uppercase`, without decoding it.
+    #[inline]
+    pub(crate) fn capitalized(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.capital)
+    }
+
     /// Is token `i` a word?
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -649,6 +677,24 @@ mod tests {
         assert!(t.joined(2) && t.joined(3) && !t.joined(1));
         assert_eq!(t.span(1, 5), Span::new(8, 13));
         assert_eq!(t.phrase(5, "kế hoạch"), Some(2));
+    }
+
+    #[test]
+    fn capitals_are_those_of_unicode() {
+        // Every character that can start a word, alone and before a
+        // lower-case letter: the tokenizer's capital flags agree with
+        // `char::is_uppercase` over the word's characters.
+        for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
+            let word = format!("{c}a");
+            let t = Tokens::new(&word);
+            if !t.is_word(0) || t.surface(0) != word {
+                continue;
+            }
+            assert_eq!(t.capitalized(0), c.is_uppercase(), "U+{:04X}", c as u32);
+        }
+        let t = Tokens::new("đảng Đảng iPhone ĐBSCL 2017 “");
+        let caps: Vec<bool> = (0..t.len()).map(|i| t.capitalized(i)).collect();
+        assert_eq!(caps, [false, true, false, true, false, false]);
     }
 
     #[test]

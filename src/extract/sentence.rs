@@ -61,11 +61,7 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
             }
         }
         let starts_sentence = match after.kind {
-            Kind::Word => t
-                .surface(next)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
+            Kind::Word => t.capitalized(next),
             Kind::Digits => true,
             Kind::Punct(c) => matches!(c, '“' | '"' | '‘' | '-' | '–' | '—' | '(' | '•' | '*'),
         };
