@@ -10,6 +10,18 @@ use crate::token::{Buffers, Tokens};
 use crate::{Decoded, Decoder, Encoding, Normalizer, Span, ToneStyle};
 use std::borrow::Cow;
 
+/// Buffers kept above this size are dropped after a text rather than kept
+/// for the next one (a block of [`blocks::BLOCK`] bytes needs about 7 MB).
+const SPARE_LIMIT: usize = 16 << 20;
+
+thread_local! {
+    /// The buffers of the last text extracted on this thread (tokens,
+    /// claims, facts), reused by the next: a stream of short articles
+    /// allocates them once per thread instead of once per article.
+    static SPARE: core::cell::Cell<Option<Box<(Buffers, CtxBuffers)>>> =
+        const { core::cell::Cell::new(None) };
+}
+
 /// Whether to report what could not be read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Diagnostics {
@@ -276,8 +288,12 @@ impl Extractor {
         // A text cut into blocks has one decimal style, read off all of it
         // (the evidence adds up: no digit chain crosses a cut).
         // The blocks share one set of buffers (tokens, claims, facts).
-        let mut buffers = Buffers::default();
-        let mut ctx_buffers = CtxBuffers::default();
+        let (mut buffers, mut ctx_buffers) = SPARE
+            .try_with(core::cell::Cell::take)
+            .ok()
+            .flatten()
+            .map(|b| *b)
+            .unwrap_or_default();
         let style = (blocks.len() > 1).then(|| {
             blocks.iter().fold(Style::default(), |acc, b| {
                 let part = norm.get(b.own.clone()).unwrap_or_default();
@@ -350,6 +366,11 @@ impl Extractor {
             let (tokens, parts) = ctx.into_parts();
             buffers = tokens.into_buffers();
             ctx_buffers = parts;
+        }
+        if buffers.held_bytes() <= SPARE_LIMIT {
+            let spare = Box::new((buffers, ctx_buffers));
+            // Gone only while the thread itself is being torn down.
+            let _ = SPARE.try_with(|s| s.set(Some(spare)));
         }
         let truncated = self.max_facts.is_some_and(|m| facts.len() > m);
         if let Some(m) = self.max_facts {

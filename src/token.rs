@@ -173,6 +173,13 @@ pub(crate) struct Buffers {
     numbers: NumberMemo,
 }
 
+impl Buffers {
+    /// About how much memory the buffers hold (tokens and lower-case forms).
+    pub(crate) fn held_bytes(&self) -> usize {
+        self.toks.capacity() * core::mem::size_of::<Token>() + self.lower.capacity()
+    }
+}
+
 /// Numbers already read in a text (see [`Tokens::numbers`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NumberMemo {
@@ -222,22 +229,74 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     char::from_u32(cp).map(|c| (c, width))
 }
 
-/// Appends the lower-case form of `word` to `out`: ASCII and lower-case
-/// Vietnamese vowels (the bulk of a capitalized word) without Unicode's
-/// case tables; the same as `char::to_lowercase` for every character.
+/// Appends the lower-case form of `word` to `out`: ASCII, Vietnamese vowels
+/// (from [`LOWER_VOWELS`]) and `Đ` without Unicode's case tables; the same
+/// as `char::to_lowercase` for every character.
 #[inline]
-fn push_lower(out: &mut String, word: &str, table: &[u8]) {
+fn push_lower(out: &mut String, word: &str, table: &[u8], vowels: &LowerVowels) {
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else {
-            match table.get(c as usize) {
-                // A vowel letter's class has its case in the low bit.
-                Some(&k) if k < class::VOWELS && k % 2 == 0 => out.push(c),
-                _ => out.extend(c.to_lowercase()),
+            continue;
+        }
+        match table.get(c as usize) {
+            // A vowel letter's class has its case in the low bit.
+            Some(&k) if k < class::VOWELS => match vowels.get(usize::from(k)).copied().flatten() {
+                _ if k % 2 == 0 => out.push(c),
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
+            },
+            Some(&class::D_STROKE) if c == 'Đ' => out.push('đ'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lower-case letter of each capital vowel class (the classes of
+/// `class.rs`, `vowel * 12 + tone * 2 + 1`), when every character of the
+/// class lowers to that one letter; `None` sends the class to Unicode's
+/// tables.
+type LowerVowels = [Option<char>; class::VOWELS as usize];
+
+/// [`LowerVowels`], built once from the class table and `to_lowercase`.
+static LOWER_VOWELS: once_cell::sync::Lazy<LowerVowels> = once_cell::sync::Lazy::new(|| {
+    let table = class::bmp();
+    let mut out: LowerVowels = [None; class::VOWELS as usize];
+    let mut mixed = [false; class::VOWELS as usize];
+    for (cp, &k) in table.iter().enumerate() {
+        if k >= class::VOWELS || k % 2 == 0 {
+            continue;
+        }
+        let Some(c) = u32::try_from(cp).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        let mut lower = c.to_lowercase();
+        let one = match (lower.next(), lower.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
+        };
+        let k = usize::from(k);
+        match (out.get(k).copied().flatten(), one) {
+            (None, Some(l)) if !mixed.get(k).copied().unwrap_or(true) => {
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = Some(l);
+                }
+            }
+            (Some(prev), Some(l)) if prev == l => {}
+            _ => {
+                if let (Some(slot), Some(m)) = (out.get_mut(k), mixed.get_mut(k)) {
+                    *slot = None;
+                    *m = true;
+                }
             }
         }
     }
+    out
+});
+
+/// Builds the tokenizer's tables now (see `Extractor::new`).
+pub(crate) fn warm() {
+    once_cell::sync::Lazy::force(&LOWER_VOWELS);
 }
 
 /// What a character is for tokenizing: 0 other, 1 letter, 2 combining mark,
@@ -282,6 +341,7 @@ impl<'t> Tokens<'t> {
         let mut line = false;
         let mut i = 0;
         let may_start = &*crate::number::words::MAY_START;
+        let vowels = &*LOWER_VOWELS;
         while let Some(&b) = bytes.get(i) {
             // The common separator, without decoding.
             if b == b' ' {
@@ -350,7 +410,7 @@ impl<'t> Tokens<'t> {
             // their surface, and only the others are copied.
             let lowered = if has_upper {
                 let from = lower.len();
-                push_lower(&mut lower, surface, table);
+                push_lower(&mut lower, surface, table, vowels);
                 Some((
                     u32::try_from(from).unwrap_or(u32::MAX),
                     u32::try_from(lower.len()).unwrap_or(u32::MAX),
@@ -571,12 +631,23 @@ mod tests {
         let table = class::bmp();
         for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
             let mut got = String::new();
-            push_lower(&mut got, c.encode_utf8(&mut [0; 4]), table);
+            push_lower(&mut got, c.encode_utf8(&mut [0; 4]), table, &LOWER_VOWELS);
             let want: String = c.to_lowercase().collect();
             assert_eq!(got, want, "U+{:04X}", c as u32);
         }
+        // The Vietnamese capitals lower through the vowel table.
+        for c in "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴ".chars()
+        {
+            let k = usize::from(table[c as usize]);
+            assert_eq!(
+                LOWER_VOWELS[k],
+                c.to_lowercase().next(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
         let mut got = String::new();
-        push_lower(&mut got, "ĐẢNG Bộ Xã ƯỚC", table);
+        push_lower(&mut got, "ĐẢNG Bộ Xã ƯỚC", table, &LOWER_VOWELS);
         assert_eq!(got, "đảng bộ xã ước");
     }
 

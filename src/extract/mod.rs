@@ -500,6 +500,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&MORE_QUALIFIER_PHRASES);
     crate::normalize::class::warm();
     crate::normalize::syllable::warm();
+    crate::token::warm();
     crate::lexicon::warm();
     crate::number::words::warm();
     crate::number::qualifier::warm();
