@@ -13,7 +13,7 @@
 //! (`31/02/2017`, `ngày 0 tháng 13` are nothing).
 
 use super::lexicon::{self, counts_time, month_name_at};
-use super::read::{clean_end, clean_start, digits, dmy_at, is_dash};
+use super::read::{clean_end, clean_start, digits, dmy_at, is_dash, small_may_precede};
 use super::{Grain, P, Piece, valid};
 use crate::fact::Date;
 use crate::number::roman::roman_at;
@@ -111,6 +111,10 @@ impl P<'_, '_> {
         }
         if let Some(piece) = self.dm_numeric(i, p, prefixed) {
             return Some(piece);
+        }
+        // Without `ngày` before it, only `D tháng M` is read.
+        if !prefixed && !small_may_precede(t, p, |w| w == "tháng") {
+            return None;
         }
         let (e, day, words) = self.small(p)?;
         let day = small_u8(day)?;

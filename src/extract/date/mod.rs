@@ -310,16 +310,17 @@ impl P<'_, '_> {
     /// digits alone are not a year elsewhere).
     fn listed_year(&self, i: usize, out: &[Out], last_end: Option<usize>) -> Option<Out> {
         let t = self.t;
+        // Right after the last fact: most tokens stop at this test.
+        let sep = i.checked_sub(1)?;
+        if last_end != Some(sep) {
+            return None;
+        }
         let (_, _, prev, _) = out.last()?;
         let after_year = prev.year.is_some()
             && prev.month.is_none()
             && prev.quarter.is_none()
             && prev.end.is_none();
-        let sep = i.checked_sub(1)?;
-        if !(after_year
-            && last_end == Some(sep)
-            && (t.is_punct(sep, ',') || t.is(sep, "và") || t.is(sep, "hoặc")))
-        {
+        if !(after_year && (t.is_punct(sep, ',') || t.is(sep, "và") || t.is(sep, "hoặc"))) {
             return None;
         }
         let (y, len) = read::digits(t, i)?;
@@ -347,7 +348,7 @@ impl P<'_, '_> {
         if !t.is_word(i) {
             return false;
         }
-        if t.is_numeral_word(i) && lexicon::is_number_word(t.lower(i)) {
+        if lexicon::number_word_at(t, i) {
             return true;
         }
         t.hash(i).is_some_and(|h| TRIGGER_FILTER.may_contain(h)) && TRIGGERS.contains(&t.lower(i))

@@ -18,7 +18,7 @@
 //! clock time here.
 
 use super::lexicon::part_of_day_at;
-use super::read::{clean_end, clean_start, digits};
+use super::read::{clean_end, clean_start, digits, small_may_precede};
 use super::{Grain, P, Piece, Rel};
 
 impl P<'_, '_> {
@@ -32,6 +32,10 @@ impl P<'_, '_> {
             }
             (i + 1, h, false)
         } else {
+            // In words only `… giờ` is a time.
+            if !small_may_precede(t, i, |w| w == "giờ") {
+                return None;
+            }
             let (e, h) = self.words(i)?;
             (e, h, true)
         };
