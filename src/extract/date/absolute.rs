@@ -13,7 +13,7 @@
 //! (`31/02/2017`, `ngày 0 tháng 13` are nothing).
 
 use super::lexicon::{self, counts_time, month_name_at};
-use super::read::{clean_end, clean_start, digits, dmy_at, is_dash, small_may_precede};
+use super::read::{clean_end, clean_start, digits, dmy_at, is_dash};
 use super::{Grain, P, Piece, valid};
 use crate::fact::Date;
 use crate::number::roman::roman_at;
@@ -50,7 +50,7 @@ impl P<'_, '_> {
         if let Some(p) = self.relative_at(i) {
             return Some(p);
         }
-        match t.lower(i) {
+        match lexicon::word(t, i) {
             "ngày" | "mồng" | "mùng" | "rằm" => self.day_led(i),
             "tháng" => self.month_led(i),
             "năm" => self.year_led(i),
@@ -113,7 +113,7 @@ impl P<'_, '_> {
             return Some(piece);
         }
         // Without `ngày` before it, only `D tháng M` is read.
-        if !prefixed && !small_may_precede(t, p, |w| w == "tháng") {
+        if !prefixed && !self.small_may_precede(p, |w| w == "tháng") {
             return None;
         }
         let (e, day, words) = self.small(p)?;

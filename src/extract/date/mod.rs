@@ -77,6 +77,10 @@ use resolve::resolve;
 pub(super) struct P<'a, 't> {
     pub(super) t: &'a Tokens<'t>,
     pub(super) style: &'a Style,
+    /// The last [`P::number_run`]: (token, run).
+    run: core::cell::Cell<Option<(usize, usize)>>,
+    /// [`TRIGGER_FILTER`], dereferenced once.
+    triggers: &'static crate::token::WordFilter,
 }
 
 /// How fine a piece is, for joining pieces into ranges and times.
@@ -230,6 +234,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let found = P {
         t: &ctx.tokens,
         style: &ctx.style,
+        run: core::cell::Cell::new(None),
+        triggers: &TRIGGER_FILTER,
     }
     .scan(ctx.reference, &mut rejected);
     for (start, end, date, rule) in found {
@@ -262,6 +268,42 @@ const TRIGGERS: &[&str] = &[
     "cuối", "thứ", "chủ", "chúa", "cách",
 ];
 
+/// Is `w` one of the [`TRIGGERS`]? (One `match`, not a scan of the list.)
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "ngày"
+            | "mồng"
+            | "mùng"
+            | "rằm"
+            | "tháng"
+            | "năm"
+            | "niên"
+            | "quý"
+            | "thế"
+            | "thập"
+            | "những"
+            | "nửa"
+            | "từ"
+            | "hôm"
+            | "bữa"
+            | "sáng"
+            | "trưa"
+            | "chiều"
+            | "tối"
+            | "đêm"
+            | "khuya"
+            | "rạng"
+            | "buổi"
+            | "tuần"
+            | "cuối"
+            | "thứ"
+            | "chủ"
+            | "chúa"
+            | "cách"
+    )
+}
+
 /// [`TRIGGERS`] as a filter: most words are ruled out at one bit test.
 static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
     once_cell::sync::Lazy::new(|| {
@@ -280,7 +322,14 @@ impl P<'_, '_> {
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         while i < self.t.len() {
-            let piece = self.at(i);
+            // Most tokens start nothing, and do not follow a fact either
+            // (see `listed_year`).
+            let triggered = self.trigger(i);
+            if !triggered && last_end.is_none_or(|e| e + 1 != i) {
+                i += 1;
+                continue;
+            }
+            let piece = if triggered { self.at(i) } else { None };
             if let Some(p) = &piece {
                 // An absolute date in a date's shape and context, but not
                 // on the calendar.
@@ -351,15 +400,13 @@ impl P<'_, '_> {
         if lexicon::number_word_at(t, i) {
             return true;
         }
-        t.hash(i).is_some_and(|h| TRIGGER_FILTER.may_contain(h)) && TRIGGERS.contains(&t.lower(i))
+        t.hash(i).is_some_and(|h| self.triggers.may_contain(h)) && is_trigger(t.lower(i))
     }
 
-    /// The date expression starting at token `i`, with everything that can
-    /// follow it (a relative anchor, `âm lịch`, the end of a range, a time).
+    /// The date expression starting at token `i` (a [`P::trigger`]), with
+    /// everything that can follow it (a relative anchor, `âm lịch`, the end
+    /// of a range, a time).
     fn at(&self, i: usize) -> Option<Piece> {
-        if !self.trigger(i) {
-            return None;
-        }
         if let Some(p) = self.time_led(i) {
             return Some(p);
         }
@@ -533,6 +580,15 @@ mod tests {
         assert!(dates("hôm qua", None).is_empty());
         let got = dates("hôm qua", Some("2017-02-02"));
         assert_eq!(got.first().and_then(|g| g.1.day), Some(1));
+    }
+
+    #[test]
+    fn is_trigger_is_the_list() {
+        assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
+        assert_eq!(TRIGGERS.len(), 29);
+        for w in ["", "ngay", "thang", "tháng năm", "người", "2017"] {
+            assert!(!is_trigger(w), "{w}");
+        }
     }
 
     #[test]

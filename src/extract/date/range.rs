@@ -19,7 +19,7 @@
 
 use super::absolute::UNIT_AFTER_MONTH;
 use super::lexicon;
-use super::read::{clean_end, clean_start, digits, is_dash, small_may_precede};
+use super::read::{clean_end, clean_start, digits, is_dash};
 use super::{Grain, P, Piece, Rel, valid};
 use crate::fact::{Date, DateEnd};
 use crate::number::roman::roman_at;
@@ -160,7 +160,7 @@ impl P<'_, '_> {
         let (n, j) = if t.is(i, "nửa") {
             (6u8, i + 1)
         } else {
-            if !small_may_precede(t, i, |w| w == "tháng") {
+            if !self.small_may_precede(i, |w| w == "tháng") {
                 return None;
             }
             let (e, n, _) = self.small(i)?;

@@ -128,11 +128,41 @@ pub(super) fn dmy_at(t: &Tokens<'_>, i: usize) -> Option<Dmy> {
 }
 
 impl P<'_, '_> {
+    /// How many number words ([`number_word_at`]) run from token `i`,
+    /// counted up to one past [`MAX_WORDS`]. The parsers tried at a token
+    /// all ask at that token: the last answer is kept.
+    pub(super) fn number_run(&self, i: usize) -> usize {
+        if !self.t.is_numeral_word(i) {
+            return 0;
+        }
+        match self.run.get() {
+            Some((at, run)) if at == i => run,
+            _ => {
+                let run = number_run(self.t, i);
+                self.run.set(Some((i, run)));
+                run
+            }
+        }
+    }
+
+    /// Could the number [`P::small`] reads at token `j` be followed by a
+    /// word `unit` accepts (`3 ngày`, `hai tuần`, `mười lăm tháng`)? A
+    /// necessary condition at the cost of a few flag tests, before the
+    /// number is read: one digit run is followed by token `j + 1`; a number
+    /// in words ends inside its run of number words or right after it.
+    pub(super) fn small_may_precede(&self, j: usize, unit: impl Fn(&str) -> bool) -> bool {
+        let t = self.t;
+        if t.is_digits(j) {
+            return unit(word(t, j + 1));
+        }
+        (j + 1..=j + self.number_run(j)).any(|k| unit(word(t, k)))
+    }
+
     /// A number in words at token `i` (`mười lăm`, `hai nghìn linh chín`):
     /// (end, value). Only whole numbers up to `u32::MAX`.
     pub(super) fn words(&self, i: usize) -> Option<(usize, u32)> {
         let t = self.t;
-        let run = number_run(t, i);
+        let run = self.number_run(i);
         if run == 0 || run > MAX_WORDS {
             return None;
         }
@@ -206,25 +236,10 @@ impl P<'_, '_> {
 
 /// How many number words ([`number_word_at`]) run from token `i`, counted
 /// up to one past [`MAX_WORDS`].
-pub(super) fn number_run(t: &Tokens<'_>, i: usize) -> usize {
+fn number_run(t: &Tokens<'_>, i: usize) -> usize {
     (0..=MAX_WORDS)
         .take_while(|k| number_word_at(t, i + k))
         .count()
-}
-
-/// Could the number [`P::small`] reads at token `j` be followed by a word
-/// `unit` accepts (`3 ngày`, `hai tuần`, `mười lăm tháng`)? A necessary
-/// condition at the cost of a few flag tests, before the number is read:
-/// one digit run is followed by token `j + 1`; a number in words ends
-/// inside its run of number words or right after it.
-pub(super) fn small_may_precede(t: &Tokens<'_>, j: usize, unit: impl Fn(&str) -> bool) -> bool {
-    if t.is_digits(j) {
-        return unit(word(t, j + 1));
-    }
-    if !t.is_numeral_word(j) {
-        return false;
-    }
-    (j + 1..=j + number_run(t, j)).any(|k| unit(word(t, k)))
 }
 
 /// A four-digit year read digit by digit: `hai không hai ba` (2023), `một

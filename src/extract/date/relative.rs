@@ -20,7 +20,6 @@
 use super::lexicon::{
     self, NOT_RELATIVE_AFTER, ORDINAL_HEADS, counts_time, part_of_day_at, weekday_at, word,
 };
-use super::read::small_may_precede;
 use super::{Grain, P, Piece, Rel};
 
 /// Words after `năm`: years from the reference.
@@ -285,6 +284,10 @@ impl P<'_, '_> {
     /// `cách đây`, `N …` alone.
     fn ago(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
         let t = self.t;
+        let unit = |w: &str| matches!(w, "ngày" | "tuần" | "tháng" | "năm");
+        if !self.small_may_precede(j, unit) {
+            return None;
+        }
         if needs_truoc && i > 0 {
             let b = t.lower(i - 1);
             if matches!(
@@ -302,10 +305,6 @@ impl P<'_, '_> {
             ) {
                 return None;
             }
-        }
-        let unit = |w: &str| matches!(w, "ngày" | "tuần" | "tháng" | "năm");
-        if !small_may_precede(t, j, unit) {
-            return None;
         }
         let (e, n, _) = self.small(j)?;
         let n = i64::from(n);

@@ -18,7 +18,7 @@
 //! clock time here.
 
 use super::lexicon::part_of_day_at;
-use super::read::{clean_end, clean_start, digits, small_may_precede};
+use super::read::{clean_end, clean_start, digits};
 use super::{Grain, P, Piece, Rel};
 
 impl P<'_, '_> {
@@ -33,7 +33,7 @@ impl P<'_, '_> {
             (i + 1, h, false)
         } else {
             // In words only `… giờ` is a time.
-            if !small_may_precede(t, i, |w| w == "giờ") {
+            if !self.small_may_precede(i, |w| w == "giờ") {
                 return None;
             }
             let (e, h) = self.words(i)?;
