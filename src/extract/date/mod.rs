@@ -70,7 +70,7 @@ use super::Ctx;
 use super::calendar::{RefDate, is_valid};
 use crate::fact::{Date, FactValue};
 use crate::number::Style;
-use crate::token::Tokens;
+use crate::token::{Kind, Tokens};
 use resolve::resolve;
 
 /// The tokens and the document's number style, shared by the parsers.
@@ -407,6 +407,9 @@ impl P<'_, '_> {
     /// everything that can follow it (a relative anchor, `âm lịch`, the end
     /// of a range, a time).
     fn at(&self, i: usize) -> Option<Piece> {
+        if !self.number_may_start(i) {
+            return None;
+        }
         if let Some(p) = self.time_led(i) {
             return Some(p);
         }
@@ -421,6 +424,33 @@ impl P<'_, '_> {
         }
         let core = self.core(i)?;
         Some(self.tails(core))
+    }
+
+    /// Can a date start at the number at token `i`, if it is one? Every
+    /// parser wants a word or a mark right after the number: a unit (`3
+    /// ngày`, `15 tháng 3`, `hai tuần`), a clock mark (`8h`, `8:30`, `8
+    /// giờ`), a separator (`15/3`, `2021 – 2026`) or `đến`, `tới`. Most
+    /// numbers in a text (`30 người`, `một`, `không`, `tỷ`) are ruled out
+    /// here, before any parser is tried. `năm` is also the year's word: it is
+    /// always tried.
+    fn number_may_start(&self, i: usize) -> bool {
+        let t = self.t;
+        if t.is_digits(i) {
+            let next = i + 1;
+            return match t.get(next).map(|x| x.kind) {
+                Some(Kind::Word) => matches!(
+                    t.lower(next),
+                    "h" | "g" | "giờ" | "ngày" | "tuần" | "tháng" | "năm" | "đến" | "tới"
+                ),
+                Some(Kind::Punct(c)) => matches!(c, ':' | '/' | '-' | '.' | '–' | '—'),
+                Some(Kind::Digits) | None => false,
+            };
+        }
+        if lexicon::number_word_at(t, i) && !t.is(i, "năm") {
+            let unit = |w: &str| matches!(w, "giờ" | "ngày" | "tuần" | "tháng" | "năm");
+            return self.small_may_precede(i, unit);
+        }
+        true
     }
 
     /// Does token `i` start a sentence (or the text, or a line)?
