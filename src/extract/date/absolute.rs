@@ -59,7 +59,9 @@ impl P<'_, '_> {
             "thế" => self.century(i),
             "thập" | "những" => self.decade(i),
             "nửa" => self.half_year(i),
-            _ if t.is_digits(i) || t.is_word(i) => self
+            // Only a number can start these (a word that is none is ruled
+            // out here, not by each of them).
+            _ if t.is_digits(i) || t.is_numeral_word(i) => self
                 .half_year(i)
                 .or_else(|| self.bare_year_range(i))
                 .or_else(|| self.day_at(i, i, false)),

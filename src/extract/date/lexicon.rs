@@ -160,6 +160,13 @@ pub(super) fn digit_word(w: &str) -> Option<u32> {
     })
 }
 
+/// The words [`is_number_word`] accepts, for filters.
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "không", "linh", "lẻ", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu",
+    "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "vạn", "triệu",
+    "tỷ", "tỉ", "rưỡi", "phẩy",
+];
+
 /// Is `w` a word of a number in words?
 pub(super) fn is_number_word(w: &str) -> bool {
     digit_word(w).is_some()
@@ -281,6 +288,18 @@ pub(super) fn can_chi_at(t: &Tokens<'_>, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_are_the_list() {
+        assert!(NUMBER_WORDS.iter().all(|w| is_number_word(w)));
+        let others = Tokens::new(
+            "năm 2017 mười hai tháng Giêng chạp ngày mai thứ hai chủ nhật lần lẽ chấm nửa âm trừ mot",
+        );
+        for i in 0..others.len() {
+            let w = others.lower(i);
+            assert_eq!(is_number_word(w), NUMBER_WORDS.contains(&w), "{w}");
+        }
+    }
 
     #[test]
     fn names() {

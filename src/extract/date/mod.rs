@@ -81,6 +81,8 @@ pub(super) struct P<'a, 't> {
     run: core::cell::Cell<Option<(usize, usize)>>,
     /// [`TRIGGER_FILTER`], dereferenced once.
     triggers: &'static crate::token::WordFilter,
+    /// [`DAY_START_FILTER`], dereferenced once.
+    pub(super) day_starts: &'static crate::token::WordFilter,
 }
 
 /// How fine a piece is, for joining pieces into ranges and times.
@@ -236,6 +238,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         style: &ctx.style,
         run: core::cell::Cell::new(None),
         triggers: &TRIGGER_FILTER,
+        day_starts: &DAY_START_FILTER,
     }
     .scan(ctx.reference, &mut rejected);
     for (start, end, date, rule) in found {
@@ -304,11 +307,15 @@ fn is_trigger(w: &str) -> bool {
     )
 }
 
-/// [`TRIGGERS`] as a filter: most words are ruled out at one bit test.
+/// [`TRIGGERS`] and the number words ([`lexicon::NUMBER_WORDS`]) as a filter:
+/// most words are ruled out at one bit test.
 static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
     once_cell::sync::Lazy::new(|| {
         let mut f = crate::token::WordFilter::default();
-        TRIGGERS.iter().for_each(|w| f.insert(w));
+        TRIGGERS
+            .iter()
+            .chain(lexicon::NUMBER_WORDS)
+            .for_each(|w| f.insert(w));
         f
     });
 
@@ -321,7 +328,8 @@ impl P<'_, '_> {
         let mut out: Vec<Out> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut i = 0;
-        while i < self.t.len() {
+        let n = self.t.len();
+        while i < n {
             // Most tokens start nothing, and do not follow a fact either
             // (see `listed_year`).
             let triggered = self.trigger(i);
@@ -391,16 +399,14 @@ impl P<'_, '_> {
     /// Could a date expression start at token `i`? (A cheap filter.)
     fn trigger(&self, i: usize) -> bool {
         let t = self.t;
-        if t.is_digits(i) {
-            return true;
+        match t.get(i).map(|x| x.kind) {
+            Some(Kind::Digits) => true,
+            Some(Kind::Word) => {
+                t.hash(i).is_some_and(|h| self.triggers.may_contain(h))
+                    && (lexicon::number_word_at(t, i) || is_trigger(t.lower(i)))
+            }
+            Some(Kind::Punct(_)) | None => false,
         }
-        if !t.is_word(i) {
-            return false;
-        }
-        if lexicon::number_word_at(t, i) {
-            return true;
-        }
-        t.hash(i).is_some_and(|h| self.triggers.may_contain(h)) && is_trigger(t.lower(i))
     }
 
     /// The date expression starting at token `i` (a [`P::trigger`]), with
@@ -429,7 +435,8 @@ impl P<'_, '_> {
     /// Can a date start at the number at token `i`, if it is one? Every
     /// parser wants a word or a mark right after the number: a unit (`3
     /// ngày`, `15 tháng 3`, `hai tuần`), a clock mark (`8h`, `8:30`, `8
-    /// giờ`), a separator (`15/3`, `2021 – 2026`) or `đến`, `tới`. Most
+    /// giờ`), a separator (`15/3`, `8:30` joined to more digits; a dash:
+    /// `2021 – 2026`) or `đến`, `tới`. Most
     /// numbers in a text (`30 người`, `một`, `không`, `tỷ`) are ruled out
     /// here, before any parser is tried. `năm` is also the year's word: it is
     /// always tried.
@@ -442,7 +449,12 @@ impl P<'_, '_> {
                     t.lower(next),
                     "h" | "g" | "giờ" | "ngày" | "tuần" | "tháng" | "năm" | "đến" | "tới"
                 ),
-                Some(Kind::Punct(c)) => matches!(c, ':' | '/' | '-' | '.' | '–' | '—'),
+                // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
+                Some(Kind::Punct(':' | '/' | '.')) => {
+                    t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
+                }
+                Some(Kind::Punct('-' | '–' | '—')) => true,
+                Some(Kind::Punct(_)) => false,
                 Some(Kind::Digits) | None => false,
             };
         }
@@ -567,10 +579,19 @@ impl P<'_, '_> {
     }
 }
 
+/// [`relative::DAY_STARTS`] as a filter (see `P::rel_day`).
+static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
+    once_cell::sync::Lazy::new(|| {
+        let mut f = crate::token::WordFilter::default();
+        relative::DAY_STARTS.iter().for_each(|w| f.insert(w));
+        f
+    });
+
 /// Builds this module's tables now (see `Extractor::new`), not at the
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TRIGGER_FILTER);
+    once_cell::sync::Lazy::force(&DAY_START_FILTER);
 }
 
 #[cfg(test)]

@@ -77,6 +77,12 @@ const QUARTER_REL: &[(&str, i32)] = &[
     ("rồi", -1),
 ];
 
+/// The first words of the day words ([`day_word`]) and of the parts of
+/// the day ([`part_of_day_at`]).
+pub(super) const DAY_STARTS: &[&str] = &[
+    "ngày", "hôm", "bữa", "buổi", "rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya",
+];
+
 /// Day words at token `j`: (end, days from the reference). `ngày hôm
 /// nay` 0, `ngày hôm qua` −1, `ngày hôm kia` −2, `hôm nay` 0, `hôm qua` −1,
 /// `hôm kia` −2, `bữa nay` 0, `bữa qua` −1, `ngày mai` 1, `ngày kia` 2,
@@ -177,21 +183,12 @@ impl P<'_, '_> {
     /// A day word at `i` (`hôm qua`, `sáng nay`, `tối hôm qua`): (end, days).
     pub(super) fn rel_day(&self, i: usize) -> Option<(usize, i64)> {
         let t = self.t;
-        // Every day word and part of the day starts with one of these.
-        if !matches!(
-            word(t, i),
-            "ngày"
-                | "hôm"
-                | "bữa"
-                | "buổi"
-                | "rạng"
-                | "sáng"
-                | "trưa"
-                | "chiều"
-                | "tối"
-                | "đêm"
-                | "khuya"
-        ) {
+        // Every day word and part of the day starts with one of these (a
+        // bit test rules out most other words).
+        if !t.hash(i).is_some_and(|h| self.day_starts.may_contain(h)) {
+            return None;
+        }
+        if !DAY_STARTS.contains(&word(t, i)) {
             return None;
         }
         let pod = part_of_day_at(t, i);
