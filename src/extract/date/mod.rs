@@ -416,17 +416,26 @@ impl P<'_, '_> {
         if !self.number_may_start(i) {
             return None;
         }
-        if let Some(p) = self.time_led(i) {
-            return Some(p);
+        let t = self.t;
+        // A time starts with a number; `từ` and weekdays are words of their
+        // own: each parser is tried only where it can match.
+        let number = t.is_digits(i) || t.is_numeral_word(i);
+        if number {
+            if let Some(p) = self.time_led(i) {
+                return Some(p);
+            }
         }
-        if self.t.is(i, "từ") {
+        let w = lexicon::word(t, i);
+        if w == "từ" {
             if let Some(p) = self.range_from(i) {
                 return Some(p);
             }
             return None;
         }
-        if let Some(p) = self.weekday_led(i) {
-            return Some(p);
+        if matches!(w, "thứ" | "chủ" | "chúa") {
+            if let Some(p) = self.weekday_led(i) {
+                return Some(p);
+            }
         }
         let core = self.core(i)?;
         Some(self.tails(core))
