@@ -419,8 +419,7 @@ impl P<'_, '_> {
         let t = self.t;
         // A time starts with a number; `từ` and weekdays are words of their
         // own: each parser is tried only where it can match.
-        let number = t.is_digits(i) || t.is_numeral_word(i);
-        if number {
+        if t.is_digits(i) || t.is_numeral_word(i) {
             if let Some(p) = self.time_led(i) {
                 return Some(p);
             }
@@ -443,12 +442,12 @@ impl P<'_, '_> {
 
     /// Can a date start at the number at token `i`, if it is one? Every
     /// parser wants a word or a mark right after the number: a unit (`3
-    /// ngày`, `15 tháng 3`, `hai tuần`), a clock mark (`8h`, `8:30`, `8
-    /// giờ`), a separator (`15/3`, `8:30` joined to more digits; a dash:
-    /// `2021 – 2026`) or `đến`, `tới`. Most
-    /// numbers in a text (`30 người`, `một`, `không`, `tỷ`) are ruled out
-    /// here, before any parser is tried. `năm` is also the year's word: it is
-    /// always tried.
+    /// ngày`, `15 tháng 3`, `hai tuần`), a clock mark (`8h`, `8 giờ`), a
+    /// separator joined to more digits (`15/3`, `8:30`, `15.3.2018`), a dash
+    /// (`2021 – 2026`) or `đến`, `tới`. Most numbers in a text (`30 người`,
+    /// `một`, `không`, `tỷ`) are ruled out here, before any parser is tried.
+    /// `năm` is also the year's word: it is always tried. Tokens that are
+    /// no number pass.
     fn number_may_start(&self, i: usize) -> bool {
         let t = self.t;
         if t.is_digits(i) {
@@ -463,8 +462,7 @@ impl P<'_, '_> {
                     t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
                 }
                 Some(Kind::Punct('-' | '–' | '—')) => true,
-                Some(Kind::Punct(_)) => false,
-                Some(Kind::Digits) | None => false,
+                Some(Kind::Punct(_) | Kind::Digits) | None => false,
             };
         }
         if lexicon::number_word_at(t, i) && !t.is(i, "năm") {

@@ -7,6 +7,7 @@
 //! | [`P::year_after_nam`] | the year after `năm` | `2017`, `hai nghìn linh chín`, `hai không hai ba`, `một chín tám tư` |
 //! | [`dmy_at`] | day, month and maybe year joined by one separator | `15/3/2018`, `15-3-2018`, `15.3.2018`, `3/9/91`, `30/4` |
 //! | [`clean_start`], [`clean_end`] | the digits are not part of something longer | `v2.1.2017`, `12/3/2018/QĐ` are not dates |
+//! | [`P::small_may_precede`] | can a unit follow the number (before reading it)? | `3 ngày`, `hai tuần`, not `30 người` |
 //!
 //! Digits are read here, not by the number grammar: inside a date `15.3`
 //! is a day and a month, not a decimal. Numbers in words go to the number
