@@ -50,7 +50,7 @@ impl P<'_, '_> {
         if let Some(p) = self.relative_at(i) {
             return Some(p);
         }
-        match t.lower(i) {
+        match lexicon::word(t, i) {
             "ngày" | "mồng" | "mùng" | "rằm" => self.day_led(i),
             "tháng" => self.month_led(i),
             "năm" => self.year_led(i),
@@ -59,7 +59,9 @@ impl P<'_, '_> {
             "thế" => self.century(i),
             "thập" | "những" => self.decade(i),
             "nửa" => self.half_year(i),
-            _ if t.is_digits(i) || t.is_word(i) => self
+            // Only a number can start these (a word that is none is ruled
+            // out here, not by each of them).
+            _ if t.is_digits(i) || t.is_numeral_word(i) => self
                 .half_year(i)
                 .or_else(|| self.bare_year_range(i))
                 .or_else(|| self.day_at(i, i, false)),
@@ -111,6 +113,10 @@ impl P<'_, '_> {
         }
         if let Some(piece) = self.dm_numeric(i, p, prefixed) {
             return Some(piece);
+        }
+        // Without `ngày` before it, only `D tháng M` is read.
+        if !prefixed && !self.small_may_precede(p, |w| w == "tháng") {
+            return None;
         }
         let (e, day, words) = self.small(p)?;
         let day = small_u8(day)?;

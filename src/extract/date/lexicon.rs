@@ -39,6 +39,11 @@ pub(super) const MONTH_NAMES: &[(&str, u8, bool)] = &[
 /// A month name at token `i`: (one past its last token, month, lunar, the
 /// word was `năm`).
 pub(super) fn month_name_at(t: &Tokens<'_>, i: usize) -> Option<(usize, u8, bool, bool)> {
+    // Every month name starts with a word a numeral may start with, but
+    // `giêng` and `chạp`.
+    if !t.is_numeral_word(i) && !t.is(i, "giêng") && !t.is(i, "chạp") {
+        return None;
+    }
     MONTH_NAMES.iter().find_map(|(w, m, lunar)| {
         let n = t.phrase(i, w)?;
         Some((i + n, *m, *lunar, *w == "năm"))
@@ -48,11 +53,10 @@ pub(super) fn month_name_at(t: &Tokens<'_>, i: usize) -> Option<(usize, u8, bool
 /// A weekday at token `i`: (end, ISO weekday: Monday = 1 … Sunday = 7).
 /// `thứ hai`…`thứ bảy`, `thứ 2`…`thứ 7`, `chủ nhật`, `chúa nhật`.
 pub(super) fn weekday_at(t: &Tokens<'_>, i: usize) -> Option<(usize, u8)> {
-    if t.is(i, "chủ") || t.is(i, "chúa") {
-        return t.is(i + 1, "nhật").then_some((i + 2, 7));
-    }
-    if !t.is(i, "thứ") {
-        return None;
+    match word(t, i) {
+        "chủ" | "chúa" => return t.is(i + 1, "nhật").then_some((i + 2, 7)),
+        "thứ" => {}
+        _ => return None,
     }
     let d = match t.lower(i + 1) {
         "hai" | "2" => 1,
@@ -107,17 +111,9 @@ impl PartOfDay {
 /// A part of the day at token `i` (`sáng`, `buổi chiều`, `rạng sáng`):
 /// (end, part). Not `ánh sáng` (light).
 pub(super) fn part_of_day_at(t: &Tokens<'_>, i: usize) -> Option<(usize, PartOfDay)> {
-    let mut j = i;
-    if t.is(j, "buổi") {
-        j += 1;
-    }
-    if t.is(j, "rạng") && t.is(j + 1, "sáng") {
-        return Some((j + 2, PartOfDay::Morning));
-    }
-    if j == i && i > 0 && t.is(i - 1, "ánh") {
-        return None;
-    }
-    let p = match t.lower(j) {
+    let j = if t.is(i, "buổi") { i + 1 } else { i };
+    let p = match word(t, j) {
+        "rạng" if t.is(j + 1, "sáng") => return Some((j + 2, PartOfDay::Morning)),
         "sáng" => PartOfDay::Morning,
         "trưa" => PartOfDay::Noon,
         "chiều" => PartOfDay::Afternoon,
@@ -125,7 +121,25 @@ pub(super) fn part_of_day_at(t: &Tokens<'_>, i: usize) -> Option<(usize, PartOfD
         "đêm" | "khuya" => PartOfDay::Night,
         _ => return None,
     };
-    t.is_word(j).then_some((j + 1, p))
+    if j == i && i > 0 && t.is(i - 1, "ánh") {
+        return None;
+    }
+    Some((j + 1, p))
+}
+
+/// The lower-case form of token `i` if it is a word, else "": one string to
+/// `match` on instead of a test of each word in turn.
+#[inline]
+pub(super) fn word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
+    if t.is_word(i) { t.lower(i) } else { "" }
+}
+
+/// Is token `i` a word of a number in words ([`is_number_word`])? Every such
+/// word is one a numeral may start with, which the token already knows:
+/// most tokens are ruled out without a string comparison.
+#[inline]
+pub(super) fn number_word_at(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_numeral_word(i) && is_number_word(t.lower(i))
 }
 
 /// The digit a word names when a number is read digit by digit
@@ -145,6 +159,13 @@ pub(super) fn digit_word(w: &str) -> Option<u32> {
         _ => return None,
     })
 }
+
+/// The words [`is_number_word`] accepts, for filters.
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "không", "linh", "lẻ", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu",
+    "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "vạn", "triệu",
+    "tỷ", "tỉ", "rưỡi", "phẩy",
+];
 
 /// Is `w` a word of a number in words?
 pub(super) fn is_number_word(w: &str) -> bool {
@@ -175,7 +196,7 @@ pub(super) const QUANTIFIERS: &[&str] = &[
 /// Is token `i` a number or a quantifier (so a following `tháng`, `năm` or
 /// `tuần` is a unit of time)?
 pub(super) fn counts_time(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_digits(i) || QUANTIFIERS.contains(&t.lower(i)) || is_number_word(t.lower(i))
+    t.is_digits(i) || number_word_at(t, i) || (t.is_word(i) && QUANTIFIERS.contains(&t.lower(i)))
 }
 
 /// Nouns before `thứ N` that make it an ordinal, not a weekday:
@@ -267,6 +288,18 @@ pub(super) fn can_chi_at(t: &Tokens<'_>, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_are_the_list() {
+        assert!(NUMBER_WORDS.iter().all(|w| is_number_word(w)));
+        let others = Tokens::new(
+            "năm 2017 mười hai tháng Giêng chạp ngày mai thứ hai chủ nhật lần lẽ chấm nửa âm trừ mot",
+        );
+        for i in 0..others.len() {
+            let w = others.lower(i);
+            assert_eq!(is_number_word(w), NUMBER_WORDS.contains(&w), "{w}");
+        }
+    }
 
     #[test]
     fn names() {

@@ -70,13 +70,19 @@ use super::Ctx;
 use super::calendar::{RefDate, is_valid};
 use crate::fact::{Date, FactValue};
 use crate::number::Style;
-use crate::token::Tokens;
+use crate::token::{Kind, Tokens};
 use resolve::resolve;
 
 /// The tokens and the document's number style, shared by the parsers.
 pub(super) struct P<'a, 't> {
     pub(super) t: &'a Tokens<'t>,
     pub(super) style: &'a Style,
+    /// The last [`P::number_run`]: (token, run).
+    run: core::cell::Cell<Option<(usize, usize)>>,
+    /// [`TRIGGER_FILTER`], dereferenced once.
+    triggers: &'static crate::token::WordFilter,
+    /// [`DAY_START_FILTER`], dereferenced once.
+    pub(super) day_starts: &'static crate::token::WordFilter,
 }
 
 /// How fine a piece is, for joining pieces into ranges and times.
@@ -230,6 +236,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let found = P {
         t: &ctx.tokens,
         style: &ctx.style,
+        run: core::cell::Cell::new(None),
+        triggers: &TRIGGER_FILTER,
+        day_starts: &DAY_START_FILTER,
     }
     .scan(ctx.reference, &mut rejected);
     for (start, end, date, rule) in found {
@@ -262,11 +271,51 @@ const TRIGGERS: &[&str] = &[
     "cuối", "thứ", "chủ", "chúa", "cách",
 ];
 
-/// [`TRIGGERS`] as a filter: most words are ruled out at one bit test.
+/// Is `w` one of the [`TRIGGERS`]? (One `match`, not a scan of the list.)
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "ngày"
+            | "mồng"
+            | "mùng"
+            | "rằm"
+            | "tháng"
+            | "năm"
+            | "niên"
+            | "quý"
+            | "thế"
+            | "thập"
+            | "những"
+            | "nửa"
+            | "từ"
+            | "hôm"
+            | "bữa"
+            | "sáng"
+            | "trưa"
+            | "chiều"
+            | "tối"
+            | "đêm"
+            | "khuya"
+            | "rạng"
+            | "buổi"
+            | "tuần"
+            | "cuối"
+            | "thứ"
+            | "chủ"
+            | "chúa"
+            | "cách"
+    )
+}
+
+/// [`TRIGGERS`] and the number words ([`lexicon::NUMBER_WORDS`]) as a filter:
+/// most words are ruled out at one bit test.
 static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
     once_cell::sync::Lazy::new(|| {
         let mut f = crate::token::WordFilter::default();
-        TRIGGERS.iter().for_each(|w| f.insert(w));
+        TRIGGERS
+            .iter()
+            .chain(lexicon::NUMBER_WORDS)
+            .for_each(|w| f.insert(w));
         f
     });
 
@@ -279,8 +328,16 @@ impl P<'_, '_> {
         let mut out: Vec<Out> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut i = 0;
-        while i < self.t.len() {
-            let piece = self.at(i);
+        let n = self.t.len();
+        while i < n {
+            // Most tokens start nothing, and do not follow a fact either
+            // (see `listed_year`).
+            let triggered = self.trigger(i);
+            if !triggered && last_end.is_none_or(|e| e + 1 != i) {
+                i += 1;
+                continue;
+            }
+            let piece = if triggered { self.at(i) } else { None };
             if let Some(p) = &piece {
                 // An absolute date in a date's shape and context, but not
                 // on the calendar.
@@ -310,16 +367,17 @@ impl P<'_, '_> {
     /// digits alone are not a year elsewhere).
     fn listed_year(&self, i: usize, out: &[Out], last_end: Option<usize>) -> Option<Out> {
         let t = self.t;
+        // Right after the last fact: most tokens stop at this test.
+        let sep = i.checked_sub(1)?;
+        if last_end != Some(sep) {
+            return None;
+        }
         let (_, _, prev, _) = out.last()?;
         let after_year = prev.year.is_some()
             && prev.month.is_none()
             && prev.quarter.is_none()
             && prev.end.is_none();
-        let sep = i.checked_sub(1)?;
-        if !(after_year
-            && last_end == Some(sep)
-            && (t.is_punct(sep, ',') || t.is(sep, "và") || t.is(sep, "hoặc")))
-        {
+        if !(after_year && (t.is_punct(sep, ',') || t.is(sep, "và") || t.is(sep, "hoặc"))) {
             return None;
         }
         let (y, len) = read::digits(t, i)?;
@@ -341,38 +399,77 @@ impl P<'_, '_> {
     /// Could a date expression start at token `i`? (A cheap filter.)
     fn trigger(&self, i: usize) -> bool {
         let t = self.t;
-        if t.is_digits(i) {
-            return true;
+        match t.get(i).map(|x| x.kind) {
+            Some(Kind::Digits) => true,
+            Some(Kind::Word) => {
+                t.hash(i).is_some_and(|h| self.triggers.may_contain(h))
+                    && (lexicon::number_word_at(t, i) || is_trigger(t.lower(i)))
+            }
+            Some(Kind::Punct(_)) | None => false,
         }
-        if !t.is_word(i) {
-            return false;
-        }
-        if t.is_numeral_word(i) && lexicon::is_number_word(t.lower(i)) {
-            return true;
-        }
-        t.hash(i).is_some_and(|h| TRIGGER_FILTER.may_contain(h)) && TRIGGERS.contains(&t.lower(i))
     }
 
-    /// The date expression starting at token `i`, with everything that can
-    /// follow it (a relative anchor, `âm lịch`, the end of a range, a time).
+    /// The date expression starting at token `i` (a [`P::trigger`]), with
+    /// everything that can follow it (a relative anchor, `âm lịch`, the end
+    /// of a range, a time).
     fn at(&self, i: usize) -> Option<Piece> {
-        if !self.trigger(i) {
+        if !self.number_may_start(i) {
             return None;
         }
-        if let Some(p) = self.time_led(i) {
-            return Some(p);
+        let t = self.t;
+        // A time starts with a number; `từ` and weekdays are words of their
+        // own: each parser is tried only where it can match.
+        if t.is_digits(i) || t.is_numeral_word(i) {
+            if let Some(p) = self.time_led(i) {
+                return Some(p);
+            }
         }
-        if self.t.is(i, "từ") {
+        let w = lexicon::word(t, i);
+        if w == "từ" {
             if let Some(p) = self.range_from(i) {
                 return Some(p);
             }
             return None;
         }
-        if let Some(p) = self.weekday_led(i) {
-            return Some(p);
+        if matches!(w, "thứ" | "chủ" | "chúa") {
+            if let Some(p) = self.weekday_led(i) {
+                return Some(p);
+            }
         }
         let core = self.core(i)?;
         Some(self.tails(core))
+    }
+
+    /// Can a date start at the number at token `i`, if it is one? Every
+    /// parser wants a word or a mark right after the number: a unit (`3
+    /// ngày`, `15 tháng 3`, `hai tuần`), a clock mark (`8h`, `8 giờ`), a
+    /// separator joined to more digits (`15/3`, `8:30`, `15.3.2018`), a dash
+    /// (`2021 – 2026`) or `đến`, `tới`. Most numbers in a text (`30 người`,
+    /// `một`, `không`, `tỷ`) are ruled out here, before any parser is tried.
+    /// `năm` is also the year's word: it is always tried. Tokens that are
+    /// no number pass.
+    fn number_may_start(&self, i: usize) -> bool {
+        let t = self.t;
+        if t.is_digits(i) {
+            let next = i + 1;
+            return match t.get(next).map(|x| x.kind) {
+                Some(Kind::Word) => matches!(
+                    t.lower(next),
+                    "h" | "g" | "giờ" | "ngày" | "tuần" | "tháng" | "năm" | "đến" | "tới"
+                ),
+                // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
+                Some(Kind::Punct(':' | '/' | '.')) => {
+                    t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
+                }
+                Some(Kind::Punct('-' | '–' | '—')) => true,
+                Some(Kind::Punct(_) | Kind::Digits) | None => false,
+            };
+        }
+        if lexicon::number_word_at(t, i) && !t.is(i, "năm") {
+            let unit = |w: &str| matches!(w, "giờ" | "ngày" | "tuần" | "tháng" | "năm");
+            return self.small_may_precede(i, unit);
+        }
+        true
     }
 
     /// Does token `i` start a sentence (or the text, or a line)?
@@ -489,10 +586,19 @@ impl P<'_, '_> {
     }
 }
 
+/// [`relative::DAY_STARTS`] as a filter (see `P::rel_day`).
+static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
+    once_cell::sync::Lazy::new(|| {
+        let mut f = crate::token::WordFilter::default();
+        relative::DAY_STARTS.iter().for_each(|w| f.insert(w));
+        f
+    });
+
 /// Builds this module's tables now (see `Extractor::new`), not at the
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TRIGGER_FILTER);
+    once_cell::sync::Lazy::force(&DAY_START_FILTER);
 }
 
 #[cfg(test)]
@@ -532,6 +638,15 @@ mod tests {
         assert!(dates("hôm qua", None).is_empty());
         let got = dates("hôm qua", Some("2017-02-02"));
         assert_eq!(got.first().and_then(|g| g.1.day), Some(1));
+    }
+
+    #[test]
+    fn is_trigger_is_the_list() {
+        assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
+        assert_eq!(TRIGGERS.len(), 29);
+        for w in ["", "ngay", "thang", "tháng năm", "người", "2017"] {
+            assert!(!is_trigger(w), "{w}");
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ impl P<'_, '_> {
     /// `thế kỷ XX`, `thế kỉ 21`, `thế kỷ thứ XX`: 1901–2000.
     pub(super) fn century(&self, i: usize) -> Option<Piece> {
         let t = self.t;
-        if !(t.phrase(i, "thế kỷ").is_some() || t.phrase(i, "thế kỉ").is_some()) {
+        if !(t.is(i, "thế") && matches!(lexicon::word(t, i + 1), "kỷ" | "kỉ")) {
             return None;
         }
         let mut j = i + 2;
@@ -102,9 +102,11 @@ impl P<'_, '_> {
     /// 1960 - 1970`): a decade, or decades.
     pub(super) fn decade(&self, i: usize) -> Option<Piece> {
         let t = self.t;
-        let n = ["thập niên", "thập kỷ", "thập kỉ", "những năm"]
-            .iter()
-            .find_map(|p| t.phrase(i, p))?;
+        // `thập niên`, `thập kỷ`, `thập kỉ`, `những năm`.
+        let n = match (lexicon::word(t, i), lexicon::word(t, i + 1)) {
+            ("thập", "niên" | "kỷ" | "kỉ") | ("những", "năm") => 2,
+            _ => return None,
+        };
         let read = |j: usize| -> Option<(i32, usize)> {
             let (y, len) = digits(t, j)?;
             let y = i32::try_from(y).ok()?;
@@ -160,6 +162,9 @@ impl P<'_, '_> {
         let (n, j) = if t.is(i, "nửa") {
             (6u8, i + 1)
         } else {
+            if !self.small_may_precede(i, |w| w == "tháng") {
+                return None;
+            }
             let (e, n, _) = self.small(i)?;
             if !t.is(e, "tháng") {
                 return None;

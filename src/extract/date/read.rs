@@ -7,6 +7,7 @@
 //! | [`P::year_after_nam`] | the year after `năm` | `2017`, `hai nghìn linh chín`, `hai không hai ba`, `một chín tám tư` |
 //! | [`dmy_at`] | day, month and maybe year joined by one separator | `15/3/2018`, `15-3-2018`, `15.3.2018`, `3/9/91`, `30/4` |
 //! | [`clean_start`], [`clean_end`] | the digits are not part of something longer | `v2.1.2017`, `12/3/2018/QĐ` are not dates |
+//! | [`P::small_may_precede`] | can a unit follow the number (before reading it)? | `3 ngày`, `hai tuần`, not `30 người` |
 //!
 //! Digits are read here, not by the number grammar: inside a date `15.3`
 //! is a day and a month, not a decimal. Numbers in words go to the number
@@ -14,9 +15,9 @@
 //! words, so a megabyte of `năm năm năm …` stays linear.
 
 use super::P;
-use super::lexicon::{AMOUNT_AFTER, digit_word, is_number_word};
+use super::lexicon::{AMOUNT_AFTER, digit_word, number_word_at, word};
 use crate::number::{Form, Parsed, number_at};
-use crate::token::Tokens;
+use crate::token::{Kind, Tokens};
 
 /// Longest run of number words handed to the number grammar.
 const MAX_WORDS: usize = 12;
@@ -30,12 +31,24 @@ pub(super) fn digits(t: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
     if s.len() > 9 {
         return None;
     }
-    s.parse().ok().map(|v| (v, s.len()))
+    // A digit run is ASCII digits only, and nine of them fit a `u32`.
+    let v = s
+        .bytes()
+        .fold(0u32, |v, b| v * 10 + u32::from(b.wrapping_sub(b'0')));
+    Some((v, s.len()))
 }
 
 /// Is token `i` one of the dash characters of a range?
 pub(super) fn is_dash(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_punct(i, '-') || t.is_punct(i, '–') || t.is_punct(i, '—')
+    t.get(i)
+        .is_some_and(|x| matches!(x.kind, Kind::Punct('-' | '–' | '—')))
+}
+
+/// Is token `i` a separator inside a written date or number (`/`, `.`,
+/// `,`, `:`, a dash)?
+fn is_separator(t: &Tokens<'_>, i: usize) -> bool {
+    t.get(i)
+        .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '.' | ',' | ':' | '-' | '–' | '—')))
 }
 
 /// Does token `i` start something new, not glued to a word, a number or a
@@ -48,14 +61,7 @@ pub(super) fn clean_start(t: &Tokens<'_>, i: usize) -> bool {
     if t.is_word(p) || t.is_digits(p) {
         return false;
     }
-    let sep = [
-        t.is_punct(p, '/'),
-        t.is_punct(p, '.'),
-        t.is_punct(p, ','),
-        t.is_punct(p, ':'),
-        is_dash(t, p),
-    ];
-    !(sep.iter().any(|x| *x) && p > 0 && t.joined(p) && (t.is_digits(p - 1) || t.is_word(p - 1)))
+    !(is_separator(t, p) && p > 0 && t.joined(p) && (t.is_digits(p - 1) || t.is_word(p - 1)))
 }
 
 /// Does the match end at token `end`, not glued to more letters, digits or
@@ -67,12 +73,7 @@ pub(super) fn clean_end(t: &Tokens<'_>, end: usize) -> bool {
     if t.is_word(end) || t.is_digits(end) {
         return false;
     }
-    let sep = t.is_punct(end, '/')
-        || t.is_punct(end, '.')
-        || t.is_punct(end, ',')
-        || t.is_punct(end, ':')
-        || is_dash(t, end);
-    !(sep && t.joined(end + 1) && (t.is_digits(end + 1) || t.is_word(end + 1)))
+    !(is_separator(t, end) && t.joined(end + 1) && (t.is_digits(end + 1) || t.is_word(end + 1)))
 }
 
 /// Day, month and year written with one separator.
@@ -128,13 +129,41 @@ pub(super) fn dmy_at(t: &Tokens<'_>, i: usize) -> Option<Dmy> {
 }
 
 impl P<'_, '_> {
+    /// How many number words ([`number_word_at`]) run from token `i`,
+    /// counted up to one past [`MAX_WORDS`]. The parsers tried at a token
+    /// all ask at that token: the last answer is kept.
+    pub(super) fn number_run(&self, i: usize) -> usize {
+        if !self.t.is_numeral_word(i) {
+            return 0;
+        }
+        match self.run.get() {
+            Some((at, run)) if at == i => run,
+            _ => {
+                let run = number_run(self.t, i);
+                self.run.set(Some((i, run)));
+                run
+            }
+        }
+    }
+
+    /// Could the number [`P::small`] reads at token `j` be followed by a
+    /// word `unit` accepts (`3 ngày`, `hai tuần`, `mười lăm tháng`)? A
+    /// necessary condition at the cost of a few flag tests, before the
+    /// number is read: one digit run is followed by token `j + 1`; a number
+    /// in words ends inside its run of number words or right after it.
+    pub(super) fn small_may_precede(&self, j: usize, unit: impl Fn(&str) -> bool) -> bool {
+        let t = self.t;
+        if t.is_digits(j) {
+            return unit(word(t, j + 1));
+        }
+        (j + 1..=j + self.number_run(j)).any(|k| unit(word(t, k)))
+    }
+
     /// A number in words at token `i` (`mười lăm`, `hai nghìn linh chín`):
     /// (end, value). Only whole numbers up to `u32::MAX`.
     pub(super) fn words(&self, i: usize) -> Option<(usize, u32)> {
         let t = self.t;
-        let run = (0..=MAX_WORDS)
-            .take_while(|k| t.is_word(i + k) && is_number_word(t.lower(i + k)))
-            .count();
+        let run = self.number_run(i);
         if run == 0 || run > MAX_WORDS {
             return None;
         }
@@ -159,14 +188,16 @@ impl P<'_, '_> {
         // A lone digit word the number grammar leaves alone (`năm`, `một`
         // are also "year" and "one"): `ngày mùng năm`, `năm giờ`.
         let t = self.t;
+        if !t.is_numeral_word(i) {
+            return None;
+        }
         let w = t.lower(i);
         let v = match w {
             "mười" => 10,
             "không" | "linh" | "lẻ" | "mốt" | "lăm" | "nhăm" => return None,
             _ => digit_word(w)?,
         };
-        let next_is_number = t.is_word(i + 1) && is_number_word(t.lower(i + 1));
-        (t.is_word(i) && !next_is_number).then_some((i + 1, v, true))
+        (!number_word_at(t, i + 1)).then_some((i + 1, v, true))
     }
 
     /// The year after `năm` (token `i` is the one after it): (end, year).
@@ -204,6 +235,14 @@ impl P<'_, '_> {
     }
 }
 
+/// How many number words ([`number_word_at`]) run from token `i`, counted
+/// up to one past [`MAX_WORDS`].
+fn number_run(t: &Tokens<'_>, i: usize) -> usize {
+    (0..=MAX_WORDS)
+        .take_while(|k| number_word_at(t, i + k))
+        .count()
+}
+
 /// A four-digit year read digit by digit: `hai không hai ba` (2023), `một
 /// tám năm hai` (1852), `hai không mười tám` (2018: `mười tám` is two
 /// digits). At least three words, not followed by another number word.
@@ -226,7 +265,7 @@ fn digit_by_digit(t: &Tokens<'_>, i: usize) -> Option<(usize, u32)> {
             break;
         }
     }
-    let next_is_number = t.is_word(j) && is_number_word(t.lower(j));
+    let next_is_number = number_word_at(t, j);
     (n == 4 && j - i >= 3 && !next_is_number && (1000..=2999).contains(&value))
         .then_some((j, value))
 }

@@ -18,7 +18,7 @@
 //! nay` (nowadays).
 
 use super::lexicon::{
-    self, NOT_RELATIVE_AFTER, ORDINAL_HEADS, counts_time, part_of_day_at, weekday_at,
+    self, NOT_RELATIVE_AFTER, ORDINAL_HEADS, counts_time, part_of_day_at, weekday_at, word,
 };
 use super::{Grain, P, Piece, Rel};
 
@@ -77,20 +77,39 @@ const QUARTER_REL: &[(&str, i32)] = &[
     ("rồi", -1),
 ];
 
-/// Day words: days from the reference.
-const DAY_REL: &[(&str, i64)] = &[
-    ("ngày hôm nay", 0),
-    ("ngày hôm qua", -1),
-    ("ngày hôm kia", -2),
-    ("hôm nay", 0),
-    ("hôm qua", -1),
-    ("hôm kia", -2),
-    ("bữa nay", 0),
-    ("bữa qua", -1),
-    ("ngày mai", 1),
-    ("ngày kia", 2),
-    ("ngày mốt", 2),
+/// The first words of the day words ([`day_word`]) and of the parts of
+/// the day ([`part_of_day_at`]).
+pub(super) const DAY_STARTS: &[&str] = &[
+    "ngày", "hôm", "bữa", "buổi", "rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya",
 ];
+
+/// Day words at token `j`: (end, days from the reference). `ngày hôm
+/// nay` 0, `ngày hôm qua` −1, `ngày hôm kia` −2, `hôm nay` 0, `hôm qua` −1,
+/// `hôm kia` −2, `bữa nay` 0, `bữa qua` −1, `ngày mai` 1, `ngày kia` 2,
+/// `ngày mốt` 2.
+fn day_word(t: &crate::token::Tokens<'_>, j: usize) -> Option<(usize, i64)> {
+    let hom = |k: usize| match word(t, k) {
+        "nay" => Some((k + 1, 0)),
+        "qua" => Some((k + 1, -1)),
+        "kia" => Some((k + 1, -2)),
+        _ => None,
+    };
+    match word(t, j) {
+        "ngày" => match word(t, j + 1) {
+            "hôm" => hom(j + 2),
+            "mai" => Some((j + 2, 1)),
+            "kia" | "mốt" => Some((j + 2, 2)),
+            _ => None,
+        },
+        "hôm" => hom(j + 1),
+        "bữa" => match word(t, j + 1) {
+            "nay" => Some((j + 2, 0)),
+            "qua" => Some((j + 2, -1)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
 
 /// Words before `quý này`, `thứ hai tới` that make them times.
 const TIME_WORD_BEFORE: &[&str] = &[
@@ -143,8 +162,15 @@ impl P<'_, '_> {
     /// relative to the story (`năm trước đó`): (end, offset).
     fn rel_word<T: Copy>(&self, j: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
         let t = self.t;
+        // Every entry starts with the word at `j`, if any does: the others
+        // are passed over at one prefix test.
+        let first = word(t, j);
+        if first.is_empty() {
+            return None;
+        }
         let (e, k) = table
             .iter()
+            .filter(|(w, _)| w.starts_with(first))
             .find_map(|(w, k)| t.phrase(j, w).map(|n| (j + n, *k)))?;
         (!NOT_RELATIVE_AFTER.contains(&t.lower(e)) || !t.is_word(e)).then_some((e, k))
     }
@@ -157,16 +183,17 @@ impl P<'_, '_> {
     /// A day word at `i` (`hôm qua`, `sáng nay`, `tối hôm qua`): (end, days).
     pub(super) fn rel_day(&self, i: usize) -> Option<(usize, i64)> {
         let t = self.t;
-        // Every day word and part of the day is a word.
-        if !t.is_word(i) {
+        // Every day word and part of the day starts with one of these (a
+        // bit test rules out most other words).
+        if !t.hash(i).is_some_and(|h| self.day_starts.may_contain(h)) {
+            return None;
+        }
+        if !DAY_STARTS.contains(&word(t, i)) {
             return None;
         }
         let pod = part_of_day_at(t, i);
         let j = pod.map_or(i, |(e, _)| e);
-        if let Some(r) = DAY_REL
-            .iter()
-            .find_map(|(w, k)| t.phrase(j, w).map(|n| (j + n, *k)))
-        {
+        if let Some(r) = day_word(t, j) {
             return Some(r);
         }
         pod?;
@@ -191,9 +218,10 @@ impl P<'_, '_> {
                 Grain::Day,
             ));
         }
-        let unit = i > 0 && counts_time(t, i - 1);
-        match t.lower(i) {
-            "tuần" if !unit => {
+        // Read only for the words it matters to.
+        let unit = || i > 0 && counts_time(t, i - 1);
+        match word(t, i) {
+            "tuần" if !unit() => {
                 let (e, k) = self.rel_word(i + 1, WEEK_REL)?;
                 Some(Piece::relative(
                     i,
@@ -213,7 +241,7 @@ impl P<'_, '_> {
                     Grain::Span,
                 ))
             }
-            "tháng" if !unit => {
+            "tháng" if !unit() => {
                 let (e, k) = self.rel_word(i + 1, MONTH_REL)?;
                 Some(Piece::relative(
                     i,
@@ -223,7 +251,7 @@ impl P<'_, '_> {
                     Grain::Month,
                 ))
             }
-            "năm" if !unit => match self.rel_year_word(i + 1) {
+            "năm" if !unit() => match self.rel_year_word(i + 1) {
                 Some((e, k)) => Some(Piece::relative(
                     i,
                     e,
@@ -253,6 +281,10 @@ impl P<'_, '_> {
     /// `cách đây`, `N …` alone.
     fn ago(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
         let t = self.t;
+        let unit = |w: &str| matches!(w, "ngày" | "tuần" | "tháng" | "năm");
+        if !self.small_may_precede(j, unit) {
+            return None;
+        }
         if needs_truoc && i > 0 {
             let b = t.lower(i - 1);
             if matches!(

@@ -32,6 +32,10 @@ impl P<'_, '_> {
             }
             (i + 1, h, false)
         } else {
+            // In words only `… giờ` is a time.
+            if !self.small_may_precede(i, |w| w == "giờ") {
+                return None;
+            }
             let (e, h) = self.words(i)?;
             (e, h, true)
         };
