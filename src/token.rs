@@ -56,8 +56,13 @@ pub(crate) struct Token {
 /// with one bit test.
 #[inline]
 pub(crate) fn word_hash(s: &str) -> u32 {
+    word_hash_bytes(s.as_bytes())
+}
+
+/// [`word_hash`] of a word's bytes.
+#[inline]
+fn word_hash_bytes(bytes: &[u8]) -> u32 {
     let mut h: u64 = 0;
-    let bytes = s.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
@@ -405,27 +410,32 @@ impl<'t> Tokens<'t> {
                 }
                 Kind::Punct(c)
             };
-            let surface = text.get(i..end).unwrap_or_default();
             // Most words are lower case already: their lower-case form is
             // their surface, and only the others are copied.
-            let lowered = if has_upper {
+            let (lowered, hash) = if has_upper {
                 let from = lower.len();
-                push_lower(&mut lower, surface, table, vowels);
-                Some((
+                push_lower(
+                    &mut lower,
+                    text.get(i..end).unwrap_or_default(),
+                    table,
+                    vowels,
+                );
+                let hash = word_hash_bytes(lower.as_bytes().get(from..).unwrap_or_default());
+                let range = (
                     u32::try_from(from).unwrap_or(u32::MAX),
                     u32::try_from(lower.len()).unwrap_or(u32::MAX),
-                ))
+                );
+                (Some(range), hash)
             } else {
-                None
+                (None, word_hash_bytes(bytes.get(i..end).unwrap_or_default()))
             };
-            let lo = match lowered {
-                Some((a, b)) => lower.get(a as usize..b as usize).unwrap_or_default(),
-                None => surface,
+            let numeral = kind == Kind::Word && may_start.may_contain(hash) && {
+                let lo = match lowered {
+                    Some((a, b)) => lower.get(a as usize..b as usize).unwrap_or_default(),
+                    None => text.get(i..end).unwrap_or_default(),
+                };
+                crate::number::words::may_start(lo)
             };
-            let hash = word_hash(lo);
-            let numeral = kind == Kind::Word
-                && may_start.may_contain(hash)
-                && crate::number::words::may_start(lo);
             toks.push(Token {
                 kind,
                 start: i,
