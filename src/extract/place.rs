@@ -93,6 +93,7 @@ impl<'a> Keys<'a> {
     }
 
     /// The key of token `i` ("" past the end).
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> &str {
         match self {
             Keys::Lower(t) => t.lower(i),
@@ -101,11 +102,42 @@ impl<'a> Keys<'a> {
     }
 
     /// The hash of token `i`'s key (`None` past the end).
-    fn hash(&self, i: usize) -> Option<u32> {
+    #[inline]
+    pub(crate) fn hash(&self, i: usize) -> Option<u32> {
         match self {
             Keys::Lower(t) => t.hash(i),
             Keys::Rewritten(_, h) => h.get(i).copied(),
         }
+    }
+}
+
+/// A set of words (canonical keys) tested at a token: its hash against a
+/// bit table first, so most tokens cost one bit test.
+pub(crate) struct WordSet {
+    filter: WordFilter,
+    words: FxSet<String>,
+}
+
+impl WordSet {
+    pub(crate) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        let words: FxSet<String> = words.into_iter().map(Into::into).collect();
+        let mut filter = WordFilter::default();
+        for w in &words {
+            filter.insert(w);
+        }
+        WordSet { filter, words }
+    }
+
+    /// Is the key of token `i` in the set (never past the end)?
+    #[inline]
+    pub(crate) fn has(&self, keys: &Keys<'_>, i: usize) -> bool {
+        keys.hash(i).is_some_and(|h| self.filter.may_contain(h)) && self.words.contains(keys.get(i))
+    }
+
+    /// Is `word` in the set?
+    #[cfg(test)]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 }
 
@@ -114,6 +146,8 @@ impl<'a> Keys<'a> {
 #[derive(Debug)]
 struct Piece {
     key: String,
+    /// The key's [`word_hash`], compared before the key.
+    hash: u32,
     joined: bool,
 }
 
@@ -140,8 +174,10 @@ impl<V> Lex<V> {
             for word in phrase.split(' ') {
                 let t = Tokens::new(word);
                 for k in 0..t.len() {
+                    let key = canonical(t.lower(k)).into_owned();
                     pieces.push(Piece {
-                        key: canonical(t.lower(k)).into_owned(),
+                        hash: word_hash(&key),
+                        key,
                         joined: k > 0,
                     });
                 }
@@ -168,7 +204,9 @@ impl<V> Lex<V> {
         let (pieces, _) = self.entries.get(k)?;
         for (n, p) in pieces.iter().enumerate() {
             let tok = t.get(i + n)?;
-            if keys.get(i + n) != p.key {
+            // The hashes differ for most other words: one compare, and the
+            // keys only when they agree.
+            if keys.hash(i + n) != Some(p.hash) || keys.get(i + n) != p.key {
                 return None;
             }
             // `GD-ĐT`, `GD - ĐT`, `GD- ĐT`: spaces around a dash or an
@@ -190,18 +228,51 @@ impl<V> Lex<V> {
         (!(glued && last_word)).then_some(n)
     }
 
+    /// The first keys of the entries whose value passes `keep`, as a
+    /// filter (a subset of the one [`Lex::longest_at`] tests).
+    pub(crate) fn firsts_of(&self, keep: impl Fn(&V) -> bool) -> WordFilter {
+        let mut f = WordFilter::default();
+        for (pieces, v) in &self.entries {
+            if let Some(first) = pieces.first().filter(|_| keep(v)) {
+                f.insert_hash(first.hash);
+            }
+        }
+        f
+    }
+
+    /// May an entry start at token `i`? `false` for most words, at one bit
+    /// test.
+    #[inline]
+    pub(crate) fn may_start(&self, keys: &Keys<'_>, i: usize) -> bool {
+        keys.hash(i).is_some_and(|h| self.firsts.may_contain(h))
+    }
+
     /// The longest entry starting at token `i`: its number of tokens and
     /// value.
+    #[inline]
     pub(crate) fn longest_at(
         &self,
         t: &Tokens<'_>,
         keys: &Keys<'_>,
         i: usize,
     ) -> Option<(usize, &V)> {
-        if !self.firsts.may_contain(keys.hash(i)?) {
+        let h = keys.hash(i)?;
+        if !self.firsts.may_contain(h) {
             return None;
         }
-        let cands = self.by_first.get(&keys.hash(i)?)?;
+        self.longest_with(t, keys, i, h)
+    }
+
+    /// [`Lex::longest_at`] past its filter: the entries whose first key
+    /// has the hash `h`.
+    fn longest_with(
+        &self,
+        t: &Tokens<'_>,
+        keys: &Keys<'_>,
+        i: usize,
+        h: u32,
+    ) -> Option<(usize, &V)> {
+        let cands = self.by_first.get(&h)?;
         let mut best: Option<(usize, &V)> = None;
         for k in cands {
             if let Some(n) = self.matches(t, keys, i, *k) {
@@ -271,12 +342,15 @@ static LEVELS: Lazy<Lex<LevelWord>> = Lazy::new(|| {
 struct Context {
     before: PairSet,
     first: PairSet,
+    /// Every word of both sets, to rule out most tokens at one bit test.
+    words: WordFilter,
 }
 
 static CONTEXT: Lazy<Context> = Lazy::new(|| {
     let mut c = Context {
         before: PairSet::default(),
         first: PairSet::default(),
+        words: WordFilter::default(),
     };
     for (level, place, words) in PLACE_CONTEXT.iter() {
         let set = if *place == "before" {
@@ -285,13 +359,25 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
             &mut c.first
         };
         for w in words.split(' ') {
+            c.words.insert(&canonical(w));
             set.insert(canonical(level).into_owned(), canonical(w).into_owned());
         }
     }
     c
 });
 
-fn in_context(set: &PairSet, level: &str, word: &str) -> bool {
+/// May the key of token `k` be in a context set? `false` for most words.
+fn context_word(keys: &Keys<'_>, k: usize) -> bool {
+    keys.hash(k).is_some_and(|h| CONTEXT.words.may_contain(h))
+}
+
+/// Is the key of token `k` in `set` after `level` (or after any level
+/// word)? Never past the end.
+fn in_context(set: &PairSet, level: &str, keys: &Keys<'_>, k: usize) -> bool {
+    if !context_word(keys, k) {
+        return false;
+    }
+    let word = keys.get(k);
     set.contains(level, word) || set.contains("*", word)
 }
 
@@ -299,8 +385,8 @@ fn in_context(set: &PairSet, level: &str, word: &str) -> bool {
 static NAMES: Lazy<Lex<()>> = Lazy::new(|| Lex::new(PLACE_NAMES.iter().map(|n| (*n, ()))));
 
 /// Family names (`lexicon/surnames.txt`).
-static SURNAME_SET: Lazy<FxSet<String>> =
-    Lazy::new(|| SURNAMES.iter().map(|s| canonical(s).into_owned()).collect());
+static SURNAME_SET: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(SURNAMES.iter().map(|s| canonical(s).into_owned())));
 
 /// Titles before a person's name (`lexicon/person_titles.txt`).
 pub(crate) static TITLES: Lazy<Lex<()>> =
@@ -331,7 +417,7 @@ pub(crate) fn title_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
 
 /// Words that start a sentence, not a name: after `TP.` followed by a space
 /// the full stop may end the sentence (`… của TP. Trong năm …`).
-pub(crate) const SENTENCE_WORDS: &[&str] = &[
+const SENTENCE_WORD_LIST: &[&str] = &[
     "trong", "theo", "việc", "riêng", "nhưng", "kết", "về", "ảnh", "tuy", "sau", "khi", "tại",
     "các", "những", "đây", "do", "vì", "nếu", "ngày", "hiện", "năm", "cũng", "còn", "với", "từ",
     "để", "chiều", "sáng", "tối", "trưa", "đêm", "hôm", "trước", "ngoài", "bên", "cùng", "thế",
@@ -341,9 +427,13 @@ pub(crate) const SENTENCE_WORDS: &[&str] = &[
     "tuần", "quý", "phóng", "báo", "thông", "bởi", "giữa", "cả", "mọi", "nhiều", "tất", "chỉ",
 ];
 
+/// [`SENTENCE_WORD_LIST`] as a set.
+pub(crate) static SENTENCE_WORDS: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(SENTENCE_WORD_LIST.iter().copied()));
+
 /// Is token `i` a family name?
 pub(crate) fn surname(keys: &Keys<'_>, i: usize) -> bool {
-    SURNAME_SET.contains(keys.get(i))
+    SURNAME_SET.has(keys, i)
 }
 
 /// The end of the known place name starting at token `i`.
@@ -438,19 +528,24 @@ fn level_word_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<(usize, Le
             return None;
         }
     }
-    let level_key: Cow<'_, str> = if n == 1 {
-        Cow::Borrowed(keys.get(i))
-    } else {
-        Cow::Owned(
-            (0..n)
-                .map(|k| keys.get(i + k))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+    // The level word's keys joined by spaces (a copy only for those of
+    // several words), asked for only when the word before is in a context.
+    let level_key = || -> Cow<'_, str> {
+        if n == 1 {
+            Cow::Borrowed(keys.get(i))
+        } else {
+            Cow::Owned(
+                (0..n)
+                    .map(|k| keys.get(i + k))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        }
     };
     if i > 0
         && !t.get(i).is_some_and(|x| x.line_before)
-        && in_context(&CONTEXT.before, &level_key, keys.get(i - 1))
+        && context_word(keys, i - 1)
+        && in_context(&CONTEXT.before, &level_key(), keys, i - 1)
     {
         return None;
     }
@@ -532,7 +627,7 @@ pub(crate) fn bare_level_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option
         return None;
     }
     // `tỉnh ủy`, `xã hội`: a level word joined into a longer word.
-    if in_context(&CONTEXT.first, keys.get(i), keys.get(i + n)) || keys.get(i + n) == "hội" {
+    if in_context(&CONTEXT.first, keys.get(i), keys, i + n) || keys.get(i + n) == "hội" {
         return None;
     }
     Some(n)
@@ -639,7 +734,19 @@ fn unit_number(t: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// The place whose level word starts at token `i`.
+#[inline]
 pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
+    // Most words are neither `TPHCM` nor a level word's first: one hash
+    // compare and one bit test.
+    let h = keys.hash(i)?;
+    if h != word_hash("tphcm") && !LEVELS.firsts.may_contain(h) {
+        return None;
+    }
+    place_at_word(t, keys, i)
+}
+
+/// [`place_at`] for a word that may be `TPHCM` or start a level word.
+fn place_at_word(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
     // `TPHCM` in one word.
     if keys.get(i) == "tphcm" && t.surface(i).starts_with('T') {
         return Some(PlaceMatch {
@@ -685,7 +792,7 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
     if w.numonly || !capitalized(t, j) {
         return None;
     }
-    let level_key = keys.get(i).to_string();
+    let level_key = keys.get(i);
     // `TP.HCM`, `TP HCM`, `Tp. HCM`.
     if w.abbr && w.level == PlaceLevel::City && keys.get(j) == "hcm" {
         return Some(PlaceMatch {
@@ -697,7 +804,7 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
             numbered: false,
         });
     }
-    if in_context(&CONTEXT.first, &level_key, keys.get(j))
+    if in_context(&CONTEXT.first, level_key, keys, j)
         || REGIONS.longest_at(t, keys, j).is_some()
         || (keys.get(j) == "nam" || keys.get(j) == "bắc") && t.is(j + 1, "bộ")
     {
@@ -706,7 +813,7 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
     // `TP. Trong năm …`: the full stop ended a sentence.
     if dotted
         && next.space_before
-        && (SENTENCE_WORDS.contains(&keys.get(j)) || title_at(t, keys, j))
+        && (SENTENCE_WORDS.has(keys, j) || title_at(t, keys, j))
     {
         return None;
     }
@@ -887,6 +994,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&NAMES);
     once_cell::sync::Lazy::force(&REGIONS);
     once_cell::sync::Lazy::force(&SURNAME_SET);
+    once_cell::sync::Lazy::force(&SENTENCE_WORDS);
     once_cell::sync::Lazy::force(&TITLES);
 }
 
