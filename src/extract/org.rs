@@ -724,6 +724,10 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
 /// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
 /// tỉnh`), or `None` when it has none.
 fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
+    // Most names hold no abbreviation: no copy then.
+    if !(start..end).any(|k| ABBREVIATIONS.may_start(keys, k)) {
+        return None;
+    }
     let mut out = String::new();
     let mut changed = false;
     let mut k = start;
@@ -757,12 +761,9 @@ pub(crate) fn organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<OrgMatch> {
     let mut out = Vec::new();
     let heads: &Lex<Head> = &HEADS;
     let mut i = 0;
-    while i < t.len() {
-        // Most words start no head: one bit test, no call.
-        if !heads.may_start(keys, i) {
-            i += 1;
-            continue;
-        }
+    // Most words start no head: one bit test, no call.
+    while let Some(at) = heads.next_start(keys, i) {
+        i = at;
         match org_at_head(t, keys, i, 0) {
             Some(m) => {
                 i = m.end.max(i + 1);

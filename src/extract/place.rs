@@ -101,6 +101,21 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// The first token at or after `from` whose key's hash passes `pass`:
+    /// a scan for the words a lexicon may start with, one bit test a token
+    /// and no call.
+    #[inline]
+    pub(crate) fn next_where(&self, from: usize, pass: impl Fn(u32) -> bool) -> Option<usize> {
+        match self {
+            Keys::Lower(t) => (from..t.len()).find(|&i| t.hash(i).is_some_and(&pass)),
+            Keys::Rewritten(_, h) => h
+                .get(from..)?
+                .iter()
+                .position(|&x| pass(x))
+                .map(|p| from + p),
+        }
+    }
+
     /// The hash of token `i`'s key (`None` past the end).
     #[inline]
     pub(crate) fn hash(&self, i: usize) -> Option<u32> {
@@ -155,8 +170,10 @@ struct Piece {
 /// matched against [`Keys`] (case and tone style do not matter).
 pub(crate) struct Lex<V> {
     entries: Vec<(Vec<Piece>, V)>,
-    /// Entries by the [`word_hash`] of their first key (every piece of a
-    /// candidate is compared before it matches).
+    /// Entries by the [`word_hash`] of their first key, the longest first
+    /// (in lexicon order among equal lengths): the first that matches is
+    /// the longest (every piece of a candidate is compared before it
+    /// matches).
     by_first: super::FxMap<u32, Vec<usize>>,
     /// The first keys, to rule out most tokens at one bit test.
     firsts: WordFilter,
@@ -191,6 +208,12 @@ impl<V> Lex<V> {
                 .or_default()
                 .push(entries.len());
             entries.push((pieces, v));
+        }
+        for cands in by_first.values_mut() {
+            // A stable sort: equal lengths keep the lexicon's order.
+            cands.sort_by_key(|k| {
+                std::cmp::Reverse(entries.get(*k).map_or(0, |(p, _)| p.len()))
+            });
         }
         Lex {
             entries,
@@ -240,6 +263,13 @@ impl<V> Lex<V> {
         f
     }
 
+    /// The first token at or after `from` where an entry may start (see
+    /// [`Lex::may_start`]).
+    #[inline]
+    pub(crate) fn next_start(&self, keys: &Keys<'_>, from: usize) -> Option<usize> {
+        keys.next_where(from, |h| self.firsts.may_contain(h))
+    }
+
     /// May an entry start at token `i`? `false` for most words, at one bit
     /// test.
     #[inline]
@@ -273,15 +303,23 @@ impl<V> Lex<V> {
         h: u32,
     ) -> Option<(usize, &V)> {
         let cands = self.by_first.get(&h)?;
-        let mut best: Option<(usize, &V)> = None;
-        for k in cands {
-            if let Some(n) = self.matches(t, keys, i, *k) {
-                if best.is_none_or(|(b, _)| n > b) {
-                    best = self.entries.get(*k).map(|(_, v)| (n, v));
+        for &k in cands {
+            let Some((pieces, v)) = self.entries.get(k) else {
+                continue;
+            };
+            // The other keys' hashes first: most candidates fail there.
+            let agree = pieces
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
+            if agree {
+                if let Some(n) = self.matches(t, keys, i, k) {
+                    return Some((n, v));
                 }
             }
         }
-        best
+        None
     }
 }
 
@@ -443,10 +481,25 @@ pub(crate) fn known_name(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<us
 
 /// Is word `i` written all in capitals (at least one letter)?
 pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && {
-        let s = t.surface(i);
-        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    if !t.is_word(i) {
+        return false;
     }
+    // One pass, ASCII without Unicode's tables: no lower-case letter, and
+    // an upper-case one.
+    let mut upper = false;
+    for c in t.surface(i).chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            upper |= c.is_ascii_uppercase();
+        } else if c.is_lowercase() {
+            return false;
+        } else {
+            upper |= c.is_uppercase();
+        }
+    }
+    upper
 }
 
 /// Is token `i` on the same line as the one before it, with a space between?
@@ -946,9 +999,13 @@ fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceM
 /// Every place in the text, left to right.
 pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
     let mut out = Vec::new();
+    let levels: &Lex<LevelWord> = &LEVELS;
+    let tphcm = word_hash("tphcm");
     let mut i = 0;
-    while i < t.len() {
-        let Some(m) = place_at(t, keys, i) else {
+    // Only where `place_at` may find something (see there).
+    while let Some(at) = keys.next_where(i, |h| h == tphcm || levels.firsts.may_contain(h)) {
+        i = at;
+        let Some(m) = place_at_word(t, keys, i) else {
             i += 1;
             continue;
         };
