@@ -51,10 +51,10 @@ use super::place::{
     Keys, Lex, PlaceMatch, SENTENCE_WORDS, WordSet, all_caps, inside_name, known_name, place_at, surname,
     title_at,
 };
-use super::{Ctx, FxMap, FxSet, PairSet};
+use super::{Ctx, FxSet, PairSet};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
-use crate::token::{Kind, Tokens, WordFilter};
+use crate::token::{Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
 /// The longest an organization's name gets, in tokens.
@@ -144,48 +144,78 @@ static LEGAL_FORMS: Lazy<Lex<()>> =
 static ABBREVIATIONS: Lazy<Lex<&'static str>> =
     Lazy::new(|| Lex::new(ORG_ABBREVIATIONS.iter().map(|(a, e)| (*a, *e))));
 
-/// (head's first word or `*`, `first` or `before`, word) triples that
-/// unmake a head.
-static CONTEXT: Lazy<FxMap<&'static str, PairSet>> = Lazy::new(|| {
-    let mut by_place: FxMap<&'static str, PairSet> = FxMap::default();
-    for (head, place, words) in ORG_CONTEXT.iter() {
-        for w in words.split(' ') {
-            by_place
-                .entry(*place)
-                .or_default()
-                .insert(head.to_string(), w.to_string());
-        }
-    }
-    by_place
-});
-
-/// Every word of [`CONTEXT`], to rule out most tokens at one bit test.
-static CONTEXT_WORDS: Lazy<WordFilter> = Lazy::new(|| {
-    let mut f = WordFilter::default();
-    for (_, _, words) in ORG_CONTEXT.iter() {
-        for w in words.split(' ') {
-            f.insert(w);
-        }
-    }
-    f
-});
-
-/// Does the key of token `k`, `place` (`first`, `before`) a head, unmake
-/// it? Never past the end.
-fn in_context(head_key: &str, place: &str, keys: &Keys<'_>, k: usize) -> bool {
-    if !keys.hash(k).is_some_and(|h| CONTEXT_WORDS.may_contain(h)) {
-        return false;
-    }
-    let word = keys.get(k);
-    CONTEXT
-        .get(place)
-        .is_some_and(|set| set.contains(head_key, word) || set.contains("*", word))
+/// The words around a head that unmake it (`lexicon/org_context.txt`):
+/// (head's first word or `*`, word) pairs for the word before the head and
+/// for the first word after it.
+struct Context {
+    before: PairSet,
+    first: PairSet,
+    /// Every triple (see [`triple_hash`]), to rule out most pairs of
+    /// words at one bit test each.
+    triples: WordFilter,
 }
 
-/// Does the word at token `k`, after a head, unmake it (`Hội nghị`,
-/// `Đảng ủy viên`)?
-fn unmade(head_key: &str, keys: &Keys<'_>, k: usize) -> bool {
-    in_context(head_key, "first", keys, k)
+/// Where the word of a [`Context`] pair stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    First,
+}
+
+/// A hash of a triple of [`Context`]: the side, the hashes of the head
+/// and of the word.
+fn triple_hash(side: Side, head: u32, word: u32) -> u32 {
+    let salt = if side == Side::Before { 0x9E37_79B9 } else { 0 };
+    head.rotate_left(13) ^ word ^ salt
+}
+
+static CONTEXT: Lazy<Context> = Lazy::new(|| {
+    let mut c = Context {
+        before: PairSet::default(),
+        first: PairSet::default(),
+        triples: WordFilter::default(),
+    };
+    for (head, place, words) in ORG_CONTEXT.iter() {
+        let (side, set) = match *place {
+            "before" => (Side::Before, &mut c.before),
+            "first" => (Side::First, &mut c.first),
+            _ => continue,
+        };
+        for w in words.split(' ') {
+            c.triples
+                .insert_hash(triple_hash(side, word_hash(head), word_hash(w)));
+            set.insert(head.to_string(), w.to_string());
+        }
+    }
+    c
+});
+
+/// Does the key of token `k`, on `side` of the head whose first word is
+/// token `head` (`None`: any head), unmake it? Never past the end.
+fn in_context(head: Option<usize>, side: Side, keys: &Keys<'_>, k: usize) -> bool {
+    let Some(word_h) = keys.hash(k) else {
+        return false;
+    };
+    let c: &Context = &CONTEXT;
+    let any = word_hash("*");
+    let listed = |h: u32| c.triples.may_contain(triple_hash(side, h, word_h));
+    let head_h = head.map_or(Some(any), |i| keys.hash(i));
+    if !(head_h.is_some_and(listed) || listed(any)) {
+        return false;
+    }
+    let head_key = head.map_or("*", |i| keys.get(i));
+    let word = keys.get(k);
+    let set = match side {
+        Side::Before => &c.before,
+        Side::First => &c.first,
+    };
+    set.contains(head_key, word) || set.contains("*", word)
+}
+
+/// Does the word at token `k`, after a head whose first word is token
+/// `head` (`None`: any head), unmake it (`Hội nghị`, `Đảng ủy viên`)?
+fn unmade(head: Option<usize>, keys: &Keys<'_>, k: usize) -> bool {
+    in_context(head, Side::First, keys, k)
 }
 
 /// Lower-case words that scope a court or a prosecutor (`TAND tối cao`).
@@ -391,7 +421,7 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 && spaced(t, k)
                 && !FUNCTION_WORDS.has(keys, k)
                 && !super::place::level_at(t, keys, k)
-                && !unmade("*", keys, k)
+                && !unmade(None, keys, k)
             {
                 k += 1;
             }
@@ -564,11 +594,11 @@ fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Optio
     if !upper_first && !head.abbr && inside_name_lower(t, i) {
         return None;
     }
-    if i > 0 && spaced(t, i) && in_context(keys.get(i), "before", keys, i - 1) {
+    if i > 0 && spaced(t, i) && in_context(Some(i), Side::Before, keys, i - 1) {
         return None;
     }
     let mut j = i + n;
-    if spaced(t, j) && unmade(keys.get(i), keys, j) {
+    if spaced(t, j) && unmade(Some(i), keys, j) {
         return None;
     }
     if t.joined(j) && t.is_word(j) {
@@ -817,7 +847,6 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&ABBREVIATIONS);
     once_cell::sync::Lazy::force(&ABBR_WORDS);
     once_cell::sync::Lazy::force(&CONTEXT);
-    once_cell::sync::Lazy::force(&CONTEXT_WORDS);
     once_cell::sync::Lazy::force(&FUNCTION_WORDS);
     once_cell::sync::Lazy::force(&DOMAINS);
     once_cell::sync::Lazy::force(&HEADS);
@@ -861,7 +890,7 @@ mod tests {
                 .longest_at(&Tokens::new("Y tế"), &Keys::new(&Tokens::new("Y tế")), 0)
                 .is_some()
         );
-        assert!(!CONTEXT.is_empty());
+        assert!(!CONTEXT.before.is_empty() && !CONTEXT.first.is_empty());
         assert!(is_abbreviation("ubnd"));
         let _ = &*LEGAL_FORMS;
         let _ = &*ABBREVIATIONS;

@@ -107,7 +107,16 @@ impl<'a> Keys<'a> {
     #[inline]
     pub(crate) fn next_where(&self, from: usize, pass: impl Fn(u32) -> bool) -> Option<usize> {
         match self {
-            Keys::Lower(t) => (from..t.len()).find(|&i| t.hash(i).is_some_and(&pass)),
+            Keys::Lower(t) => {
+                let mut i = from;
+                while let Some(h) = t.hash(i) {
+                    if pass(h) {
+                        return Some(i);
+                    }
+                    i += 1;
+                }
+                None
+            }
             Keys::Rewritten(_, h) => h
                 .get(from..)?
                 .iter()
@@ -170,13 +179,25 @@ struct Piece {
 /// matched against [`Keys`] (case and tone style do not matter).
 pub(crate) struct Lex<V> {
     entries: Vec<(Vec<Piece>, V)>,
-    /// Entries by the [`word_hash`] of their first key, the longest first
-    /// (in lexicon order among equal lengths): the first that matches is
-    /// the longest (every piece of a candidate is compared before it
-    /// matches).
-    by_first: super::FxMap<u32, Vec<usize>>,
+    /// Entries of two pieces or more by the [`word_hash`]es of their first
+    /// two keys, the longest first (in lexicon order among equal lengths):
+    /// the first that matches is the longest (every piece of a candidate
+    /// is compared before it matches).
+    by_two: super::FxMap<(u32, u32), Vec<usize>>,
+    /// Entries of one piece by the hash of their key, in lexicon order.
+    singles: super::FxMap<u32, Vec<usize>>,
     /// The first keys, to rule out most tokens at one bit test.
     firsts: WordFilter,
+    /// The first two keys (see [`pair_hash`]), and the keys of the
+    /// entries of one piece: most words that start no entry pass
+    /// [`Lex::firsts`] (`thành công`, `trung bình`) but fail these.
+    pairs: WordFilter,
+    single_keys: WordFilter,
+}
+
+/// A hash of the hashes of two keys in a row, for [`Lex::pairs`].
+fn pair_hash(first: u32, second: u32) -> u32 {
+    first.rotate_left(11) ^ second
 }
 
 impl<V> Lex<V> {
@@ -184,8 +205,11 @@ impl<V> Lex<V> {
     /// hold joined punctuation (`gd-đt`, `tp.hcm`).
     pub(crate) fn new<'p>(items: impl IntoIterator<Item = (&'p str, V)>) -> Lex<V> {
         let mut entries = Vec::new();
-        let mut by_first: super::FxMap<u32, Vec<usize>> = super::FxMap::default();
+        let mut by_two: super::FxMap<(u32, u32), Vec<usize>> = super::FxMap::default();
+        let mut singles: super::FxMap<u32, Vec<usize>> = super::FxMap::default();
         let mut firsts = WordFilter::default();
+        let mut pairs = WordFilter::default();
+        let mut single_keys = WordFilter::default();
         for (phrase, v) in items {
             let mut pieces = Vec::new();
             for word in phrase.split(' ') {
@@ -202,14 +226,23 @@ impl<V> Lex<V> {
             let Some(first) = pieces.first() else {
                 continue;
             };
-            firsts.insert(&first.key);
-            by_first
-                .entry(word_hash(&first.key))
-                .or_default()
-                .push(entries.len());
+            firsts.insert_hash(first.hash);
+            match pieces.get(1) {
+                Some(second) => {
+                    pairs.insert_hash(pair_hash(first.hash, second.hash));
+                    by_two
+                        .entry((first.hash, second.hash))
+                        .or_default()
+                        .push(entries.len());
+                }
+                None => {
+                    single_keys.insert_hash(first.hash);
+                    singles.entry(first.hash).or_default().push(entries.len());
+                }
+            }
             entries.push((pieces, v));
         }
-        for cands in by_first.values_mut() {
+        for cands in by_two.values_mut() {
             // A stable sort: equal lengths keep the lexicon's order.
             cands.sort_by_key(|k| {
                 std::cmp::Reverse(entries.get(*k).map_or(0, |(p, _)| p.len()))
@@ -217,8 +250,11 @@ impl<V> Lex<V> {
         }
         Lex {
             entries,
-            by_first,
+            by_two,
+            singles,
             firsts,
+            pairs,
+            single_keys,
         }
     }
 
@@ -294,7 +330,8 @@ impl<V> Lex<V> {
     }
 
     /// [`Lex::longest_at`] past its filter: the entries whose first key
-    /// has the hash `h`.
+    /// has the hash `h`. An entry of two pieces or more is longer than one
+    /// of one piece: those first.
     fn longest_with(
         &self,
         t: &Tokens<'_>,
@@ -302,8 +339,11 @@ impl<V> Lex<V> {
         i: usize,
         h: u32,
     ) -> Option<(usize, &V)> {
-        let cands = self.by_first.get(&h)?;
-        for &k in cands {
+        let longer = keys
+            .hash(i + 1)
+            .filter(|&second| self.pairs.may_contain(pair_hash(h, second)))
+            .and_then(|second| self.by_two.get(&(h, second)));
+        for &k in longer.into_iter().flatten() {
             let Some((pieces, v)) = self.entries.get(k) else {
                 continue;
             };
@@ -311,12 +351,20 @@ impl<V> Lex<V> {
             let agree = pieces
                 .iter()
                 .enumerate()
-                .skip(1)
+                .skip(2)
                 .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
             if agree {
                 if let Some(n) = self.matches(t, keys, i, k) {
                     return Some((n, v));
                 }
+            }
+        }
+        if !self.single_keys.may_contain(h) {
+            return None;
+        }
+        for &k in self.singles.get(&h)? {
+            if let Some(n) = self.matches(t, keys, i, k) {
+                return self.entries.get(k).map(|(_, v)| (n, v));
             }
         }
         None
