@@ -48,8 +48,8 @@
 
 use super::name::capitalized;
 use super::place::{
-    Keys, Lex, PlaceMatch, SENTENCE_WORDS, WordSet, all_caps, inside_name, known_name, place_at, surname,
-    title_at,
+    Keys, Lex, PlaceMatch, SENTENCE_WORDS, WordSet, all_caps, inside_name, known_name, place_at,
+    surname, title_at,
 };
 use super::{Ctx, FxSet, PairSet};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
@@ -512,10 +512,8 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if end == j || capitalized(t, end) && spaced(t, end) {
         return None;
     }
-    let word_goes_on = end == j + 1
-        && spaced(t, end)
-        && lower_word(t, end)
-        && !FUNCTION_WORDS.has(keys, end);
+    let word_goes_on =
+        end == j + 1 && spaced(t, end) && lower_word(t, end) && !FUNCTION_WORDS.has(keys, end);
     (!word_goes_on).then_some((end, false))
 }
 

@@ -244,9 +244,7 @@ impl<V> Lex<V> {
         }
         for cands in by_two.values_mut() {
             // A stable sort: equal lengths keep the lexicon's order.
-            cands.sort_by_key(|k| {
-                std::cmp::Reverse(entries.get(*k).map_or(0, |(p, _)| p.len()))
-            });
+            cands.sort_by_key(|k| std::cmp::Reverse(entries.get(*k).map_or(0, |(p, _)| p.len())));
         }
         Lex {
             entries,
@@ -912,10 +910,7 @@ fn place_at_word(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch
         return None;
     }
     // `TP. Trong năm …`: the full stop ended a sentence.
-    if dotted
-        && next.space_before
-        && (SENTENCE_WORDS.has(keys, j) || title_at(t, keys, j))
-    {
+    if dotted && next.space_before && (SENTENCE_WORDS.has(keys, j) || title_at(t, keys, j)) {
         return None;
     }
     // `tỉnh B.`, `xã Đ.`: an initial, not a name; `ấp B4` is one.
