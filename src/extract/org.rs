@@ -756,7 +756,8 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
     if !(start..end).any(|k| ABBREVIATIONS.may_start(keys, k)) {
         return None;
     }
-    let mut out = String::new();
+    // Room for the name with a few abbreviations expanded, at once.
+    let mut out = String::with_capacity(2 * t.span(start, end).len() + 16);
     let mut changed = false;
     let mut k = start;
     while k < end {
