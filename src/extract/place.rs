@@ -143,6 +143,7 @@ pub(crate) struct WordSet {
 }
 
 impl WordSet {
+    /// The set of `words` (canonical keys).
     pub(crate) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
         let words: FxSet<String> = words.into_iter().map(Into::into).collect();
         let mut filter = WordFilter::default();
