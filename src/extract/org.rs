@@ -48,13 +48,13 @@
 
 use super::name::capitalized;
 use super::place::{
-    Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at, surname,
-    title_at,
+    Keys, Lex, PlaceMatch, SENTENCE_WORDS, WordSet, all_caps, inside_name, known_name, place_at,
+    surname, title_at,
 };
-use super::{Ctx, FxMap, FxSet, PairSet};
+use super::{Ctx, FxSet, PairSet};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
 /// The longest an organization's name gets, in tokens.
@@ -144,30 +144,78 @@ static LEGAL_FORMS: Lazy<Lex<()>> =
 static ABBREVIATIONS: Lazy<Lex<&'static str>> =
     Lazy::new(|| Lex::new(ORG_ABBREVIATIONS.iter().map(|(a, e)| (*a, *e))));
 
-/// (head's first word or `*`, `first` or `before`, word) triples that
-/// unmake a head.
-static CONTEXT: Lazy<FxMap<&'static str, PairSet>> = Lazy::new(|| {
-    let mut by_place: FxMap<&'static str, PairSet> = FxMap::default();
-    for (head, place, words) in ORG_CONTEXT.iter() {
-        for w in words.split(' ') {
-            by_place
-                .entry(*place)
-                .or_default()
-                .insert(head.to_string(), w.to_string());
-        }
-    }
-    by_place
-});
-
-fn in_context(head_key: &str, place: &str, word: &str) -> bool {
-    CONTEXT
-        .get(place)
-        .is_some_and(|set| set.contains(head_key, word) || set.contains("*", word))
+/// The words around a head that unmake it (`lexicon/org_context.txt`):
+/// (head's first word or `*`, word) pairs for the word before the head and
+/// for the first word after it.
+struct Context {
+    before: PairSet,
+    first: PairSet,
+    /// Every triple (see [`triple_hash`]), to rule out most pairs of
+    /// words at one bit test each.
+    triples: WordFilter,
 }
 
-/// Does the word after a head unmake it (`Hội nghị`, `Đảng ủy viên`)?
-fn unmade(head_key: &str, next: &str) -> bool {
-    in_context(head_key, "first", next)
+/// Where the word of a [`Context`] pair stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    First,
+}
+
+/// A hash of a triple of [`Context`]: the side, the hashes of the head
+/// and of the word.
+fn triple_hash(side: Side, head: u32, word: u32) -> u32 {
+    let salt = if side == Side::Before { 0x9E37_79B9 } else { 0 };
+    head.rotate_left(13) ^ word ^ salt
+}
+
+static CONTEXT: Lazy<Context> = Lazy::new(|| {
+    let mut c = Context {
+        before: PairSet::default(),
+        first: PairSet::default(),
+        triples: WordFilter::default(),
+    };
+    for (head, place, words) in ORG_CONTEXT.iter() {
+        let (side, set) = match *place {
+            "before" => (Side::Before, &mut c.before),
+            "first" => (Side::First, &mut c.first),
+            _ => continue,
+        };
+        for w in words.split(' ') {
+            c.triples
+                .insert_hash(triple_hash(side, word_hash(head), word_hash(w)));
+            set.insert(head.to_string(), w.to_string());
+        }
+    }
+    c
+});
+
+/// Does the key of token `k`, on `side` of the head whose first word is
+/// token `head` (`None`: any head), unmake it? Never past the end.
+fn in_context(head: Option<usize>, side: Side, keys: &Keys<'_>, k: usize) -> bool {
+    let Some(word_h) = keys.hash(k) else {
+        return false;
+    };
+    let c: &Context = &CONTEXT;
+    let any = word_hash("*");
+    let listed = |h: u32| c.triples.may_contain(triple_hash(side, h, word_h));
+    let head_h = head.map_or(Some(any), |i| keys.hash(i));
+    if !(head_h.is_some_and(listed) || listed(any)) {
+        return false;
+    }
+    let head_key = head.map_or("*", |i| keys.get(i));
+    let word = keys.get(k);
+    let set = match side {
+        Side::Before => &c.before,
+        Side::First => &c.first,
+    };
+    set.contains(head_key, word) || set.contains("*", word)
+}
+
+/// Does the word at token `k`, after a head whose first word is token
+/// `head` (`None`: any head), unmake it (`Hội nghị`, `Đảng ủy viên`)?
+fn unmade(head: Option<usize>, keys: &Keys<'_>, k: usize) -> bool {
+    in_context(head, Side::First, keys, k)
 }
 
 /// Lower-case words that scope a court or a prosecutor (`TAND tối cao`).
@@ -223,7 +271,7 @@ fn person_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
 
 /// Words that end a name in lower case: the follow-on syllable of a
 /// capitalized word is never one of these (`Cục Thuế cho biết`).
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORD_LIST: &[&str] = &[
     "đã", "sẽ", "đang", "vừa", "là", "có", "được", "bị", "cho", "về", "của", "với", "tại", "ở",
     "và", "các", "những", "này", "đó", "trong", "theo", "khi", "thì", "mà", "để", "từ", "đến",
     "cũng", "không", "chưa", "vẫn", "còn", "phải", "nên", "cần", "đề", "tổ", "làm", "đi", "ra",
@@ -231,6 +279,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "thuộc", "gồm", "cùng", "rằng", "nói", "vì", "do", "nếu", "mỗi", "một", "hai", "ba", "lần",
     "khóa", "nhiệm", "năm", "tháng", "ngày", "số",
 ];
+
+/// [`FUNCTION_WORD_LIST`] as a set.
+static FUNCTION_WORDS: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(FUNCTION_WORD_LIST.iter().copied()));
 
 /// The end of the name read at token `j` (after a head): a domain from the
 /// list, or capitalized words as names are written. `None` when no name
@@ -272,7 +324,7 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
         while m < k + 5
             && lower_word(t, m)
             && spaced(t, m)
-            && (!FUNCTION_WORDS.contains(&keys.get(m))
+            && (!FUNCTION_WORDS.has(keys, m)
                 || keys.get(m) == "các"
                 || keys.get(m) == "và" && m > k)
             && place_at(t, keys, m).is_none()
@@ -367,9 +419,9 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 && crate::normalize::syllable::is_syllable(t.surface(start))
                 && lower_word(t, k)
                 && spaced(t, k)
-                && !FUNCTION_WORDS.contains(&keys.get(k))
+                && !FUNCTION_WORDS.has(keys, k)
                 && !super::place::level_at(t, keys, k)
-                && !unmade("*", keys.get(k))
+                && !unmade(None, keys, k)
             {
                 k += 1;
             }
@@ -444,7 +496,7 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if name_stop(t, keys, j) || surname(keys, j) {
         return None;
     }
-    if SENTENCE_WORDS.contains(&keys.get(j)) {
+    if SENTENCE_WORDS.has(keys, j) {
         return None;
     }
     // A run of up to two capitals that is no person's name, nor the
@@ -460,10 +512,8 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if end == j || capitalized(t, end) && spaced(t, end) {
         return None;
     }
-    let word_goes_on = end == j + 1
-        && spaced(t, end)
-        && lower_word(t, end)
-        && !FUNCTION_WORDS.contains(&keys.get(end));
+    let word_goes_on =
+        end == j + 1 && spaced(t, end) && lower_word(t, end) && !FUNCTION_WORDS.has(keys, end);
     (!word_goes_on).then_some((end, false))
 }
 
@@ -499,12 +549,33 @@ fn inside_name_lower(t: &Tokens<'_>, i: usize) -> bool {
         && !super::place::sentence_start(t, i - 1)
 }
 
+/// The first words of the heads that may be written in lower case (not
+/// `cap` alone): a word in lower case that is none of them starts no
+/// organization (`bộ` may, `trường` may not).
+static LOWER_FIRSTS: Lazy<WordFilter> =
+    Lazy::new(|| HEADS.firsts_of(|h| !h.cap || h.scoped || h.lowername));
+
 /// The organization whose head starts at token `i`, `depth` bodies deep.
+#[inline]
 fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
-    let (n, head) = HEADS.longest_at(t, keys, i)?;
-    let head = *head;
+    // Most words start no head: one bit test.
+    if !HEADS.may_start(keys, i) {
+        return None;
+    }
+    org_at_head(t, keys, i, depth)
+}
+
+/// [`org_at`] for a word that may start a head.
+fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
     let surface = t.surface(i);
     let upper_first = surface.chars().next().is_some_and(char::is_uppercase);
+    // A lower-case word: only the heads allowed in lower case (whichever
+    // head is the longest there, it starts with this word).
+    if !upper_first && !keys.hash(i).is_some_and(|h| LOWER_FIRSTS.may_contain(h)) {
+        return None;
+    }
+    let (n, head) = HEADS.longest_at(t, keys, i)?;
+    let head = *head;
     if head.abbr && !surface.chars().any(char::is_uppercase) {
         return None;
     }
@@ -521,12 +592,11 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     if !upper_first && !head.abbr && inside_name_lower(t, i) {
         return None;
     }
-    if i > 0 && spaced(t, i) && in_context(keys.get(i), "before", keys.get(i - 1)) {
+    if i > 0 && spaced(t, i) && in_context(Some(i), Side::Before, keys, i - 1) {
         return None;
     }
     let mut j = i + n;
-    let next_key = keys.get(j);
-    if spaced(t, j) && unmade(keys.get(i), next_key) {
+    if spaced(t, j) && unmade(Some(i), keys, j) {
         return None;
     }
     if t.joined(j) && t.is_word(j) {
@@ -682,7 +752,12 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
 /// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
 /// tỉnh`), or `None` when it has none.
 fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
-    let mut out = String::new();
+    // Most names hold no abbreviation: no copy then.
+    if !(start..end).any(|k| ABBREVIATIONS.may_start(keys, k)) {
+        return None;
+    }
+    // Room for the name with a few abbreviations expanded, at once.
+    let mut out = String::with_capacity(2 * t.span(start, end).len() + 16);
     let mut changed = false;
     let mut k = start;
     while k < end {
@@ -713,9 +788,12 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
 /// Every organization in the text, left to right.
 pub(crate) fn organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<OrgMatch> {
     let mut out = Vec::new();
+    let heads: &Lex<Head> = &HEADS;
     let mut i = 0;
-    while i < t.len() {
-        match org_at(t, keys, i, 0) {
+    // Most words start no head: one bit test, no call.
+    while let Some(at) = heads.next_start(keys, i) {
+        i = at;
+        match org_at_head(t, keys, i, 0) {
             Some(m) => {
                 i = m.end.max(i + 1);
                 out.push(m);
@@ -768,9 +846,11 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&ABBREVIATIONS);
     once_cell::sync::Lazy::force(&ABBR_WORDS);
     once_cell::sync::Lazy::force(&CONTEXT);
+    once_cell::sync::Lazy::force(&FUNCTION_WORDS);
     once_cell::sync::Lazy::force(&DOMAINS);
     once_cell::sync::Lazy::force(&HEADS);
     once_cell::sync::Lazy::force(&LEGAL_FORMS);
+    once_cell::sync::Lazy::force(&LOWER_FIRSTS);
 }
 
 #[cfg(test)]
@@ -809,7 +889,7 @@ mod tests {
                 .longest_at(&Tokens::new("Y tế"), &Keys::new(&Tokens::new("Y tế")), 0)
                 .is_some()
         );
-        assert!(!CONTEXT.is_empty());
+        assert!(!CONTEXT.before.is_empty() && !CONTEXT.first.is_empty());
         assert!(is_abbreviation("ubnd"));
         let _ = &*LEGAL_FORMS;
         let _ = &*ABBREVIATIONS;

@@ -93,6 +93,7 @@ impl<'a> Keys<'a> {
     }
 
     /// The key of token `i` ("" past the end).
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> &str {
         match self {
             Keys::Lower(t) => t.lower(i),
@@ -100,12 +101,68 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// The first token at or after `from` whose key's hash passes `pass`:
+    /// a scan for the words a lexicon may start with, one bit test a token
+    /// and no call.
+    #[inline]
+    pub(crate) fn next_where(&self, from: usize, pass: impl Fn(u32) -> bool) -> Option<usize> {
+        match self {
+            Keys::Lower(t) => {
+                let mut i = from;
+                while let Some(h) = t.hash(i) {
+                    if pass(h) {
+                        return Some(i);
+                    }
+                    i += 1;
+                }
+                None
+            }
+            Keys::Rewritten(_, h) => h
+                .get(from..)?
+                .iter()
+                .position(|&x| pass(x))
+                .map(|p| from + p),
+        }
+    }
+
     /// The hash of token `i`'s key (`None` past the end).
-    fn hash(&self, i: usize) -> Option<u32> {
+    #[inline]
+    pub(crate) fn hash(&self, i: usize) -> Option<u32> {
         match self {
             Keys::Lower(t) => t.hash(i),
             Keys::Rewritten(_, h) => h.get(i).copied(),
         }
+    }
+}
+
+/// A set of words (canonical keys) tested at a token: its hash against a
+/// bit table first, so most tokens cost one bit test.
+pub(crate) struct WordSet {
+    filter: WordFilter,
+    words: FxSet<String>,
+}
+
+impl WordSet {
+    /// The set of `words` (canonical keys).
+    pub(crate) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        let words: FxSet<String> = words.into_iter().map(Into::into).collect();
+        let mut filter = WordFilter::default();
+        for w in &words {
+            filter.insert(w);
+        }
+        WordSet { filter, words }
+    }
+
+    /// Is the key of token `i` in the set (never past the end)?
+    #[inline]
+    pub(crate) fn has(&self, keys: &Keys<'_>, i: usize) -> bool {
+        keys.hash(i).is_some_and(|h| self.filter.may_contain(h)) && self.words.contains(keys.get(i))
+    }
+
+    /// Is `word` in the set?
+    #[cfg(test)]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 }
 
@@ -114,6 +171,8 @@ impl<'a> Keys<'a> {
 #[derive(Debug)]
 struct Piece {
     key: String,
+    /// The key's [`word_hash`], compared before the key.
+    hash: u32,
     joined: bool,
 }
 
@@ -121,11 +180,25 @@ struct Piece {
 /// matched against [`Keys`] (case and tone style do not matter).
 pub(crate) struct Lex<V> {
     entries: Vec<(Vec<Piece>, V)>,
-    /// Entries by the [`word_hash`] of their first key (every piece of a
-    /// candidate is compared before it matches).
-    by_first: super::FxMap<u32, Vec<usize>>,
+    /// Entries of two pieces or more by the [`word_hash`]es of their first
+    /// two keys, the longest first (in lexicon order among equal lengths):
+    /// the first that matches is the longest (every piece of a candidate
+    /// is compared before it matches).
+    by_two: super::FxMap<(u32, u32), Vec<usize>>,
+    /// Entries of one piece by the hash of their key, in lexicon order.
+    singles: super::FxMap<u32, Vec<usize>>,
     /// The first keys, to rule out most tokens at one bit test.
     firsts: WordFilter,
+    /// The first two keys (see [`pair_hash`]), and the keys of the
+    /// entries of one piece: most words that start no entry pass
+    /// [`Lex::firsts`] (`thành công`, `trung bình`) but fail these.
+    pairs: WordFilter,
+    single_keys: WordFilter,
+}
+
+/// A hash of the hashes of two keys in a row, for [`Lex::pairs`].
+fn pair_hash(first: u32, second: u32) -> u32 {
+    first.rotate_left(11) ^ second
 }
 
 impl<V> Lex<V> {
@@ -133,15 +206,20 @@ impl<V> Lex<V> {
     /// hold joined punctuation (`gd-đt`, `tp.hcm`).
     pub(crate) fn new<'p>(items: impl IntoIterator<Item = (&'p str, V)>) -> Lex<V> {
         let mut entries = Vec::new();
-        let mut by_first: super::FxMap<u32, Vec<usize>> = super::FxMap::default();
+        let mut by_two: super::FxMap<(u32, u32), Vec<usize>> = super::FxMap::default();
+        let mut singles: super::FxMap<u32, Vec<usize>> = super::FxMap::default();
         let mut firsts = WordFilter::default();
+        let mut pairs = WordFilter::default();
+        let mut single_keys = WordFilter::default();
         for (phrase, v) in items {
             let mut pieces = Vec::new();
             for word in phrase.split(' ') {
                 let t = Tokens::new(word);
                 for k in 0..t.len() {
+                    let key = canonical(t.lower(k)).into_owned();
                     pieces.push(Piece {
-                        key: canonical(t.lower(k)).into_owned(),
+                        hash: word_hash(&key),
+                        key,
                         joined: k > 0,
                     });
                 }
@@ -149,17 +227,33 @@ impl<V> Lex<V> {
             let Some(first) = pieces.first() else {
                 continue;
             };
-            firsts.insert(&first.key);
-            by_first
-                .entry(word_hash(&first.key))
-                .or_default()
-                .push(entries.len());
+            firsts.insert_hash(first.hash);
+            match pieces.get(1) {
+                Some(second) => {
+                    pairs.insert_hash(pair_hash(first.hash, second.hash));
+                    by_two
+                        .entry((first.hash, second.hash))
+                        .or_default()
+                        .push(entries.len());
+                }
+                None => {
+                    single_keys.insert_hash(first.hash);
+                    singles.entry(first.hash).or_default().push(entries.len());
+                }
+            }
             entries.push((pieces, v));
+        }
+        for cands in by_two.values_mut() {
+            // A stable sort: equal lengths keep the lexicon's order.
+            cands.sort_by_key(|k| std::cmp::Reverse(entries.get(*k).map_or(0, |(p, _)| p.len())));
         }
         Lex {
             entries,
-            by_first,
+            by_two,
+            singles,
             firsts,
+            pairs,
+            single_keys,
         }
     }
 
@@ -168,7 +262,9 @@ impl<V> Lex<V> {
         let (pieces, _) = self.entries.get(k)?;
         for (n, p) in pieces.iter().enumerate() {
             let tok = t.get(i + n)?;
-            if keys.get(i + n) != p.key {
+            // The hashes differ for most other words: one compare, and the
+            // keys only when they agree.
+            if keys.hash(i + n) != Some(p.hash) || keys.get(i + n) != p.key {
                 return None;
             }
             // `GD-ĐT`, `GD - ĐT`, `GD- ĐT`: spaces around a dash or an
@@ -190,27 +286,87 @@ impl<V> Lex<V> {
         (!(glued && last_word)).then_some(n)
     }
 
+    /// The first keys of the entries whose value passes `keep`, as a
+    /// filter (a subset of the one [`Lex::longest_at`] tests).
+    pub(crate) fn firsts_of(&self, keep: impl Fn(&V) -> bool) -> WordFilter {
+        let mut f = WordFilter::default();
+        for (pieces, v) in &self.entries {
+            if let Some(first) = pieces.first().filter(|_| keep(v)) {
+                f.insert_hash(first.hash);
+            }
+        }
+        f
+    }
+
+    /// The first token at or after `from` where an entry may start (see
+    /// [`Lex::may_start`]).
+    #[inline]
+    pub(crate) fn next_start(&self, keys: &Keys<'_>, from: usize) -> Option<usize> {
+        keys.next_where(from, |h| self.firsts.may_contain(h))
+    }
+
+    /// May an entry start at token `i`? `false` for most words, at one bit
+    /// test.
+    #[inline]
+    pub(crate) fn may_start(&self, keys: &Keys<'_>, i: usize) -> bool {
+        keys.hash(i).is_some_and(|h| self.firsts.may_contain(h))
+    }
+
     /// The longest entry starting at token `i`: its number of tokens and
     /// value.
+    #[inline]
     pub(crate) fn longest_at(
         &self,
         t: &Tokens<'_>,
         keys: &Keys<'_>,
         i: usize,
     ) -> Option<(usize, &V)> {
-        if !self.firsts.may_contain(keys.hash(i)?) {
+        let h = keys.hash(i)?;
+        if !self.firsts.may_contain(h) {
             return None;
         }
-        let cands = self.by_first.get(&keys.hash(i)?)?;
-        let mut best: Option<(usize, &V)> = None;
-        for k in cands {
-            if let Some(n) = self.matches(t, keys, i, *k) {
-                if best.is_none_or(|(b, _)| n > b) {
-                    best = self.entries.get(*k).map(|(_, v)| (n, v));
+        self.longest_with(t, keys, i, h)
+    }
+
+    /// [`Lex::longest_at`] past its filter: the entries whose first key
+    /// has the hash `h`. An entry of two pieces or more is longer than one
+    /// of one piece: those first.
+    fn longest_with(
+        &self,
+        t: &Tokens<'_>,
+        keys: &Keys<'_>,
+        i: usize,
+        h: u32,
+    ) -> Option<(usize, &V)> {
+        let longer = keys
+            .hash(i + 1)
+            .filter(|&second| self.pairs.may_contain(pair_hash(h, second)))
+            .and_then(|second| self.by_two.get(&(h, second)));
+        for &k in longer.into_iter().flatten() {
+            let Some((pieces, v)) = self.entries.get(k) else {
+                continue;
+            };
+            // The other keys' hashes first: most candidates fail there.
+            let agree = pieces
+                .iter()
+                .enumerate()
+                .skip(2)
+                .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
+            if agree {
+                if let Some(n) = self.matches(t, keys, i, k) {
+                    return Some((n, v));
                 }
             }
         }
-        best
+        if !self.single_keys.may_contain(h) {
+            return None;
+        }
+        for &k in self.singles.get(&h)? {
+            if let Some(n) = self.matches(t, keys, i, k) {
+                return self.entries.get(k).map(|(_, v)| (n, v));
+            }
+        }
+        None
     }
 }
 
@@ -271,12 +427,15 @@ static LEVELS: Lazy<Lex<LevelWord>> = Lazy::new(|| {
 struct Context {
     before: PairSet,
     first: PairSet,
+    /// Every word of both sets, to rule out most tokens at one bit test.
+    words: WordFilter,
 }
 
 static CONTEXT: Lazy<Context> = Lazy::new(|| {
     let mut c = Context {
         before: PairSet::default(),
         first: PairSet::default(),
+        words: WordFilter::default(),
     };
     for (level, place, words) in PLACE_CONTEXT.iter() {
         let set = if *place == "before" {
@@ -285,13 +444,25 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
             &mut c.first
         };
         for w in words.split(' ') {
+            c.words.insert(&canonical(w));
             set.insert(canonical(level).into_owned(), canonical(w).into_owned());
         }
     }
     c
 });
 
-fn in_context(set: &PairSet, level: &str, word: &str) -> bool {
+/// May the key of token `k` be in a context set? `false` for most words.
+fn context_word(keys: &Keys<'_>, k: usize) -> bool {
+    keys.hash(k).is_some_and(|h| CONTEXT.words.may_contain(h))
+}
+
+/// Is the key of token `k` in `set` after `level` (or after any level
+/// word)? Never past the end.
+fn in_context(set: &PairSet, level: &str, keys: &Keys<'_>, k: usize) -> bool {
+    if !context_word(keys, k) {
+        return false;
+    }
+    let word = keys.get(k);
     set.contains(level, word) || set.contains("*", word)
 }
 
@@ -299,8 +470,8 @@ fn in_context(set: &PairSet, level: &str, word: &str) -> bool {
 static NAMES: Lazy<Lex<()>> = Lazy::new(|| Lex::new(PLACE_NAMES.iter().map(|n| (*n, ()))));
 
 /// Family names (`lexicon/surnames.txt`).
-static SURNAME_SET: Lazy<FxSet<String>> =
-    Lazy::new(|| SURNAMES.iter().map(|s| canonical(s).into_owned()).collect());
+static SURNAME_SET: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(SURNAMES.iter().map(|s| canonical(s).into_owned())));
 
 /// Titles before a person's name (`lexicon/person_titles.txt`).
 pub(crate) static TITLES: Lazy<Lex<()>> =
@@ -331,7 +502,7 @@ pub(crate) fn title_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
 
 /// Words that start a sentence, not a name: after `TP.` followed by a space
 /// the full stop may end the sentence (`… của TP. Trong năm …`).
-pub(crate) const SENTENCE_WORDS: &[&str] = &[
+const SENTENCE_WORD_LIST: &[&str] = &[
     "trong", "theo", "việc", "riêng", "nhưng", "kết", "về", "ảnh", "tuy", "sau", "khi", "tại",
     "các", "những", "đây", "do", "vì", "nếu", "ngày", "hiện", "năm", "cũng", "còn", "với", "từ",
     "để", "chiều", "sáng", "tối", "trưa", "đêm", "hôm", "trước", "ngoài", "bên", "cùng", "thế",
@@ -341,9 +512,13 @@ pub(crate) const SENTENCE_WORDS: &[&str] = &[
     "tuần", "quý", "phóng", "báo", "thông", "bởi", "giữa", "cả", "mọi", "nhiều", "tất", "chỉ",
 ];
 
+/// [`SENTENCE_WORD_LIST`] as a set.
+pub(crate) static SENTENCE_WORDS: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(SENTENCE_WORD_LIST.iter().copied()));
+
 /// Is token `i` a family name?
 pub(crate) fn surname(keys: &Keys<'_>, i: usize) -> bool {
-    SURNAME_SET.contains(keys.get(i))
+    SURNAME_SET.has(keys, i)
 }
 
 /// The end of the known place name starting at token `i`.
@@ -353,10 +528,25 @@ pub(crate) fn known_name(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<us
 
 /// Is word `i` written all in capitals (at least one letter)?
 pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && {
-        let s = t.surface(i);
-        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    if !t.is_word(i) {
+        return false;
     }
+    // One pass, ASCII without Unicode's tables: no lower-case letter, and
+    // an upper-case one.
+    let mut upper = false;
+    for c in t.surface(i).chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            upper |= c.is_ascii_uppercase();
+        } else if c.is_lowercase() {
+            return false;
+        } else {
+            upper |= c.is_uppercase();
+        }
+    }
+    upper
 }
 
 /// Is token `i` on the same line as the one before it, with a space between?
@@ -438,19 +628,24 @@ fn level_word_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<(usize, Le
             return None;
         }
     }
-    let level_key: Cow<'_, str> = if n == 1 {
-        Cow::Borrowed(keys.get(i))
-    } else {
-        Cow::Owned(
-            (0..n)
-                .map(|k| keys.get(i + k))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+    // The level word's keys joined by spaces (a copy only for those of
+    // several words), asked for only when the word before is in a context.
+    let level_key = || -> Cow<'_, str> {
+        if n == 1 {
+            Cow::Borrowed(keys.get(i))
+        } else {
+            Cow::Owned(
+                (0..n)
+                    .map(|k| keys.get(i + k))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        }
     };
     if i > 0
         && !t.get(i).is_some_and(|x| x.line_before)
-        && in_context(&CONTEXT.before, &level_key, keys.get(i - 1))
+        && context_word(keys, i - 1)
+        && in_context(&CONTEXT.before, &level_key(), keys, i - 1)
     {
         return None;
     }
@@ -532,7 +727,7 @@ pub(crate) fn bare_level_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option
         return None;
     }
     // `tỉnh ủy`, `xã hội`: a level word joined into a longer word.
-    if in_context(&CONTEXT.first, keys.get(i), keys.get(i + n)) || keys.get(i + n) == "hội" {
+    if in_context(&CONTEXT.first, keys.get(i), keys, i + n) || keys.get(i + n) == "hội" {
         return None;
     }
     Some(n)
@@ -639,7 +834,19 @@ fn unit_number(t: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// The place whose level word starts at token `i`.
+#[inline]
 pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
+    // Most words are neither `TPHCM` nor a level word's first: one hash
+    // compare and one bit test.
+    let h = keys.hash(i)?;
+    if h != word_hash("tphcm") && !LEVELS.firsts.may_contain(h) {
+        return None;
+    }
+    place_at_word(t, keys, i)
+}
+
+/// [`place_at`] for a word that may be `TPHCM` or start a level word.
+fn place_at_word(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
     // `TPHCM` in one word.
     if keys.get(i) == "tphcm" && t.surface(i).starts_with('T') {
         return Some(PlaceMatch {
@@ -685,7 +892,7 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
     if w.numonly || !capitalized(t, j) {
         return None;
     }
-    let level_key = keys.get(i).to_string();
+    let level_key = keys.get(i);
     // `TP.HCM`, `TP HCM`, `Tp. HCM`.
     if w.abbr && w.level == PlaceLevel::City && keys.get(j) == "hcm" {
         return Some(PlaceMatch {
@@ -697,17 +904,14 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
             numbered: false,
         });
     }
-    if in_context(&CONTEXT.first, &level_key, keys.get(j))
+    if in_context(&CONTEXT.first, level_key, keys, j)
         || REGIONS.longest_at(t, keys, j).is_some()
         || (keys.get(j) == "nam" || keys.get(j) == "bắc") && t.is(j + 1, "bộ")
     {
         return None;
     }
     // `TP. Trong năm …`: the full stop ended a sentence.
-    if dotted
-        && next.space_before
-        && (SENTENCE_WORDS.contains(&keys.get(j)) || title_at(t, keys, j))
-    {
+    if dotted && next.space_before && (SENTENCE_WORDS.has(keys, j) || title_at(t, keys, j)) {
         return None;
     }
     // `tỉnh B.`, `xã Đ.`: an initial, not a name; `ấp B4` is one.
@@ -839,9 +1043,13 @@ fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceM
 /// Every place in the text, left to right.
 pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
     let mut out = Vec::new();
+    let levels: &Lex<LevelWord> = &LEVELS;
+    let tphcm = word_hash("tphcm");
     let mut i = 0;
-    while i < t.len() {
-        let Some(m) = place_at(t, keys, i) else {
+    // Only where `place_at` may find something (see there).
+    while let Some(at) = keys.next_where(i, |h| h == tphcm || levels.firsts.may_contain(h)) {
+        i = at;
+        let Some(m) = place_at_word(t, keys, i) else {
             i += 1;
             continue;
         };
@@ -887,6 +1095,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&NAMES);
     once_cell::sync::Lazy::force(&REGIONS);
     once_cell::sync::Lazy::force(&SURNAME_SET);
+    once_cell::sync::Lazy::force(&SENTENCE_WORDS);
     once_cell::sync::Lazy::force(&TITLES);
 }
 
