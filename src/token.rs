@@ -608,6 +608,17 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).is_some_and(|t| t.capital)
     }
 
+    /// Does token `i` hold a capital letter anywhere (`ĐẢNG`, `iPhone`)?
+    /// The same as testing every character of the surface with
+    /// `char::is_uppercase`: only words hold capitals, and a word without
+    /// one is its own lower-case form.
+    #[inline]
+    pub(crate) fn has_capital(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.lowered.is_some())
+    }
+
     /// Is token `i` a word?
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -762,12 +773,18 @@ mod tests {
 
     #[test]
     fn capitals_are_those_of_unicode() {
-        // Every character that can start a word, alone and before a
-        // lower-case letter: the tokenizer's capital flags agree with
-        // `char::is_uppercase` over the word's characters.
-        for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
+        // Every character, before a lower-case letter: the tokenizer's
+        // capital flags agree with `char::is_uppercase` over the first
+        // token's characters, and every capital starts a word (so the flags
+        // may stand for a test of any token's surface).
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             let word = format!("{c}a");
             let t = Tokens::new(&word);
+            let upper = t.surface(0).chars().any(char::is_uppercase);
+            assert_eq!(t.has_capital(0), upper, "U+{:04X}", c as u32);
+            if c.is_uppercase() {
+                assert!(t.is_word(0), "U+{:04X}", c as u32);
+            }
             if !t.is_word(0) || t.surface(0) != word {
                 continue;
             }
@@ -776,6 +793,8 @@ mod tests {
         let t = Tokens::new("đảng Đảng iPhone ĐBSCL 2017 “");
         let caps: Vec<bool> = (0..t.len()).map(|i| t.capitalized(i)).collect();
         assert_eq!(caps, [false, true, false, true, false, false]);
+        let any: Vec<bool> = (0..t.len()).map(|i| t.has_capital(i)).collect();
+        assert_eq!(any, [false, true, true, true, false, false]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub(crate) const MAX_NAME: usize = 10;
 
 /// Does word `i` start with a capital letter?
 pub(crate) fn capitalized(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && t.surface(i).chars().next().is_some_and(char::is_uppercase)
+    t.capitalized(i)
 }
 
 /// The end (exclusive) of the proper name starting at token `i`, or `None`

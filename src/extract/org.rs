@@ -240,7 +240,7 @@ fn spaced(t: &Tokens<'_>, i: usize) -> bool {
 
 /// Is token `i` a word in lower case?
 fn lower_word(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && !t.surface(i).chars().any(char::is_uppercase)
+    t.is_word(i) && !t.has_capital(i)
 }
 
 /// Does something that ends a name start at token `i`: a title, a level
@@ -567,8 +567,7 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
 
 /// [`org_at`] for a word that may start a head.
 fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
-    let surface = t.surface(i);
-    let upper_first = surface.chars().next().is_some_and(char::is_uppercase);
+    let upper_first = t.capitalized(i);
     // A lower-case word: only the heads allowed in lower case (whichever
     // head is the longest there, it starts with this word).
     if !upper_first && !keys.hash(i).is_some_and(|h| LOWER_FIRSTS.may_contain(h)) {
@@ -576,7 +575,7 @@ fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Optio
     }
     let (n, head) = HEADS.longest_at(t, keys, i)?;
     let head = *head;
-    if head.abbr && !surface.chars().any(char::is_uppercase) {
+    if head.abbr && !t.has_capital(i) {
         return None;
     }
     let lower = head.cap && !upper_first;

@@ -613,7 +613,7 @@ fn level_word_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<(usize, Le
     if w.abbr {
         // `TP`, `Tp`, `TX`, `Q`, `P`: a capital first; the one-letter and
         // `TT` forms all in capitals.
-        if !surface.chars().next().is_some_and(char::is_uppercase) {
+        if !t.capitalized(i) {
             return None;
         }
         if (w.dot || surface.chars().count() == 1) && !all_caps(t, i) {
