@@ -520,14 +520,7 @@ impl<'t> Tokens<'t> {
     /// past the end).
     #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(Token {
-                lowered: Some((a, b)),
-                ..
-            }) => self.lower.get(*a as usize..*b as usize).unwrap_or_default(),
-            Some(t) => self.text.get(t.start..t.end).unwrap_or_default(),
-            None => "",
-        }
+        self.toks.get(i).map_or("", |t| self.lower_of(t))
     }
 
     /// The [`word_hash`] of token `i`'s lower-case form (`None` past the
@@ -542,7 +535,18 @@ impl<'t> Tokens<'t> {
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.toks
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Word && self.lower_of(t).as_bytes() == w.as_bytes())
+            .is_some_and(|t| t.kind == Kind::Word && self.lower_bytes(t) == w.as_bytes())
+    }
+
+    /// The bytes of token `t`'s lower-case form, for comparisons (a slice
+    /// of bytes needs no check of character boundaries).
+    #[inline]
+    fn lower_bytes(&self, t: &Token) -> &[u8] {
+        match t.lowered {
+            Some((a, b)) => self.lower.as_bytes().get(a as usize..b as usize),
+            None => self.text.as_bytes().get(t.start..t.end),
+        }
+        .unwrap_or_default()
     }
 
     /// The lower-case form of token `t` (see [`Tokens::lower`]).
@@ -559,7 +563,7 @@ impl<'t> Tokens<'t> {
     pub(crate) fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
         // Most calls fail at the first word: rule that out before splitting.
         let first = self.toks.get(i)?;
-        let lower = self.lower_of(first).as_bytes();
+        let lower = self.lower_bytes(first);
         let p = phrase.as_bytes();
         if first.kind != Kind::Word
             || !p.starts_with(lower)
