@@ -194,6 +194,12 @@ impl Lexicon {
         t.hash(i).is_some_and(|h| self.firsts.may_contain(h))
     }
 
+    /// May a phrase start with a word of hash `h`? `false` is sure.
+    #[inline]
+    pub(super) fn may_start_hash(&self, h: u32) -> bool {
+        self.firsts.may_contain(h)
+    }
+
     /// The longest phrase starting at token `i` (the first in the list
     /// among the longest): (number of tokens, index).
     #[inline]
@@ -1224,8 +1230,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         while i < t.len() {
             // Only `dự án` or a category starts a project: almost every
             // token is ruled out at one bit test.
-            let du = t.hash(i) == Some(cats.du) && t.is(i, "dự");
-            if !(du || (t.is_word(i) && cats.phrases.may_start_at(t, i))) {
+            let h = t.hash(i);
+            let du = h == Some(cats.du) && t.is(i, "dự");
+            if !(du || (h.is_some_and(|h| cats.phrases.may_start_hash(h)) && t.is_word(i))) {
                 i += 1;
                 continue;
             }
