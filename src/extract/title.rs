@@ -131,6 +131,25 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
     Some((family, role))
 }
 
+/// The first token at or after `j` that starts a line or is a quote
+/// character (`t.len()` when none): the others change nothing in
+/// [`pairs`], and are skipped here in a tight loop.
+#[inline(never)]
+fn next_quote_or_line(t: &Tokens<'_>, mut j: usize) -> usize {
+    while let Some(tok) = t.get(j) {
+        if tok.line_before
+            || matches!(
+                tok.kind,
+                Kind::Punct('“' | '”' | '"' | '„' | '‟' | '«' | '»' | '‘' | '’')
+            )
+        {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
 /// The pairs of quotes (opening, closing) at most [`MAX_BYTES`] apart on
 /// one line, outermost only, in text order. One pass with a stack per
 /// family (cleared at each line break): no recursion, no look ahead.
@@ -139,8 +158,11 @@ fn pairs(t: &Tokens<'_>) -> Vec<(usize, usize)> {
     let mut guillemet = Vec::new();
     let mut single = Vec::new();
     let mut out = Vec::new();
-    for j in 0..t.len() {
+    let mut next = 0;
+    loop {
+        let j = next_quote_or_line(t, next);
         let Some(tok) = t.get(j) else { break };
+        next = j + 1;
         if tok.line_before {
             double.clear();
             guillemet.clear();
