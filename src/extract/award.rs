@@ -52,12 +52,13 @@
 //! crosses a sentence end and is at most [`MAX_SPAN`] tokens long. Every
 //! look-back and look-ahead is bounded, so the pass is linear in the tokens.
 
+use super::Ctx;
 use super::name::capitalized;
-use super::{Ctx, Phrases};
+use super::project::Lexicon;
 use crate::fact::{Award, FactValue};
 use crate::lexicon::{AWARD_CONFERRERS, AWARD_REASONS, AWARD_RECIPIENTS, AWARD_VERBS, HONORS};
 use crate::number::{self, Style};
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Token, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
 /// The longest an award's span gets, in tokens.
@@ -99,15 +100,20 @@ enum Who {
 
 /// The award lists, split and indexed once.
 struct Lex {
-    honors: Phrases,
-    verbs: Phrases,
+    honors: Lexicon,
+    verbs: Lexicon,
     verb_kinds: Vec<Verb>,
-    conferrers: Phrases,
-    recipients: Phrases,
+    conferrers: Lexicon,
+    recipients: Lexicon,
     /// Per recipient noun: its count, and whether it is the count's own
     /// word (tập thể, cá nhân, hộ gia đình, hộ).
     recipient_kinds: Vec<(Who, bool)>,
-    reasons: Phrases,
+    reasons: Lexicon,
+    /// The [`word_hash`]es of [`COUNT_QUALIFIERS`].
+    qualifiers: [u32; 4],
+    /// The first words of the honours and of the verbs (see
+    /// [`skip_plain_words`]).
+    starts: WordFilter,
 }
 
 static LEX: Lazy<Lex> = Lazy::new(|| {
@@ -134,14 +140,26 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
             )
         })
         .collect();
+    let mut starts = WordFilter::default();
+    for phrase in HONORS
+        .iter()
+        .map(|(h, _)| h)
+        .chain(AWARD_VERBS.iter().map(|(v, _)| v))
+    {
+        if let Some(first) = phrase.split(' ').next() {
+            starts.insert(first);
+        }
+    }
     Lex {
-        honors: Phrases::new(HONORS.iter().map(|(h, _)| *h)),
-        verbs: Phrases::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
+        honors: Lexicon::new(HONORS.iter().map(|(h, _)| *h)),
+        verbs: Lexicon::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
         verb_kinds,
-        conferrers: Phrases::new(AWARD_CONFERRERS.iter().copied()),
-        recipients: Phrases::new(AWARD_RECIPIENTS.iter().map(|(_, r)| *r)),
+        conferrers: Lexicon::new(AWARD_CONFERRERS.iter().copied()),
+        recipients: Lexicon::new(AWARD_RECIPIENTS.iter().map(|(_, r)| *r)),
         recipient_kinds,
-        reasons: Phrases::new(AWARD_REASONS.iter().copied()),
+        reasons: Lexicon::new(AWARD_REASONS.iter().copied()),
+        qualifiers: COUNT_QUALIFIERS.map(word_hash),
+        starts,
     }
 });
 
@@ -156,8 +174,8 @@ const OPEN_HEADS: &[&str] = &[
 ];
 
 /// Titles won in contests, not conferred for merit (`danh hiệu Hoa hậu`).
-static CONTEST_TITLES: Lazy<Phrases> = Lazy::new(|| {
-    Phrases::new([
+static CONTEST_TITLES: Lazy<Lexicon> = Lazy::new(|| {
+    Lexicon::new([
         "hoa hậu",
         "á hậu",
         "hoa khôi",
@@ -325,7 +343,7 @@ fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
 
 /// Does phrase list `p` match at `i`, written in lower case or in a
 /// heading (`Khen thưởng` in `Ban Thi đua - Khen thưởng` does not)?
-fn lexical_at(t: &Tokens<'_>, p: &Phrases, i: usize) -> Option<(usize, usize)> {
+fn lexical_at(t: &Tokens<'_>, p: &Lexicon, i: usize) -> Option<(usize, usize)> {
     p.longest_at(t, i)
         .filter(|_| !capitalized(t, i) || all_caps(t, i))
 }
@@ -627,7 +645,7 @@ fn counted_item(
     let mut j = i;
     // Almost every token is ruled out here, before any word is compared.
     if !numeric(j) {
-        if !(t.is_word(j) && matches!(t.lower(j), "hơn" | "gần" | "khoảng" | "trên")) {
+        if !(t.is_word(j) && count_qualifier(t, j)) {
             return None;
         }
         j += 1;
@@ -1016,31 +1034,43 @@ struct Built {
     rule: &'static str,
 }
 
+// Not inlined into the extractor's loop: a profile shows this kind's cost.
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let lex = &*LEX;
     let t = &ctx.tokens;
     let mut out: Vec<Built> = Vec::new();
     let mut st = State::default();
     let mut i = 0;
-    while i < t.len() {
-        if line_before(t, i) {
+    loop {
+        i = skip_plain_words(t, lex, i);
+        let Some(tok) = t.get(i) else { break };
+        if tok.line_before {
             st = State::default();
         }
-        if sentence_end(t, i) {
-            st = State::default();
+        if let Kind::Punct(c) = tok.kind {
+            if sentence_end(t, i) {
+                st = State::default();
+                i += 1;
+                continue;
+            }
+            if c == ';' {
+                st.recent = None;
+                i += 1;
+                continue;
+            }
+        }
+        let starts = may_start(t, lex, i, tok);
+        if !(starts.honour || starts.verb || starts.count) {
             i += 1;
             continue;
         }
-        if t.is_punct(i, ';') {
-            st.recent = None;
-            i += 1;
-            continue;
-        }
-        if !may_start(t, lex, i) {
-            i += 1;
-            continue;
-        }
-        if let Some(h_end) = honour_at(t, lex, i) {
+        let honour = if starts.honour {
+            honour_at(t, lex, i)
+        } else {
+            None
+        };
+        if let Some(h_end) = honour {
             let next = match from_honour(t, lex, &ctx.style, &mut st, i, h_end) {
                 Some(b) => {
                     let next = b.end.max(h_end);
@@ -1052,7 +1082,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             i = next.max(i + 1);
             continue;
         }
-        if let Some(v) = verb_at(t, lex, i, st.verb.filter(|p| p.end + 3 >= i)) {
+        let verb = if starts.verb {
+            verb_at(t, lex, i, st.verb.filter(|p| p.end + 3 >= i))
+        } else {
+            None
+        };
+        if let Some(v) = verb {
             st.verb = Some(v);
             i = v.end;
             if v.kind == Verb::Praise && !v.not_done {
@@ -1063,7 +1098,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             }
             continue;
         }
-        if t.is_digits(i) || t.is_numeral_word(i) || t.is_word(i) {
+        if starts.count {
             if let Some(r) = recipients_at(t, lex, &ctx.style, i) {
                 st.recent = Some(r);
                 i = r.end.max(i + 1);
@@ -1080,17 +1115,62 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// May an honour ([`honour_at`]), an award verb ([`verb_at`]) or a count
-/// of recipients ([`recipients_at`]) start at token `i`? A cheap superset
-/// of what they accept: `false` for almost every token.
-fn may_start(t: &Tokens<'_>, lex: &Lex, i: usize) -> bool {
-    let numeric = |k: usize| t.is_digits(k) || t.is_numeral_word(k);
-    numeric(i)
-        || lex.honors.may_start_at(t, i)
-        || lex.verbs.may_start_at(t, i)
-        // `hơn 20 tập thể`, `“Lao động tiên tiến”`
-        || (t.is_word(i) && numeric(i + 1))
-        || (!t.is_word(i) && lex.honors.may_start_at(t, i + 1))
+/// What may start at a token (see [`may_start`]).
+struct Starts {
+    /// An honour ([`honour_at`]).
+    honour: bool,
+    /// An award verb ([`verb_at`]).
+    verb: bool,
+    /// A count of recipients ([`recipients_at`]).
+    count: bool,
+}
+
+/// May an honour, an award verb or a count of recipients start at token
+/// `i` (`tok`)? A cheap superset of what each accepts (all `false` for
+/// almost every token: bit tests on the token's hash), so that each is
+/// only tried where it may match.
+#[inline]
+fn may_start(t: &Tokens<'_>, lex: &Lex, i: usize, tok: &Token) -> Starts {
+    let h = t.hash(i).unwrap_or_default();
+    let word = tok.kind == Kind::Word;
+    Starts {
+        // `“Lao động tiên tiến”`
+        honour: lex.honors.may_start_hash(h) || (!word && lex.honors.may_start_at(t, i + 1)),
+        verb: lex.verbs.may_start_hash(h),
+        // `hơn 20 tập thể` (see [`counted_item`])
+        count: tok.kind == Kind::Digits
+            || t.is_numeral_word(i)
+            || (word
+                && lex.qualifiers.contains(&h)
+                && (t.is_digits(i + 1) || t.is_numeral_word(i + 1))
+                && count_qualifier(t, i)),
+    }
+}
+
+/// The first token at or after `i` that is no word, starts a line, or is a
+/// word [`may_start`] may admit: the words skipped change nothing in the
+/// scan (three quarters of the tokens, ruled out here in a tight loop).
+#[inline(never)]
+fn skip_plain_words(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> usize {
+    while let Some(tok) = t.get(i) {
+        if tok.line_before || tok.kind != Kind::Word {
+            break;
+        }
+        let h = t.hash(i).unwrap_or_default();
+        if lex.starts.may_contain(h) || t.is_numeral_word(i) || lex.qualifiers.contains(&h) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The qualifiers a count may start with (`hơn 20 tập thể`).
+const COUNT_QUALIFIERS: [&str; 4] = ["hơn", "gần", "khoảng", "trên"];
+
+/// Is word `i` a qualifier a count may start with ([`COUNT_QUALIFIERS`])?
+fn count_qualifier(t: &Tokens<'_>, i: usize) -> bool {
+    COUNT_QUALIFIERS.contains(&t.lower(i))
 }
 
 /// The honour as reported: without the generic `danh hiệu` (`danh hiệu

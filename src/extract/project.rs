@@ -82,11 +82,177 @@
 //! most [`MAX_NAME_TOKENS`] tokens.
 
 use super::name::{capitalized, proper_name};
-use super::{Ctx, Phrases};
+use super::{Ctx, FxMap};
 use crate::fact::{FactValue, Project, ProjectCategory};
 use crate::lexicon::{INSTITUTION_FIELDS, PLACE_NAMES as KNOWN_PLACES, PROJECT_CATEGORIES};
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
+
+/// A list of lower-case phrases, as [`super::Phrases`] (the same answers),
+/// indexed by the [`word_hash`]es of their first two words (and of their
+/// last two): the candidates at a token are those that agree with the
+/// hashes of that token and the next, found at one or two map lookups, and
+/// only their words are compared. The report kinds (projects, awards,
+/// events, titles) look up lists in which many phrases start with a common
+/// word (`nhà`, `trường`, `khu`, `hội`), where comparing each of them cost
+/// a string comparison or more.
+pub(super) struct Lexicon {
+    /// Each phrase's words with their hashes.
+    words: Vec<Vec<(&'static str, u32)>>,
+    /// Phrases of two words or more by the hashes of their first two
+    /// words, and phrases of one word by its hash; each list longest
+    /// first, then in list order: the first that matches is the answer.
+    by_first_two: FxMap<u64, Vec<usize>>,
+    by_first: FxMap<u32, Vec<usize>>,
+    /// The same by the hashes of their last two words and last word.
+    by_last_two: FxMap<u64, Vec<usize>>,
+    by_last: FxMap<u32, Vec<usize>>,
+    /// The first and the last words (one bit test rules out most tokens).
+    firsts: WordFilter,
+    lasts: WordFilter,
+}
+
+/// Two word hashes as one key.
+#[inline]
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+impl Lexicon {
+    pub(super) fn new(items: impl IntoIterator<Item = &'static str>) -> Lexicon {
+        let words: Vec<Vec<(&'static str, u32)>> = items
+            .into_iter()
+            .map(|p| p.split(' ').map(|w| (w, word_hash(w))).collect())
+            .collect();
+        let mut lexicon = Lexicon {
+            words: Vec::new(),
+            by_first_two: FxMap::default(),
+            by_first: FxMap::default(),
+            by_last_two: FxMap::default(),
+            by_last: FxMap::default(),
+            firsts: WordFilter::default(),
+            lasts: WordFilter::default(),
+        };
+        for (k, w) in words.iter().enumerate() {
+            let hashes: Vec<u32> = w.iter().map(|&(_, h)| h).collect();
+            match hashes.as_slice() {
+                [] => {}
+                [h] => {
+                    lexicon.by_first.entry(*h).or_default().push(k);
+                    lexicon.by_last.entry(*h).or_default().push(k);
+                }
+                [a, b, ..] => {
+                    lexicon
+                        .by_first_two
+                        .entry(pair_key(*a, *b))
+                        .or_default()
+                        .push(k);
+                    if let [.., y, z] = hashes.as_slice() {
+                        lexicon
+                            .by_last_two
+                            .entry(pair_key(*z, *y))
+                            .or_default()
+                            .push(k);
+                    }
+                }
+            }
+            if let (Some(first), Some(last)) = (hashes.first(), hashes.last()) {
+                lexicon.firsts.insert_hash(*first);
+                lexicon.lasts.insert_hash(*last);
+            }
+        }
+        let len = |k: &usize| words.get(*k).map_or(0, Vec::len);
+        for list in lexicon
+            .by_first_two
+            .values_mut()
+            .chain(lexicon.by_last_two.values_mut())
+        {
+            list.sort_by_key(|k| (core::cmp::Reverse(len(k)), *k));
+        }
+        lexicon.words = words;
+        lexicon
+    }
+
+    /// Do tokens `start..` spell phrase `k`? The hashes of the words past
+    /// the first two first, then the words.
+    #[inline]
+    fn matches(&self, t: &Tokens<'_>, start: usize, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| {
+            w.iter()
+                .enumerate()
+                .skip(2)
+                .all(|(n, &(_, h))| t.hash(start + n) == Some(h))
+                && w.iter()
+                    .enumerate()
+                    .all(|(n, &(word, _))| t.lower(start + n) == word)
+        })
+    }
+
+    /// May a phrase start at token `i`? `false` is sure (one bit test).
+    #[inline]
+    pub(super) fn may_start_at(&self, t: &Tokens<'_>, i: usize) -> bool {
+        t.hash(i).is_some_and(|h| self.firsts.may_contain(h))
+    }
+
+    /// May a phrase start with a word of hash `h`? `false` is sure.
+    #[inline]
+    pub(super) fn may_start_hash(&self, h: u32) -> bool {
+        self.firsts.may_contain(h)
+    }
+
+    /// The longest phrase starting at token `i` (the first in the list
+    /// among the longest): (number of tokens, index).
+    #[inline]
+    pub(super) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        let h = t.hash(i)?;
+        if !self.firsts.may_contain(h) {
+            return None;
+        }
+        self.longest_with(t, i, h)
+    }
+
+    /// [`Lexicon::longest_at`] past the bit test.
+    fn longest_with(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
+        let long = t
+            .hash(i + 1)
+            .and_then(|h1| self.by_first_two.get(&pair_key(h, h1)))
+            .and_then(|list| list.iter().find(|&&k| self.matches(t, i, k)));
+        let k = match long {
+            Some(&k) => k,
+            None => *self
+                .by_first
+                .get(&h)?
+                .iter()
+                .find(|&&k| self.matches(t, i, k))?,
+        };
+        Some((self.words.get(k)?.len(), k))
+    }
+
+    /// Does a phrase start at token `i`?
+    #[inline]
+    pub(super) fn starts_at(&self, t: &Tokens<'_>, i: usize) -> bool {
+        self.longest_at(t, i).is_some()
+    }
+
+    /// The longest phrase ending right before token `i` (the first in the
+    /// list among the longest): (first token, index).
+    pub(super) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        let h = t.hash(i.checked_sub(1)?)?;
+        if !self.lasts.may_contain(h) {
+            return None;
+        }
+        let at = |k: usize| {
+            let start = i.checked_sub(self.words.get(k)?.len())?;
+            self.matches(t, start, k).then_some((start, k))
+        };
+        let long = i
+            .checked_sub(2)
+            .and_then(|p| t.hash(p))
+            .and_then(|h1| self.by_last_two.get(&pair_key(h, h1)))
+            .and_then(|list| list.iter().find_map(|&k| at(k)));
+        long.or_else(|| self.by_last.get(&h)?.iter().find_map(|&k| at(k)))
+    }
+}
 
 /// The longest name, in tokens (two names joined by a dash included).
 pub(crate) const MAX_NAME_TOKENS: usize = 20;
@@ -103,8 +269,10 @@ struct Entry {
 }
 
 struct Categories {
-    phrases: Phrases,
+    phrases: Lexicon,
     entries: Vec<Entry>,
+    /// The [`word_hash`] of `dự` (`dự án`).
+    du: u32,
 }
 
 fn category_of(name: &str) -> Option<ProjectCategory> {
@@ -140,17 +308,18 @@ static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
         }
     }
     Categories {
-        phrases: Phrases::new(phrases),
+        phrases: Lexicon::new(phrases),
         entries,
+        du: word_hash("dự"),
     }
 });
 
 /// What a school teaches or a hospital treats (`Y dược`, `Đa khoa`).
-static FIELDS: Lazy<Phrases> = Lazy::new(|| Phrases::new(INSTITUTION_FIELDS.iter().copied()));
+static FIELDS: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(INSTITUTION_FIELDS.iter().copied()));
 
 /// Words before a work that make it a project (`!` categories).
-static CONTEXT_BEFORE: Lazy<Phrases> = Lazy::new(|| {
-    Phrases::new([
+static CONTEXT_BEFORE: Lazy<Lexicon> = Lazy::new(|| {
+    Lexicon::new([
         "dự án",
         "công trình",
         "xây dựng",
@@ -178,8 +347,8 @@ static CONTEXT_BEFORE: Lazy<Phrases> = Lazy::new(|| {
 });
 
 /// Words after a work that make it a project (`!` categories).
-static CONTEXT_AFTER: Lazy<Phrases> = Lazy::new(|| {
-    Phrases::new([
+static CONTEXT_AFTER: Lazy<Lexicon> = Lazy::new(|| {
+    Lexicon::new([
         "được khởi công",
         "khởi công",
         "được xây mới",
@@ -212,8 +381,8 @@ static CONTEXT_AFTER: Lazy<Phrases> = Lazy::new(|| {
 });
 
 /// Words just before a category that make it part of a company's name.
-static COMPANY: Lazy<Phrases> = Lazy::new(|| {
-    Phrases::new([
+static COMPANY: Lazy<Lexicon> = Lazy::new(|| {
+    Lexicon::new([
         "công ty",
         "tổng công ty",
         "cty",
@@ -510,10 +679,15 @@ fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
         )
 }
 
-/// Is the lower-case word (or two words) at `i` one of `list`?
-fn starts_with_any(t: &Tokens<'_>, i: usize, list: &[&str]) -> bool {
-    list.iter().any(|w| t.phrase(i, w).is_some())
-}
+/// [`NOT_A_NAME`], [`NOT_A_PROJECT_NAME`] and [`CATEGORY_PLACES`], to be
+/// matched at a token.
+static NOT_A_NAME_AT: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(NOT_A_NAME.iter().copied()));
+static NOT_A_PROJECT_NAME_AT: Lazy<Lexicon> =
+    Lazy::new(|| Lexicon::new(NOT_A_PROJECT_NAME.iter().copied()));
+static CATEGORY_PLACES_AT: Lazy<Lexicon> =
+    Lazy::new(|| Lexicon::new(CATEGORY_PLACES.iter().copied()));
+/// [`LEVEL_WORDS`], to be matched at a token.
+static LEVEL_WORDS_AT: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(LEVEL_WORDS.iter().copied()));
 
 /// The end of the name starting at token `i`, or `None`.
 pub(crate) fn name_end(
@@ -730,6 +904,33 @@ fn company_before(t: &Tokens<'_>, i: usize) -> bool {
     })
 }
 
+/// Schools, hospitals and other institutions: their names may start after
+/// a field (`Trường ĐH Y dược Cần Thơ`) or with a level word (`Bệnh viện Đa
+/// khoa huyện Gia Lâm`).
+fn institution(entry: &Entry) -> bool {
+    matches!(
+        entry.category,
+        ProjectCategory::School | ProjectCategory::Hospital | ProjectCategory::Other
+    )
+}
+
+/// May the category `entry` ending at token `c` be followed by its name?
+/// A cheap necessary condition of [`at_category`], tested before the rest:
+/// a road number, a capitalized word (after an abbreviation in brackets),
+/// or for an institution a field or a level word. Most category words are
+/// followed by none (`nhà máy của`, `đường giao thông`).
+fn may_name(t: &Tokens<'_>, entry: &Entry, c: usize) -> bool {
+    let after = if t.is_punct(c, '(') && all_caps(t, c + 1) && t.is_punct(c + 2, ')') {
+        c + 3
+    } else {
+        c
+    };
+    entry.number
+        || capitalized(t, after)
+        || institution(entry)
+            && (FIELDS.may_start_at(t, after) || LEVEL_WORDS_AT.may_start_at(t, after))
+}
+
 /// The category at token `i`: its entry and its number of tokens.
 fn category_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Entry, usize)> {
     if !t.is_word(i) {
@@ -753,9 +954,12 @@ fn at_category(
     listed: bool,
 ) -> Option<(usize, Project, &'static str)> {
     let (entry, n) = category_at(t, i)?;
+    if !may_name(t, entry, i + n) {
+        return None;
+    }
     // A heading in capitals, not an acronym (`KCN`, `KDC`: no vowels).
     let caps = (i..i + n).all(|m| all_caps(t, m)) && (i..i + n).any(|m| has_vowel(t.lower(m)));
-    if capitalized(t, i) && starts_with_any(t, i, CATEGORY_PLACES) {
+    if capitalized(t, i) && CATEGORY_PLACES_AT.starts_at(t, i) {
         return None;
     }
     if entry.lower_only && capitalized(t, i) && !caps && !sentence_start(t, i) {
@@ -789,10 +993,7 @@ fn at_category(
     if t.is_punct(c, '(') && all_caps(t, c + 1) && t.is_punct(c + 2, ')') {
         after = c + 3;
     }
-    let institution = matches!(
-        entry.category,
-        ProjectCategory::School | ProjectCategory::Hospital | ProjectCategory::Other
-    );
+    let institution = institution(entry);
     // Not bridges: `cầu Tân Thuận 1 – Nguyễn Tất Thành` is a bridge and
     // the street it leads to.
     let dash = matches!(
@@ -831,12 +1032,10 @@ fn at_category(
             }
         }
         if institution {
-            for w in LEVEL_WORDS {
-                if let Some(m) = t.phrase(c, w) {
-                    if capitalized(t, c + m) {
-                        s = c + m;
-                    }
-                    break;
+            // At most one level word starts at a token.
+            if let Some((m, _)) = LEVEL_WORDS_AT.longest_at(t, c) {
+                if capitalized(t, c + m) {
+                    s = c + m;
                 }
             }
         }
@@ -844,7 +1043,7 @@ fn at_category(
             return None;
         }
         let e = name_end(t, s, caps, institution, dash)?;
-        if starts_with_any(t, s, NOT_A_NAME) {
+        if NOT_A_NAME_AT.starts_at(t, s) {
             return None;
         }
         (c, e)
@@ -919,7 +1118,11 @@ fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> 
     if let Some(found) = at_category(t, j, true, true) {
         return Some(found);
     }
-    if starts_with_any(t, j, NOT_A_PROJECT_NAME) || starts_with_any(t, j, NOT_A_NAME) {
+    // A name starts with a capital ([`name_end`]): most `dự án` have none.
+    if !capitalized(t, j) {
+        return None;
+    }
+    if NOT_A_PROJECT_NAME_AT.starts_at(t, j) || NOT_A_NAME_AT.starts_at(t, j) {
         return None;
     }
     if company_before(t, i) {
@@ -980,7 +1183,7 @@ fn list_items(t: &Tokens<'_>, mut e: usize, category: ProjectCategory) -> Vec<(u
         if t.get(s).is_none_or(|x| x.line_before)
             || category_at(t, s).is_some()
             || !capitalized(t, s)
-            || starts_with_any(t, s, NOT_A_NAME)
+            || NOT_A_NAME_AT.starts_at(t, s)
         {
             break;
         }
@@ -1014,6 +1217,8 @@ fn list_items(t: &Tokens<'_>, mut e: usize, category: ProjectCategory) -> Vec<(u
 /// C`): the second needs no project context of its own.
 const LIST_GAP: usize = 12;
 
+// Not inlined into the extractor's loop: a profile shows this kind's cost.
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     {
@@ -1021,26 +1226,31 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let mut i = 0;
         let mut last_end: Option<usize> = None;
         let mut last_category: Option<ProjectCategory> = None;
+        let cats = &*CATEGORIES;
         while i < t.len() {
             // Only `dự án` or a category starts a project: almost every
             // token is ruled out at one bit test.
-            if !(t.is(i, "dự") || (t.is_word(i) && CATEGORIES.phrases.may_start_at(t, i))) {
+            let h = t.hash(i);
+            let du = h == Some(cats.du) && t.is(i, "dự");
+            if !(du || (h.is_some_and(|h| cats.phrases.may_start_hash(h)) && t.is_word(i))) {
                 i += 1;
                 continue;
             }
             // Right after another work, in the same sentence.
-            let listed = last_end.is_some_and(|le| {
-                i >= le
-                    && i - le <= LIST_GAP
-                    && (le..=i).all(|k| {
-                        t.get(k).is_some_and(|x| !x.line_before)
-                            && !matches!(
-                                t.get(k).map(|x| x.kind),
-                                Some(Kind::Punct('.' | ';' | '!' | '?'))
-                            )
-                    })
-            });
-            let hit = if t.is(i, "dự") {
+            let listed = || {
+                last_end.is_some_and(|le| {
+                    i >= le
+                        && i - le <= LIST_GAP
+                        && (le..=i).all(|k| {
+                            t.get(k).is_some_and(|x| !x.line_before)
+                                && !matches!(
+                                    t.get(k).map(|x| x.kind),
+                                    Some(Kind::Punct('.' | ';' | '!' | '?'))
+                                )
+                        })
+                })
+            };
+            let hit = if du {
                 at_du_an(t, i).map(|h| (i, h))
             } else {
                 None
@@ -1048,8 +1258,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             .or_else(|| {
                 // The work just before lends its context to one of its own
                 // kind only (`đường A (huyện B), đường C`).
-                let same = listed
-                    && category_at(t, i).is_some_and(|(e, _)| last_category == Some(e.category));
+                let same = last_category.is_some()
+                    && category_at(t, i).is_some_and(|(e, _)| last_category == Some(e.category))
+                    && listed();
                 at_category(t, i, false, same).map(|h| (i, h))
             });
             match hit {
@@ -1094,11 +1305,57 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&CONTEXT_AFTER);
     once_cell::sync::Lazy::force(&CONTEXT_BEFORE);
     once_cell::sync::Lazy::force(&FIELDS);
+    once_cell::sync::Lazy::force(&NOT_A_NAME_AT);
+    once_cell::sync::Lazy::force(&NOT_A_PROJECT_NAME_AT);
+    once_cell::sync::Lazy::force(&CATEGORY_PLACES_AT);
+    once_cell::sync::Lazy::force(&LEVEL_WORDS_AT);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicon_answers_as_phrases() {
+        // Lists with shared first and last words, a one-word phrase that
+        // starts longer ones, and a duplicate (the first index wins).
+        let lists: Vec<Vec<&'static str>> = vec![
+            PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect(),
+            crate::lexicon::EVENT_HEADS
+                .iter()
+                .map(|(_, p)| *p)
+                .collect(),
+            crate::lexicon::HONORS.iter().map(|(h, _)| *h).collect(),
+            NOT_A_NAME.to_vec(),
+            vec![
+                "hội",
+                "hội nghị",
+                "đại hội",
+                "hội nghị",
+                "nghị",
+                "a b c",
+                "b c",
+            ],
+        ];
+        for list in lists {
+            let text = format!(
+                "{} Khu Công Nghiệp x. NHÀ MÁY nhà máy thủy điện hội nghị đại hội a b c",
+                list.join(" , ")
+            );
+            let t = Tokens::new(&text);
+            let old = super::super::Phrases::new(list.iter().copied());
+            let new = Lexicon::new(list.iter().copied());
+            for i in 0..=t.len() + 1 {
+                assert_eq!(new.longest_at(&t, i), old.longest_at(&t, i), "{i}");
+                assert_eq!(
+                    new.longest_ending_before(&t, i),
+                    old.longest_ending_before(&t, i),
+                    "{i}"
+                );
+                assert_eq!(new.may_start_at(&t, i), old.may_start_at(&t, i), "{i}");
+            }
+        }
+    }
 
     fn projects(text: &str) -> Vec<(String, ProjectCategory, String, String)> {
         let mut ctx = Ctx::new(text, None);

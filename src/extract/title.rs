@@ -56,7 +56,8 @@
 //! most [`MAX_CHARS`] characters.
 
 use super::name::capitalized;
-use super::{Ctx, Phrases, clause_break};
+use super::project::Lexicon;
+use super::{Ctx, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
 use crate::lexicon::{CAMPAIGNS, HONOR_TITLES, TITLE_TRIGGERS};
 use crate::token::{Kind, Tokens};
@@ -90,6 +91,14 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
     let Kind::Punct(c) = tok.kind else {
         return None;
     };
+    // The family first: most punctuation is no quote, and its neighbours
+    // need not be read.
+    let family = match c {
+        '“' | '”' | '"' | '„' | '‟' => Family::Double,
+        '«' | '»' => Family::Guillemet,
+        '‘' | '’' => Family::Single,
+        _ => return None,
+    };
     // Glued to a word or number before it (`mới“`, `Vietnam’s`).
     let glued_before = t.joined(i) && (t.is_word(i - 1) || t.is_digits(i - 1));
     let glued_after = t.joined(i + 1) && (t.is_word(i + 1) || t.is_digits(i + 1));
@@ -98,12 +107,6 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
             t.get(i + 1).map(|x| x.kind),
             Some(Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '…'))
         );
-    let family = match c {
-        '“' | '”' | '"' | '„' | '‟' => Family::Double,
-        '«' | '»' => Family::Guillemet,
-        '‘' | '’' => Family::Single,
-        _ => return None,
-    };
     let role = match c {
         // An apostrophe, not a quote.
         '’' | '‘' if glued_before && glued_after => return None,
@@ -128,6 +131,25 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
     Some((family, role))
 }
 
+/// The first token at or after `j` that starts a line or is a quote
+/// character (`t.len()` when none): the others change nothing in
+/// [`pairs`], and are skipped here in a tight loop.
+#[inline(never)]
+fn next_quote_or_line(t: &Tokens<'_>, mut j: usize) -> usize {
+    while let Some(tok) = t.get(j) {
+        if tok.line_before
+            || matches!(
+                tok.kind,
+                Kind::Punct('“' | '”' | '"' | '„' | '‟' | '«' | '»' | '‘' | '’')
+            )
+        {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
 /// The pairs of quotes (opening, closing) at most [`MAX_BYTES`] apart on
 /// one line, outermost only, in text order. One pass with a stack per
 /// family (cleared at each line break): no recursion, no look ahead.
@@ -136,8 +158,11 @@ fn pairs(t: &Tokens<'_>) -> Vec<(usize, usize)> {
     let mut guillemet = Vec::new();
     let mut single = Vec::new();
     let mut out = Vec::new();
-    for j in 0..t.len() {
+    let mut next = 0;
+    loop {
+        let j = next_quote_or_line(t, next);
         let Some(tok) = t.get(j) else { break };
+        next = j + 1;
         if tok.line_before {
             double.clear();
             guillemet.clear();
@@ -176,7 +201,7 @@ fn pairs(t: &Tokens<'_>) -> Vec<(usize, usize)> {
     kept
 }
 
-static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
+static TRIGGERS: Lazy<(Lexicon, Vec<TitleCategory>)> = Lazy::new(|| {
     let mut phrases = Vec::new();
     let mut cats = Vec::new();
     for (cat, phrase) in TITLE_TRIGGERS.iter() {
@@ -189,17 +214,17 @@ static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
         phrases.push(*phrase);
         cats.push(c);
     }
-    (Phrases::new(phrases), cats)
+    (Lexicon::new(phrases), cats)
 });
 
-static HONORS: Lazy<Phrases> = Lazy::new(|| Phrases::new(HONOR_TITLES.iter().copied()));
+static HONORS: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(HONOR_TITLES.iter().copied()));
 
-static KNOWN_CAMPAIGNS: Lazy<Phrases> = Lazy::new(|| Phrases::new(CAMPAIGNS.iter().copied()));
+static KNOWN_CAMPAIGNS: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(CAMPAIGNS.iter().copied()));
 
 /// Documents whose quoted name follows a colon: `Nghị quyết TW4: “Một số
 /// vấn đề cấp bách …”`, `Chỉ thị 03 của Bộ Chính trị: “…”`.
-static DOCUMENTS: Lazy<Phrases> = Lazy::new(|| {
-    Phrases::new([
+static DOCUMENTS: Lazy<Lexicon> = Lazy::new(|| {
+    Lexicon::new([
         "nghị quyết",
         "chỉ thị",
         "kết luận",
@@ -324,6 +349,8 @@ fn lone_lower_word(t: &Tokens<'_>, open: usize, close: usize) -> bool {
         && (open + 1..close).all(|k| t.is_word(k) && !capitalized(t, k))
 }
 
+// Not inlined into the extractor's loop: a profile shows this kind's cost.
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     {
