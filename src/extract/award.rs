@@ -53,8 +53,8 @@
 //! look-back and look-ahead is bounded, so the pass is linear in the tokens.
 
 use super::Ctx;
+use super::Phrases;
 use super::name::capitalized;
-use super::project::Lexicon;
 use crate::fact::{Award, FactValue};
 use crate::lexicon::{AWARD_CONFERRERS, AWARD_REASONS, AWARD_RECIPIENTS, AWARD_VERBS, HONORS};
 use crate::number::{self, Style};
@@ -100,15 +100,15 @@ enum Who {
 
 /// The award lists, split and indexed once.
 struct Lex {
-    honors: Lexicon,
-    verbs: Lexicon,
+    honors: Phrases,
+    verbs: Phrases,
     verb_kinds: Vec<Verb>,
-    conferrers: Lexicon,
-    recipients: Lexicon,
+    conferrers: Phrases,
+    recipients: Phrases,
     /// Per recipient noun: its count, and whether it is the count's own
     /// word (tập thể, cá nhân, hộ gia đình, hộ).
     recipient_kinds: Vec<(Who, bool)>,
-    reasons: Lexicon,
+    reasons: Phrases,
     /// The [`word_hash`]es of [`COUNT_QUALIFIERS`].
     qualifiers: [u32; 4],
     /// The first words of the honours and of the verbs (see
@@ -151,13 +151,13 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
         }
     }
     Lex {
-        honors: Lexicon::new(HONORS.iter().map(|(h, _)| *h)),
-        verbs: Lexicon::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
+        honors: Phrases::new(HONORS.iter().map(|(h, _)| *h)),
+        verbs: Phrases::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
         verb_kinds,
-        conferrers: Lexicon::new(AWARD_CONFERRERS.iter().copied()),
-        recipients: Lexicon::new(AWARD_RECIPIENTS.iter().map(|(_, r)| *r)),
+        conferrers: Phrases::new(AWARD_CONFERRERS.iter().copied()),
+        recipients: Phrases::new(AWARD_RECIPIENTS.iter().map(|(_, r)| *r)),
         recipient_kinds,
-        reasons: Lexicon::new(AWARD_REASONS.iter().copied()),
+        reasons: Phrases::new(AWARD_REASONS.iter().copied()),
         qualifiers: COUNT_QUALIFIERS.map(word_hash),
         starts,
     }
@@ -174,8 +174,8 @@ const OPEN_HEADS: &[&str] = &[
 ];
 
 /// Titles won in contests, not conferred for merit (`danh hiệu Hoa hậu`).
-static CONTEST_TITLES: Lazy<Lexicon> = Lazy::new(|| {
-    Lexicon::new([
+static CONTEST_TITLES: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
         "hoa hậu",
         "á hậu",
         "hoa khôi",
@@ -343,7 +343,7 @@ fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
 
 /// Does phrase list `p` match at `i`, written in lower case or in a
 /// heading (`Khen thưởng` in `Ban Thi đua - Khen thưởng` does not)?
-fn lexical_at(t: &Tokens<'_>, p: &Lexicon, i: usize) -> Option<(usize, usize)> {
+fn lexical_at(t: &Tokens<'_>, p: &Phrases, i: usize) -> Option<(usize, usize)> {
     p.longest_at(t, i)
         .filter(|_| !capitalized(t, i) || all_caps(t, i))
 }

@@ -49,8 +49,8 @@
 //! head in lower case is an event only with a name and an ordinal (`cuộc
 //! thi giọng hát hay … lần thứ nhất`) or a quoted name.
 
+use super::Phrases;
 use super::name::capitalized;
-use super::project::Lexicon;
 use super::{Ctx, clause_break};
 use crate::fact::{Event, FactValue};
 use crate::lexicon::{EVENT_HEADS, PLACE_NAMES as KNOWN_PLACES};
@@ -87,7 +87,7 @@ struct Head {
     whole: bool,
 }
 
-static HEADS: Lazy<(Lexicon, Vec<Head>)> = Lazy::new(|| {
+static HEADS: Lazy<(Phrases, Vec<Head>)> = Lazy::new(|| {
     let mut phrases = Vec::new();
     let mut heads = Vec::new();
     for (flags, phrase) in EVENT_HEADS.iter() {
@@ -100,7 +100,7 @@ static HEADS: Lazy<(Lexicon, Vec<Head>)> = Lazy::new(|| {
             whole: flags.contains('x'),
         });
     }
-    (Lexicon::new(phrases), heads)
+    (Phrases::new(phrases), heads)
 });
 
 /// Lower-case words of the body after an ordinal (`HĐND tỉnh`, `Đảng Cộng

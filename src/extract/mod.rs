@@ -338,138 +338,169 @@ impl PairSet {
 
 /// A list of lower-case phrases (words separated by single spaces; a
 /// punctuation character is a word of its own: `us $`), split once and
-/// indexed by first and last word, for matching at a token.
+/// indexed by the [`word_hash`]es of their first two words (and of their
+/// last two): the candidates at a token are those that agree with the
+/// hashes of that token and the next, found at one or two map lookups, and
+/// only their words are compared. The report kinds (projects, awards,
+/// events, titles) look up lists in which many phrases start with a common
+/// word (`nhà`, `trường`, `khu`, `hội`), where comparing each of them cost
+/// a string comparison or more.
 pub(crate) struct Phrases {
-    words: Vec<Vec<&'static str>>,
-    /// Phrases by the [`word_hash`]es of their first two words (one-word
-    /// phrases by their word, see [`pair_key`]) and of their last two
-    /// words: a lexicon with many phrases of one first word (`công trình
-    /// …`, `công viên …`) is narrowed by the next word before any word is
-    /// compared. Every word of a candidate is compared before it matches.
-    by_first: FxMap<u64, Vec<usize>>,
-    by_last: FxMap<u64, Vec<usize>>,
-    /// The first and the last words, to rule out most tokens at one bit
-    /// test each.
+    /// Each phrase's words with their hashes.
+    words: Vec<Vec<(&'static str, u32)>>,
+    /// Phrases of two words or more by the hashes of their first two
+    /// words, and phrases of one word by its hash; each list longest
+    /// first, then in list order: the first that matches is the answer.
+    by_first_two: FxMap<u64, Vec<usize>>,
+    by_first: FxMap<u32, Vec<usize>>,
+    /// The same by the hashes of their last two words and last word.
+    by_last_two: FxMap<u64, Vec<usize>>,
+    by_last: FxMap<u32, Vec<usize>>,
+    /// The first and the last words (one bit test rules out most tokens).
     firsts: WordFilter,
     lasts: WordFilter,
 }
 
+/// Two word hashes as one key.
+#[inline]
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
 impl Phrases {
     pub(crate) fn new(items: impl IntoIterator<Item = &'static str>) -> Phrases {
-        let words: Vec<Vec<&'static str>> =
-            items.into_iter().map(|p| p.split(' ').collect()).collect();
-        let mut by_first: FxMap<u64, Vec<usize>> = FxMap::default();
-        let mut by_last: FxMap<u64, Vec<usize>> = FxMap::default();
-        let mut firsts = WordFilter::default();
-        let mut lasts = WordFilter::default();
+        let words: Vec<Vec<(&'static str, u32)>> = items
+            .into_iter()
+            .map(|p| p.split(' ').map(|w| (w, word_hash(w))).collect())
+            .collect();
+        let mut lexicon = Phrases {
+            words: Vec::new(),
+            by_first_two: FxMap::default(),
+            by_first: FxMap::default(),
+            by_last_two: FxMap::default(),
+            by_last: FxMap::default(),
+            firsts: WordFilter::default(),
+            lasts: WordFilter::default(),
+        };
         for (k, w) in words.iter().enumerate() {
-            if let (Some(first), Some(last)) = (w.first(), w.last()) {
-                let second = w.get(1).map(|x| word_hash(x));
-                let before_last = w.len().checked_sub(2).and_then(|n| w.get(n));
-                by_first
-                    .entry(pair_key(word_hash(first), second))
-                    .or_default()
-                    .push(k);
-                by_last
-                    .entry(pair_key(word_hash(last), before_last.map(|x| word_hash(x))))
-                    .or_default()
-                    .push(k);
-                firsts.insert(first);
-                lasts.insert(last);
+            let hashes: Vec<u32> = w.iter().map(|&(_, h)| h).collect();
+            match hashes.as_slice() {
+                [] => {}
+                [h] => {
+                    lexicon.by_first.entry(*h).or_default().push(k);
+                    lexicon.by_last.entry(*h).or_default().push(k);
+                }
+                [a, b, ..] => {
+                    lexicon
+                        .by_first_two
+                        .entry(pair_key(*a, *b))
+                        .or_default()
+                        .push(k);
+                    if let [.., y, z] = hashes.as_slice() {
+                        lexicon
+                            .by_last_two
+                            .entry(pair_key(*z, *y))
+                            .or_default()
+                            .push(k);
+                    }
+                }
+            }
+            if let (Some(first), Some(last)) = (hashes.first(), hashes.last()) {
+                lexicon.firsts.insert_hash(*first);
+                lexicon.lasts.insert_hash(*last);
             }
         }
-        Phrases {
-            words,
-            by_first,
-            by_last,
-            firsts,
-            lasts,
+        let len = |k: &usize| words.get(*k).map_or(0, Vec::len);
+        for list in lexicon
+            .by_first_two
+            .values_mut()
+            .chain(lexicon.by_last_two.values_mut())
+        {
+            list.sort_by_key(|k| (core::cmp::Reverse(len(k)), *k));
         }
+        lexicon.words = words;
+        lexicon
     }
 
+    /// Do tokens `start..` spell phrase `k`? The hashes of the words past
+    /// the first two first, then the words.
+    #[inline]
     fn matches(&self, t: &Tokens<'_>, start: usize, k: usize) -> bool {
         self.words.get(k).is_some_and(|w| {
             w.iter()
                 .enumerate()
-                .all(|(n, word)| t.lower(start + n) == *word && t.get(start + n).is_some())
+                .skip(2)
+                .all(|(n, &(_, h))| t.hash(start + n) == Some(h))
+                && w.iter()
+                    .enumerate()
+                    .all(|(n, &(word, _))| t.lower(start + n) == word)
         })
     }
 
-    /// May a phrase start at token `i`? `false` is sure; `true` is a
-    /// maybe (one bit test, see [`WordFilter`]).
+    /// May a phrase start at token `i`? `false` is sure (one bit test).
     #[inline]
     pub(crate) fn may_start_at(&self, t: &Tokens<'_>, i: usize) -> bool {
         t.hash(i).is_some_and(|h| self.firsts.may_contain(h))
     }
 
-    /// The longest phrase starting at token `i`: (number of tokens, index).
-    /// Most tokens are ruled out here, inline, at one bit test.
+    /// May a phrase start with a word of hash `h`? `false` is sure.
+    #[inline]
+    pub(crate) fn may_start_hash(&self, h: u32) -> bool {
+        self.firsts.may_contain(h)
+    }
+
+    /// The longest phrase starting at token `i` (the first in the list
+    /// among the longest): (number of tokens, index).
     #[inline]
     pub(crate) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         let h = t.hash(i)?;
         if !self.firsts.may_contain(h) {
             return None;
         }
-        self.longest_at_hashed(t, i, h)
+        self.longest_with(t, i, h)
     }
 
-    /// [`Phrases::longest_at`] for a token whose first-word hash `h` passed
-    /// the filter.
-    fn longest_at_hashed(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
-        let one = self.by_first.get(&pair_key(h, None));
-        let more = t
+    /// [`Phrases::longest_at`] past the bit test.
+    fn longest_with(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
+        let long = t
             .hash(i + 1)
-            .and_then(|h2| self.by_first.get(&pair_key(h, Some(h2))));
-        one.into_iter()
-            .chain(more)
-            .flatten()
-            .filter(|k| self.matches(t, i, **k))
-            .filter_map(|k| Some((self.words.get(*k)?.len(), *k)))
-            .max_by_key(|(n, k)| (*n, core::cmp::Reverse(*k)))
+            .and_then(|h1| self.by_first_two.get(&pair_key(h, h1)))
+            .and_then(|list| list.iter().find(|&&k| self.matches(t, i, k)));
+        let k = match long {
+            Some(&k) => k,
+            None => *self
+                .by_first
+                .get(&h)?
+                .iter()
+                .find(|&&k| self.matches(t, i, k))?,
+        };
+        Some((self.words.get(k)?.len(), k))
     }
 
-    /// The longest phrase ending right before token `i`: (first token, index).
+    /// Does a phrase start at token `i`?
     #[inline]
+    pub(crate) fn starts_at(&self, t: &Tokens<'_>, i: usize) -> bool {
+        self.longest_at(t, i).is_some()
+    }
+
+    /// The longest phrase ending right before token `i` (the first in the
+    /// list among the longest): (first token, index).
     pub(crate) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         let h = t.hash(i.checked_sub(1)?)?;
         if !self.lasts.may_contain(h) {
             return None;
         }
-        self.longest_ending_before_hashed(t, i, h)
-    }
-
-    /// [`Phrases::longest_ending_before`] for a last word whose hash `h`
-    /// passed the filter.
-    fn longest_ending_before_hashed(
-        &self,
-        t: &Tokens<'_>,
-        i: usize,
-        h: u32,
-    ) -> Option<(usize, usize)> {
-        let one = self.by_last.get(&pair_key(h, None));
-        let more = i
+        let at = |k: usize| {
+            let start = i.checked_sub(self.words.get(k)?.len())?;
+            self.matches(t, start, k).then_some((start, k))
+        };
+        let long = i
             .checked_sub(2)
-            .and_then(|j| t.hash(j))
-            .and_then(|h2| self.by_last.get(&pair_key(h, Some(h2))));
-        one.into_iter()
-            .chain(more)
-            .flatten()
-            .filter_map(|k| {
-                let n = self.words.get(*k)?.len();
-                let start = i.checked_sub(n)?;
-                self.matches(t, start, *k).then_some((start, *k))
-            })
-            .min_by_key(|(start, k)| (*start, *k))
+            .and_then(|p| t.hash(p))
+            .and_then(|h1| self.by_last_two.get(&pair_key(h, h1)))
+            .and_then(|list| list.iter().find_map(|&k| at(k)));
+        long.or_else(|| self.by_last.get(&h)?.iter().find_map(|&k| at(k)))
     }
-}
-
-/// The key of [`Phrases`]' indexes: the hash of a phrase's end word and, for
-/// phrases of two words or more, of its neighbour (the second word, or the
-/// one before the last). A one-word phrase's key cannot equal a longer
-/// one's: its low half is all ones, a value [`word_hash`] of the
-/// neighbour would have to take too, and then the words are compared anyway.
-fn pair_key(end: u32, neighbour: Option<u32>) -> u64 {
-    (u64::from(end) << 32) | u64::from(neighbour.unwrap_or(u32::MAX))
 }
 
 /// Calls `f` with every readable number that starts in an unclaimed token,

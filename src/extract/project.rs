@@ -82,177 +82,11 @@
 //! most [`MAX_NAME_TOKENS`] tokens.
 
 use super::name::{capitalized, proper_name};
-use super::{Ctx, FxMap};
+use super::{Ctx, Phrases};
 use crate::fact::{FactValue, Project, ProjectCategory};
 use crate::lexicon::{INSTITUTION_FIELDS, PLACE_NAMES as KNOWN_PLACES, PROJECT_CATEGORIES};
-use crate::token::{Kind, Tokens, WordFilter, word_hash};
+use crate::token::{Kind, Tokens, word_hash};
 use once_cell::sync::Lazy;
-
-/// A list of lower-case phrases, as [`super::Phrases`] (the same answers),
-/// indexed by the [`word_hash`]es of their first two words (and of their
-/// last two): the candidates at a token are those that agree with the
-/// hashes of that token and the next, found at one or two map lookups, and
-/// only their words are compared. The report kinds (projects, awards,
-/// events, titles) look up lists in which many phrases start with a common
-/// word (`nhà`, `trường`, `khu`, `hội`), where comparing each of them cost
-/// a string comparison or more.
-pub(super) struct Lexicon {
-    /// Each phrase's words with their hashes.
-    words: Vec<Vec<(&'static str, u32)>>,
-    /// Phrases of two words or more by the hashes of their first two
-    /// words, and phrases of one word by its hash; each list longest
-    /// first, then in list order: the first that matches is the answer.
-    by_first_two: FxMap<u64, Vec<usize>>,
-    by_first: FxMap<u32, Vec<usize>>,
-    /// The same by the hashes of their last two words and last word.
-    by_last_two: FxMap<u64, Vec<usize>>,
-    by_last: FxMap<u32, Vec<usize>>,
-    /// The first and the last words (one bit test rules out most tokens).
-    firsts: WordFilter,
-    lasts: WordFilter,
-}
-
-/// Two word hashes as one key.
-#[inline]
-fn pair_key(a: u32, b: u32) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
-
-impl Lexicon {
-    pub(super) fn new(items: impl IntoIterator<Item = &'static str>) -> Lexicon {
-        let words: Vec<Vec<(&'static str, u32)>> = items
-            .into_iter()
-            .map(|p| p.split(' ').map(|w| (w, word_hash(w))).collect())
-            .collect();
-        let mut lexicon = Lexicon {
-            words: Vec::new(),
-            by_first_two: FxMap::default(),
-            by_first: FxMap::default(),
-            by_last_two: FxMap::default(),
-            by_last: FxMap::default(),
-            firsts: WordFilter::default(),
-            lasts: WordFilter::default(),
-        };
-        for (k, w) in words.iter().enumerate() {
-            let hashes: Vec<u32> = w.iter().map(|&(_, h)| h).collect();
-            match hashes.as_slice() {
-                [] => {}
-                [h] => {
-                    lexicon.by_first.entry(*h).or_default().push(k);
-                    lexicon.by_last.entry(*h).or_default().push(k);
-                }
-                [a, b, ..] => {
-                    lexicon
-                        .by_first_two
-                        .entry(pair_key(*a, *b))
-                        .or_default()
-                        .push(k);
-                    if let [.., y, z] = hashes.as_slice() {
-                        lexicon
-                            .by_last_two
-                            .entry(pair_key(*z, *y))
-                            .or_default()
-                            .push(k);
-                    }
-                }
-            }
-            if let (Some(first), Some(last)) = (hashes.first(), hashes.last()) {
-                lexicon.firsts.insert_hash(*first);
-                lexicon.lasts.insert_hash(*last);
-            }
-        }
-        let len = |k: &usize| words.get(*k).map_or(0, Vec::len);
-        for list in lexicon
-            .by_first_two
-            .values_mut()
-            .chain(lexicon.by_last_two.values_mut())
-        {
-            list.sort_by_key(|k| (core::cmp::Reverse(len(k)), *k));
-        }
-        lexicon.words = words;
-        lexicon
-    }
-
-    /// Do tokens `start..` spell phrase `k`? The hashes of the words past
-    /// the first two first, then the words.
-    #[inline]
-    fn matches(&self, t: &Tokens<'_>, start: usize, k: usize) -> bool {
-        self.words.get(k).is_some_and(|w| {
-            w.iter()
-                .enumerate()
-                .skip(2)
-                .all(|(n, &(_, h))| t.hash(start + n) == Some(h))
-                && w.iter()
-                    .enumerate()
-                    .all(|(n, &(word, _))| t.lower(start + n) == word)
-        })
-    }
-
-    /// May a phrase start at token `i`? `false` is sure (one bit test).
-    #[inline]
-    pub(super) fn may_start_at(&self, t: &Tokens<'_>, i: usize) -> bool {
-        t.hash(i).is_some_and(|h| self.firsts.may_contain(h))
-    }
-
-    /// May a phrase start with a word of hash `h`? `false` is sure.
-    #[inline]
-    pub(super) fn may_start_hash(&self, h: u32) -> bool {
-        self.firsts.may_contain(h)
-    }
-
-    /// The longest phrase starting at token `i` (the first in the list
-    /// among the longest): (number of tokens, index).
-    #[inline]
-    pub(super) fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
-        let h = t.hash(i)?;
-        if !self.firsts.may_contain(h) {
-            return None;
-        }
-        self.longest_with(t, i, h)
-    }
-
-    /// [`Lexicon::longest_at`] past the bit test.
-    fn longest_with(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
-        let long = t
-            .hash(i + 1)
-            .and_then(|h1| self.by_first_two.get(&pair_key(h, h1)))
-            .and_then(|list| list.iter().find(|&&k| self.matches(t, i, k)));
-        let k = match long {
-            Some(&k) => k,
-            None => *self
-                .by_first
-                .get(&h)?
-                .iter()
-                .find(|&&k| self.matches(t, i, k))?,
-        };
-        Some((self.words.get(k)?.len(), k))
-    }
-
-    /// Does a phrase start at token `i`?
-    #[inline]
-    pub(super) fn starts_at(&self, t: &Tokens<'_>, i: usize) -> bool {
-        self.longest_at(t, i).is_some()
-    }
-
-    /// The longest phrase ending right before token `i` (the first in the
-    /// list among the longest): (first token, index).
-    pub(super) fn longest_ending_before(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
-        let h = t.hash(i.checked_sub(1)?)?;
-        if !self.lasts.may_contain(h) {
-            return None;
-        }
-        let at = |k: usize| {
-            let start = i.checked_sub(self.words.get(k)?.len())?;
-            self.matches(t, start, k).then_some((start, k))
-        };
-        let long = i
-            .checked_sub(2)
-            .and_then(|p| t.hash(p))
-            .and_then(|h1| self.by_last_two.get(&pair_key(h, h1)))
-            .and_then(|list| list.iter().find_map(|&k| at(k)));
-        long.or_else(|| self.by_last.get(&h)?.iter().find_map(|&k| at(k)))
-    }
-}
 
 /// The longest name, in tokens (two names joined by a dash included).
 pub(crate) const MAX_NAME_TOKENS: usize = 20;
@@ -269,7 +103,7 @@ struct Entry {
 }
 
 struct Categories {
-    phrases: Lexicon,
+    phrases: Phrases,
     entries: Vec<Entry>,
     /// The [`word_hash`] of `dự` (`dự án`).
     du: u32,
@@ -308,18 +142,18 @@ static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
         }
     }
     Categories {
-        phrases: Lexicon::new(phrases),
+        phrases: Phrases::new(phrases),
         entries,
         du: word_hash("dự"),
     }
 });
 
 /// What a school teaches or a hospital treats (`Y dược`, `Đa khoa`).
-static FIELDS: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(INSTITUTION_FIELDS.iter().copied()));
+static FIELDS: Lazy<Phrases> = Lazy::new(|| Phrases::new(INSTITUTION_FIELDS.iter().copied()));
 
 /// Words before a work that make it a project (`!` categories).
-static CONTEXT_BEFORE: Lazy<Lexicon> = Lazy::new(|| {
-    Lexicon::new([
+static CONTEXT_BEFORE: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
         "dự án",
         "công trình",
         "xây dựng",
@@ -347,8 +181,8 @@ static CONTEXT_BEFORE: Lazy<Lexicon> = Lazy::new(|| {
 });
 
 /// Words after a work that make it a project (`!` categories).
-static CONTEXT_AFTER: Lazy<Lexicon> = Lazy::new(|| {
-    Lexicon::new([
+static CONTEXT_AFTER: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
         "được khởi công",
         "khởi công",
         "được xây mới",
@@ -381,8 +215,8 @@ static CONTEXT_AFTER: Lazy<Lexicon> = Lazy::new(|| {
 });
 
 /// Words just before a category that make it part of a company's name.
-static COMPANY: Lazy<Lexicon> = Lazy::new(|| {
-    Lexicon::new([
+static COMPANY: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
         "công ty",
         "tổng công ty",
         "cty",
@@ -681,13 +515,13 @@ fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
 
 /// [`NOT_A_NAME`], [`NOT_A_PROJECT_NAME`] and [`CATEGORY_PLACES`], to be
 /// matched at a token.
-static NOT_A_NAME_AT: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(NOT_A_NAME.iter().copied()));
-static NOT_A_PROJECT_NAME_AT: Lazy<Lexicon> =
-    Lazy::new(|| Lexicon::new(NOT_A_PROJECT_NAME.iter().copied()));
-static CATEGORY_PLACES_AT: Lazy<Lexicon> =
-    Lazy::new(|| Lexicon::new(CATEGORY_PLACES.iter().copied()));
+static NOT_A_NAME_AT: Lazy<Phrases> = Lazy::new(|| Phrases::new(NOT_A_NAME.iter().copied()));
+static NOT_A_PROJECT_NAME_AT: Lazy<Phrases> =
+    Lazy::new(|| Phrases::new(NOT_A_PROJECT_NAME.iter().copied()));
+static CATEGORY_PLACES_AT: Lazy<Phrases> =
+    Lazy::new(|| Phrases::new(CATEGORY_PLACES.iter().copied()));
 /// [`LEVEL_WORDS`], to be matched at a token.
-static LEVEL_WORDS_AT: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(LEVEL_WORDS.iter().copied()));
+static LEVEL_WORDS_AT: Lazy<Phrases> = Lazy::new(|| Phrases::new(LEVEL_WORDS.iter().copied()));
 
 /// The end of the name starting at token `i`, or `None`.
 pub(crate) fn name_end(
@@ -1316,9 +1150,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lexicon_answers_as_phrases() {
+    fn phrases_answer_as_a_plain_search() {
         // Lists with shared first and last words, a one-word phrase that
-        // starts longer ones, and a duplicate (the first index wins).
+        // starts longer ones, and a duplicate (the first index wins):
+        // the indexed search answers what trying every phrase answers.
         let lists: Vec<Vec<&'static str>> = vec![
             PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect(),
             crate::lexicon::EVENT_HEADS
@@ -1343,16 +1178,30 @@ mod tests {
                 list.join(" , ")
             );
             let t = Tokens::new(&text);
-            let old = super::super::Phrases::new(list.iter().copied());
-            let new = Lexicon::new(list.iter().copied());
+            let phrases = Phrases::new(list.iter().copied());
+            let spells = |start: usize, p: &str| {
+                p.split(' ')
+                    .enumerate()
+                    .all(|(n, w)| start + n < t.len() && t.lower(start + n) == w)
+            };
             for i in 0..=t.len() + 1 {
-                assert_eq!(new.longest_at(&t, i), old.longest_at(&t, i), "{i}");
-                assert_eq!(
-                    new.longest_ending_before(&t, i),
-                    old.longest_ending_before(&t, i),
-                    "{i}"
-                );
-                assert_eq!(new.may_start_at(&t, i), old.may_start_at(&t, i), "{i}");
+                let at = list
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| spells(i, p))
+                    .map(|(k, p)| (p.split(' ').count(), k))
+                    .max_by_key(|&(n, k)| (n, core::cmp::Reverse(k)));
+                let before = list
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, p)| {
+                        let start = i.checked_sub(p.split(' ').count())?;
+                        spells(start, p).then_some((start, k))
+                    })
+                    .min();
+                assert_eq!(phrases.longest_at(&t, i), at, "{i}");
+                assert_eq!(phrases.longest_ending_before(&t, i), before, "{i}");
+                assert!(at.is_none() || phrases.may_start_at(&t, i), "{i}");
             }
         }
     }

@@ -55,8 +55,8 @@
 //! when written as an opening one (`“Khánh Hòa ngày mới“`). A title is at
 //! most [`MAX_CHARS`] characters.
 
+use super::Phrases;
 use super::name::capitalized;
-use super::project::Lexicon;
 use super::{Ctx, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
 use crate::lexicon::{CAMPAIGNS, HONOR_TITLES, TITLE_TRIGGERS};
@@ -201,7 +201,7 @@ fn pairs(t: &Tokens<'_>) -> Vec<(usize, usize)> {
     kept
 }
 
-static TRIGGERS: Lazy<(Lexicon, Vec<TitleCategory>)> = Lazy::new(|| {
+static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
     let mut phrases = Vec::new();
     let mut cats = Vec::new();
     for (cat, phrase) in TITLE_TRIGGERS.iter() {
@@ -214,17 +214,17 @@ static TRIGGERS: Lazy<(Lexicon, Vec<TitleCategory>)> = Lazy::new(|| {
         phrases.push(*phrase);
         cats.push(c);
     }
-    (Lexicon::new(phrases), cats)
+    (Phrases::new(phrases), cats)
 });
 
-static HONORS: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(HONOR_TITLES.iter().copied()));
+static HONORS: Lazy<Phrases> = Lazy::new(|| Phrases::new(HONOR_TITLES.iter().copied()));
 
-static KNOWN_CAMPAIGNS: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(CAMPAIGNS.iter().copied()));
+static KNOWN_CAMPAIGNS: Lazy<Phrases> = Lazy::new(|| Phrases::new(CAMPAIGNS.iter().copied()));
 
 /// Documents whose quoted name follows a colon: `Nghị quyết TW4: “Một số
 /// vấn đề cấp bách …”`, `Chỉ thị 03 của Bộ Chính trị: “…”`.
-static DOCUMENTS: Lazy<Lexicon> = Lazy::new(|| {
-    Lexicon::new([
+static DOCUMENTS: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::new([
         "nghị quyết",
         "chỉ thị",
         "kết luận",
