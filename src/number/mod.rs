@@ -252,12 +252,19 @@ impl Style {
 /// Reads a cardinal number at token `i`: digits (`13,6`), words (`mười
 /// chín`), or digits or words with scale words (`3,5 triệu`, `hai trăm năm
 /// mươi nghìn`). The longest reading wins.
+#[inline]
 pub(crate) fn number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
-    // Most tokens are ruled out at once; the others are read once per text
-    // and style, however many fact kinds ask.
+    // Most tokens are ruled out at once, in the caller's loop; the others
+    // are read once per text and style, however many fact kinds ask.
     if !may_start_at(tokens, i) {
         return Parsed::None;
     }
+    memo_number_at(tokens, i, style)
+}
+
+/// [`number_at`] past its gate: from the memo, or read and remembered.
+#[inline(never)]
+fn memo_number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     if let Ok(memo) = tokens.numbers.try_borrow() {
         if memo.style == Some(*style) {
             if let Some(p) = memo.read.get(&i) {
@@ -278,6 +285,7 @@ pub(crate) fn number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed 
 
 /// May a number start at token `i`? Digits, a word a numeral starts with,
 /// or a sign before digits (`-5`, `+3`); nothing else is worth reading.
+#[inline]
 pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
     match t.get(i).map(|x| x.kind) {
         Some(Kind::Digits) => true,
