@@ -363,12 +363,13 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
 
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
+    let before = &*BEFORE_PHRASES;
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
         // An amount starts with a number or a currency written before it:
         // every other token is ruled out at once.
-        if ctx.claimed(i) || !(number::may_start_at(t, i) || BEFORE_PHRASES.may_start_at(t, i)) {
+        if !(number::may_start_at(t, i) || before.may_start_at(t, i)) || ctx.claimed(i) {
             i += 1;
             continue;
         }

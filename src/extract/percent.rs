@@ -22,7 +22,7 @@
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
-use crate::token::Tokens;
+use crate::token::{Kind, Tokens, word_hash};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
 pub(crate) fn percent_sign(t: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -287,9 +287,31 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option
     text(t, from, to)
 }
 
+/// One past the last token where a percent sign (or `phần trăm`) may be
+/// (0 if there is none): a percentage needs one after its number, so no
+/// number starting at or after it can begin one.
+fn signs_end(t: &Tokens<'_>) -> usize {
+    let phan = word_hash("phần");
+    let mut j = t.len();
+    while j > 0 {
+        j -= 1;
+        let sign = match t.get(j).map(|x| x.kind) {
+            Some(Kind::Punct('%' | '％' | '﹪')) => true,
+            Some(Kind::Word) => t.hash(j) == Some(phan) && percent_sign(t, j).is_some(),
+            _ => false,
+        };
+        if sign {
+            return j + 1;
+        }
+    }
+    0
+}
+
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    super::each_number(ctx, |a| {
+    // A number at `i` ends after `i`: it needs a sign after `i`.
+    let until = signs_end(&ctx.tokens).saturating_sub(1);
+    super::number::each_number_until(ctx, until, |a| {
         let f = percentage(ctx, &ctx.tokens, a)?;
         let end = f.1;
         found.push(f);

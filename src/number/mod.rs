@@ -88,6 +88,17 @@ impl Decimal {
 
     /// `self + other` (both non-negative), or `None` on overflow.
     pub(crate) fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        if self.scale == other.scale {
+            // No rescaling (whole numbers, mostly): no 128-bit powers.
+            return Some(
+                Decimal {
+                    units: self.units.checked_add(other.units)?,
+                    scale: self.scale,
+                    negative: false,
+                }
+                .trimmed(),
+            );
+        }
         let scale = self.scale.max(other.scale);
         let a = self
             .units

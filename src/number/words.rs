@@ -70,7 +70,7 @@
 //! mươi năm` is "twenty years", `ba nghìn năm` "three thousand years".
 
 use super::{Bad, BadReason, Decimal, Form, MAX_SCALE, NumberMatch, Parsed, Style, digits};
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, word_hash};
 
 /// The variant of a digit word, where the grammar treats them apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,25 +169,78 @@ const VAN_NOT: &[&str] = &[
     "vật", "sự", "năng", "tuế", "lý", "kiếp", "an", "xuân", "phúc", "thọ", "toàn",
 ];
 
+/// The words after scale word `w` that make a compound of it (`tỷ lệ`).
+fn compounds(w: &str) -> &'static [&'static str] {
+    match w {
+        "tỷ" | "tỉ" => TY_NOT,
+        "triệu" => TRIEU_NOT,
+        "vạn" => VAN_NOT,
+        _ => &[],
+    }
+}
+
+/// One word of [`LEXICON`] in [`LexTable`]: its [`word_hash`], the word,
+/// what it is, and the words that make a compound of it.
+type LexSlot = (u32, &'static str, Lex, &'static [&'static str]);
+
+/// [`LEXICON`] by [`word_hash`], in open addressing: a token is looked up by
+/// the hash the tokenizer computed, with no hashing of the word again.
+struct LexTable {
+    slots: [Option<LexSlot>; LexTable::SLOTS],
+}
+
+impl LexTable {
+    /// Slots (a power of two, four times the lexicon: probes are short).
+    const SLOTS: usize = 128;
+
+    fn new() -> LexTable {
+        let mut slots = [None; LexTable::SLOTS];
+        for &(w, lex) in LEXICON {
+            let h = word_hash(w);
+            let mut k = h as usize % LexTable::SLOTS;
+            while slots.get(k).is_some_and(Option::is_some) {
+                k = (k + 1) % LexTable::SLOTS;
+            }
+            if let Some(slot) = slots.get_mut(k) {
+                *slot = Some((h, w, lex, compounds(w)));
+            }
+        }
+        LexTable { slots }
+    }
+
+    /// The entry of word `w` (lower case) with hash `h`.
+    #[inline]
+    fn get(&self, h: u32, w: &str) -> Option<&LexSlot> {
+        let mut k = h as usize % LexTable::SLOTS;
+        // The table is never full: an empty slot ends every probe.
+        loop {
+            let slot = self.slots.get(k)?.as_ref()?;
+            if slot.0 == h && slot.1 == w {
+                return Some(slot);
+            }
+            k = (k + 1) % LexTable::SLOTS;
+        }
+    }
+}
+
+static LEX_TABLE: once_cell::sync::Lazy<LexTable> = once_cell::sync::Lazy::new(LexTable::new);
+
 /// Token `i` to the grammar (words only; scale words in compounds are not
 /// scale words).
+#[inline]
 pub(crate) fn lx(t: &Tokens<'_>, i: usize) -> Option<Lex> {
     // Only words a numeral may start with can be numeral words.
     if !t.is_numeral_word(i) {
         return None;
     }
-    let w = t.lower(i);
-    let lex = lex_word(w)?;
-    if let Lex::Big(_) = lex {
-        let not: &[&str] = match w {
-            "tỷ" | "tỉ" => TY_NOT,
-            "triệu" => TRIEU_NOT,
-            "vạn" => VAN_NOT,
-            _ => &[],
-        };
-        if t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
-            return None;
-        }
+    lx_numeral(t, i)
+}
+
+/// [`lx`] of a word a numeral may start with.
+fn lx_numeral(t: &Tokens<'_>, i: usize) -> Option<Lex> {
+    let &(_, _, lex, not) = LEX_TABLE.get(t.hash(i)?, t.lower(i))?;
+    if !not.is_empty() && t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
+        return None;
     }
     Some(lex)
 }
@@ -981,7 +1034,8 @@ const UNMARKED_ANCHORS: &[&str] = &["muoi", "nghin", "trieu", "khong", "phay", "
 const UNMARKED_MAX: usize = 64;
 
 fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
-    if !t.is_word(i) || !t.surface(i).is_ascii() {
+    // Every unmarked numeral word is one a numeral may start with.
+    if !t.is_numeral_word(i) || !t.surface(i).is_ascii() {
         return None;
     }
     UNMARKED_MAP.get(t.lower(i)).copied()
@@ -1023,14 +1077,23 @@ fn unmarked_at(t: &Tokens<'_>, p: usize, style: &Style, mode: Mode) -> Option<Pa
     if p.checked_sub(1).is_some_and(|j| unmarked(t, j).is_some()) {
         return None;
     }
-    let mut marked: Vec<&str> = Vec::new();
+    // The run and its anchor first: most runs (`hai`, `ba`) have none, and
+    // are ruled out before anything is copied.
+    let mut n = 0;
     let mut anchor = false;
-    let mut k = p;
-    while let Some(m) = unmarked(t, k) {
-        if marked.len() == UNMARKED_MAX || (k > p && t.get(k).is_some_and(|x| x.line_before)) {
+    while unmarked(t, p + n).is_some() {
+        if n == UNMARKED_MAX || (n > 0 && t.get(p + n).is_some_and(|x| x.line_before)) {
             break;
         }
-        anchor |= UNMARKED_ANCHORS.contains(&t.lower(k));
+        anchor |= UNMARKED_ANCHORS.contains(&t.lower(p + n));
+        n += 1;
+    }
+    if !anchor || (n == 1 && !isolated(t, p)) {
+        return None;
+    }
+    let mut marked: Vec<&str> = Vec::with_capacity(n);
+    for k in p..p + n {
+        let Some(m) = unmarked(t, k) else { break };
         let m = if m == "mười"
             && marked
                 .last()
@@ -1041,10 +1104,6 @@ fn unmarked_at(t: &Tokens<'_>, p: usize, style: &Style, mode: Mode) -> Option<Pa
             m
         };
         marked.push(m);
-        k += 1;
-    }
-    if !anchor || (marked.len() == 1 && !isolated(t, p)) {
-        return None;
     }
     let text = marked.join(" ");
     let sub = Tokens::new(&text);
@@ -1483,6 +1542,7 @@ fn finish(
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LEXICON_MAP);
+    once_cell::sync::Lazy::force(&LEX_TABLE);
     once_cell::sync::Lazy::force(&MAY_START);
     once_cell::sync::Lazy::force(&UNMARKED_MAP);
 }
