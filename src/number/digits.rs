@@ -199,10 +199,13 @@ fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
 /// date extractor reads times. (`15h` alone is the number 15.)
 fn time_at(t: &Tokens<'_>, i: usize) -> bool {
     let h = t.surface(i);
-    if !t.is_digits(i) || h.len() > 2 || h.parse::<u32>().is_ok_and(|h| h > 24) {
+    if !t.is_digits(i) || h.len() > 2 {
         return false;
     }
     let mark = t.is_word(i + 1) && matches!(t.lower(i + 1), "h" | "g") || t.is_punct(i + 1, ':');
+    if !mark || h.parse::<u32>().is_ok_and(|h| h > 24) {
+        return false;
+    }
     let m = t.surface(i + 2);
     mark && t.joined(i + 1)
         && t.is_digits(i + 2)
@@ -219,7 +222,14 @@ const PHONE_GROUPS: usize = 4;
 /// The first group starts with `0` (or is `84` after `+`), every group has
 /// 2–4 digits, 9–11 digits in all.
 fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
+    if !t.is_digits(s) {
+        return None;
+    }
     let first = t.surface(s);
+    // Most digit runs are ruled out by their first digit.
+    if !first.starts_with('0') && first != "84" {
+        return None;
+    }
     // The tail of a chain (`000` in `400.000 600.000`) starts no phone number.
     if s >= 2 && t.joined(s) && (t.is_punct(s - 1, '.') || t.is_punct(s - 1, ',')) {
         return None;
@@ -256,8 +266,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
 
 /// Is digits token `i` part of a phone number written in groups?
 fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
-    (i.saturating_sub(2 * PHONE_GROUPS + 2)..=i)
-        .any(|s| t.is_digits(s) && phone_from(t, s).is_some_and(|end| end > i))
+    (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1).any(|s| phone_from(t, s).is_some_and(|end| end > i))
 }
 
 /// A number in digits at token `i` (a digits token or a sign before one).

@@ -225,6 +225,61 @@ impl LexTable {
 
 static LEX_TABLE: once_cell::sync::Lazy<LexTable> = once_cell::sync::Lazy::new(LexTable::new);
 
+/// A list of words by [`word_hash`], in open addressing: the lone rules ask
+/// the words around every numeral word against lists of up to 50 words, and
+/// this answers at one or two probes by the token's precomputed hash.
+struct WordSet {
+    slots: Vec<Option<(u32, &'static str)>>,
+}
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> WordSet {
+        // A power of two, at least four times the list.
+        let len = (words.len() * 4).next_power_of_two();
+        let mut slots = vec![None; len];
+        for &w in words {
+            let h = word_hash(w);
+            let mut k = h as usize % len;
+            while slots.get(k).is_some_and(Option::is_some) {
+                k = (k + 1) % len;
+            }
+            if let Some(slot) = slots.get_mut(k) {
+                *slot = Some((h, w));
+            }
+        }
+        WordSet { slots }
+    }
+
+    /// Is token `j` a word of the list (as `list.contains(&word(t, j))`)?
+    fn has(&self, t: &Tokens<'_>, j: usize) -> bool {
+        let Some(h) = t.hash(j) else { return false };
+        if !t.is_word(j) {
+            return false;
+        }
+        let len = self.slots.len();
+        let mut k = h as usize % len;
+        // Never full: an empty slot ends every probe.
+        while let Some(Some((sh, sw))) = self.slots.get(k) {
+            if *sh == h && *sw == t.lower(j) {
+                return true;
+            }
+            k = (k + 1) % len;
+        }
+        false
+    }
+}
+
+/// [`INDEX_NOUNS`], [`NAM_YEAR_NEXT`], [`NAM_YEAR_PREV`] and [`FUNCTION`]
+/// as [`WordSet`]s.
+static INDEX_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(INDEX_NOUNS));
+static NAM_NEXT_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_NEXT));
+static NAM_PREV_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_PREV));
+static FUNCTION_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(FUNCTION));
+
 /// Token `i` to the grammar (words only; scale words in compounds are not
 /// scale words).
 #[inline]
@@ -807,7 +862,7 @@ fn word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
 fn year_context(t: &Tokens<'_>, i: usize) -> bool {
     let next = i + 1;
     if t.is_digits(next)
-        || NAM_YEAR_NEXT.contains(&word(t, next))
+        || NAM_NEXT_SET.has(t, next)
         || (t.is_word(next) && title_case(t, next))
     {
         return true;
@@ -818,7 +873,7 @@ fn year_context(t: &Tokens<'_>, i: usize) -> bool {
     let range_end = matches!(prev_word(t, i), "đến" | "tới" | "hoặc" | "hay" | "và")
         && i.checked_sub(2)
             .is_some_and(|k| t.is_digits(k) || numeral_word(t, k));
-    (NAM_YEAR_PREV.contains(&prev_word(t, i)) && !range_end)
+    (i.checked_sub(1).is_some_and(|j| NAM_PREV_SET.has(t, j)) && !range_end)
         || prev_kind == Some(Kind::Punct('/'))
         || prev_kind == Some(Kind::Digits)
         || i.checked_sub(1).is_some_and(|j| numeral_word(t, j))
@@ -830,7 +885,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     let w = t.lower(i);
     let next = word(t, i + 1);
     let prev = prev_word(t, i);
-    let index = INDEX_NOUNS.contains(&prev);
+    let index = i.checked_sub(1).is_some_and(|j| INDEX_SET.has(t, j));
     match lex {
         // `tháng tư` (April); otherwise `tư` is "private", `mốt` "the day
         // after tomorrow", `lăm` never stands alone.
@@ -903,7 +958,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         && (numeral_word(t, i + 2) || t.is_digits(i + 2));
     let counted = t.is_word(i + 1)
         && !t.get(i + 1).is_some_and(|x| x.line_before)
-        && (to_number || !(strict && FUNCTION.contains(&next)));
+        && (to_number || !(strict && FUNCTION_SET.has(t, i + 1)));
     if counted || !strict {
         Some(false)
     } else {
@@ -1543,6 +1598,10 @@ fn finish(
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LEXICON_MAP);
     once_cell::sync::Lazy::force(&LEX_TABLE);
+    once_cell::sync::Lazy::force(&INDEX_SET);
+    once_cell::sync::Lazy::force(&NAM_NEXT_SET);
+    once_cell::sync::Lazy::force(&NAM_PREV_SET);
+    once_cell::sync::Lazy::force(&FUNCTION_SET);
     once_cell::sync::Lazy::force(&MAY_START);
     once_cell::sync::Lazy::force(&UNMARKED_MAP);
 }
@@ -1576,6 +1635,24 @@ mod tests {
         match number_at(&t, 0, &Style::of(&t)) {
             Parsed::Number(n) if n.end == t.len() => Some(n.value.to_f64()),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn word_sets_answer_as_their_lists() {
+        let t = Tokens::new("số Tháng năm nay và XÓM 2017 , hai");
+        for (set, list) in [
+            (&*INDEX_SET, INDEX_NOUNS),
+            (&*NAM_NEXT_SET, NAM_YEAR_NEXT),
+            (&*NAM_PREV_SET, NAM_YEAR_PREV),
+            (&*FUNCTION_SET, FUNCTION),
+        ] {
+            for j in 0..t.len() + 1 {
+                assert_eq!(set.has(&t, j), list.contains(&word(&t, j)), "{j}");
+            }
+            let text = list.join(" ");
+            let all = Tokens::new(&text);
+            assert!((0..all.len()).all(|j| set.has(&all, j)));
         }
     }
 
