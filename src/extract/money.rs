@@ -239,10 +239,17 @@ fn scale_of(w: &str) -> Option<u128> {
     })
 }
 
-/// A number at token `i`, also when glued to a currency code before it
-/// (`USD1,23`, `Rs20`): read on its own.
-fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> {
-    if let Some(n) = number::number_at(t, i, style).number() {
+/// A number at token `i` (`parsed` when the caller read it already), also
+/// when glued to a currency code before it (`USD1,23`, `Rs20`): read on its
+/// own.
+fn number_glued(
+    t: &Tokens<'_>,
+    i: usize,
+    style: &Style,
+    parsed: Option<Parsed>,
+) -> Option<NumberMatch> {
+    let parsed = parsed.unwrap_or_else(|| number::number_at(t, i, style));
+    if let Some(n) = parsed.number() {
         return Some(n);
     }
     if !(t.is_digits(i) && t.joined(i)) {
@@ -273,15 +280,16 @@ fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> 
 
 const SCALES: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn"];
 
-/// The amount at token `i`: `[currency] number [k|tr…] [currency] [subunit]`.
-fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
-    let (prefix, num_at) = match currency_before(t, i) {
-        Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n),
-        _ => (None, i),
+/// The amount at token `i`: `[currency] number [k|tr…] [currency] [subunit]`
+/// (`at_i`: the number read at `i`, when the caller has it).
+fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> Option<Amount> {
+    let (prefix, num_at, parsed) = match currency_before(t, i) {
+        Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n, None),
+        _ => (None, i, at_i),
     };
     // Glued reads (`USD1,23`, the second end of `50.000đ-100.000đ`) are
     // safe here: a currency must follow or precede.
-    let m = number_glued(t, num_at, style)?;
+    let m = number_glued(t, num_at, style, parsed)?;
     if !super::clean_number_start(t, m.start) {
         return None;
     }
@@ -373,13 +381,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             i += 1;
             continue;
         }
-        match money_at(ctx, t, i) {
+        // Read once: the amount starts with it, or the pass skips it.
+        let parsed = number::number_at(t, i, &ctx.style);
+        match money_at(ctx, t, i, parsed) {
             Some((s, e, m, rule)) => {
                 i = e.max(i + 1);
                 found.push((s, e, m, rule));
             }
             None => {
-                i = match number::number_at(t, i, &ctx.style) {
+                i = match parsed {
                     Parsed::Number(n) => n.end.max(i + 1),
                     _ => i + 1,
                 }
@@ -393,13 +403,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// A money fact whose first amount starts at token `i`.
+/// A money fact whose first amount starts at token `i` (where the number
+/// grammar read `parsed`).
 fn money_at(
     ctx: &Ctx<'_>,
     t: &Tokens<'_>,
     i: usize,
+    parsed: Parsed,
 ) -> Option<(usize, usize, Money, &'static str)> {
-    let a = amount_at(t, i, &ctx.style)?;
+    let a = amount_at(t, i, &ctx.style, Some(parsed))?;
     let between = i > 0 && t.is(i - 1, "giữa");
     let from = i > 0 && t.is(i - 1, "từ");
     let mut start = if between || from { i - 1 } else { i };
@@ -409,7 +421,7 @@ fn money_at(
     // A range: `A-B đồng`, `từ A đến B đồng`, `giữa A và B đồng`, `A đồng - B đồng`.
     let mut a = a;
     if let Some(n) = range_connector(t, a.end, between) {
-        if let Some(b) = amount_at(t, a.end + n, &ctx.style) {
+        if let Some(b) = amount_at(t, a.end + n, &ctx.style, None) {
             // `5-6 triệu đồng`, `từ 1,5 đến 2 tỷ`: the scale of the second
             // end is the first's too.
             if a.scale == 1 && b.scale > 1 && !a.scaled {

@@ -792,7 +792,12 @@ const CHIN_PREV_NOT: &[&str] = &[
 /// Is word `i` written with a capital first letter and some lower case
 /// (not ALL CAPS)?
 fn title_case(t: &Tokens<'_>, i: usize) -> bool {
-    let mut chars = t.surface(i).chars();
+    let s = t.surface(i);
+    // Most words start with a lower-case ASCII letter: no Unicode tables.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let mut chars = s.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
@@ -852,6 +857,15 @@ fn prev_word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
         _ => "",
     }
 }
+
+/// Is the word before token `i` `thứ` (tested by hash first)?
+fn after_thu(t: &Tokens<'_>, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|j| t.hash(j) == Some(*THU) && prev_word(t, i) == "thứ")
+}
+
+/// [`word_hash`] of `thứ`.
+static THU: once_cell::sync::Lazy<u32> = once_cell::sync::Lazy::new(|| word_hash("thứ"));
 
 /// The word at token `i`, lower case ("" if none or not a word).
 fn word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
@@ -1205,7 +1219,7 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
         return Parsed::None;
     }
     let cardinal = mode == Mode::Cardinal;
-    if cardinal && (t.is_word(i) || t.is_digits(i)) && prev_word(t, i) == "thứ" {
+    if cardinal && (t.is_word(i) || t.is_digits(i)) && after_thu(t, i) {
         // `thứ hai`, `thứ 3`: an ordinal or a weekday, see `ordinal.rs`. But
         // digits that no ordinal reads (`thứ 0`, `thứ 1,5`) are a cardinal,
         // not lost.
@@ -1602,6 +1616,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&NAM_NEXT_SET);
     once_cell::sync::Lazy::force(&NAM_PREV_SET);
     once_cell::sync::Lazy::force(&FUNCTION_SET);
+    once_cell::sync::Lazy::force(&THU);
     once_cell::sync::Lazy::force(&MAY_START);
     once_cell::sync::Lazy::force(&UNMARKED_MAP);
 }
