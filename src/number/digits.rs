@@ -266,6 +266,10 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
 
 /// Is digits token `i` part of a phone number written in groups?
 fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
+    // Every group of a phone number has two to four digits.
+    if !(2..=4).contains(&t.surface(i).len()) {
+        return false;
+    }
     (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1).any(|s| phone_from(t, s).is_some_and(|end| end > i))
 }
 

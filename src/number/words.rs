@@ -187,6 +187,9 @@ type LexSlot = (u32, &'static str, Lex, &'static [&'static str]);
 /// the hash the tokenizer computed, with no hashing of the word again.
 struct LexTable {
     slots: [Option<LexSlot>; LexTable::SLOTS],
+    /// No two words a numeral may start with ([`may_start`]) share a hash:
+    /// then a word flagged as one is known by its hash alone.
+    exact: bool,
 }
 
 impl LexTable {
@@ -205,17 +208,33 @@ impl LexTable {
                 *slot = Some((h, w, lex, compounds(w)));
             }
         }
-        LexTable { slots }
+        let mut hashes: Vec<u32> = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .collect::<crate::extract::FxSet<&str>>()
+            .into_iter()
+            .map(word_hash)
+            .collect();
+        let words = hashes.len();
+        hashes.sort_unstable();
+        hashes.dedup();
+        LexTable {
+            slots,
+            exact: hashes.len() == words,
+        }
     }
 
-    /// The entry of word `w` (lower case) with hash `h`.
+    /// The entry of numeral word `i` (a word [`may_start`] accepts).
     #[inline]
-    fn get(&self, h: u32, w: &str) -> Option<&LexSlot> {
+    fn get(&self, t: &Tokens<'_>, i: usize) -> Option<&LexSlot> {
+        let h = t.hash(i)?;
         let mut k = h as usize % LexTable::SLOTS;
         // The table is never full: an empty slot ends every probe.
         loop {
             let slot = self.slots.get(k)?.as_ref()?;
-            if slot.0 == h && slot.1 == w {
+            if slot.0 == h && (self.exact || slot.1 == t.lower(i)) {
                 return Some(slot);
             }
             k = (k + 1) % LexTable::SLOTS;
@@ -293,7 +312,7 @@ pub(crate) fn lx(t: &Tokens<'_>, i: usize) -> Option<Lex> {
 
 /// [`lx`] of a word a numeral may start with.
 fn lx_numeral(t: &Tokens<'_>, i: usize) -> Option<Lex> {
-    let &(_, _, lex, not) = LEX_TABLE.get(t.hash(i)?, t.lower(i))?;
+    let &(_, _, lex, not) = LEX_TABLE.get(t, i)?;
     if !not.is_empty() && t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
         return None;
     }
@@ -1650,6 +1669,15 @@ mod tests {
         match number_at(&t, 0, &Style::of(&t)) {
             Parsed::Number(n) if n.end == t.len() => Some(n.value.to_f64()),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn numeral_words_are_known_by_their_hash() {
+        assert!(LEX_TABLE.exact);
+        for (w, lex) in LEXICON {
+            let t = Tokens::new(w);
+            assert_eq!(lx(&t, 0), Some(*lex), "{w}");
         }
     }
 
