@@ -39,9 +39,7 @@ pub(crate) fn each_number_until(
             continue;
         }
         i = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) if clean_number_start(t, a.start) => {
-                f(a).unwrap_or(a.end).max(i + 1)
-            }
+            Parsed::Number(a) if clean_number_start(t, a.start) => f(a).unwrap_or(a.end).max(i + 1),
             Parsed::Number(a) => a.end.max(i + 1),
             Parsed::Bad(b) => b.end.max(i + 1),
             Parsed::None => i + 1,

@@ -270,7 +270,8 @@ fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
     if !(2..=4).contains(&t.surface(i).len()) {
         return false;
     }
-    (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1).any(|s| phone_from(t, s).is_some_and(|end| end > i))
+    (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1)
+        .any(|s| phone_from(t, s).is_some_and(|end| end > i))
 }
 
 /// A number in digits at token `i` (a digits token or a sign before one).

@@ -894,10 +894,7 @@ fn word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
 /// Is `năm` at token `i` "year"?
 fn year_context(t: &Tokens<'_>, i: usize) -> bool {
     let next = i + 1;
-    if t.is_digits(next)
-        || NAM_NEXT_SET.has(t, next)
-        || (t.is_word(next) && title_case(t, next))
-    {
+    if t.is_digits(next) || NAM_NEXT_SET.has(t, next) || (t.is_word(next) && title_case(t, next)) {
         return true;
     }
     // `đồng/năm`, `4,25%/năm`: per year; `mười năm`, `năm năm`: years.
