@@ -276,6 +276,9 @@ pub(crate) fn number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed 
 /// [`number_at`] past its gate: from the memo, or read and remembered.
 #[inline(never)]
 fn memo_number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
+    if punct_before_digits(tokens, i) {
+        return Parsed::None;
+    }
     if let Ok(memo) = tokens.numbers.try_borrow() {
         if memo.style == Some(*style) {
             if let Some(p) = memo.read.get(&i) {
@@ -306,6 +309,13 @@ pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
     }
 }
 
+/// Is token `i` punctuation that no number starts with, though digits
+/// follow (`(2017`, `15/3`)? Only a sign (`-5`, `−5`, `+3`: those
+/// [`digits::digits_at`] takes) is read there.
+fn punct_before_digits(t: &Tokens<'_>, i: usize) -> bool {
+    matches!(t.get(i).map(|x| x.kind), Some(Kind::Punct(c)) if !matches!(c, '-' | '−' | '–' | '+'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +339,15 @@ mod tests {
         assert_eq!(read(&en), Some(1.234));
         assert_eq!(read(&vi), Some(1234.0));
         // Tokens no number starts at are ruled out before any reading.
+        assert!(!may_start_at(&t, 0));
+        let signs = Tokens::new("(2017 -5 −5 +5 –5 /3 .5");
+        let skipped: Vec<usize> = (0..signs.len())
+            .filter(|&k| punct_before_digits(&signs, k))
+            .collect();
+        assert_eq!(skipped, [0, 10, 12]);
+        for k in skipped {
+            assert_eq!(words::number_at(&signs, k, &vi), Parsed::None, "{k}");
+        }
         assert_eq!(number_at(&t, 0, &vi), Parsed::None);
         assert_eq!(number_at(&t, 2, &vi), Parsed::None);
         assert_eq!(number_at(&t, 99, &vi), Parsed::None);
