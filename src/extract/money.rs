@@ -224,8 +224,19 @@ struct Amount {
     ambiguous: bool,
     /// The number ended with a scale word (`triệu`, `tỷ`).
     scaled: bool,
-    /// The largest scale it was written with (`triệu` 1 000 000), or 1.
-    scale: u128,
+    /// The tokens of the number.
+    number: (usize, usize),
+}
+
+impl Amount {
+    /// The largest scale the number was written with (`triệu` 1 000 000),
+    /// or 1 (asked only of ranges).
+    fn scale(&self, t: &Tokens<'_>) -> u128 {
+        (self.number.0..self.number.1)
+            .filter_map(|k| scale_of(t.lower(k)))
+            .max()
+            .unwrap_or(1)
+    }
 }
 
 /// The multiplier of a scale word (or of `k`, `tr` glued to digits).
@@ -296,12 +307,9 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> O
     let mut value = m.value;
     let mut end = m.end;
     // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
-    let scaled =
-        m.form == number::Form::Mixed || (end > m.start && SCALES.contains(&t.lower(end - 1)));
-    let scale = (m.start..m.end)
-        .filter_map(|k| scale_of(t.lower(k)))
-        .max()
-        .unwrap_or(1);
+    // (Scale words are numeral words: the flag rules out the others.)
+    let scaled = m.form == number::Form::Mixed
+        || (end > m.start && t.is_numeral_word(end - 1) && SCALES.contains(&t.lower(end - 1)));
     let mut currency = prefix;
     if prefix.is_none() {
         if let Some((code, n)) = currency_after(t, end) {
@@ -339,7 +347,7 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> O
         currency,
         ambiguous: m.ambiguous,
         scaled,
-        scale,
+        number: (m.start, m.end),
     })
 }
 
@@ -424,8 +432,9 @@ fn money_at(
         if let Some(b) = amount_at(t, a.end + n, &ctx.style, None) {
             // `5-6 triệu đồng`, `từ 1,5 đến 2 tỷ`: the scale of the second
             // end is the first's too.
-            if a.scale == 1 && b.scale > 1 && !a.scaled {
-                if let Some(v) = a.value.checked_mul_int(b.scale) {
+            let b_scale = if a.scaled { 1 } else { b.scale(t) };
+            if !a.scaled && b_scale > 1 && a.scale(t) == 1 {
+                if let Some(v) = a.value.checked_mul_int(b_scale) {
                     a.value = v;
                     a.scaled = true;
                 }
