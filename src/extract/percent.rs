@@ -22,6 +22,7 @@
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
+use crate::number::words::WordSet;
 use crate::token::{Kind, Tokens, word_hash};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
@@ -220,12 +221,18 @@ fn text(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
         .flatten()
 }
 
+/// [`OPENERS`] and [`CLOSERS`] by hash.
+static OPENER_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(OPENERS));
+static CLOSER_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(CLOSERS));
+
 /// Trims opener and closer words off a token range.
 fn trim(t: &Tokens<'_>, mut from: usize, mut to: usize) -> (usize, usize) {
-    while from < to && t.is_word(from) && OPENERS.contains(&t.lower(from)) {
+    while from < to && OPENER_SET.has(t, from) {
         from += 1;
     }
-    while to > from && t.is_word(to - 1) && CLOSERS.contains(&t.lower(to - 1)) {
+    while to > from && CLOSER_SET.has(t, to - 1) {
         to -= 1;
     }
     (from, to)
@@ -413,6 +420,8 @@ fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, u
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&MEASURE_PHRASES);
     once_cell::sync::Lazy::force(&REFERENCE_PHRASES);
+    once_cell::sync::Lazy::force(&OPENER_SET);
+    once_cell::sync::Lazy::force(&CLOSER_SET);
 }
 
 #[cfg(test)]
@@ -431,6 +440,23 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn opener_and_closer_sets_answer_as_their_lists() {
+        let words: Vec<&str> = super::OPENERS
+            .iter()
+            .chain(super::CLOSERS)
+            .copied()
+            .chain(["tỷ", "lệ", "Và", "ĐÃ", "x"])
+            .collect();
+        let text = words.join(" ");
+        let t = crate::token::Tokens::new(&text);
+        for j in 0..t.len() + 1 {
+            let w = if t.is_word(j) { t.lower(j) } else { "" };
+            assert_eq!(super::OPENER_SET.has(&t, j), super::OPENERS.contains(&w));
+            assert_eq!(super::CLOSER_SET.has(&t, j), super::CLOSERS.contains(&w));
+        }
     }
 
     #[test]

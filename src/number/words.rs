@@ -247,12 +247,12 @@ static LEX_TABLE: once_cell::sync::Lazy<LexTable> = once_cell::sync::Lazy::new(L
 /// A list of words by [`word_hash`], in open addressing: the lone rules ask
 /// the words around every numeral word against lists of up to 50 words, and
 /// this answers at one or two probes by the token's precomputed hash.
-struct WordSet {
+pub(crate) struct WordSet {
     slots: Vec<Option<(u32, &'static str)>>,
 }
 
 impl WordSet {
-    fn new(words: &[&'static str]) -> WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
         // A power of two, at least four times the list.
         let len = (words.len() * 4).next_power_of_two();
         let mut slots = vec![None; len];
@@ -270,7 +270,7 @@ impl WordSet {
     }
 
     /// Is token `j` a word of the list (as `list.contains(&word(t, j))`)?
-    fn has(&self, t: &Tokens<'_>, j: usize) -> bool {
+    pub(crate) fn has(&self, t: &Tokens<'_>, j: usize) -> bool {
         let Some(h) = t.hash(j) else { return false };
         if !t.is_word(j) {
             return false;
