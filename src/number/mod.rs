@@ -279,22 +279,19 @@ fn memo_number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     if punct_before_digits(tokens, i) {
         return Parsed::None;
     }
-    if let Ok(memo) = tokens.numbers.try_borrow() {
-        if memo.style == Some(*style) {
-            if let Some(p) = memo.read.get(&i) {
-                return *p;
-            }
-        }
+    // The grammar never asks the memo itself, so it may be held while a
+    // number is read: one look-up finds the entry or the place for it.
+    let Ok(mut memo) = tokens.numbers.try_borrow_mut() else {
+        return words::number_at(tokens, i, style);
+    };
+    if memo.style != Some(*style) {
+        memo.style = Some(*style);
+        memo.read.clear();
     }
-    let parsed = words::number_at(tokens, i, style);
-    if let Ok(mut memo) = tokens.numbers.try_borrow_mut() {
-        if memo.style != Some(*style) {
-            memo.style = Some(*style);
-            memo.read.clear();
-        }
-        memo.read.insert(i, parsed);
-    }
-    parsed
+    *memo
+        .read
+        .entry(i)
+        .or_insert_with(|| words::number_at(tokens, i, style))
 }
 
 /// May a number start at token `i`? Digits, a word a numeral starts with,
