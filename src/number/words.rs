@@ -298,6 +298,18 @@ static NAM_PREV_SET: once_cell::sync::Lazy<WordSet> =
     once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_PREV));
 static FUNCTION_SET: once_cell::sync::Lazy<WordSet> =
     once_cell::sync::Lazy::new(|| WordSet::new(FUNCTION));
+/// [`APPROX`], [`MOT_NOT`], [`BA_NOT`] and [`TU_NOT`] as [`WordSet`]s.
+static APPROX_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(APPROX));
+static MOT_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(MOT_NOT));
+static BA_SET: once_cell::sync::Lazy<WordSet> = once_cell::sync::Lazy::new(|| WordSet::new(BA_NOT));
+static TU_SET: once_cell::sync::Lazy<WordSet> = once_cell::sync::Lazy::new(|| WordSet::new(TU_NOT));
+
+/// Is the word before token `i` one of [`APPROX`] (`hàng`, `vài`)?
+fn after_approx(t: &Tokens<'_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| APPROX_SET.has(t, j))
+}
 
 /// Token `i` to the grammar (words only; scale words in compounds are not
 /// scale words).
@@ -481,7 +493,7 @@ fn pair(t: &Tokens<'_>, p: usize, at: At) -> Option<Group> {
     ) {
         return None;
     }
-    if vb == Var::Tu && t.is_word(p + 2) && TU_NOT.contains(&t.lower(p + 2)) {
+    if vb == Var::Tu && TU_SET.has(t, p + 2) {
         return None;
     }
     let consecutive = va == Var::Plain && vb == Var::Plain && b == a + 1;
@@ -924,7 +936,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         Lex::Digit(_, Var::Tu | Var::Mot1 | Var::Lam) | Lex::Tens | Lex::Linh | Lex::Point => {
             return None;
         }
-        Lex::Big(_) | Lex::Tram | Lex::Chuc if APPROX.contains(&prev) => return None,
+        Lex::Big(_) | Lex::Tram | Lex::Chuc if after_approx(t, i) => return None,
         _ => {}
     }
     if let Lex::Digit(d, _) = lex {
@@ -945,14 +957,14 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     }
     match w {
         "một"
-            if MOT_NOT.contains(&next)
+            if MOT_SET.has(t, i + 1)
                 || t.phrase(i + 1, "lần nữa").is_some()
                 || matches!(prev, "là" | "như" | "thành")
                 || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
         {
             return None;
         }
-        "ba" if BA_NOT.contains(&next) => return None,
+        "ba" if BA_SET.has(t, i + 1) => return None,
         "năm" if year_context(t, i) => return None,
         "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
         "tám" if next == "chuyện" => return None,
@@ -973,9 +985,8 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     }
     // Another numeral word after it: a range (`hai ba người`) or a digit
     // sequence, not one number. `năm` after a digit is the noun "year".
-    let next_numeral = numeral_word(t, i + 1)
-        && next != "năm"
-        && !(next == "tư" && TU_NOT.contains(&word(t, i + 2)));
+    let next_numeral =
+        numeral_word(t, i + 1) && next != "năm" && !(next == "tư" && TU_SET.has(t, i + 2));
     if next_numeral {
         return None;
     }
@@ -1354,11 +1365,11 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
         }
         match lex {
             Some(Lex::Big(_)) => {
-                if cardinal && APPROX.contains(&prev_word(t, p)) {
+                if cardinal && after_approx(t, p) {
                     return Parsed::None;
                 }
             }
-            Some(Lex::Tram | Lex::Chuc) if cardinal && APPROX.contains(&prev_word(t, p)) => {
+            Some(Lex::Tram | Lex::Chuc) if cardinal && after_approx(t, p) => {
                 return Parsed::None;
             }
             // `lăm` alone on its line: nothing but 5.
@@ -1632,6 +1643,10 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&NAM_NEXT_SET);
     once_cell::sync::Lazy::force(&NAM_PREV_SET);
     once_cell::sync::Lazy::force(&FUNCTION_SET);
+    once_cell::sync::Lazy::force(&APPROX_SET);
+    once_cell::sync::Lazy::force(&MOT_SET);
+    once_cell::sync::Lazy::force(&BA_SET);
+    once_cell::sync::Lazy::force(&TU_SET);
     once_cell::sync::Lazy::force(&THU);
     once_cell::sync::Lazy::force(&MAY_START);
     once_cell::sync::Lazy::force(&UNMARKED_MAP);
@@ -1686,6 +1701,10 @@ mod tests {
             (&*NAM_NEXT_SET, NAM_YEAR_NEXT),
             (&*NAM_PREV_SET, NAM_YEAR_PREV),
             (&*FUNCTION_SET, FUNCTION),
+            (&*APPROX_SET, APPROX),
+            (&*MOT_SET, MOT_NOT),
+            (&*BA_SET, BA_NOT),
+            (&*TU_SET, TU_NOT),
         ] {
             for j in 0..t.len() + 1 {
                 assert_eq!(set.has(&t, j), list.contains(&word(&t, j)), "{j}");
