@@ -21,7 +21,7 @@ use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
 use crate::number;
-use crate::token::Tokens;
+use crate::token::{Tokens, WordFilter};
 use once_cell::sync::Lazy;
 
 /// The units (counted nouns and measures) split into words, longest (in
@@ -30,6 +30,8 @@ use once_cell::sync::Lazy;
 struct Units {
     list: Vec<(&'static str, Vec<&'static str>)>,
     by_first: super::FxMap<String, Vec<usize>>,
+    /// The keys of `by_first`, to rule out most tokens at one bit test.
+    firsts: WordFilter,
 }
 
 static UNITS: Lazy<Units> = Lazy::new(|| {
@@ -40,11 +42,17 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
         .collect();
     list.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
     let mut by_first: super::FxMap<String, Vec<usize>> = super::FxMap::default();
+    let mut firsts = WordFilter::default();
     for (k, (u, _)) in list.iter().enumerate() {
         let first = Tokens::new(u).lower(0).to_string();
+        firsts.insert(&first);
         by_first.entry(first).or_default().push(k);
     }
-    Units { list, by_first }
+    Units {
+        list,
+        by_first,
+        firsts,
+    }
 });
 
 /// The unit at token `i`: its text and its number of tokens (the longest
@@ -55,6 +63,9 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
         return None;
     }
     let units = &*UNITS;
+    if !t.hash(i).is_some_and(|h| units.firsts.may_contain(h)) {
+        return None;
+    }
     units.by_first.get(t.lower(i))?.iter().find_map(|k| {
         let (unit, words) = units.list.get(*k)?;
         let mut n = 0;
@@ -85,6 +96,9 @@ fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
     (!glued && !t.lower(i).is_empty()).then_some(n)
 }
 
+/// Finds the counts (kept out of line: one call per text, and its cost
+/// stays measurable on its own).
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let mut found = Vec::new();

@@ -224,8 +224,19 @@ struct Amount {
     ambiguous: bool,
     /// The number ended with a scale word (`triệu`, `tỷ`).
     scaled: bool,
-    /// The largest scale it was written with (`triệu` 1 000 000), or 1.
-    scale: u128,
+    /// The tokens of the number.
+    number: (usize, usize),
+}
+
+impl Amount {
+    /// The largest scale the number was written with (`triệu` 1 000 000),
+    /// or 1 (asked only of ranges).
+    fn scale(&self, t: &Tokens<'_>) -> u128 {
+        (self.number.0..self.number.1)
+            .filter_map(|k| scale_of(t.lower(k)))
+            .max()
+            .unwrap_or(1)
+    }
 }
 
 /// The multiplier of a scale word (or of `k`, `tr` glued to digits).
@@ -239,10 +250,17 @@ fn scale_of(w: &str) -> Option<u128> {
     })
 }
 
-/// A number at token `i`, also when glued to a currency code before it
-/// (`USD1,23`, `Rs20`): read on its own.
-fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> {
-    if let Some(n) = number::number_at(t, i, style).number() {
+/// A number at token `i` (`parsed` when the caller read it already), also
+/// when glued to a currency code before it (`USD1,23`, `Rs20`): read on its
+/// own.
+fn number_glued(
+    t: &Tokens<'_>,
+    i: usize,
+    style: &Style,
+    parsed: Option<Parsed>,
+) -> Option<NumberMatch> {
+    let parsed = parsed.unwrap_or_else(|| number::number_at(t, i, style));
+    if let Some(n) = parsed.number() {
         return Some(n);
     }
     if !(t.is_digits(i) && t.joined(i)) {
@@ -273,27 +291,25 @@ fn number_glued(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> 
 
 const SCALES: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn"];
 
-/// The amount at token `i`: `[currency] number [k|tr…] [currency] [subunit]`.
-fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
-    let (prefix, num_at) = match currency_before(t, i) {
-        Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n),
-        _ => (None, i),
+/// The amount at token `i`: `[currency] number [k|tr…] [currency] [subunit]`
+/// (`at_i`: the number read at `i`, when the caller has it).
+fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> Option<Amount> {
+    let (prefix, num_at, parsed) = match currency_before(t, i) {
+        Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n, None),
+        _ => (None, i, at_i),
     };
     // Glued reads (`USD1,23`, the second end of `50.000đ-100.000đ`) are
     // safe here: a currency must follow or precede.
-    let m = number_glued(t, num_at, style)?;
+    let m = number_glued(t, num_at, style, parsed)?;
     if !super::clean_number_start(t, m.start) {
         return None;
     }
     let mut value = m.value;
     let mut end = m.end;
     // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
-    let scaled =
-        m.form == number::Form::Mixed || (end > m.start && SCALES.contains(&t.lower(end - 1)));
-    let scale = (m.start..m.end)
-        .filter_map(|k| scale_of(t.lower(k)))
-        .max()
-        .unwrap_or(1);
+    // (Scale words are numeral words: the flag rules out the others.)
+    let scaled = m.form == number::Form::Mixed
+        || (end > m.start && t.is_numeral_word(end - 1) && SCALES.contains(&t.lower(end - 1)));
     let mut currency = prefix;
     if prefix.is_none() {
         if let Some((code, n)) = currency_after(t, end) {
@@ -331,7 +347,7 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style) -> Option<Amount> {
         currency,
         ambiguous: m.ambiguous,
         scaled,
-        scale,
+        number: (m.start, m.end),
     })
 }
 
@@ -363,22 +379,25 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
 
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
+    let before = &*BEFORE_PHRASES;
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
         // An amount starts with a number or a currency written before it:
         // every other token is ruled out at once.
-        if ctx.claimed(i) || !(number::may_start_at(t, i) || BEFORE_PHRASES.may_start_at(t, i)) {
+        if !(number::may_start_at(t, i) || before.may_start_at(t, i)) || ctx.claimed(i) {
             i += 1;
             continue;
         }
-        match money_at(ctx, t, i) {
+        // Read once: the amount starts with it, or the pass skips it.
+        let parsed = number::number_at(t, i, &ctx.style);
+        match money_at(ctx, t, i, parsed) {
             Some((s, e, m, rule)) => {
                 i = e.max(i + 1);
                 found.push((s, e, m, rule));
             }
             None => {
-                i = match number::number_at(t, i, &ctx.style) {
+                i = match parsed {
                     Parsed::Number(n) => n.end.max(i + 1),
                     _ => i + 1,
                 }
@@ -392,13 +411,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// A money fact whose first amount starts at token `i`.
+/// A money fact whose first amount starts at token `i` (where the number
+/// grammar read `parsed`).
 fn money_at(
     ctx: &Ctx<'_>,
     t: &Tokens<'_>,
     i: usize,
+    parsed: Parsed,
 ) -> Option<(usize, usize, Money, &'static str)> {
-    let a = amount_at(t, i, &ctx.style)?;
+    let a = amount_at(t, i, &ctx.style, Some(parsed))?;
     let between = i > 0 && t.is(i - 1, "giữa");
     let from = i > 0 && t.is(i - 1, "từ");
     let mut start = if between || from { i - 1 } else { i };
@@ -408,11 +429,12 @@ fn money_at(
     // A range: `A-B đồng`, `từ A đến B đồng`, `giữa A và B đồng`, `A đồng - B đồng`.
     let mut a = a;
     if let Some(n) = range_connector(t, a.end, between) {
-        if let Some(b) = amount_at(t, a.end + n, &ctx.style) {
+        if let Some(b) = amount_at(t, a.end + n, &ctx.style, None) {
             // `5-6 triệu đồng`, `từ 1,5 đến 2 tỷ`: the scale of the second
             // end is the first's too.
-            if a.scale == 1 && b.scale > 1 && !a.scaled {
-                if let Some(v) = a.value.checked_mul_int(b.scale) {
+            let b_scale = if a.scaled { 1 } else { b.scale(t) };
+            if !a.scaled && b_scale > 1 && a.scale(t) == 1 {
+                if let Some(v) = a.value.checked_mul_int(b_scale) {
                     a.value = v;
                     a.scaled = true;
                 }

@@ -22,7 +22,8 @@
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
-use crate::token::Tokens;
+use crate::number::words::WordSet;
+use crate::token::{Kind, Tokens, word_hash};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
 pub(crate) fn percent_sign(t: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -220,12 +221,18 @@ fn text(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
         .flatten()
 }
 
+/// [`OPENERS`] and [`CLOSERS`] by hash.
+static OPENER_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(OPENERS));
+static CLOSER_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(CLOSERS));
+
 /// Trims opener and closer words off a token range.
 fn trim(t: &Tokens<'_>, mut from: usize, mut to: usize) -> (usize, usize) {
-    while from < to && t.is_word(from) && OPENERS.contains(&t.lower(from)) {
+    while from < to && OPENER_SET.has(t, from) {
         from += 1;
     }
-    while to > from && t.is_word(to - 1) && CLOSERS.contains(&t.lower(to - 1)) {
+    while to > from && CLOSER_SET.has(t, to - 1) {
         to -= 1;
     }
     (from, to)
@@ -287,9 +294,31 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option
     text(t, from, to)
 }
 
+/// One past the last token where a percent sign (or `phần trăm`) may be
+/// (0 if there is none): a percentage needs one after its number, so no
+/// number starting at or after it can begin one.
+fn signs_end(t: &Tokens<'_>) -> usize {
+    let phan = word_hash("phần");
+    let mut j = t.len();
+    while j > 0 {
+        j -= 1;
+        let sign = match t.get(j).map(|x| x.kind) {
+            Some(Kind::Punct('%' | '％' | '﹪')) => true,
+            Some(Kind::Word) => t.hash(j) == Some(phan) && percent_sign(t, j).is_some(),
+            _ => false,
+        };
+        if sign {
+            return j + 1;
+        }
+    }
+    0
+}
+
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    super::each_number(ctx, |a| {
+    // A number at `i` ends after `i`: it needs a sign after `i`.
+    let until = signs_end(&ctx.tokens).saturating_sub(1);
+    super::number::each_number_until(ctx, until, |a| {
         let f = percentage(ctx, &ctx.tokens, a)?;
         let end = f.1;
         found.push(f);
@@ -391,6 +420,8 @@ fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, u
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&MEASURE_PHRASES);
     once_cell::sync::Lazy::force(&REFERENCE_PHRASES);
+    once_cell::sync::Lazy::force(&OPENER_SET);
+    once_cell::sync::Lazy::force(&CLOSER_SET);
 }
 
 #[cfg(test)]
@@ -409,6 +440,23 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn opener_and_closer_sets_answer_as_their_lists() {
+        let words: Vec<&str> = super::OPENERS
+            .iter()
+            .chain(super::CLOSERS)
+            .copied()
+            .chain(["tỷ", "lệ", "Và", "ĐÃ", "x"])
+            .collect();
+        let text = words.join(" ");
+        let t = crate::token::Tokens::new(&text);
+        for j in 0..t.len() + 1 {
+            let w = if t.is_word(j) { t.lower(j) } else { "" };
+            assert_eq!(super::OPENER_SET.has(&t, j), super::OPENERS.contains(&w));
+            assert_eq!(super::CLOSER_SET.has(&t, j), super::CLOSERS.contains(&w));
+        }
     }
 
     #[test]

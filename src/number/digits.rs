@@ -23,42 +23,73 @@ use crate::token::{Kind, Tokens};
 /// Most digits in one number (integer and fraction together).
 const MAX_DIGITS: usize = 30;
 
-/// A chain of digit groups joined by `.` or `,`: its end and the groups.
-struct Chain<'t> {
+/// A chain of digit groups joined by `.` or `,` (tokens `start..end`): the
+/// groups are its even tokens, the separators its odd ones. Read in place,
+/// with no copy of the groups.
+struct Chain<'a, 't> {
+    t: &'a Tokens<'t>,
+    start: usize,
     end: usize,
-    groups: Vec<&'t str>,
-    seps: Vec<char>,
+}
+
+impl<'t> Chain<'_, 't> {
+    /// Number of digit groups.
+    fn groups(&self) -> usize {
+        (self.end - self.start).div_ceil(2)
+    }
+
+    /// Digit group `k`.
+    fn group(&self, k: usize) -> &'t str {
+        self.t.surface(self.start + 2 * k)
+    }
+
+    /// Separator `k` (after group `k`).
+    fn sep(&self, k: usize) -> char {
+        match self.t.get(self.start + 2 * k + 1).map(|x| x.kind) {
+            Some(Kind::Punct(c)) => c,
+            _ => '.',
+        }
+    }
+
+    /// The last separator, if any.
+    fn last_sep(&self) -> Option<char> {
+        self.groups().checked_sub(2).map(|k| self.sep(k))
+    }
+
+    /// Are all separators `c`?
+    fn all_seps(&self, c: char) -> bool {
+        (0..self.groups() - 1).all(|k| self.sep(k) == c)
+    }
 }
 
 /// The digit groups joined by separators starting at token `i` (a digits
 /// token), with nothing between them.
-fn chain<'t>(t: &Tokens<'t>, i: usize) -> Chain<'t> {
-    let mut groups = vec![t.surface(i)];
-    let mut seps = Vec::new();
+fn chain<'a, 't>(t: &'a Tokens<'t>, i: usize) -> Chain<'a, 't> {
     let mut j = i + 1;
-    while let Some(Kind::Punct(sep @ ('.' | ','))) = t.get(j).map(|x| x.kind) {
+    while let Some(Kind::Punct('.' | ',')) = t.get(j).map(|x| x.kind) {
         if !(t.joined(j) && t.is_digits(j + 1) && t.joined(j + 1)) {
             break;
         }
-        seps.push(sep);
-        groups.push(t.surface(j + 1));
         j += 2;
     }
     Chain {
+        t,
+        start: i,
         end: j,
-        groups,
-        seps,
     }
 }
 
-/// Is the chain a thousands grouping with separator `sep` from group `from`
-/// on: every later group exactly three digits, the first one to three digits
-/// and not a lone leading zero group?
-fn thousands(groups: &[&str]) -> bool {
-    let Some((first, rest)) = groups.split_first() else {
+/// Are groups `from..to` of the chain a thousands grouping: every later
+/// group exactly three digits, the first one to three digits and not a lone
+/// leading zero group?
+fn thousands(c: &Chain<'_, '_>, from: usize, to: usize) -> bool {
+    if from >= to {
         return false;
-    };
-    (1..=3).contains(&first.len()) && !(first.starts_with('0')) && rest.iter().all(|g| g.len() == 3)
+    }
+    let first = c.group(from);
+    (1..=3).contains(&first.len())
+        && !(first.starts_with('0'))
+        && (from + 1..to).all(|k| c.group(k).len() == 3)
 }
 
 /// Appends digits to a running integer, checked.
@@ -69,16 +100,18 @@ fn push_digits(acc: u128, digits: &str) -> Option<u128> {
     })
 }
 
-/// Digits of an integer part (groups concatenated) and of a fraction.
-fn value(int_groups: &[&str], frac: Option<&str>) -> Result<Decimal, BadReason> {
-    let int_len: usize = int_groups.iter().map(|g| g.len()).sum();
+/// Digits of an integer part (groups `0..int` concatenated) and of a
+/// fraction (group `frac`).
+fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, BadReason> {
+    let int_len: usize = (0..int).map(|k| c.group(k).len()).sum();
+    let frac = frac.map(|k| c.group(k));
     let frac_len = frac.map_or(0, str::len);
     if int_len + frac_len > MAX_DIGITS || frac_len > usize::from(MAX_SCALE) {
         return Err(BadReason::TooLong);
     }
     let mut units = 0u128;
-    for g in int_groups {
-        units = push_digits(units, g).ok_or(BadReason::Overflow)?;
+    for k in 0..int {
+        units = push_digits(units, c.group(k)).ok_or(BadReason::Overflow)?;
     }
     if let Some(f) = frac {
         units = push_digits(units, f).ok_or(BadReason::Overflow)?;
@@ -91,31 +124,29 @@ fn value(int_groups: &[&str], frac: Option<&str>) -> Result<Decimal, BadReason> 
 
 /// A phone number shape: a first group starting with 0 and at least nine
 /// digits in all (`0912345678`, `0912.345.678`, `024.3825.1234`).
-fn phone_like(groups: &[&str]) -> bool {
-    let total: usize = groups.iter().map(|g| g.len()).sum();
-    groups
-        .first()
-        .is_some_and(|g| g.starts_with('0') && g.len() >= 2)
-        && total >= 9
+fn phone_like(c: &Chain<'_, '_>) -> bool {
+    let first = c.group(0);
+    first.starts_with('0')
+        && first.len() >= 2
+        && (0..c.groups()).map(|k| c.group(k).len()).sum::<usize>() >= 9
 }
 
 /// How the chain reads: the value and whether the reading was a guess.
-fn read(c: &Chain<'_>, style: &Style) -> Result<Option<(Decimal, bool)>, BadReason> {
-    let groups = &c.groups;
-    if phone_like(groups) {
+fn read(c: &Chain<'_, '_>, style: &Style) -> Result<Option<(Decimal, bool)>, BadReason> {
+    if phone_like(c) {
         return Ok(None);
     }
-    let Some(&last_sep) = c.seps.last() else {
+    let n = c.groups();
+    let Some(last_sep) = c.last_sep() else {
         // No separator: an integer (a leading zero is fine: `05`).
-        return value(groups, None).map(|d| Some((d, false)));
+        return value(c, n, None).map(|d| Some((d, false)));
     };
-    let same = c.seps.iter().all(|s| *s == last_sep);
-    let (int_groups, last) = groups.split_at(groups.len() - 1);
-    let last = last.first().copied().unwrap_or_default();
-    if same && c.seps.len() >= 2 {
+    let same = c.all_seps(last_sep);
+    let last = c.group(n - 1);
+    if same && n >= 3 {
         // `1.234.567`: thousands all the way.
-        return if thousands(groups) {
-            value(groups, None).map(|d| Some((d, false)))
+        return if thousands(c, 0, n) {
+            value(c, n, None).map(|d| Some((d, false)))
         } else {
             Err(BadReason::Grouping)
         };
@@ -123,26 +154,25 @@ fn read(c: &Chain<'_>, style: &Style) -> Result<Option<(Decimal, bool)>, BadReas
     if !same {
         // `1.234.567,89`: the last separator is the decimal mark, the others
         // group thousands with the other character.
-        let (first_seps, _) = c.seps.split_at(c.seps.len() - 1);
-        if first_seps.contains(&last_sep) || !thousands(int_groups) {
+        if (0..n - 2).any(|k| c.sep(k) == last_sep) || !thousands(c, 0, n - 1) {
             return Err(BadReason::Grouping);
         }
-        return value(int_groups, Some(last)).map(|d| Some((d, false)));
+        return value(c, n - 1, Some(n - 1)).map(|d| Some((d, false)));
     }
     // One separator.
-    let first = int_groups.first().copied().unwrap_or_default();
-    if last.len() != 3 || first == "0" || first.starts_with('0') || first.len() > 3 {
+    let first = c.group(0);
+    if last.len() != 3 || first.starts_with('0') || first.len() > 3 {
         // Only a decimal reading is possible: `13,6`, `13.6`, `0,125`, `1234,567`.
-        return value(int_groups, Some(last)).map(|d| Some((d, false)));
+        return value(c, 1, Some(1)).map(|d| Some((d, false)));
     }
     // `1.234` or `1,234`: the document's style decides.
     let point_decimal = style.point_is_decimal();
     let decimal = (last_sep == ',') != point_decimal;
     let ambiguous = style.weak();
     if decimal {
-        value(int_groups, Some(last)).map(|d| Some((d, ambiguous)))
+        value(c, 1, Some(1)).map(|d| Some((d, ambiguous)))
     } else {
-        value(groups, None).map(|d| Some((d, ambiguous)))
+        value(c, 2, None).map(|d| Some((d, ambiguous)))
     }
 }
 
@@ -169,10 +199,13 @@ fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
 /// date extractor reads times. (`15h` alone is the number 15.)
 fn time_at(t: &Tokens<'_>, i: usize) -> bool {
     let h = t.surface(i);
-    if !t.is_digits(i) || h.len() > 2 || h.parse::<u32>().is_ok_and(|h| h > 24) {
+    if !t.is_digits(i) || h.len() > 2 {
         return false;
     }
     let mark = t.is_word(i + 1) && matches!(t.lower(i + 1), "h" | "g") || t.is_punct(i + 1, ':');
+    if !mark || h.parse::<u32>().is_ok_and(|h| h > 24) {
+        return false;
+    }
     let m = t.surface(i + 2);
     mark && t.joined(i + 1)
         && t.is_digits(i + 2)
@@ -189,7 +222,14 @@ const PHONE_GROUPS: usize = 4;
 /// The first group starts with `0` (or is `84` after `+`), every group has
 /// 2–4 digits, 9–11 digits in all.
 fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
+    if !t.is_digits(s) {
+        return None;
+    }
     let first = t.surface(s);
+    // Most digit runs are ruled out by their first digit.
+    if !first.starts_with('0') && first != "84" {
+        return None;
+    }
     // The tail of a chain (`000` in `400.000 600.000`) starts no phone number.
     if s >= 2 && t.joined(s) && (t.is_punct(s - 1, '.') || t.is_punct(s - 1, ',')) {
         return None;
@@ -226,8 +266,12 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
 
 /// Is digits token `i` part of a phone number written in groups?
 fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
-    (i.saturating_sub(2 * PHONE_GROUPS + 2)..=i)
-        .any(|s| t.is_digits(s) && phone_from(t, s).is_some_and(|end| end > i))
+    // Every group of a phone number has two to four digits.
+    if !(2..=4).contains(&t.surface(i).len()) {
+        return false;
+    }
+    (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1)
+        .any(|s| phone_from(t, s).is_some_and(|end| end > i))
 }
 
 /// A number in digits at token `i` (a digits token or a sign before one).
@@ -340,18 +384,19 @@ pub(crate) fn style(t: &Tokens<'_>) -> Style {
         }
         let c = chain(t, i);
         i = c.end.max(i + 1);
-        let Some(&last) = c.seps.last() else { continue };
-        let same = c.seps.iter().all(|x| *x == last);
-        let last_len = c.groups.last().map_or(0, |g| g.len());
+        let Some(last) = c.last_sep() else { continue };
+        let n = c.groups();
+        let same = c.all_seps(last);
+        let last_len = c.group(n - 1).len();
         let vote = |s: &mut Style, decimal: char| match decimal {
             ',' => s.comma_decimal += 1,
             _ => s.point_decimal += 1,
         };
         if !same {
             vote(&mut s, last);
-        } else if c.seps.len() >= 2 && thousands(&c.groups) {
+        } else if n >= 3 && thousands(&c, 0, n) {
             vote(&mut s, if last == '.' { ',' } else { '.' });
-        } else if c.seps.len() == 1 && last_len != 3 && !phone_like(&c.groups) {
+        } else if n == 2 && last_len != 3 && !phone_like(&c) {
             vote(&mut s, last);
         }
     }

@@ -88,6 +88,17 @@ impl Decimal {
 
     /// `self + other` (both non-negative), or `None` on overflow.
     pub(crate) fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        if self.scale == other.scale {
+            // No rescaling (whole numbers, mostly): no 128-bit powers.
+            return Some(
+                Decimal {
+                    units: self.units.checked_add(other.units)?,
+                    scale: self.scale,
+                    negative: false,
+                }
+                .trimmed(),
+            );
+        }
         let scale = self.scale.max(other.scale);
         let a = self
             .units
@@ -252,32 +263,40 @@ impl Style {
 /// Reads a cardinal number at token `i`: digits (`13,6`), words (`mười
 /// chín`), or digits or words with scale words (`3,5 triệu`, `hai trăm năm
 /// mươi nghìn`). The longest reading wins.
+#[inline]
 pub(crate) fn number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
-    // Most tokens are ruled out at once; the others are read once per text
-    // and style, however many fact kinds ask.
+    // Most tokens are ruled out at once, in the caller's loop; the others
+    // are read once per text and style, however many fact kinds ask.
     if !may_start_at(tokens, i) {
         return Parsed::None;
     }
-    if let Ok(memo) = tokens.numbers.try_borrow() {
-        if memo.style == Some(*style) {
-            if let Some(p) = memo.read.get(&i) {
-                return *p;
-            }
-        }
+    memo_number_at(tokens, i, style)
+}
+
+/// [`number_at`] past its gate: from the memo, or read and remembered.
+#[inline(never)]
+fn memo_number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
+    if punct_before_digits(tokens, i) {
+        return Parsed::None;
     }
-    let parsed = words::number_at(tokens, i, style);
-    if let Ok(mut memo) = tokens.numbers.try_borrow_mut() {
-        if memo.style != Some(*style) {
-            memo.style = Some(*style);
-            memo.read.clear();
-        }
-        memo.read.insert(i, parsed);
+    // The grammar never asks the memo itself, so it may be held while a
+    // number is read: one look-up finds the entry or the place for it.
+    let Ok(mut memo) = tokens.numbers.try_borrow_mut() else {
+        return words::number_at(tokens, i, style);
+    };
+    if memo.style != Some(*style) {
+        memo.style = Some(*style);
+        memo.read.clear();
     }
-    parsed
+    *memo
+        .read
+        .entry(i)
+        .or_insert_with(|| words::number_at(tokens, i, style))
 }
 
 /// May a number start at token `i`? Digits, a word a numeral starts with,
 /// or a sign before digits (`-5`, `+3`); nothing else is worth reading.
+#[inline]
 pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
     match t.get(i).map(|x| x.kind) {
         Some(Kind::Digits) => true,
@@ -285,6 +304,13 @@ pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
         Some(Kind::Punct(_)) => t.is_digits(i + 1),
         None => false,
     }
+}
+
+/// Is token `i` punctuation that no number starts with, though digits
+/// follow (`(2017`, `15/3`)? Only a sign (`-5`, `−5`, `+3`: those
+/// [`digits::digits_at`] takes) is read there.
+fn punct_before_digits(t: &Tokens<'_>, i: usize) -> bool {
+    matches!(t.get(i).map(|x| x.kind), Some(Kind::Punct(c)) if !matches!(c, '-' | '−' | '–' | '+'))
 }
 
 #[cfg(test)]
@@ -310,6 +336,15 @@ mod tests {
         assert_eq!(read(&en), Some(1.234));
         assert_eq!(read(&vi), Some(1234.0));
         // Tokens no number starts at are ruled out before any reading.
+        assert!(!may_start_at(&t, 0));
+        let signs = Tokens::new("(2017 -5 −5 +5 –5 /3 .5");
+        let skipped: Vec<usize> = (0..signs.len())
+            .filter(|&k| punct_before_digits(&signs, k))
+            .collect();
+        assert_eq!(skipped, [0, 10, 12]);
+        for k in skipped {
+            assert_eq!(words::number_at(&signs, k, &vi), Parsed::None, "{k}");
+        }
         assert_eq!(number_at(&t, 0, &vi), Parsed::None);
         assert_eq!(number_at(&t, 2, &vi), Parsed::None);
         assert_eq!(number_at(&t, 99, &vi), Parsed::None);

@@ -70,7 +70,7 @@
 //! mươi năm` is "twenty years", `ba nghìn năm` "three thousand years".
 
 use super::{Bad, BadReason, Decimal, Form, MAX_SCALE, NumberMatch, Parsed, Style, digits};
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, word_hash};
 
 /// The variant of a digit word, where the grammar treats them apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,25 +169,164 @@ const VAN_NOT: &[&str] = &[
     "vật", "sự", "năng", "tuế", "lý", "kiếp", "an", "xuân", "phúc", "thọ", "toàn",
 ];
 
+/// The words after scale word `w` that make a compound of it (`tỷ lệ`).
+fn compounds(w: &str) -> &'static [&'static str] {
+    match w {
+        "tỷ" | "tỉ" => TY_NOT,
+        "triệu" => TRIEU_NOT,
+        "vạn" => VAN_NOT,
+        _ => &[],
+    }
+}
+
+/// One word of [`LEXICON`] in [`LexTable`]: its [`word_hash`], the word,
+/// what it is, and the words that make a compound of it.
+type LexSlot = (u32, &'static str, Lex, &'static [&'static str]);
+
+/// [`LEXICON`] by [`word_hash`], in open addressing: a token is looked up by
+/// the hash the tokenizer computed, with no hashing of the word again.
+struct LexTable {
+    slots: [Option<LexSlot>; LexTable::SLOTS],
+    /// No two words a numeral may start with ([`may_start`]) share a hash:
+    /// then a word flagged as one is known by its hash alone.
+    exact: bool,
+}
+
+impl LexTable {
+    /// Slots (a power of two, four times the lexicon: probes are short).
+    const SLOTS: usize = 128;
+
+    fn new() -> LexTable {
+        let mut slots = [None; LexTable::SLOTS];
+        for &(w, lex) in LEXICON {
+            let h = word_hash(w);
+            let mut k = h as usize % LexTable::SLOTS;
+            while slots.get(k).is_some_and(Option::is_some) {
+                k = (k + 1) % LexTable::SLOTS;
+            }
+            if let Some(slot) = slots.get_mut(k) {
+                *slot = Some((h, w, lex, compounds(w)));
+            }
+        }
+        let mut hashes: Vec<u32> = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .collect::<crate::extract::FxSet<&str>>()
+            .into_iter()
+            .map(word_hash)
+            .collect();
+        let words = hashes.len();
+        hashes.sort_unstable();
+        hashes.dedup();
+        LexTable {
+            slots,
+            exact: hashes.len() == words,
+        }
+    }
+
+    /// The entry of numeral word `i` (a word [`may_start`] accepts).
+    #[inline]
+    fn get(&self, t: &Tokens<'_>, i: usize) -> Option<&LexSlot> {
+        let h = t.hash(i)?;
+        let mut k = h as usize % LexTable::SLOTS;
+        // The table is never full: an empty slot ends every probe.
+        loop {
+            let slot = self.slots.get(k)?.as_ref()?;
+            if slot.0 == h && (self.exact || slot.1 == t.lower(i)) {
+                return Some(slot);
+            }
+            k = (k + 1) % LexTable::SLOTS;
+        }
+    }
+}
+
+static LEX_TABLE: once_cell::sync::Lazy<LexTable> = once_cell::sync::Lazy::new(LexTable::new);
+
+/// A list of words by [`word_hash`], in open addressing: the lone rules ask
+/// the words around every numeral word against lists of up to 50 words, and
+/// this answers at one or two probes by the token's precomputed hash.
+pub(crate) struct WordSet {
+    slots: Vec<Option<(u32, &'static str)>>,
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
+        // A power of two, at least four times the list.
+        let len = (words.len() * 4).next_power_of_two();
+        let mut slots = vec![None; len];
+        for &w in words {
+            let h = word_hash(w);
+            let mut k = h as usize % len;
+            while slots.get(k).is_some_and(Option::is_some) {
+                k = (k + 1) % len;
+            }
+            if let Some(slot) = slots.get_mut(k) {
+                *slot = Some((h, w));
+            }
+        }
+        WordSet { slots }
+    }
+
+    /// Is token `j` a word of the list (as `list.contains(&word(t, j))`)?
+    pub(crate) fn has(&self, t: &Tokens<'_>, j: usize) -> bool {
+        let Some(h) = t.hash(j) else { return false };
+        if !t.is_word(j) {
+            return false;
+        }
+        let len = self.slots.len();
+        let mut k = h as usize % len;
+        // Never full: an empty slot ends every probe.
+        while let Some(Some((sh, sw))) = self.slots.get(k) {
+            if *sh == h && *sw == t.lower(j) {
+                return true;
+            }
+            k = (k + 1) % len;
+        }
+        false
+    }
+}
+
+/// [`INDEX_NOUNS`], [`NAM_YEAR_NEXT`], [`NAM_YEAR_PREV`] and [`FUNCTION`]
+/// as [`WordSet`]s.
+static INDEX_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(INDEX_NOUNS));
+static NAM_NEXT_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_NEXT));
+static NAM_PREV_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_PREV));
+static FUNCTION_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(FUNCTION));
+/// [`APPROX`], [`MOT_NOT`], [`BA_NOT`] and [`TU_NOT`] as [`WordSet`]s.
+static APPROX_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(APPROX));
+static MOT_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(MOT_NOT));
+static BA_SET: once_cell::sync::Lazy<WordSet> = once_cell::sync::Lazy::new(|| WordSet::new(BA_NOT));
+static TU_SET: once_cell::sync::Lazy<WordSet> = once_cell::sync::Lazy::new(|| WordSet::new(TU_NOT));
+
+/// Is the word before token `i` one of [`APPROX`] (`hàng`, `vài`)?
+fn after_approx(t: &Tokens<'_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| APPROX_SET.has(t, j))
+}
+
 /// Token `i` to the grammar (words only; scale words in compounds are not
 /// scale words).
+#[inline]
 pub(crate) fn lx(t: &Tokens<'_>, i: usize) -> Option<Lex> {
     // Only words a numeral may start with can be numeral words.
     if !t.is_numeral_word(i) {
         return None;
     }
-    let w = t.lower(i);
-    let lex = lex_word(w)?;
-    if let Lex::Big(_) = lex {
-        let not: &[&str] = match w {
-            "tỷ" | "tỉ" => TY_NOT,
-            "triệu" => TRIEU_NOT,
-            "vạn" => VAN_NOT,
-            _ => &[],
-        };
-        if t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
-            return None;
-        }
+    lx_numeral(t, i)
+}
+
+/// [`lx`] of a word a numeral may start with.
+fn lx_numeral(t: &Tokens<'_>, i: usize) -> Option<Lex> {
+    let &(_, _, lex, not) = LEX_TABLE.get(t, i)?;
+    if !not.is_empty() && t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
+        return None;
     }
     Some(lex)
 }
@@ -354,7 +493,7 @@ fn pair(t: &Tokens<'_>, p: usize, at: At) -> Option<Group> {
     ) {
         return None;
     }
-    if vb == Var::Tu && t.is_word(p + 2) && TU_NOT.contains(&t.lower(p + 2)) {
+    if vb == Var::Tu && TU_SET.has(t, p + 2) {
         return None;
     }
     let consecutive = va == Var::Plain && vb == Var::Plain && b == a + 1;
@@ -684,7 +823,12 @@ const CHIN_PREV_NOT: &[&str] = &[
 /// Is word `i` written with a capital first letter and some lower case
 /// (not ALL CAPS)?
 fn title_case(t: &Tokens<'_>, i: usize) -> bool {
-    let mut chars = t.surface(i).chars();
+    let s = t.surface(i);
+    // Most words start with a lower-case ASCII letter: no Unicode tables.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let mut chars = s.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
@@ -745,6 +889,15 @@ fn prev_word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
     }
 }
 
+/// Is the word before token `i` `thứ` (tested by hash first)?
+fn after_thu(t: &Tokens<'_>, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|j| t.hash(j) == Some(*THU) && prev_word(t, i) == "thứ")
+}
+
+/// [`word_hash`] of `thứ`.
+static THU: once_cell::sync::Lazy<u32> = once_cell::sync::Lazy::new(|| word_hash("thứ"));
+
 /// The word at token `i`, lower case ("" if none or not a word).
 fn word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
     if t.is_word(i) { t.lower(i) } else { "" }
@@ -753,10 +906,7 @@ fn word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
 /// Is `năm` at token `i` "year"?
 fn year_context(t: &Tokens<'_>, i: usize) -> bool {
     let next = i + 1;
-    if t.is_digits(next)
-        || NAM_YEAR_NEXT.contains(&word(t, next))
-        || (t.is_word(next) && title_case(t, next))
-    {
+    if t.is_digits(next) || NAM_NEXT_SET.has(t, next) || (t.is_word(next) && title_case(t, next)) {
         return true;
     }
     // `đồng/năm`, `4,25%/năm`: per year; `mười năm`, `năm năm`: years.
@@ -765,7 +915,7 @@ fn year_context(t: &Tokens<'_>, i: usize) -> bool {
     let range_end = matches!(prev_word(t, i), "đến" | "tới" | "hoặc" | "hay" | "và")
         && i.checked_sub(2)
             .is_some_and(|k| t.is_digits(k) || numeral_word(t, k));
-    (NAM_YEAR_PREV.contains(&prev_word(t, i)) && !range_end)
+    (i.checked_sub(1).is_some_and(|j| NAM_PREV_SET.has(t, j)) && !range_end)
         || prev_kind == Some(Kind::Punct('/'))
         || prev_kind == Some(Kind::Digits)
         || i.checked_sub(1).is_some_and(|j| numeral_word(t, j))
@@ -777,7 +927,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     let w = t.lower(i);
     let next = word(t, i + 1);
     let prev = prev_word(t, i);
-    let index = INDEX_NOUNS.contains(&prev);
+    let index = i.checked_sub(1).is_some_and(|j| INDEX_SET.has(t, j));
     match lex {
         // `tháng tư` (April); otherwise `tư` is "private", `mốt` "the day
         // after tomorrow", `lăm` never stands alone.
@@ -786,7 +936,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         Lex::Digit(_, Var::Tu | Var::Mot1 | Var::Lam) | Lex::Tens | Lex::Linh | Lex::Point => {
             return None;
         }
-        Lex::Big(_) | Lex::Tram | Lex::Chuc if APPROX.contains(&prev) => return None,
+        Lex::Big(_) | Lex::Tram | Lex::Chuc if after_approx(t, i) => return None,
         _ => {}
     }
     if let Lex::Digit(d, _) = lex {
@@ -807,14 +957,14 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     }
     match w {
         "một"
-            if MOT_NOT.contains(&next)
+            if MOT_SET.has(t, i + 1)
                 || t.phrase(i + 1, "lần nữa").is_some()
                 || matches!(prev, "là" | "như" | "thành")
                 || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
         {
             return None;
         }
-        "ba" if BA_NOT.contains(&next) => return None,
+        "ba" if BA_SET.has(t, i + 1) => return None,
         "năm" if year_context(t, i) => return None,
         "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
         "tám" if next == "chuyện" => return None,
@@ -835,9 +985,8 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     }
     // Another numeral word after it: a range (`hai ba người`) or a digit
     // sequence, not one number. `năm` after a digit is the noun "year".
-    let next_numeral = numeral_word(t, i + 1)
-        && next != "năm"
-        && !(next == "tư" && TU_NOT.contains(&word(t, i + 2)));
+    let next_numeral =
+        numeral_word(t, i + 1) && next != "năm" && !(next == "tư" && TU_SET.has(t, i + 2));
     if next_numeral {
         return None;
     }
@@ -850,7 +999,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         && (numeral_word(t, i + 2) || t.is_digits(i + 2));
     let counted = t.is_word(i + 1)
         && !t.get(i + 1).is_some_and(|x| x.line_before)
-        && (to_number || !(strict && FUNCTION.contains(&next)));
+        && (to_number || !(strict && FUNCTION_SET.has(t, i + 1)));
     if counted || !strict {
         Some(false)
     } else {
@@ -981,7 +1130,8 @@ const UNMARKED_ANCHORS: &[&str] = &["muoi", "nghin", "trieu", "khong", "phay", "
 const UNMARKED_MAX: usize = 64;
 
 fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
-    if !t.is_word(i) || !t.surface(i).is_ascii() {
+    // Every unmarked numeral word is one a numeral may start with.
+    if !t.is_numeral_word(i) || !t.surface(i).is_ascii() {
         return None;
     }
     UNMARKED_MAP.get(t.lower(i)).copied()
@@ -1023,14 +1173,23 @@ fn unmarked_at(t: &Tokens<'_>, p: usize, style: &Style, mode: Mode) -> Option<Pa
     if p.checked_sub(1).is_some_and(|j| unmarked(t, j).is_some()) {
         return None;
     }
-    let mut marked: Vec<&str> = Vec::new();
+    // The run and its anchor first: most runs (`hai`, `ba`) have none, and
+    // are ruled out before anything is copied.
+    let mut n = 0;
     let mut anchor = false;
-    let mut k = p;
-    while let Some(m) = unmarked(t, k) {
-        if marked.len() == UNMARKED_MAX || (k > p && t.get(k).is_some_and(|x| x.line_before)) {
+    while unmarked(t, p + n).is_some() {
+        if n == UNMARKED_MAX || (n > 0 && t.get(p + n).is_some_and(|x| x.line_before)) {
             break;
         }
-        anchor |= UNMARKED_ANCHORS.contains(&t.lower(k));
+        anchor |= UNMARKED_ANCHORS.contains(&t.lower(p + n));
+        n += 1;
+    }
+    if !anchor || (n == 1 && !isolated(t, p)) {
+        return None;
+    }
+    let mut marked: Vec<&str> = Vec::with_capacity(n);
+    for k in p..p + n {
+        let Some(m) = unmarked(t, k) else { break };
         let m = if m == "mười"
             && marked
                 .last()
@@ -1041,10 +1200,6 @@ fn unmarked_at(t: &Tokens<'_>, p: usize, style: &Style, mode: Mode) -> Option<Pa
             m
         };
         marked.push(m);
-        k += 1;
-    }
-    if !anchor || (marked.len() == 1 && !isolated(t, p)) {
-        return None;
     }
     let text = marked.join(" ");
     let sub = Tokens::new(&text);
@@ -1091,7 +1246,7 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
         return Parsed::None;
     }
     let cardinal = mode == Mode::Cardinal;
-    if cardinal && (t.is_word(i) || t.is_digits(i)) && prev_word(t, i) == "thứ" {
+    if cardinal && (t.is_word(i) || t.is_digits(i)) && after_thu(t, i) {
         // `thứ hai`, `thứ 3`: an ordinal or a weekday, see `ordinal.rs`. But
         // digits that no ordinal reads (`thứ 0`, `thứ 1,5`) are a cardinal,
         // not lost.
@@ -1210,11 +1365,11 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
         }
         match lex {
             Some(Lex::Big(_)) => {
-                if cardinal && APPROX.contains(&prev_word(t, p)) {
+                if cardinal && after_approx(t, p) {
                     return Parsed::None;
                 }
             }
-            Some(Lex::Tram | Lex::Chuc) if cardinal && APPROX.contains(&prev_word(t, p)) => {
+            Some(Lex::Tram | Lex::Chuc) if cardinal && after_approx(t, p) => {
                 return Parsed::None;
             }
             // `lăm` alone on its line: nothing but 5.
@@ -1483,6 +1638,16 @@ fn finish(
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LEXICON_MAP);
+    once_cell::sync::Lazy::force(&LEX_TABLE);
+    once_cell::sync::Lazy::force(&INDEX_SET);
+    once_cell::sync::Lazy::force(&NAM_NEXT_SET);
+    once_cell::sync::Lazy::force(&NAM_PREV_SET);
+    once_cell::sync::Lazy::force(&FUNCTION_SET);
+    once_cell::sync::Lazy::force(&APPROX_SET);
+    once_cell::sync::Lazy::force(&MOT_SET);
+    once_cell::sync::Lazy::force(&BA_SET);
+    once_cell::sync::Lazy::force(&TU_SET);
+    once_cell::sync::Lazy::force(&THU);
     once_cell::sync::Lazy::force(&MAY_START);
     once_cell::sync::Lazy::force(&UNMARKED_MAP);
 }
@@ -1516,6 +1681,37 @@ mod tests {
         match number_at(&t, 0, &Style::of(&t)) {
             Parsed::Number(n) if n.end == t.len() => Some(n.value.to_f64()),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn numeral_words_are_known_by_their_hash() {
+        assert!(LEX_TABLE.exact);
+        for (w, lex) in LEXICON {
+            let t = Tokens::new(w);
+            assert_eq!(lx(&t, 0), Some(*lex), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_sets_answer_as_their_lists() {
+        let t = Tokens::new("số Tháng năm nay và XÓM 2017 , hai");
+        for (set, list) in [
+            (&*INDEX_SET, INDEX_NOUNS),
+            (&*NAM_NEXT_SET, NAM_YEAR_NEXT),
+            (&*NAM_PREV_SET, NAM_YEAR_PREV),
+            (&*FUNCTION_SET, FUNCTION),
+            (&*APPROX_SET, APPROX),
+            (&*MOT_SET, MOT_NOT),
+            (&*BA_SET, BA_NOT),
+            (&*TU_SET, TU_NOT),
+        ] {
+            for j in 0..t.len() + 1 {
+                assert_eq!(set.has(&t, j), list.contains(&word(&t, j)), "{j}");
+            }
+            let text = list.join(" ");
+            let all = Tokens::new(&text);
+            assert!((0..all.len()).all(|j| set.has(&all, j)));
         }
     }
 
