@@ -297,6 +297,14 @@ impl core::hash::Hasher for FxHasher {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -506,21 +514,38 @@ impl Phrases {
 /// Calls `f` with every readable number that starts in an unclaimed token,
 /// left to right. `f` returns the token after what it used (a fact's end),
 /// or `None` to go on after the number.
-pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Option<usize>) {
+pub(crate) fn each_number(ctx: &Ctx<'_>, f: impl FnMut(NumberMatch) -> Option<usize>) {
+    each_number_until(ctx, usize::MAX, f);
+}
+
+/// [`each_number`] for the numbers that start before token `until`. Tokens
+/// no number can start at are skipped in a tight loop before anything else
+/// is asked of them.
+pub(crate) fn each_number_until(
+    ctx: &Ctx<'_>,
+    until: usize,
+    mut f: impl FnMut(NumberMatch) -> Option<usize>,
+) {
+    use crate::number::{self, Parsed};
     let t = &ctx.tokens;
+    let until = until.min(t.len());
     let mut i = 0;
-    while i < t.len() {
+    loop {
+        while i < until && !number::may_start_at(t, i) {
+            i += 1;
+        }
+        if i >= until {
+            return;
+        }
         if ctx.claimed(i) {
             i += 1;
             continue;
         }
-        i = match crate::number::number_at(t, i, &ctx.style) {
-            crate::number::Parsed::Number(a) if clean_number_start(t, a.start) => {
-                f(a).unwrap_or(a.end).max(i + 1)
-            }
-            crate::number::Parsed::Number(a) => a.end.max(i + 1),
-            crate::number::Parsed::Bad(b) => b.end.max(i + 1),
-            crate::number::Parsed::None => i + 1,
+        i = match number::number_at(t, i, &ctx.style) {
+            Parsed::Number(a) if clean_number_start(t, a.start) => f(a).unwrap_or(a.end).max(i + 1),
+            Parsed::Number(a) => a.end.max(i + 1),
+            Parsed::Bad(b) => b.end.max(i + 1),
+            Parsed::None => i + 1,
         };
     }
 }

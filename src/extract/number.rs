@@ -10,42 +10,9 @@
 //! a number whose value the `f64` of the fact cannot hold exactly
 //! (`99999999999999999999`: given as 1e20, reported as "precision loss").
 
-use super::{Ctx, clean_number_start};
+use super::Ctx;
 use crate::fact::{FactValue, Number};
-use crate::number::{self, Bad, BadReason, NumberMatch, Parsed, ordinal};
-
-/// Calls `f` with every readable number that starts in an unclaimed token
-/// before token `until`, left to right, as [`super::each_number`] does: `f`
-/// returns the token after what it used, or `None` to go on after the
-/// number. Tokens no number can start at are skipped in a tight loop
-/// before anything else is asked of them.
-pub(crate) fn each_number_until(
-    ctx: &Ctx<'_>,
-    until: usize,
-    mut f: impl FnMut(NumberMatch) -> Option<usize>,
-) {
-    let t = &ctx.tokens;
-    let until = until.min(t.len());
-    let mut i = 0;
-    loop {
-        while i < until && !number::may_start_at(t, i) {
-            i += 1;
-        }
-        if i >= until {
-            return;
-        }
-        if ctx.claimed(i) {
-            i += 1;
-            continue;
-        }
-        i = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) if clean_number_start(t, a.start) => f(a).unwrap_or(a.end).max(i + 1),
-            Parsed::Number(a) => a.end.max(i + 1),
-            Parsed::Bad(b) => b.end.max(i + 1),
-            Parsed::None => i + 1,
-        };
-    }
-}
+use crate::number::{self, Bad, BadReason, Parsed, ordinal};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
     let mut i = 0;

@@ -318,7 +318,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     // A number at `i` ends after `i`: it needs a sign after `i`.
     let until = signs_end(&ctx.tokens).saturating_sub(1);
-    super::number::each_number_until(ctx, until, |a| {
+    super::each_number_until(ctx, until, |a| {
         let f = percentage(ctx, &ctx.tokens, a)?;
         let end = f.1;
         found.push(f);
