@@ -306,6 +306,9 @@ impl Extractor {
         let mut facts: Vec<Fact> = Vec::new();
         let mut bad: Vec<(Span, crate::number::BadReason)> = Vec::new();
         let mut sentences: Vec<Span> = Vec::new();
+        // One block's facts, sorted before they join the text's (emptied by
+        // each append, its memory kept for the next block).
+        let mut block_facts: Vec<Fact> = Vec::new();
         for b in &blocks {
             let part = norm.get(b.read.clone()).unwrap_or_default();
             let at = b.read.start;
@@ -325,7 +328,7 @@ impl Extractor {
             // In the normalized text; a block keeps what starts in it.
             let place = |s: Span| Span::new(s.start + at, s.end + at);
             let own = |s: &Span| b.own.contains(&s.start);
-            let mut block_facts = Vec::with_capacity(ctx.found.len());
+            block_facts.reserve(ctx.found.len());
             for f in ctx.found.drain(..) {
                 let in_norm = place(ctx.tokens.span(f.start, f.end));
                 if !own(&in_norm) {
@@ -348,6 +351,11 @@ impl Extractor {
             block_facts.sort_by(|a, b| {
                 (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
             });
+            if facts.is_empty() && blocks.len() > 1 {
+                // The first block's share, for all of them (and a tenth
+                // more): one allocation instead of a copy at each doubling.
+                facts.reserve(block_facts.len().saturating_mul(blocks.len()) / 10 * 11);
+            }
             facts.append(&mut block_facts);
             if self.diagnostics == Diagnostics::Report {
                 for x in &ctx.bad {
