@@ -351,11 +351,6 @@ impl Extractor {
             block_facts.sort_by(|a, b| {
                 (a.span.start, a.kind(), a.span.end).cmp(&(b.span.start, b.kind(), b.span.end))
             });
-            if facts.is_empty() && blocks.len() > 1 {
-                // The first block's share, for all of them (and a tenth
-                // more): one allocation instead of a copy at each doubling.
-                facts.reserve(block_facts.len().saturating_mul(blocks.len()) / 10 * 11);
-            }
             facts.append(&mut block_facts);
             if self.diagnostics == Diagnostics::Report {
                 for x in &ctx.bad {
