@@ -238,6 +238,10 @@ fn extract_batch<'py>(
             next
         },
         |k, bundle| {
+            // Let other Python threads in between bundles: when the workers
+            // keep ahead, this thread never waits for a result, and native
+            // code holding the GIL is never made to switch as bytecode is.
+            py.detach(std::thread::yield_now);
             let first = k.saturating_mul(BUNDLE);
             let end = first.saturating_add(bundle.len());
             if lists.len() < end {
