@@ -321,6 +321,47 @@ pub(crate) type FxMap<K, V> =
 /// A set with [`FxHasher`].
 pub(crate) type FxSet<K> = std::collections::HashSet<K, core::hash::BuildHasherDefault<FxHasher>>;
 
+/// A set of words (lower case, or the canonical keys of `place.rs`),
+/// tested by a token's precomputed [`word_hash`] against a bit table first:
+/// most tokens cost one bit test, and only the others a look-up.
+pub(crate) struct WordSet {
+    filter: WordFilter,
+    words: FxSet<String>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        let words: FxSet<String> = words.into_iter().map(Into::into).collect();
+        let mut filter = WordFilter::default();
+        for w in &words {
+            filter.insert(w);
+        }
+        WordSet { filter, words }
+    }
+
+    /// Is `word`, whose [`word_hash`] is `h`, in the set?
+    #[inline]
+    pub(crate) fn contains_hashed(&self, h: u32, word: &str) -> bool {
+        self.filter.may_contain(h) && self.words.contains(word)
+    }
+
+    /// Is token `j` a word whose lower-case form is in the set (as
+    /// `list.contains(&t.lower(j))` for a word)?
+    #[inline]
+    pub(crate) fn has(&self, t: &Tokens<'_>, j: usize) -> bool {
+        t.is_word(j)
+            && t.hash(j)
+                .is_some_and(|h| self.contains_hashed(h, t.lower(j)))
+    }
+
+    /// Is `word` in the set?
+    #[cfg(test)]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+}
+
 /// A set of word pairs, asked with two `&str` and no allocation (the
 /// context lexicons: a level word and the word before it).
 #[derive(Default)]

@@ -48,10 +48,10 @@
 
 use super::name::capitalized;
 use super::place::{
-    Keys, Lex, PlaceMatch, SENTENCE_WORDS, WordSet, all_caps, inside_name, known_name, place_at,
-    surname, title_at,
+    Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at, surname,
+    title_at,
 };
-use super::{Ctx, FxSet, PairSet};
+use super::{Ctx, FxSet, PairSet, WordSet};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
 use crate::token::{Kind, Tokens, WordFilter, word_hash};
@@ -324,7 +324,7 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
         while m < k + 5
             && lower_word(t, m)
             && spaced(t, m)
-            && (!FUNCTION_WORDS.has(keys, m)
+            && (!keys.in_set(&FUNCTION_WORDS, m)
                 || keys.get(m) == "các"
                 || keys.get(m) == "và" && m > k)
             && place_at(t, keys, m).is_none()
@@ -419,7 +419,7 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 && crate::normalize::syllable::is_syllable(t.surface(start))
                 && lower_word(t, k)
                 && spaced(t, k)
-                && !FUNCTION_WORDS.has(keys, k)
+                && !keys.in_set(&FUNCTION_WORDS, k)
                 && !super::place::level_at(t, keys, k)
                 && !unmade(None, keys, k)
             {
@@ -496,7 +496,7 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if name_stop(t, keys, j) || surname(keys, j) {
         return None;
     }
-    if SENTENCE_WORDS.has(keys, j) {
+    if keys.in_set(&SENTENCE_WORDS, j) {
         return None;
     }
     // A run of up to two capitals that is no person's name, nor the
@@ -513,7 +513,7 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
         return None;
     }
     let word_goes_on =
-        end == j + 1 && spaced(t, end) && lower_word(t, end) && !FUNCTION_WORDS.has(keys, end);
+        end == j + 1 && spaced(t, end) && lower_word(t, end) && !keys.in_set(&FUNCTION_WORDS, end);
     (!word_goes_on).then_some((end, false))
 }
 

@@ -19,10 +19,10 @@
 //! clause: vượt → exceeds, đạt → reaches, tăng → increases, giảm →
 //! decreases, là/bằng/chiếm → equals.
 
+use super::WordSet;
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
-use crate::number::words::WordSet;
 use crate::token::{Kind, Tokens, word_hash};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
@@ -223,9 +223,9 @@ fn text(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
 
 /// [`OPENERS`] and [`CLOSERS`] by hash.
 static OPENER_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(OPENERS));
+    once_cell::sync::Lazy::new(|| WordSet::new(OPENERS.iter().copied()));
 static CLOSER_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(CLOSERS));
+    once_cell::sync::Lazy::new(|| WordSet::new(CLOSERS.iter().copied()));
 
 /// Trims opener and closer words off a token range.
 fn trim(t: &Tokens<'_>, mut from: usize, mut to: usize) -> (usize, usize) {

@@ -40,7 +40,7 @@
 //! linear in the text.
 
 use super::name::{capitalized, proper_name};
-use super::{Ctx, FxSet, PairSet};
+use super::{Ctx, PairSet, WordSet};
 use crate::fact::{FactValue, Place, PlaceLevel};
 use crate::lexicon::{
     PERSON_TITLES, PLACE_CONTEXT, PLACE_LEVELS, PLACE_NAMES, PLACE_REGIONS, SURNAMES,
@@ -125,6 +125,13 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// Is the key of token `i` in `set` (never past the end)?
+    #[inline]
+    pub(crate) fn in_set(&self, set: &WordSet, i: usize) -> bool {
+        self.hash(i)
+            .is_some_and(|h| set.contains_hashed(h, self.get(i)))
+    }
+
     /// The hash of token `i`'s key (`None` past the end).
     #[inline]
     pub(crate) fn hash(&self, i: usize) -> Option<u32> {
@@ -132,37 +139,6 @@ impl<'a> Keys<'a> {
             Keys::Lower(t) => t.hash(i),
             Keys::Rewritten(_, h) => h.get(i).copied(),
         }
-    }
-}
-
-/// A set of words (canonical keys) tested at a token: its hash against a
-/// bit table first, so most tokens cost one bit test.
-pub(crate) struct WordSet {
-    filter: WordFilter,
-    words: FxSet<String>,
-}
-
-impl WordSet {
-    /// The set of `words` (canonical keys).
-    pub(crate) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
-        let words: FxSet<String> = words.into_iter().map(Into::into).collect();
-        let mut filter = WordFilter::default();
-        for w in &words {
-            filter.insert(w);
-        }
-        WordSet { filter, words }
-    }
-
-    /// Is the key of token `i` in the set (never past the end)?
-    #[inline]
-    pub(crate) fn has(&self, keys: &Keys<'_>, i: usize) -> bool {
-        keys.hash(i).is_some_and(|h| self.filter.may_contain(h)) && self.words.contains(keys.get(i))
-    }
-
-    /// Is `word` in the set?
-    #[cfg(test)]
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
     }
 }
 
@@ -518,7 +494,7 @@ pub(crate) static SENTENCE_WORDS: Lazy<WordSet> =
 
 /// Is token `i` a family name?
 pub(crate) fn surname(keys: &Keys<'_>, i: usize) -> bool {
-    SURNAME_SET.has(keys, i)
+    keys.in_set(&SURNAME_SET, i)
 }
 
 /// The end of the known place name starting at token `i`.
@@ -911,7 +887,7 @@ fn place_at_word(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch
         return None;
     }
     // `TP. Trong năm …`: the full stop ended a sentence.
-    if dotted && next.space_before && (SENTENCE_WORDS.has(keys, j) || title_at(t, keys, j)) {
+    if dotted && next.space_before && (keys.in_set(&SENTENCE_WORDS, j) || title_at(t, keys, j)) {
         return None;
     }
     // `tỉnh B.`, `xã Đ.`: an initial, not a name; `ấp B4` is one.

@@ -70,6 +70,7 @@
 //! mươi năm` is "twenty years", `ba nghìn năm` "three thousand years".
 
 use super::{Bad, BadReason, Decimal, Form, MAX_SCALE, NumberMatch, Parsed, Style, digits};
+use crate::extract::WordSet;
 use crate::token::{Kind, Tokens, word_hash};
 
 /// The variant of a digit word, where the grammar treats them apart.
@@ -244,67 +245,25 @@ impl LexTable {
 
 static LEX_TABLE: once_cell::sync::Lazy<LexTable> = once_cell::sync::Lazy::new(LexTable::new);
 
-/// A list of words by [`word_hash`], in open addressing: the lone rules ask
-/// the words around every numeral word against lists of up to 50 words, and
-/// this answers at one or two probes by the token's precomputed hash.
-pub(crate) struct WordSet {
-    slots: Vec<Option<(u32, &'static str)>>,
-}
-
-impl WordSet {
-    pub(crate) fn new(words: &[&'static str]) -> WordSet {
-        // A power of two, at least four times the list.
-        let len = (words.len() * 4).next_power_of_two();
-        let mut slots = vec![None; len];
-        for &w in words {
-            let h = word_hash(w);
-            let mut k = h as usize % len;
-            while slots.get(k).is_some_and(Option::is_some) {
-                k = (k + 1) % len;
-            }
-            if let Some(slot) = slots.get_mut(k) {
-                *slot = Some((h, w));
-            }
-        }
-        WordSet { slots }
-    }
-
-    /// Is token `j` a word of the list (as `list.contains(&word(t, j))`)?
-    pub(crate) fn has(&self, t: &Tokens<'_>, j: usize) -> bool {
-        let Some(h) = t.hash(j) else { return false };
-        if !t.is_word(j) {
-            return false;
-        }
-        let len = self.slots.len();
-        let mut k = h as usize % len;
-        // Never full: an empty slot ends every probe.
-        while let Some(Some((sh, sw))) = self.slots.get(k) {
-            if *sh == h && *sw == t.lower(j) {
-                return true;
-            }
-            k = (k + 1) % len;
-        }
-        false
-    }
-}
-
 /// [`INDEX_NOUNS`], [`NAM_YEAR_NEXT`], [`NAM_YEAR_PREV`] and [`FUNCTION`]
 /// as [`WordSet`]s.
 static INDEX_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(INDEX_NOUNS));
+    once_cell::sync::Lazy::new(|| WordSet::new(INDEX_NOUNS.iter().copied()));
 static NAM_NEXT_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_NEXT));
+    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_NEXT.iter().copied()));
 static NAM_PREV_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_PREV));
+    once_cell::sync::Lazy::new(|| WordSet::new(NAM_YEAR_PREV.iter().copied()));
 static FUNCTION_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(FUNCTION));
+    once_cell::sync::Lazy::new(|| WordSet::new(FUNCTION.iter().copied()));
 /// [`APPROX`], [`MOT_NOT`], [`BA_NOT`] and [`TU_NOT`] as [`WordSet`]s.
 static APPROX_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(APPROX));
+    once_cell::sync::Lazy::new(|| WordSet::new(APPROX.iter().copied()));
 static MOT_SET: once_cell::sync::Lazy<WordSet> =
-    once_cell::sync::Lazy::new(|| WordSet::new(MOT_NOT));
-static BA_SET: once_cell::sync::Lazy<WordSet> = once_cell::sync::Lazy::new(|| WordSet::new(BA_NOT));
-static TU_SET: once_cell::sync::Lazy<WordSet> = once_cell::sync::Lazy::new(|| WordSet::new(TU_NOT));
+    once_cell::sync::Lazy::new(|| WordSet::new(MOT_NOT.iter().copied()));
+static BA_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(BA_NOT.iter().copied()));
+static TU_SET: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(TU_NOT.iter().copied()));
 
 /// Is the word before token `i` one of [`APPROX`] (`hàng`, `vài`)?
 fn after_approx(t: &Tokens<'_>, i: usize) -> bool {

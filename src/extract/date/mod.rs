@@ -271,41 +271,9 @@ const TRIGGERS: &[&str] = &[
     "cuối", "thứ", "chủ", "chúa", "cách",
 ];
 
-/// Is `w` one of the [`TRIGGERS`]? (One `match`, not a scan of the list.)
-fn is_trigger(w: &str) -> bool {
-    matches!(
-        w,
-        "ngày"
-            | "mồng"
-            | "mùng"
-            | "rằm"
-            | "tháng"
-            | "năm"
-            | "niên"
-            | "quý"
-            | "thế"
-            | "thập"
-            | "những"
-            | "nửa"
-            | "từ"
-            | "hôm"
-            | "bữa"
-            | "sáng"
-            | "trưa"
-            | "chiều"
-            | "tối"
-            | "đêm"
-            | "khuya"
-            | "rạng"
-            | "buổi"
-            | "tuần"
-            | "cuối"
-            | "thứ"
-            | "chủ"
-            | "chúa"
-            | "cách"
-    )
-}
+/// [`TRIGGERS`] as a set, asked by a token's hash.
+static TRIGGER_SET: once_cell::sync::Lazy<super::WordSet> =
+    once_cell::sync::Lazy::new(|| super::WordSet::new(TRIGGERS.iter().copied()));
 
 /// [`TRIGGERS`] and the number words ([`lexicon::NUMBER_WORDS`]) as a filter:
 /// most words are ruled out at one bit test.
@@ -401,10 +369,10 @@ impl P<'_, '_> {
         let t = self.t;
         match t.get(i).map(|x| x.kind) {
             Some(Kind::Digits) => true,
-            Some(Kind::Word) => {
-                t.hash(i).is_some_and(|h| self.triggers.may_contain(h))
-                    && (lexicon::number_word_at(t, i) || is_trigger(t.lower(i)))
-            }
+            Some(Kind::Word) => t.hash(i).is_some_and(|h| {
+                self.triggers.may_contain(h)
+                    && (lexicon::number_word_at(t, i) || TRIGGER_SET.contains_hashed(h, t.lower(i)))
+            }),
             Some(Kind::Punct(_)) | None => false,
         }
     }
@@ -598,6 +566,7 @@ static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TRIGGER_FILTER);
+    once_cell::sync::Lazy::force(&TRIGGER_SET);
     once_cell::sync::Lazy::force(&DAY_START_FILTER);
 }
 
@@ -641,11 +610,11 @@ mod tests {
     }
 
     #[test]
-    fn is_trigger_is_the_list() {
-        assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
+    fn trigger_set_is_the_list() {
+        assert!(TRIGGERS.iter().all(|w| TRIGGER_SET.contains(w)));
         assert_eq!(TRIGGERS.len(), 29);
         for w in ["", "ngay", "thang", "tháng năm", "người", "2017"] {
-            assert!(!is_trigger(w), "{w}");
+            assert!(!TRIGGER_SET.contains(w), "{w}");
         }
     }
 
