@@ -17,29 +17,27 @@ const ABBREVIATIONS: &[&str] = &[
 /// The sentences of `text`, as spans of it.
 pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let n = t.len();
-    // Closing quotes already put into the sentence before.
-    let mut taken = 0;
-    for i in 0..n {
-        let Some(tok) = t.get(i) else { break };
-        if i < taken {
+    // The first token of the open sentence (`n` once the last one closed).
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(tok) = t.get(i) {
+        // Most tokens neither follow a line break nor end a sentence.
+        let end_mark = matches!(tok.kind, Kind::Punct('.' | '!' | '?' | '…'));
+        if !(end_mark || tok.line_before) {
+            i += 1;
             continue;
         }
-        if tok.line_before {
-            if let Some(s) = start.take() {
-                out.push(t.span(s, i));
-            }
+        if tok.line_before && start < i {
+            out.push(t.span(start, i));
+            start = i;
         }
-        if start.is_none() {
-            start = Some(i);
-        }
-        let end_mark = matches!(tok.kind, Kind::Punct('.' | '!' | '?' | '…'));
+        i += 1;
         if !end_mark {
             continue;
         }
         // Closing quotes and brackets stay with the sentence.
-        let mut last = i;
+        let mut last = i - 1;
         while matches!(
             t.get(last + 1).map(|x| (x.kind, x.space_before)),
             Some((
@@ -54,9 +52,10 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
         if !after.space_before || after.line_before {
             continue;
         }
-        if tok.kind == Kind::Punct('.') && i > 0 && t.joined(i) {
-            let prev = t.lower(i - 1);
-            if t.is_word(i - 1) && (ABBREVIATIONS.contains(&prev) || prev.chars().count() == 1) {
+        let at = i - 1;
+        if tok.kind == Kind::Punct('.') && at > 0 && t.joined(at) {
+            let prev = t.lower(at - 1);
+            if t.is_word(at - 1) && (ABBREVIATIONS.contains(&prev) || prev.chars().count() == 1) {
                 continue;
             }
         }
@@ -66,14 +65,15 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
             Kind::Punct(c) => matches!(c, '“' | '"' | '‘' | '-' | '–' | '—' | '(' | '•' | '*'),
         };
         if starts_sentence {
-            if let Some(s) = start.take() {
-                out.push(t.span(s, last + 1));
-            }
-            taken = last + 1;
+            out.push(t.span(start, next));
+            // The closing marks taken into the sentence are not looked at
+            // again (`?!` ends one sentence, not two).
+            start = next;
+            i = next;
         }
     }
-    if let Some(s) = start {
-        out.push(t.span(s, n));
+    if start < n {
+        out.push(t.span(start, n));
     }
     out
 }
@@ -112,5 +112,21 @@ mod tests {
             split("Anh nói: “Xong rồi.” Rồi đi."),
             vec!["Anh nói: “Xong rồi.”", "Rồi đi."]
         );
+    }
+
+    #[test]
+    fn runs_of_marks_lines_and_the_last_sentence() {
+        assert_eq!(
+            split("Thật sao?! Đúng vậy.\n\nHà Nội mưa to"),
+            vec!["Thật sao?!", "Đúng vậy.", "Hà Nội mưa to"]
+        );
+        // A line break ends a sentence without a mark; leading breaks and
+        // spaces belong to none.
+        assert_eq!(
+            split("\n  Tiêu đề\nNội dung chính. "),
+            vec!["Tiêu đề", "Nội dung chính."]
+        );
+        assert!(split("").is_empty());
+        assert!(split(" \n ").is_empty());
     }
 }
