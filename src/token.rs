@@ -59,6 +59,9 @@ pub(crate) fn word_hash(s: &str) -> u32 {
     word_hash_bytes(s.as_bytes())
 }
 
+/// FxHash's multiplier.
+const HASH_MUL: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// [`word_hash`] of a word's bytes.
 #[inline]
 fn word_hash_bytes(bytes: &[u8]) -> u32 {
@@ -67,12 +70,12 @@ fn word_hash_bytes(bytes: &[u8]) -> u32 {
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(HASH_MUL);
     }
     let rest = chunks.remainder().len();
     if rest > 0 {
         let w = tail_word(bytes, rest);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(HASH_MUL);
     }
     // Truncation intended: the high bits are the best mixed.
     (h >> 32) as u32
@@ -245,15 +248,25 @@ fn push_lower(out: &mut String, word: &str, table: &[u8], vowels: &LowerVowels) 
             continue;
         }
         match table.get(c as usize) {
-            // A vowel letter's class has its case in the low bit.
-            Some(&k) if k < class::VOWELS => match vowels.get(usize::from(k)).copied().flatten() {
-                _ if k % 2 == 0 => out.push(c),
-                Some(lower) => out.push(lower),
-                None => out.extend(c.to_lowercase()),
-            },
-            Some(&class::D_STROKE) if c == 'Đ' => out.push('đ'),
-            _ => out.extend(c.to_lowercase()),
+            Some(&k) => push_lower_char(out, c, k, vowels),
+            None => out.extend(c.to_lowercase()),
         }
+    }
+}
+
+/// Appends the lower-case form of the non-ASCII character `c` of class `k`
+/// (see [`push_lower`]).
+#[inline]
+fn push_lower_char(out: &mut String, c: char, k: u8, vowels: &LowerVowels) {
+    match k {
+        // A vowel letter's class has its case in the low bit.
+        _ if k < class::VOWELS => match vowels.get(usize::from(k)).copied().flatten() {
+            _ if k % 2 == 0 => out.push(c),
+            Some(lower) => out.push(lower),
+            None => out.extend(c.to_lowercase()),
+        },
+        class::D_STROKE if c == 'Đ' => out.push('đ'),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -320,6 +333,262 @@ fn letter_class(c: char, table: &[u8]) -> u8 {
     }
 }
 
+/// What the first byte of a token is: [`B_SPACE`] (` `, tab), [`B_BREAK`]
+/// (`\n`, `\r`, `\v`, `\f`: the ASCII whitespace that breaks lines),
+/// [`B_DIGIT`], [`B_LETTER`] (ASCII), [`B_PUNCT`] (any other ASCII), or
+/// [`B_MULTI`] (the first byte of a longer character).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_MULTI; 256];
+    let mut rest: &mut [u8] = &mut t;
+    let mut b: u8 = 0;
+    while let [slot, tail @ ..] = rest {
+        *slot = match b {
+            b' ' | b'\t' => B_SPACE,
+            b'\n' | b'\r' | 0x0B | 0x0C => B_BREAK,
+            b'0'..=b'9' => B_DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => B_LETTER,
+            0..0x80 => B_PUNCT,
+            _ => B_MULTI,
+        };
+        rest = tail;
+        b = b.wrapping_add(1);
+    }
+    t
+};
+const B_SPACE: u8 = 0;
+const B_BREAK: u8 = 1;
+const B_DIGIT: u8 = 2;
+const B_LETTER: u8 = 3;
+const B_PUNCT: u8 = 4;
+const B_MULTI: u8 = 5;
+
+/// The code point of the character of two to four bytes starting at byte
+/// `i` of `bytes` (its first byte `b0`), and its width; `bytes` is valid
+/// UTF-8 and `i` a char boundary (as for [`char_at`]).
+#[inline]
+fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b & 0x3F));
+    if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
+/// What [`scan_lower`] found at the position it returns.
+const SCAN_END: u8 = 0;
+/// ... a capital letter (ASCII, a Vietnamese vowel or `Đ`).
+const SCAN_CAPITAL: u8 = 1;
+/// ... a letter or mark that only [`slow_word`] reads.
+const SCAN_SLOW: u8 = 2;
+
+/// Scans the lower-case letters of a word from byte `start`: ASCII
+/// letters, Vietnamese vowels of lower-case classes and `đ` (letters that
+/// are their own lower-case form), each decoded once. Returns where the
+/// word ends ([`SCAN_END`]) or where a capital ([`SCAN_CAPITAL`]) or
+/// another letter or mark ([`SCAN_SLOW`]) stops the scan.
+#[inline(always)]
+fn scan_lower(bytes: &[u8], start: usize, table: &[u8]) -> (usize, u8) {
+    let mut end = start;
+    loop {
+        let Some(&b) = bytes.get(end) else {
+            return (end, SCAN_END);
+        };
+        if b < 0x80 {
+            if b.is_ascii_lowercase() {
+                end += 1;
+                continue;
+            }
+            if b.is_ascii_uppercase() {
+                return (end, SCAN_CAPITAL);
+            }
+            return (end, SCAN_END);
+        }
+        let (cp, w) = decode(bytes, end, b);
+        match table.get(cp as usize) {
+            Some(&k) if k < class::VOWELS => {
+                if k % 2 == 1 {
+                    return (end, SCAN_CAPITAL);
+                }
+            }
+            Some(&class::D_STROKE) if cp == 'đ' as u32 => {}
+            Some(&class::D_STROKE) if cp == 'Đ' as u32 => return (end, SCAN_CAPITAL),
+            Some(&(class::OTHER | class::SPACE | class::IGNORABLE | class::UNSTABLE)) => {
+                return (end, SCAN_END);
+            }
+            _ => return (end, SCAN_SLOW),
+        }
+        end += w;
+    }
+}
+
+/// The rest of a word from its first capital at byte `at` ([`scan_lower`]
+/// stopped there): appends the word's lower-case form to `lower` and
+/// returns the word's end and the form's range. When the capitals are all
+/// ASCII (`Năm`, `TP`), the form is the surface with ASCII lowered (the
+/// other letters are their own lower-case form); otherwise [`push_lower`]
+/// lowers every letter. `None`, with `lower` as it was, when the word holds
+/// a letter or mark other than ASCII letters, Vietnamese vowels and
+/// `đ`/`Đ`: [`slow_word`] reads those.
+#[inline(never)]
+fn lower_rest(
+    text: &str,
+    start: usize,
+    at: usize,
+    table: &[u8],
+    vowels: &LowerVowels,
+    lower: &mut String,
+) -> Option<(usize, Lowered)> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    let mut ascii_capitals = true;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let (cp, w) = decode(bytes, end, b);
+        match table.get(cp as usize) {
+            Some(&k) if k < class::VOWELS => ascii_capitals &= k % 2 == 0,
+            Some(&class::D_STROKE) if cp == 'đ' as u32 => {}
+            Some(&class::D_STROKE) if cp == 'Đ' as u32 => ascii_capitals = false,
+            Some(&(class::OTHER | class::SPACE | class::IGNORABLE | class::UNSTABLE)) => break,
+            _ => return None,
+        }
+        end += w;
+    }
+    let from = lower.len();
+    let word = text.get(start..end).unwrap_or_default();
+    if ascii_capitals {
+        lower.push_str(word);
+        if let Some(added) = lower.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        push_lower(lower, word, table, vowels);
+    }
+    Some((end, lowered(lower, from)))
+}
+
+/// A word's lower-case form in [`Tokens::lower`]'s buffer (its range) and
+/// its [`word_hash`].
+type Lowered = ((u32, u32), u32);
+
+/// The [`Lowered`] of the form appended to `lower` from byte `from`.
+#[inline]
+fn lowered(lower: &str, from: usize) -> Lowered {
+    let range = (
+        u32::try_from(from).unwrap_or(u32::MAX),
+        u32::try_from(lower.len()).unwrap_or(u32::MAX),
+    );
+    (range, hash_of_tail(lower.as_bytes(), from))
+}
+
+/// The word starting at byte `start` (a letter), whatever it holds: its
+/// end, whether its first letter is a capital, and the range of its
+/// lower-case form appended to `lower` when it has capitals. Each
+/// character decoded, classified and tested for case on its own.
+#[inline(never)]
+fn slow_word(
+    text: &str,
+    start: usize,
+    table: &[u8],
+    vowels: &LowerVowels,
+    lower: &mut String,
+) -> (usize, bool, Option<Lowered>) {
+    let bytes = text.as_bytes();
+    let Some((c, width)) = char_at(text, start) else {
+        return (start, false, None);
+    };
+    let mut has_upper = is_upper(c, table);
+    let capital = has_upper;
+    let mut end = start + width;
+    loop {
+        // ASCII letters without decoding (the only ASCII characters a
+        // word holds).
+        match bytes.get(end) {
+            Some(&b) if b.is_ascii_alphabetic() => {
+                has_upper |= b.is_ascii_uppercase();
+                end += 1;
+                continue;
+            }
+            Some(&b) if b < 0x80 => break,
+            _ => {}
+        }
+        let Some((d, w)) = char_at(text, end) else {
+            break;
+        };
+        if letter_class(d, table) == 0 {
+            break;
+        }
+        has_upper |= is_upper(d, table);
+        end += w;
+    }
+    if !has_upper {
+        return (end, capital, None);
+    }
+    let from = lower.len();
+    push_lower(
+        lower,
+        text.get(start..end).unwrap_or_default(),
+        table,
+        vowels,
+    );
+    (end, capital, Some(lowered(lower, from)))
+}
+
+/// The end of the combining marks (never ASCII) from byte `end`: a
+/// punctuation token carries those that follow it.
+#[inline]
+fn marks_end(text: &str, mut end: usize, table: &[u8]) -> usize {
+    let bytes = text.as_bytes();
+    while let Some((d, w)) = bytes
+        .get(end)
+        .filter(|&&b| b >= 0x80)
+        .and_then(|_| char_at(text, end))
+    {
+        if letter_class(d, table) != 2 {
+            break;
+        }
+        end += w;
+    }
+    end
+}
+
+/// [`word_hash`] of `bytes[from..to]`, with one load for the words of up to
+/// eight bytes (most) when eight bytes from `from` are in `bytes`: those,
+/// masked to the word.
+#[inline]
+fn hash_of(bytes: &[u8], from: usize, to: usize) -> u32 {
+    let len = to.wrapping_sub(from);
+    if let (1..=8, Some(w)) = (len, bytes.get(from..).and_then(<[u8]>::first_chunk::<8>)) {
+        let w = u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * len));
+        return (w.wrapping_mul(HASH_MUL) >> 32) as u32;
+    }
+    word_hash_bytes(bytes.get(from..to).unwrap_or_default())
+}
+
+/// [`word_hash`] of `bytes[from..]`, the end of `bytes`, with one load for
+/// the words of up to eight bytes when `bytes` holds eight: the last ones,
+/// shifted down to the word.
+#[inline]
+fn hash_of_tail(bytes: &[u8], from: usize) -> u32 {
+    let len = bytes.len().wrapping_sub(from);
+    if let (1..=8, Some(w)) = (len, bytes.last_chunk::<8>()) {
+        let w = u64::from_le_bytes(*w) >> (64 - 8 * len);
+        return (w.wrapping_mul(HASH_MUL) >> 32) as u32;
+    }
+    word_hash_bytes(bytes.get(from..).unwrap_or_default())
+}
+
 impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
@@ -347,98 +616,88 @@ impl<'t> Tokens<'t> {
         let mut i = 0;
         let may_start = &*crate::number::words::MAY_START;
         let vowels = &*LOWER_VOWELS;
-        while let Some(&b) = bytes.get(i) {
-            // The common separator, without decoding.
-            if b == b' ' {
-                space = true;
-                i += 1;
-                continue;
-            }
-            let Some((c, width)) = char_at(text, i) else {
-                break;
-            };
-            if c.is_whitespace() {
-                space = true;
-                line |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{c}' | '\u{b}');
-                i += width;
-                continue;
-            }
-            let mut end = i + width;
-            let mut has_upper = false;
-            let mut capital = false;
-            let kind = if c.is_ascii_digit() {
-                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                    end += 1;
-                }
-                Kind::Digits
-            } else if letter_class(c, table) == 1 {
-                has_upper = is_upper(c, table);
-                capital = has_upper;
-                loop {
-                    // ASCII letters without decoding (the only ASCII
-                    // characters a word holds).
-                    match bytes.get(end) {
-                        Some(&b) if b.is_ascii_alphabetic() => {
-                            has_upper |= b.is_ascii_uppercase();
+        'text: while let Some(&b) = bytes.get(i) {
+            let start = i;
+            let (kind, end, capital, lowered) = 'token: {
+                match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
+                    B_LETTER => {}
+                    B_SPACE => {
+                        space = true;
+                        i += 1;
+                        continue 'text;
+                    }
+                    B_BREAK => {
+                        space = true;
+                        line = true;
+                        i += 1;
+                        continue 'text;
+                    }
+                    B_DIGIT => {
+                        let mut end = i + 1;
+                        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
                             end += 1;
-                            continue;
                         }
-                        Some(&b) if b < 0x80 => break,
-                        _ => {}
+                        break 'token (Kind::Digits, end, false, None);
                     }
-                    let Some((d, w)) = char_at(text, end) else {
-                        break;
-                    };
-                    if letter_class(d, table) == 0 {
-                        break;
+                    B_PUNCT => {
+                        let end = marks_end(text, i + 1, table);
+                        break 'token (Kind::Punct(char::from(b)), end, false, None);
                     }
-                    has_upper |= is_upper(d, table);
-                    end += w;
+                    _ => {
+                        let Some((c, width)) = char_at(text, i) else {
+                            break 'text;
+                        };
+                        if c.is_whitespace() {
+                            space = true;
+                            line |= matches!(c, '\u{2028}' | '\u{2029}');
+                            i += width;
+                            continue 'text;
+                        }
+                        match table.get(c as usize) {
+                            // A Vietnamese letter (not ASCII): the fast path.
+                            Some(&k) if k <= class::D_STROKE => {}
+                            _ if letter_class(c, table) == 1 => {
+                                let (end, capital, lowered) =
+                                    slow_word(text, start, table, vowels, &mut lower);
+                                break 'token (Kind::Word, end, capital, lowered);
+                            }
+                            // A character with its combining marks.
+                            _ => {
+                                let end = marks_end(text, i + width, table);
+                                break 'token (Kind::Punct(c), end, false, None);
+                            }
+                        }
+                    }
                 }
-                Kind::Word
-            } else {
-                // A character with its combining marks (never ASCII).
-                while let Some((d, w)) = bytes
-                    .get(end)
-                    .filter(|&&b| b >= 0x80)
-                    .and_then(|_| char_at(text, end))
-                {
-                    if letter_class(d, table) != 2 {
-                        break;
-                    }
-                    end += w;
-                }
-                Kind::Punct(c)
+                // A word starting with an ASCII letter, a Vietnamese vowel
+                // or `đ`/`Đ`. Most words are lower case already: their
+                // lower-case form is their surface, and only the others
+                // are copied.
+                let (at, found) = scan_lower(bytes, start, table);
+                let (end, capital, lowered) = match found {
+                    SCAN_END => (at, false, None),
+                    SCAN_CAPITAL => match lower_rest(text, start, at, table, vowels, &mut lower) {
+                        Some((end, range)) => (end, at == start, Some(range)),
+                        None => slow_word(text, start, table, vowels, &mut lower),
+                    },
+                    _ => slow_word(text, start, table, vowels, &mut lower),
+                };
+                (Kind::Word, end, capital, lowered)
             };
-            // Most words are lower case already: their lower-case form is
-            // their surface, and only the others are copied.
-            let (lowered, hash) = if has_upper {
-                let from = lower.len();
-                push_lower(
-                    &mut lower,
-                    text.get(i..end).unwrap_or_default(),
-                    table,
-                    vowels,
-                );
-                let hash = word_hash_bytes(lower.as_bytes().get(from..).unwrap_or_default());
-                let range = (
-                    u32::try_from(from).unwrap_or(u32::MAX),
-                    u32::try_from(lower.len()).unwrap_or(u32::MAX),
-                );
-                (Some(range), hash)
-            } else {
-                (None, word_hash_bytes(bytes.get(i..end).unwrap_or_default()))
+            let (lowered, hash) = match lowered {
+                Some((range, hash)) => (Some(range), hash),
+                None => (None, hash_of(bytes, start, end)),
             };
-            let numeral = kind == Kind::Word && may_start.may_contain(hash) && {
+            let numeral = matches!(kind, Kind::Word) && may_start.may_contain(hash) && {
                 let lo = match lowered {
-                    Some((a, b)) => lower.get(a as usize..b as usize).unwrap_or_default(),
-                    None => text.get(i..end).unwrap_or_default(),
+                    Some((a, z)) => lower.get(a as usize..z as usize).unwrap_or_default(),
+                    None => text.get(start..end).unwrap_or_default(),
                 };
                 crate::number::words::may_start(lo)
             };
             toks.push(Token {
                 kind,
-                start: i,
+                start,
                 end,
                 space_before: space,
                 line_before: line,
@@ -447,9 +706,10 @@ impl<'t> Tokens<'t> {
                 hash,
                 lowered,
             });
-            space = false;
+            // The common separator, without another turn of the loop.
             line = false;
-            i = end;
+            space = bytes.get(end) == Some(&b' ');
+            i = end + usize::from(space);
         }
         Tokens {
             text,
@@ -651,6 +911,202 @@ impl<'t> Tokens<'t> {
 
 #[cfg(test)]
 mod tests {
+    /// The tokenizer as it was before its fast paths, character by
+    /// character: the reference the fast paths must agree with.
+    fn reference(text: &str) -> (Vec<Token>, String) {
+        let table = class::bmp();
+        let bytes = text.as_bytes();
+        let mut toks = Vec::new();
+        let mut lower = String::new();
+        let mut space = false;
+        let mut line = false;
+        let mut i = 0;
+        let may_start = &*crate::number::words::MAY_START;
+        while let Some(&b) = bytes.get(i) {
+            if b == b' ' {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let Some((c, width)) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                space = true;
+                line |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{c}' | '\u{b}');
+                i += width;
+                continue;
+            }
+            let mut end = i + width;
+            let mut has_upper = false;
+            let mut capital = false;
+            let kind = if c.is_ascii_digit() {
+                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
+                }
+                Kind::Digits
+            } else if letter_class(c, table) == 1 {
+                has_upper = is_upper(c, table);
+                capital = has_upper;
+                while let Some((d, w)) = char_at(text, end) {
+                    if letter_class(d, table) == 0 {
+                        break;
+                    }
+                    has_upper |= is_upper(d, table);
+                    end += w;
+                }
+                Kind::Word
+            } else {
+                while let Some((d, w)) = char_at(text, end) {
+                    if letter_class(d, table) != 2 {
+                        break;
+                    }
+                    end += w;
+                }
+                Kind::Punct(c)
+            };
+            let (lowered, hash) = if has_upper {
+                let from = lower.len();
+                let lo: String = text[i..end].chars().flat_map(char::to_lowercase).collect();
+                lower.push_str(&lo);
+                (
+                    Some((from as u32, lower.len() as u32)),
+                    word_hash_bytes(lo.as_bytes()),
+                )
+            } else {
+                (None, word_hash_bytes(&bytes[i..end]))
+            };
+            let numeral = kind == Kind::Word && may_start.may_contain(hash) && {
+                let lo = match lowered {
+                    Some((a, b)) => &lower[a as usize..b as usize],
+                    None => &text[i..end],
+                };
+                crate::number::words::may_start(lo)
+            };
+            toks.push(Token {
+                kind,
+                start: i,
+                end,
+                space_before: space,
+                line_before: line,
+                capital,
+                numeral,
+                hash,
+                lowered,
+            });
+            space = false;
+            line = false;
+            i = end;
+        }
+        (toks, lower)
+    }
+
+    /// Tokenizes `text` both ways and compares every token and lower-case
+    /// form.
+    fn agrees(text: &str) {
+        let (want, want_lower) = reference(text);
+        let t = Tokens::new(text);
+        assert_eq!(t.toks, want, "{text:?}");
+        assert_eq!(t.lower, want_lower, "{text:?}");
+        for (i, tok) in want.iter().enumerate() {
+            let lo = match tok.lowered {
+                Some((a, b)) => &want_lower[a as usize..b as usize],
+                None => &text[tok.start..tok.end],
+            };
+            assert_eq!(t.lower(i), lo, "{text:?}");
+            assert_eq!(t.hash(i), Some(word_hash(lo)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_bmp_character_in_words_agrees_with_the_reference() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            agrees(&format!(
+                "a{c}b {c} {c}{c}a Đ{c}ệ Ư{c}ĐA ế{c}Ợ x{c}\u{301} {c}9 .{c}. tri{c}"
+            ));
+        }
+    }
+
+    #[test]
+    fn supplementary_characters_agree_with_the_reference() {
+        for c in (0x1_0000..=0x2_FFFF)
+            .step_by(7)
+            .chain(0x1_D400..0x1_D800)
+            .chain(0xE_0000..0xE_0200)
+            .filter_map(char::from_u32)
+        {
+            agrees(&format!("a{c}b {c} {c}a Đ{c}ệ Ư{c}ĐA ế{c}Ợ"));
+        }
+    }
+
+    #[test]
+    fn random_mixes_agree_with_the_reference() {
+        const PIECES: &[&str] = &[
+            "a", "B", "z", "Z", "đ", "Đ", "ư", "Ư", "ơ", "Ơ", "ă", "Ă", "â", "ê", "ô", "à", "Á",
+            "ả", "Ã", "ạ", "ệ", "Ệ", "ợ", "Ợ", "ỹ", "Ỹ", "ý", "Ý", "ỳ", "ự", "ữ", "Ð", "ð",
+            "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{20DD}", "0", "7", "١", "１",
+            "²", ",", ".", "%", "/", "-", "–", "“", "”", "₫", "…", " ", " ", " ", "\t", "\n", "\r",
+            "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{200b}",
+            "\u{ad}", "\u{1c}", "ǅ", "ǆ", "İ", "ß", "\u{212a}", "Ω", "ω", "Ж", "ж", "北", "ü", "Ü",
+            "ñ", "ﬁ", "𝐀", "𝐚", "😀", "Ⓐ", "Ⅻ", "ⅻ", "ᾈ", "trăm", "Năm", "MƯỜI", "triệu", "muoi",
+            "Hai", "nghìn", "TP", "iPhone",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            // xorshift64*
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        for _ in 0..30_000 {
+            let n = next() % 24;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            agrees(&text);
+        }
+    }
+
+    #[test]
+    fn the_seed_fixture_agrees_with_the_reference() {
+        let raw = include_str!("../fixtures/duong-quang-2017.txt");
+        agrees(raw);
+        agrees(crate::normalize(raw).as_str());
+        // Every cut of a few lines, so that words end at the end of the text.
+        let norm = crate::normalize(raw);
+        let text = norm.as_str();
+        for (k, _) in text.char_indices().step_by(97) {
+            agrees(&text[..k]);
+            agrees(&text[k..]);
+        }
+    }
+
+    #[test]
+    fn whitespace_is_never_a_letter_a_mark_or_a_digit() {
+        // The tokenizer tests spaces first on some paths and last on others.
+        let table = class::bmp();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                assert_eq!(letter_class(c, table), 0, "U+{:04X}", c as u32);
+                assert!(!c.is_ascii_digit());
+            }
+        }
+    }
+
+    #[test]
+    fn hashes_of_every_length_and_place() {
+        let text = "abcdefghijklmnopqrstuvwxyzđượcảnh";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for to in from + 1..=bytes.len() {
+                let want = word_hash_bytes(&bytes[from..to]);
+                assert_eq!(hash_of(bytes, from, to), want, "{from}..{to}");
+                assert_eq!(hash_of_tail(&bytes[..to], from), want, "{from}..{to}");
+            }
+        }
+    }
+
     #[test]
     fn push_lower_is_unicode_lower_case_for_every_character() {
         let table = class::bmp();
