@@ -194,7 +194,7 @@ pub(crate) struct NumberMemo {
     /// The style the numbers were read in.
     pub(crate) style: Option<crate::number::Style>,
     /// First token → what the grammar read there.
-    pub(crate) read: crate::extract::FxMap<usize, crate::number::Parsed>,
+    pub(crate) read: crate::number::Memo,
 }
 
 use crate::normalize::class;

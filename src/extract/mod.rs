@@ -559,9 +559,8 @@ pub(crate) fn each_number(ctx: &Ctx<'_>, f: impl FnMut(NumberMatch) -> Option<us
     each_number_until(ctx, usize::MAX, f);
 }
 
-/// [`each_number`] for the numbers that start before token `until`. Tokens
-/// no number can start at are skipped in a tight loop before anything else
-/// is asked of them.
+/// [`each_number`] for the numbers that start before token `until`. Only
+/// the tokens a number may start at are visited ([`crate::number::starts`]).
 pub(crate) fn each_number_until(
     ctx: &Ctx<'_>,
     until: usize,
@@ -569,15 +568,15 @@ pub(crate) fn each_number_until(
 ) {
     use crate::number::{self, Parsed};
     let t = &ctx.tokens;
-    let until = until.min(t.len());
     let mut i = 0;
-    loop {
-        while i < until && !number::may_start_at(t, i) {
-            i += 1;
+    for s in number::starts(t) {
+        if s < i {
+            continue;
         }
-        if i >= until {
+        if s >= until {
             return;
         }
+        i = s;
         if ctx.claimed(i) {
             i += 1;
             continue;

@@ -175,6 +175,9 @@ const MONEY_WORDS: &[&str] = &[
     "dư nợ",
 ];
 
+/// The most tokens of a currency written before the amount (`US$`, `Rs.`).
+const BEFORE_MAX_TOKENS: usize = 2;
+
 static AFTER_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(AFTER.iter().map(|x| x.0)));
 static BEFORE_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(BEFORE.iter().map(|x| x.0)));
 static MONEY_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(MONEY_WORDS.iter().copied()));
@@ -306,10 +309,7 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> O
     }
     let mut value = m.value;
     let mut end = m.end;
-    // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
-    // (Scale words are numeral words: the flag rules out the others.)
-    let scaled = m.form == number::Form::Mixed
-        || (end > m.start && t.is_numeral_word(end - 1) && SCALES.contains(&t.lower(end - 1)));
+    let scaled = scaled(t, &m);
     let mut currency = prefix;
     if prefix.is_none() {
         if let Some((code, n)) = currency_after(t, end) {
@@ -381,17 +381,31 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;
     let mut found = Vec::new();
+    let starts = number::starts(t);
+    let mut next = starts.iter();
+    let mut start = next.next().copied();
     let mut i = 0;
     while i < t.len() {
-        // An amount starts with a number or a currency written before it:
-        // every other token is ruled out at once.
+        // An amount starts with a number or a currency written before it,
+        // and that currency is right before a number (`$10`, `US$ 5`): the
+        // pass goes to the tokens before the next number at once.
+        while start.is_some_and(|s| s < i) {
+            start = next.next().copied();
+        }
+        let Some(s) = start else { break };
+        i = i.max(s.saturating_sub(BEFORE_MAX_TOKENS));
         if !(number::may_start_at(t, i) || before.may_start_at(t, i)) || ctx.claimed(i) {
             i += 1;
             continue;
         }
         // Read once: the amount starts with it, or the pass skips it.
         let parsed = number::number_at(t, i, &ctx.style);
-        match money_at(ctx, t, i, parsed) {
+        let found_here = if may_be_money(t, i, parsed) {
+            money_at(ctx, t, i, parsed)
+        } else {
+            None
+        };
+        match found_here {
             Some((s, e, m, rule)) => {
                 i = e.max(i + 1);
                 found.push((s, e, m, rule));
@@ -409,6 +423,34 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             ctx.push(s, e, FactValue::Money(m), rule);
         }
     }
+}
+
+/// Can a money fact start at token `i`, where the number grammar read
+/// `parsed`? `false` is sure, at the cost of a few bit tests: most numbers
+/// (`năm 2017`, `3 người`) have no currency before or after them, are no
+/// scaled number (`2,5 tỷ` after a money word), and start no range whose
+/// other end could bring a currency (`5-6 triệu đồng`).
+fn may_be_money(t: &Tokens<'_>, i: usize, parsed: Parsed) -> bool {
+    if BEFORE_PHRASES.may_start_at(t, i) {
+        return true;
+    }
+    let Parsed::Number(n) = parsed else {
+        // Only a number glued to a currency code before it is read again
+        // (`USD1,23`).
+        return t.is_digits(i) && t.joined(i);
+    };
+    AFTER_PHRASES.may_start_at(t, n.end)
+        || SUBUNITS.iter().any(|w| t.is(n.end, w))
+        || range_connector(t, n.end, true).is_some()
+        || scaled(t, &n)
+}
+
+/// Did the number end with a scale word (`3,5 triệu`, `10k`, `hai tỷ`)?
+fn scaled(t: &Tokens<'_>, m: &NumberMatch) -> bool {
+    // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
+    // (Scale words are numeral words: the flag rules out the others.)
+    m.form == number::Form::Mixed
+        || (m.end > m.start && t.is_numeral_word(m.end - 1) && SCALES.contains(&t.lower(m.end - 1)))
 }
 
 /// A money fact whose first amount starts at token `i` (where the number
@@ -520,6 +562,17 @@ mod tests {
         money(text)
             .first()
             .map(|(_, m)| (m.value, m.currency.clone()))
+    }
+
+    #[test]
+    fn currencies_before_the_amount_are_short() {
+        // The pass looks for them at most this far before a number.
+        for (phrase, _) in super::BEFORE {
+            let t = crate::token::Tokens::new(phrase);
+            assert!(t.len() <= super::BEFORE_MAX_TOKENS, "{phrase}");
+        }
+        assert_eq!(one("US$ 5"), Some((5.0, "USD".into())));
+        assert_eq!(one("giá Rs.20"), Some((20.0, "INR".into())));
     }
 
     #[test]

@@ -270,8 +270,34 @@ fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
     if !(2..=4).contains(&t.surface(i).len()) {
         return false;
     }
-    (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1)
-        .any(|s| phone_from(t, s).is_some_and(|end| end > i))
+    // A phone number that covers `i` starts at `i` or at an earlier group
+    // of the same run of groups: walk back over the run (most numbers have
+    // no group before them) and try only its groups.
+    let floor = i.saturating_sub(2 * PHONE_GROUPS + 2);
+    let mut s = i;
+    loop {
+        if phone_from(t, s).is_some_and(|end| end > i) {
+            return true;
+        }
+        match group_before(t, s) {
+            Some(g) if g >= floor => s = g,
+            _ => return false,
+        }
+    }
+}
+
+/// The group before digits token `g` in a run [`phone_from`] walks: the
+/// digits right before it across a space, or across a `-`/`.` glued to both.
+fn group_before(t: &Tokens<'_>, g: usize) -> Option<usize> {
+    let p = g.checked_sub(1)?;
+    let joined = !t.get(g)?.space_before;
+    if t.is_digits(p) {
+        // Across a space, on the same line.
+        return (!joined && !t.get(g)?.line_before).then_some(p);
+    }
+    let q = p.checked_sub(1)?;
+    let sep = matches!(t.get(p)?.kind, Kind::Punct('-' | '.'));
+    (sep && joined && t.joined(p) && t.is_digits(q)).then_some(q)
 }
 
 /// A number in digits at token `i` (a digits token or a sign before one).
@@ -477,6 +503,33 @@ mod tests {
         // Not phones: too few digits, or no leading zero.
         assert_eq!(read_all("05 06").len(), 2);
         assert_eq!(read_all("912 345 678").len(), 3);
+    }
+
+    #[test]
+    fn phone_groups_are_found_from_any_of_their_groups() {
+        // The walk back over a run of groups answers as trying every
+        // start in the window did.
+        let texts = [
+            "gọi 0912 345 678 hoặc +84 912 345 678, số 2017 năm 2020",
+            "024 3825 1234 và 024.3825.1234 và 0912-345-678 12 34",
+            "1 2 3 0912 345 678 9 10 0912\n345 678 05 06 07 08 09",
+            "số 0 98 765 4321 và 84 912 345 678 và 0912 - 345 - 678",
+        ];
+        for text in texts {
+            let t = Tokens::new(text);
+            for i in 0..t.len() {
+                if !t.is_digits(i) || !(2..=4).contains(&t.surface(i).len()) {
+                    continue;
+                }
+                let every = (i.saturating_sub(2 * PHONE_GROUPS + 2)..i + 1)
+                    .any(|s| phone_from(&t, s).is_some_and(|end| end > i));
+                assert_eq!(in_phone(&t, i), every, "{text:?} at {}", t.surface(i));
+            }
+        }
+        assert_eq!(
+            read_all("mã 1 2 0912 345 678 9"),
+            vec![(1.0, false), (2.0, false), (9.0, false)]
+        );
     }
 
     #[test]

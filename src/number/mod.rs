@@ -286,12 +286,120 @@ fn memo_number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     };
     if memo.style != Some(*style) {
         memo.style = Some(*style);
-        memo.read.clear();
+        memo.read.forget_readings();
     }
-    *memo
-        .read
-        .entry(i)
-        .or_insert_with(|| words::number_at(tokens, i, style))
+    memo.read
+        .get_or_read(i, tokens.len(), || words::number_at(tokens, i, style))
+}
+
+/// What the grammar read at each token of a text (see [`number_at`]): a
+/// slot per token, so money, percentages, counts and awards asking at the
+/// same token cost an index, not a hash look-up. Most readings are
+/// `Parsed::None` (`năm` is a year, `không` "not") and take no entry.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Memo {
+    /// Per token: [`Memo::UNREAD`], [`Memo::NONE`], or the index of the
+    /// reading in `parsed`.
+    slots: Vec<u32>,
+    parsed: Vec<Parsed>,
+    /// The tokens a number may start at (see [`starts`]), once found.
+    starts: Vec<usize>,
+    starts_found: bool,
+}
+
+impl Memo {
+    const UNREAD: u32 = u32::MAX;
+    const NONE: u32 = u32::MAX - 1;
+
+    /// Forgets everything (a new text).
+    pub(crate) fn clear(&mut self) {
+        self.forget_readings();
+        self.starts.clear();
+        self.starts_found = false;
+    }
+
+    /// Forgets the readings (another style), not where numbers may start.
+    fn forget_readings(&mut self) {
+        self.slots.clear();
+        self.parsed.clear();
+    }
+
+    /// The reading at token `i` of a text of `len` tokens, from `read` the
+    /// first time.
+    #[inline]
+    fn get_or_read(&mut self, i: usize, len: usize, read: impl FnOnce() -> Parsed) -> Parsed {
+        if self.slots.len() < len {
+            self.slots.resize(len, Memo::UNREAD);
+        }
+        let Some(slot) = self.slots.get_mut(i) else {
+            return read();
+        };
+        match *slot {
+            Memo::UNREAD => {}
+            Memo::NONE => return Parsed::None,
+            k => {
+                if let Some(p) = self.parsed.get(k as usize) {
+                    return *p;
+                }
+            }
+        }
+        let p = read();
+        *slot = match p {
+            Parsed::None => Memo::NONE,
+            _ => match u32::try_from(self.parsed.len()) {
+                Ok(k) if k < Memo::NONE => {
+                    self.parsed.push(p);
+                    k
+                }
+                _ => Memo::UNREAD,
+            },
+        };
+        p
+    }
+}
+
+/// The tokens a number may start at ([`may_start_at`]), in order: money,
+/// percentages and counts visit these instead of testing every token of
+/// the text (one text of a thousand words has a few dozen). Found in one
+/// pass the first time a text asks.
+pub(crate) fn starts(t: &Tokens<'_>) -> Vec<usize> {
+    let Ok(mut memo) = t.numbers.try_borrow_mut() else {
+        let mut out = Vec::new();
+        find_starts(t, &mut out);
+        return out;
+    };
+    let memo = &mut memo.read;
+    if !memo.starts_found {
+        find_starts(t, &mut memo.starts);
+        memo.starts_found = true;
+    }
+    memo.starts.clone()
+}
+
+/// Appends the tokens [`may_start_at`] accepts to `out`, in one pass that
+/// looks at each token once (a sign before digits is seen from the digits).
+fn find_starts(t: &Tokens<'_>, out: &mut Vec<usize>) {
+    let mut punct_before = false;
+    let mut i = 0;
+    while let Some(tok) = t.get(i) {
+        match tok.kind {
+            Kind::Digits => {
+                if punct_before {
+                    out.push(i - 1);
+                }
+                out.push(i);
+                punct_before = false;
+            }
+            Kind::Word => {
+                if t.is_numeral_word(i) {
+                    out.push(i);
+                }
+                punct_before = false;
+            }
+            Kind::Punct(_) => punct_before = true,
+        }
+        i += 1;
+    }
 }
 
 /// May a number start at token `i`? Digits, a word a numeral starts with,
@@ -337,6 +445,13 @@ mod tests {
         assert_eq!(read(&vi), Some(1234.0));
         // Tokens no number starts at are ruled out before any reading.
         assert!(!may_start_at(&t, 0));
+        assert_eq!(starts(&t), [1, 2, 3, 5]);
+        let mixed = Tokens::new("(2017) ba người, năm -5 và -x; hai");
+        let all: Vec<usize> = (0..mixed.len())
+            .filter(|&k| may_start_at(&mixed, k))
+            .collect();
+        assert_eq!(starts(&mixed), all);
+        assert_eq!(all, [0, 1, 3, 6, 7, 8, 13]);
         let signs = Tokens::new("(2017 -5 −5 +5 –5 /3 .5");
         let skipped: Vec<usize> = (0..signs.len())
             .filter(|&k| punct_before_digits(&signs, k))

@@ -1222,7 +1222,11 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
     if cardinal && t.is_word(i) && name_like(t, i) {
         return Parsed::None;
     }
-    if !t.surface(i).is_empty() && unmarked(t, i).is_some() && !(cardinal && name_like(t, i)) {
+    if t.is_numeral_word(i)
+        && !t.surface(i).is_empty()
+        && unmarked(t, i).is_some()
+        && !(cardinal && name_like(t, i))
+    {
         if let Some(parsed) = unmarked_at(t, i, style, mode) {
             return parsed;
         }
