@@ -51,6 +51,8 @@
 //! and the reason are outside it unless they stand between. It never
 //! crosses a sentence end and is at most [`MAX_SPAN`] tokens long. Every
 //! look-back and look-ahead is bounded, so the pass is linear in the tokens.
+//! What is left of a sentence once no honour, verb or quote follows in it
+//! is skipped at once: counts there make no award.
 
 use super::Ctx;
 use super::Phrases;
@@ -1042,7 +1044,20 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut out: Vec<Built> = Vec::new();
     let mut st = State::default();
     let mut i = 0;
+    // The next token at or after the scan that may start something or ends
+    // a sentence (see [`next_event`]), and whether it ends a quiet stretch.
+    let mut event: Option<(usize, bool)> = None;
     loop {
+        if event.is_none_or(|(e, _)| e < i) {
+            event = Some(next_event(t, lex, i));
+        }
+        // Nothing up to the sentence's end may start an honour or a verb:
+        // what is left of it makes no award (see [`next_event`]).
+        if let Some((e, true)) = event {
+            if e > i && !may_list(&st, i) {
+                i = e;
+            }
+        }
         i = skip_plain_words(t, lex, i);
         let Some(tok) = t.get(i) else { break };
         if tok.line_before {
@@ -1163,6 +1178,48 @@ fn skip_plain_words(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// From token `i`: the first token where an honour ([`honour_at`]: a
+/// quote, or a listed honour) or an award verb ([`award_verb`]) may start,
+/// or a quote (`false`); else the first sentence end or the text's end
+/// (`true`).
+///
+/// A stretch `i..e` ended by a sentence end `e` (`true`) makes no award
+/// and leaves nothing for what comes after it, so the scan may go to `e`
+/// at once (unless [`may_list`]): no honour and no verb is found in it, so
+/// only counts are read there ([`recipients_at`]); they end before `e` (a
+/// number or a list of counted items holds no sentence end, and without a
+/// quote no title follows them), and what they leave, `st.recent`, is
+/// only read by an honour or a verb after them, before `e` resets the
+/// state. The scan goes forward only (a new one starts past the last
+/// event), so it stays linear.
+fn next_event(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> (usize, bool) {
+    while let Some(tok) = t.get(i) {
+        // One bit test rules out most tokens: [`honour_at`] needs a quote
+        // or an honour at `i`, [`verb_at`] an award verb.
+        let may = lex.starts.may_contain(t.hash(i).unwrap_or_default())
+            && (lex.honors.longest_at(t, i).is_some() || award_verb(t, lex, i).is_some());
+        if let Kind::Punct(c) = tok.kind {
+            if may || matches!(c, '“' | '"' | '«' | '‘' | '\'' | '’') {
+                return (i, false);
+            }
+            if sentence_end(t, i) {
+                return (i, true);
+            }
+        } else if may {
+            return (i, false);
+        }
+        i += 1;
+    }
+    (i, true)
+}
+
+/// May counts at token `i` or after go on the list of the award before
+/// ([`listed_counts`])?
+fn may_list(st: &State, i: usize) -> bool {
+    st.last_award
+        .is_some_and(|(e, v)| v.kind == Verb::Praise && !v.passive && i <= e + BACK)
 }
 
 /// The qualifiers a count may start with (`hơn 20 tập thể`).
@@ -1696,6 +1753,32 @@ mod tests {
         }
         let long = format!("tặng Huân chương {}", "Lao ".repeat(10_000));
         assert_eq!(awards(&long).len(), 1);
+    }
+
+    #[test]
+    fn quiet_sentences_change_nothing() {
+        // Counts in a sentence with no honour or verb make no award, and
+        // leave nothing for the next sentence.
+        let a = awards(
+            "Năm 2023, xã có 120 hộ gia đình văn hóa và 35 cá nhân tiêu biểu. UBND huyện tặng giấy khen cho 7 công dân.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "tặng giấy khen cho 7 công dân");
+        assert_eq!(a[0].1.individuals, Some(7.0));
+        assert_eq!(a[0].1.collectives, None);
+        // Counts before the verb of their sentence are still read, over a
+        // stretch with no award word.
+        let a = awards("Hôm qua, 12 tập thể và 35 cá nhân đã được khen thưởng.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].1.collectives, Some(12.0));
+        assert_eq!(a[0].1.individuals, Some(35.0));
+        assert_eq!(a[0].2, "award/counts");
+        // Counts listed after a praise verb, past a `;`.
+        let a =
+            awards("Hội nghị biểu dương 55 tập thể và 77 cá nhân; 50 gương “Người tốt, việc tốt”.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[1].2, "award/listed-counts");
+        assert_eq!(a[1].1.individuals, Some(50.0));
     }
 
     #[test]

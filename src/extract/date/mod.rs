@@ -299,12 +299,15 @@ impl P<'_, '_> {
         let n = self.t.len();
         while i < n {
             // Most tokens start nothing, and do not follow a fact either
-            // (see `listed_year`).
-            let triggered = self.trigger(i);
-            if !triggered && last_end.is_none_or(|e| e + 1 != i) {
+            // (see `listed_year`): skipped in a tight loop.
+            let after_last = last_end.map_or(usize::MAX, |e| e + 1);
+            while i < n && i != after_last && !self.trigger(i) {
                 i += 1;
-                continue;
             }
+            if i >= n {
+                break;
+            }
+            let triggered = i != after_last || self.trigger(i);
             let piece = if triggered { self.at(i) } else { None };
             if let Some(p) = &piece {
                 // An absolute date in a date's shape and context, but not
@@ -364,17 +367,25 @@ impl P<'_, '_> {
         ok.then_some((i, i + 1, date, "date/year"))
     }
 
-    /// Could a date expression start at token `i`? (A cheap filter.)
+    /// Could a date expression start at token `i`? (A cheap filter: one
+    /// bit test rules out most words.)
+    #[inline(always)]
     fn trigger(&self, i: usize) -> bool {
         let t = self.t;
         match t.get(i).map(|x| x.kind) {
             Some(Kind::Digits) => true,
-            Some(Kind::Word) => t.hash(i).is_some_and(|h| {
-                self.triggers.may_contain(h)
-                    && (lexicon::number_word_at(t, i) || TRIGGER_SET.contains_hashed(h, t.lower(i)))
-            }),
+            Some(Kind::Word) => t
+                .hash(i)
+                .is_some_and(|h| self.triggers.may_contain(h) && self.trigger_word(i, h)),
             Some(Kind::Punct(_)) | None => false,
         }
+    }
+
+    /// [`P::trigger`] for word `i` (of hash `h`) past the bit test.
+    #[inline(never)]
+    fn trigger_word(&self, i: usize, h: u32) -> bool {
+        let t = self.t;
+        lexicon::number_word_at(t, i) || TRIGGER_SET.contains_hashed(h, t.lower(i))
     }
 
     /// The date expression starting at token `i` (a [`P::trigger`]), with
