@@ -778,25 +778,40 @@ impl<'t> Tokens<'t> {
                 // A word starting with an ASCII letter, a Vietnamese vowel
                 // or `đ`/`Đ`.
                 let (at, found) = scan_lower(bytes, start, table, scan);
-                let (end, capital, lowered, hash) = if found == SCAN_END {
+                if found == SCAN_END {
                     // Most words: no capitals, their lower-case form is
                     // their surface.
-                    (at, false, None, hash_of(bytes, start, at))
-                } else {
-                    // A capital (most often the first letter), or a letter
-                    // or mark for the general path.
-                    let word = match found {
-                        SCAN_CAPITAL => {
-                            lower_rest(text, start, at, table, scan, vowels, &mut lower)
-                                .map(|(end, lowered)| (end, at == start, Some(lowered)))
-                        }
-                        _ => None,
-                    };
-                    match word.unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower))
-                    {
-                        (end, capital, Some((range, hash))) => (end, capital, Some(range), hash),
-                        (end, capital, None) => (end, capital, None, hash_of(bytes, start, end)),
-                    }
+                    let hash = hash_of(bytes, start, at);
+                    let numeral = may_start.may_contain(hash)
+                        && crate::number::words::may_start(text.get(start..at).unwrap_or_default());
+                    toks.push(Token {
+                        kind: Kind::Word,
+                        start,
+                        end: at,
+                        space_before: space,
+                        line_before: line,
+                        capital: false,
+                        numeral,
+                        hash,
+                        lowered: None,
+                    });
+                    line = false;
+                    space = bytes.get(at) == Some(&b' ');
+                    i = at + usize::from(space);
+                    continue 'text;
+                }
+                // A capital (most often the first letter), or a letter or
+                // mark for the general path.
+                let word = match found {
+                    SCAN_CAPITAL => lower_rest(text, start, at, table, scan, vowels, &mut lower)
+                        .map(|(end, lowered)| (end, at == start, Some(lowered))),
+                    _ => None,
+                };
+                let (end, capital, lowered, hash) = match word
+                    .unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower))
+                {
+                    (end, capital, Some((range, hash))) => (end, capital, Some(range), hash),
+                    (end, capital, None) => (end, capital, None, hash_of(bytes, start, end)),
                 };
                 let numeral = may_start.may_contain(hash) && {
                     let lo = match lowered {
