@@ -481,17 +481,26 @@ fn scan_lower(bytes: &[u8], start: usize, table: &[u8], scan: &ScanTables) -> (u
         if s != SCAN_MULTI {
             return (end, s);
         }
-        let b1 = bytes.get(end + 1).copied().unwrap_or(0);
-        let (s, w) = if b < 0xE0 {
-            let cp = (usize::from(b & 0x1F) << 6) | usize::from(b1 & 0x3F);
-            (scan.two.get(cp).copied().unwrap_or(SCAN_SLOW), 2)
-        } else if b == 0xE1 && b1 & 0xFE == 0xBA {
-            let b2 = bytes.get(end + 2).copied().unwrap_or(0);
-            let at = (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
-            (scan.viet.get(at).copied().unwrap_or(SCAN_SLOW), 3)
-        } else {
-            let (cp, w) = decode(bytes, end, b);
-            (scan_state(cp, table.get(cp as usize).copied()), w)
+        // The character's bytes as one little-endian word (all but the
+        // last three characters of the text).
+        let quad = bytes
+            .get(end..)
+            .and_then(<[u8]>::first_chunk::<4>)
+            .map(|q| u32::from_le_bytes(*q));
+        let (s, w) = match quad {
+            Some(q) if b < 0xE0 => {
+                let cp = ((q & 0x1F) << 6) | ((q >> 8) & 0x3F);
+                (scan.two.get(cp as usize).copied().unwrap_or(SCAN_SLOW), 2)
+            }
+            // E1 BA xx, E1 BB xx: U+1E80–U+1EFF.
+            Some(q) if q & 0xFEFF == 0xBAE1 => {
+                let at = ((q >> 2) & 0x40) | ((q >> 16) & 0x3F);
+                (scan.viet.get(at as usize).copied().unwrap_or(SCAN_SLOW), 3)
+            }
+            _ => {
+                let (cp, w) = decode(bytes, end, b);
+                (scan_state(cp, table.get(cp as usize).copied()), w)
+            }
         };
         if s != SCAN_LOWER {
             return (end, s);
@@ -706,72 +715,85 @@ impl<'t> Tokens<'t> {
             let start = i;
             // Tokens other than words: their kind and end.
             let (kind, end) = 'other: {
-                match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
-                    B_LETTER => {}
-                    B_SPACE => {
-                        space = true;
-                        i += 1;
-                        continue 'text;
-                    }
-                    B_BREAK => {
-                        space = true;
-                        line = true;
-                        i += 1;
-                        continue 'text;
-                    }
-                    B_DIGIT => {
-                        let mut end = i + 1;
-                        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                            end += 1;
-                        }
-                        break 'other (Kind::Digits, end);
-                    }
-                    B_PUNCT => {
-                        break 'other (Kind::Punct(char::from(b)), marks_end(text, i + 1, table));
-                    }
-                    _ => {
-                        let Some((c, width)) = char_at(text, i) else {
-                            break 'text;
-                        };
-                        if c.is_whitespace() {
+                // Most tokens are words starting with a lower-case letter.
+                if !b.is_ascii_lowercase() {
+                    match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
+                        B_LETTER => {}
+                        B_SPACE => {
                             space = true;
-                            line |= matches!(c, '\u{2028}' | '\u{2029}');
-                            i += width;
+                            i += 1;
                             continue 'text;
                         }
-                        match table.get(c as usize) {
-                            // A Vietnamese letter (not ASCII).
-                            Some(&k) if k <= class::D_STROKE => {}
-                            _ if letter_class(c, table) == 1 => {
-                                let (end, capital, lowered) =
-                                    slow_word(text, start, table, vowels, &mut lower);
-                                let (lowered, hash) = match lowered {
-                                    Some((range, hash)) => (Some(range), hash),
-                                    None => (None, hash_of(bytes, start, end)),
-                                };
-                                let lo = match lowered {
-                                    Some((a, z)) => lower.get(a as usize..z as usize),
-                                    None => text.get(start..end),
-                                };
-                                toks.push(Token {
-                                    kind: Kind::Word,
-                                    start,
-                                    end,
-                                    space_before: space,
-                                    line_before: line,
-                                    capital,
-                                    numeral: may_start.may_contain(hash)
-                                        && crate::number::words::may_start(lo.unwrap_or_default()),
-                                    hash,
-                                    lowered,
-                                });
-                                line = false;
-                                space = bytes.get(end) == Some(&b' ');
-                                i = end + usize::from(space);
+                        B_BREAK => {
+                            space = true;
+                            line = true;
+                            i += 1;
+                            continue 'text;
+                        }
+                        B_DIGIT => {
+                            let mut end = i + 1;
+                            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                                end += 1;
+                            }
+                            break 'other (Kind::Digits, end);
+                        }
+                        B_PUNCT => {
+                            break 'other (
+                                Kind::Punct(char::from(b)),
+                                marks_end(text, i + 1, table),
+                            );
+                        }
+                        _ => {
+                            let Some((c, width)) = char_at(text, i) else {
+                                break 'text;
+                            };
+                            if c.is_whitespace() {
+                                space = true;
+                                line |= matches!(c, '\u{2028}' | '\u{2029}');
+                                i += width;
                                 continue 'text;
                             }
-                            // A character with its combining marks.
-                            _ => break 'other (Kind::Punct(c), marks_end(text, i + width, table)),
+                            match table.get(c as usize) {
+                                // A Vietnamese letter (not ASCII).
+                                Some(&k) if k <= class::D_STROKE => {}
+                                _ if letter_class(c, table) == 1 => {
+                                    let (end, capital, lowered) =
+                                        slow_word(text, start, table, vowels, &mut lower);
+                                    let (lowered, hash) = match lowered {
+                                        Some((range, hash)) => (Some(range), hash),
+                                        None => (None, hash_of(bytes, start, end)),
+                                    };
+                                    let lo = match lowered {
+                                        Some((a, z)) => lower.get(a as usize..z as usize),
+                                        None => text.get(start..end),
+                                    };
+                                    toks.push(Token {
+                                        kind: Kind::Word,
+                                        start,
+                                        end,
+                                        space_before: space,
+                                        line_before: line,
+                                        capital,
+                                        numeral: may_start.may_contain(hash)
+                                            && crate::number::words::may_start(
+                                                lo.unwrap_or_default(),
+                                            ),
+                                        hash,
+                                        lowered,
+                                    });
+                                    line = false;
+                                    space = bytes.get(end) == Some(&b' ');
+                                    i = end + usize::from(space);
+                                    continue 'text;
+                                }
+                                // A character with its combining marks.
+                                _ => {
+                                    break 'other (
+                                        Kind::Punct(c),
+                                        marks_end(text, i + width, table),
+                                    );
+                                }
+                            }
                         }
                     }
                 }
