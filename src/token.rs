@@ -315,6 +315,7 @@ static LOWER_VOWELS: once_cell::sync::Lazy<LowerVowels> = once_cell::sync::Lazy:
 /// Builds the tokenizer's tables now (see `Extractor::new`).
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LOWER_VOWELS);
+    once_cell::sync::Lazy::force(&SCAN_TABLES);
 }
 
 /// What a character is for tokenizing: 0 other, 1 letter, 2 combining mark,
@@ -387,41 +388,122 @@ const SCAN_CAPITAL: u8 = 1;
 /// ... a letter or mark that only [`slow_word`] reads.
 const SCAN_SLOW: u8 = 2;
 
+/// ... a lower-case letter: the scan goes on (only in [`ScanTables`]).
+const SCAN_LOWER: u8 = 3;
+/// ... the first byte of a longer character (only in [`BYTE_SCAN`]).
+const SCAN_MULTI: u8 = 4;
+
+/// What [`scan_lower`] makes of each byte as the first of a character:
+/// [`SCAN_LOWER`] for ASCII lower-case letters, [`SCAN_CAPITAL`] for the
+/// capitals, [`SCAN_END`] for any other ASCII, [`SCAN_MULTI`] for the rest.
+static BYTE_SCAN: [u8; 256] = {
+    let mut t = [SCAN_MULTI; 256];
+    let mut rest: &mut [u8] = &mut t;
+    let mut b: u8 = 0;
+    while let [slot, tail @ ..] = rest {
+        *slot = match b {
+            b'a'..=b'z' => SCAN_LOWER,
+            b'A'..=b'Z' => SCAN_CAPITAL,
+            0..0x80 => SCAN_END,
+            _ => SCAN_MULTI,
+        };
+        rest = tail;
+        b = b.wrapping_add(1);
+    }
+    t
+};
+
+/// What [`scan_lower`] makes of the character `cp` (not ASCII), of class
+/// `k` (`None` past the class table): Vietnamese vowels and `đ`/`Đ` are
+/// lower-case letters or capitals, characters that are no letter nor mark
+/// end the word, and other letters and marks are for [`slow_word`].
+fn scan_state(cp: u32, k: Option<u8>) -> u8 {
+    match k {
+        Some(k) if k < class::VOWELS => {
+            if k % 2 == 1 {
+                SCAN_CAPITAL
+            } else {
+                SCAN_LOWER
+            }
+        }
+        Some(class::D_STROKE) if cp == 'đ' as u32 => SCAN_LOWER,
+        Some(class::D_STROKE) if cp == 'Đ' as u32 => SCAN_CAPITAL,
+        Some(class::OTHER | class::SPACE | class::IGNORABLE | class::UNSTABLE) => SCAN_END,
+        _ => SCAN_SLOW,
+    }
+}
+
+/// [`scan_state`] of the characters Vietnamese text is made of, by their
+/// bytes: every two-byte character (U+0080–U+07FF, by its code point) and
+/// the three-byte U+1E80–U+1EFF (`E1 BA xx`, `E1 BB xx`: the vowels with
+/// tone marks), so that [`scan_lower`] reads them with one load.
+struct ScanTables {
+    two: [u8; 0x800],
+    viet: [u8; 0x80],
+}
+
+/// The [`ScanTables`], built once from the class table.
+static SCAN_TABLES: once_cell::sync::Lazy<ScanTables> = once_cell::sync::Lazy::new(|| {
+    let table = class::bmp();
+    let state = |cp: u32| scan_state(cp, table.get(cp as usize).copied());
+    let mut t = ScanTables {
+        two: [SCAN_SLOW; 0x800],
+        viet: [SCAN_SLOW; 0x80],
+    };
+    for (cp, slot) in (0u32..).zip(t.two.iter_mut()) {
+        *slot = state(cp);
+    }
+    for (cp, slot) in (0x1E80u32..).zip(t.viet.iter_mut()) {
+        *slot = state(cp);
+    }
+    t
+});
+
 /// Scans the lower-case letters of a word from byte `start`: ASCII
 /// letters, Vietnamese vowels of lower-case classes and `đ` (letters that
-/// are their own lower-case form), each decoded once. Returns where the
-/// word ends ([`SCAN_END`]) or where a capital ([`SCAN_CAPITAL`]) or
-/// another letter or mark ([`SCAN_SLOW`]) stops the scan.
+/// are their own lower-case form), each read once: ASCII from
+/// [`BYTE_SCAN`], Vietnamese letters from [`ScanTables`], others decoded
+/// and classified. Returns where the word ends ([`SCAN_END`]) or where a
+/// capital ([`SCAN_CAPITAL`]) or another letter or mark ([`SCAN_SLOW`])
+/// stops the scan.
 #[inline(always)]
-fn scan_lower(bytes: &[u8], start: usize, table: &[u8]) -> (usize, u8) {
+fn scan_lower(bytes: &[u8], start: usize, table: &[u8], scan: &ScanTables) -> (usize, u8) {
     let mut end = start;
     loop {
         let Some(&b) = bytes.get(end) else {
             return (end, SCAN_END);
         };
-        if b < 0x80 {
-            if b.is_ascii_lowercase() {
-                end += 1;
-                continue;
-            }
-            if b.is_ascii_uppercase() {
-                return (end, SCAN_CAPITAL);
-            }
-            return (end, SCAN_END);
+        let s = BYTE_SCAN.get(usize::from(b)).copied().unwrap_or(SCAN_MULTI);
+        if s == SCAN_LOWER {
+            end += 1;
+            continue;
         }
-        let (cp, w) = decode(bytes, end, b);
-        match table.get(cp as usize) {
-            Some(&k) if k < class::VOWELS => {
-                if k % 2 == 1 {
-                    return (end, SCAN_CAPITAL);
-                }
+        if s != SCAN_MULTI {
+            return (end, s);
+        }
+        // The character's bytes as one little-endian word (all but the
+        // last three characters of the text).
+        let quad = bytes
+            .get(end..)
+            .and_then(<[u8]>::first_chunk::<4>)
+            .map(|q| u32::from_le_bytes(*q));
+        let (s, w) = match quad {
+            Some(q) if b < 0xE0 => {
+                let cp = ((q & 0x1F) << 6) | ((q >> 8) & 0x3F);
+                (scan.two.get(cp as usize).copied().unwrap_or(SCAN_SLOW), 2)
             }
-            Some(&class::D_STROKE) if cp == 'đ' as u32 => {}
-            Some(&class::D_STROKE) if cp == 'Đ' as u32 => return (end, SCAN_CAPITAL),
-            Some(&(class::OTHER | class::SPACE | class::IGNORABLE | class::UNSTABLE)) => {
-                return (end, SCAN_END);
+            // E1 BA xx, E1 BB xx: U+1E80–U+1EFF.
+            Some(q) if q & 0xFEFF == 0xBAE1 => {
+                let at = ((q >> 2) & 0x40) | ((q >> 16) & 0x3F);
+                (scan.viet.get(at as usize).copied().unwrap_or(SCAN_SLOW), 3)
             }
-            _ => return (end, SCAN_SLOW),
+            _ => {
+                let (cp, w) = decode(bytes, end, b);
+                (scan_state(cp, table.get(cp as usize).copied()), w)
+            }
+        };
+        if s != SCAN_LOWER {
+            return (end, s);
         }
         end += w;
     }
@@ -429,53 +511,55 @@ fn scan_lower(bytes: &[u8], start: usize, table: &[u8]) -> (usize, u8) {
 
 /// The rest of a word from its first capital at byte `at` ([`scan_lower`]
 /// stopped there): appends the word's lower-case form to `lower` and
-/// returns the word's end and the form's range. When the capitals are all
-/// ASCII (`Năm`, `TP`), the form is the surface with ASCII lowered (the
-/// other letters are their own lower-case form); otherwise [`push_lower`]
-/// lowers every letter. `None`, with `lower` as it was, when the word holds
-/// a letter or mark other than ASCII letters, Vietnamese vowels and
-/// `đ`/`Đ`: [`slow_word`] reads those.
+/// returns the word's end and the form. The letters before `at` and the
+/// runs [`scan_lower`] finds between capitals are their own lower-case
+/// form and are copied as they are; each capital (ASCII, a Vietnamese
+/// vowel or `Đ`) is lowered on its own. `None`, with `lower` as it was,
+/// when the word holds a letter or mark other than ASCII letters,
+/// Vietnamese vowels and `đ`/`Đ`: [`slow_word`] reads those.
 #[inline(never)]
 fn lower_rest(
     text: &str,
     start: usize,
     at: usize,
     table: &[u8],
+    scan: &ScanTables,
     vowels: &LowerVowels,
     lower: &mut String,
 ) -> Option<(usize, Lowered)> {
     let bytes = text.as_bytes();
-    let mut end = at;
-    let mut ascii_capitals = true;
-    while let Some(&b) = bytes.get(end) {
-        if b < 0x80 {
-            if b.is_ascii_alphabetic() {
-                end += 1;
-                continue;
-            }
-            break;
-        }
-        let (cp, w) = decode(bytes, end, b);
-        match table.get(cp as usize) {
-            Some(&k) if k < class::VOWELS => ascii_capitals &= k % 2 == 0,
-            Some(&class::D_STROKE) if cp == 'đ' as u32 => {}
-            Some(&class::D_STROKE) if cp == 'Đ' as u32 => ascii_capitals = false,
-            Some(&(class::OTHER | class::SPACE | class::IGNORABLE | class::UNSTABLE)) => break,
-            _ => return None,
-        }
-        end += w;
-    }
     let from = lower.len();
-    let word = text.get(start..end).unwrap_or_default();
-    if ascii_capitals {
-        lower.push_str(word);
-        if let Some(added) = lower.get_mut(from..) {
-            added.make_ascii_lowercase();
-        }
-    } else {
-        push_lower(lower, word, table, vowels);
+    if at > start {
+        lower.push_str(text.get(start..at).unwrap_or_default());
     }
-    Some((end, lowered(lower, from)))
+    let mut pos = at;
+    // A capital at `pos`.
+    while let Some(&b) = bytes.get(pos) {
+        if b < 0x80 {
+            lower.push(char::from(b.to_ascii_lowercase()));
+            pos += 1;
+        } else {
+            let (cp, w) = decode(bytes, pos, b);
+            if let (Some(c), Some(&k)) = (char::from_u32(cp), table.get(cp as usize)) {
+                push_lower_char(lower, c, k, vowels);
+            }
+            pos += w;
+        }
+        let (next, found) = scan_lower(bytes, pos, table, scan);
+        if next > pos {
+            lower.push_str(text.get(pos..next).unwrap_or_default());
+        }
+        pos = next;
+        match found {
+            SCAN_CAPITAL => {}
+            SCAN_END => break,
+            _ => {
+                lower.truncate(from);
+                return None;
+            }
+        }
+    }
+    Some((pos, lowered(lower, from)))
 }
 
 /// A word's lower-case form in [`Tokens::lower`]'s buffer (its range) and
@@ -548,7 +632,17 @@ fn slow_word(
 /// The end of the combining marks (never ASCII) from byte `end`: a
 /// punctuation token carries those that follow it.
 #[inline]
-fn marks_end(text: &str, mut end: usize, table: &[u8]) -> usize {
+fn marks_end(text: &str, end: usize, table: &[u8]) -> usize {
+    // Mostly ASCII follows: no marks.
+    if text.as_bytes().get(end).is_some_and(|&b| b >= 0x80) {
+        return marks_end_slow(text, end, table);
+    }
+    end
+}
+
+/// [`marks_end`] when a character that is not ASCII follows.
+#[inline(never)]
+fn marks_end_slow(text: &str, mut end: usize, table: &[u8]) -> usize {
     let bytes = text.as_bytes();
     while let Some((d, w)) = bytes
         .get(end)
@@ -616,84 +710,153 @@ impl<'t> Tokens<'t> {
         let mut i = 0;
         let may_start = &*crate::number::words::MAY_START;
         let vowels = &*LOWER_VOWELS;
+        let scan = &*SCAN_TABLES;
         'text: while let Some(&b) = bytes.get(i) {
             let start = i;
-            let (kind, end, capital, lowered) = 'token: {
-                match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
-                    B_LETTER => {}
-                    B_SPACE => {
-                        space = true;
-                        i += 1;
-                        continue 'text;
-                    }
-                    B_BREAK => {
-                        space = true;
-                        line = true;
-                        i += 1;
-                        continue 'text;
-                    }
-                    B_DIGIT => {
-                        let mut end = i + 1;
-                        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                            end += 1;
-                        }
-                        break 'token (Kind::Digits, end, false, None);
-                    }
-                    B_PUNCT => {
-                        let end = marks_end(text, i + 1, table);
-                        break 'token (Kind::Punct(char::from(b)), end, false, None);
-                    }
-                    _ => {
-                        let Some((c, width)) = char_at(text, i) else {
-                            break 'text;
-                        };
-                        if c.is_whitespace() {
+            // Tokens other than words: their kind and end.
+            let (kind, end) = 'other: {
+                // Most tokens are words starting with a lower-case letter.
+                if !b.is_ascii_lowercase() {
+                    match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
+                        B_LETTER => {}
+                        B_SPACE => {
                             space = true;
-                            line |= matches!(c, '\u{2028}' | '\u{2029}');
-                            i += width;
+                            i += 1;
                             continue 'text;
                         }
-                        match table.get(c as usize) {
-                            // A Vietnamese letter (not ASCII): the fast path.
-                            Some(&k) if k <= class::D_STROKE => {}
-                            _ if letter_class(c, table) == 1 => {
-                                let (end, capital, lowered) =
-                                    slow_word(text, start, table, vowels, &mut lower);
-                                break 'token (Kind::Word, end, capital, lowered);
+                        B_BREAK => {
+                            space = true;
+                            line = true;
+                            i += 1;
+                            continue 'text;
+                        }
+                        B_DIGIT => {
+                            let mut end = i + 1;
+                            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                                end += 1;
                             }
-                            // A character with its combining marks.
-                            _ => {
-                                let end = marks_end(text, i + width, table);
-                                break 'token (Kind::Punct(c), end, false, None);
+                            break 'other (Kind::Digits, end);
+                        }
+                        B_PUNCT => {
+                            break 'other (
+                                Kind::Punct(char::from(b)),
+                                marks_end(text, i + 1, table),
+                            );
+                        }
+                        _ => {
+                            let Some((c, width)) = char_at(text, i) else {
+                                break 'text;
+                            };
+                            if c.is_whitespace() {
+                                space = true;
+                                line |= matches!(c, '\u{2028}' | '\u{2029}');
+                                i += width;
+                                continue 'text;
+                            }
+                            match table.get(c as usize) {
+                                // A Vietnamese letter (not ASCII).
+                                Some(&k) if k <= class::D_STROKE => {}
+                                _ if letter_class(c, table) == 1 => {
+                                    let (end, capital, lowered) =
+                                        slow_word(text, start, table, vowels, &mut lower);
+                                    let (lowered, hash) = match lowered {
+                                        Some((range, hash)) => (Some(range), hash),
+                                        None => (None, hash_of(bytes, start, end)),
+                                    };
+                                    let lo = match lowered {
+                                        Some((a, z)) => lower.get(a as usize..z as usize),
+                                        None => text.get(start..end),
+                                    };
+                                    toks.push(Token {
+                                        kind: Kind::Word,
+                                        start,
+                                        end,
+                                        space_before: space,
+                                        line_before: line,
+                                        capital,
+                                        numeral: may_start.may_contain(hash)
+                                            && crate::number::words::may_start(
+                                                lo.unwrap_or_default(),
+                                            ),
+                                        hash,
+                                        lowered,
+                                    });
+                                    line = false;
+                                    space = bytes.get(end) == Some(&b' ');
+                                    i = end + usize::from(space);
+                                    continue 'text;
+                                }
+                                // A character with its combining marks.
+                                _ => {
+                                    break 'other (
+                                        Kind::Punct(c),
+                                        marks_end(text, i + width, table),
+                                    );
+                                }
                             }
                         }
                     }
                 }
                 // A word starting with an ASCII letter, a Vietnamese vowel
-                // or `đ`/`Đ`. Most words are lower case already: their
-                // lower-case form is their surface, and only the others
-                // are copied.
-                let (at, found) = scan_lower(bytes, start, table);
-                let (end, capital, lowered) = match found {
-                    SCAN_END => (at, false, None),
-                    SCAN_CAPITAL => match lower_rest(text, start, at, table, vowels, &mut lower) {
-                        Some((end, range)) => (end, at == start, Some(range)),
-                        None => slow_word(text, start, table, vowels, &mut lower),
-                    },
-                    _ => slow_word(text, start, table, vowels, &mut lower),
+                // or `đ`/`Đ`.
+                let (at, found) = scan_lower(bytes, start, table, scan);
+                if found == SCAN_END {
+                    // Most words: no capitals, their lower-case form is
+                    // their surface.
+                    let hash = hash_of(bytes, start, at);
+                    let numeral = may_start.may_contain(hash)
+                        && crate::number::words::may_start(text.get(start..at).unwrap_or_default());
+                    toks.push(Token {
+                        kind: Kind::Word,
+                        start,
+                        end: at,
+                        space_before: space,
+                        line_before: line,
+                        capital: false,
+                        numeral,
+                        hash,
+                        lowered: None,
+                    });
+                    line = false;
+                    space = bytes.get(at) == Some(&b' ');
+                    i = at + usize::from(space);
+                    continue 'text;
+                }
+                // A capital (most often the first letter), or a letter or
+                // mark for the general path.
+                let word = match found {
+                    SCAN_CAPITAL => lower_rest(text, start, at, table, scan, vowels, &mut lower)
+                        .map(|(end, lowered)| (end, at == start, Some(lowered))),
+                    _ => None,
                 };
-                (Kind::Word, end, capital, lowered)
-            };
-            let (lowered, hash) = match lowered {
-                Some((range, hash)) => (Some(range), hash),
-                None => (None, hash_of(bytes, start, end)),
-            };
-            let numeral = matches!(kind, Kind::Word) && may_start.may_contain(hash) && {
-                let lo = match lowered {
-                    Some((a, z)) => lower.get(a as usize..z as usize).unwrap_or_default(),
-                    None => text.get(start..end).unwrap_or_default(),
+                let (end, capital, lowered, hash) = match word
+                    .unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower))
+                {
+                    (end, capital, Some((range, hash))) => (end, capital, Some(range), hash),
+                    (end, capital, None) => (end, capital, None, hash_of(bytes, start, end)),
                 };
-                crate::number::words::may_start(lo)
+                let numeral = may_start.may_contain(hash) && {
+                    let lo = match lowered {
+                        Some((a, z)) => lower.get(a as usize..z as usize),
+                        None => text.get(start..end),
+                    };
+                    crate::number::words::may_start(lo.unwrap_or_default())
+                };
+                toks.push(Token {
+                    kind: Kind::Word,
+                    start,
+                    end,
+                    space_before: space,
+                    line_before: line,
+                    capital,
+                    numeral,
+                    hash,
+                    lowered,
+                });
+                line = false;
+                space = bytes.get(end) == Some(&b' ');
+                i = end + usize::from(space);
+                continue 'text;
             };
             toks.push(Token {
                 kind,
@@ -701,10 +864,10 @@ impl<'t> Tokens<'t> {
                 end,
                 space_before: space,
                 line_before: line,
-                capital,
-                numeral,
-                hash,
-                lowered,
+                capital: false,
+                numeral: false,
+                hash: hash_of(bytes, start, end),
+                lowered: None,
             });
             // The common separator, without another turn of the loop.
             line = false;
