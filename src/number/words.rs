@@ -1197,6 +1197,45 @@ pub(crate) fn number_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     read(t, i, style, Mode::Cardinal)
 }
 
+/// A digit word with no numeral word after it (`năm 2017`, `không có`,
+/// `một số`, `bảy tập thể`), read as a cardinal at once: only the lone rules
+/// decide. `None` when it is not that shape (the full reading then runs),
+/// else what the full reading gives.
+fn lone_digit_word(t: &Tokens<'_>, i: usize) -> Option<Parsed> {
+    if !t.is_word(i) || t.is_numeral_word(i + 1) {
+        return None;
+    }
+    let lex @ Lex::Digit(d, v) = lx(t, i)? else {
+        return None;
+    };
+    if name_like(t, i) || after_numeral(t, i) {
+        return Some(Parsed::None);
+    }
+    // `tư` stands alone only in `tháng tư`, `lăm` only on its own line.
+    let alone = match v {
+        Var::Khong | Var::Mot | Var::Plain | Var::Nam => true,
+        Var::Tu => prev_word(t, i) == "tháng",
+        Var::Lam => isolated(t, i),
+        Var::Mot1 => false,
+    };
+    if !alone {
+        return Some(Parsed::None);
+    }
+    Some(match lone(t, i, lex, false) {
+        Some(ambiguous) => finish(
+            t,
+            i,
+            i + 1,
+            Decimal::int(u128::from(d)),
+            false,
+            Form::Words,
+            ambiguous,
+            false,
+        ),
+        None => Parsed::None,
+    })
+}
+
 /// Reads a numeral at token `i` in `mode`.
 pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parsed {
     // Fast exit, taken by almost every word of a text: a word that no
@@ -1219,6 +1258,22 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
             return Parsed::None;
         }
     }
+    // The commonest shapes, read at once: a lone run of digits, a digit
+    // word with no numeral after it.
+    if let Some(n) = digits::lone_run(t, i) {
+        return Parsed::Number(n);
+    }
+    if cardinal {
+        if let Some(parsed) = lone_digit_word(t, i) {
+            return parsed;
+        }
+    }
+    read_rest(t, i, style, mode)
+}
+
+/// [`read`] past its fast exits and the `thứ` test.
+fn read_rest(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parsed {
+    let cardinal = mode == Mode::Cardinal;
     if cardinal && t.is_word(i) && name_like(t, i) {
         return Parsed::None;
     }
@@ -1645,6 +1700,47 @@ mod tests {
             Parsed::Number(n) if n.end == t.len() => Some(n.value.to_f64()),
             _ => None,
         }
+    }
+
+    #[test]
+    fn the_fast_readings_agree_with_the_full_grammar() {
+        let texts = [
+            "năm 2017 có 15 người, năm người và không có ai; một số hộ, một hộ, ba mẹ, ba người",
+            "(2017) 15, 2017. 3 trăm 2 triệu 2 chấm 23 5km 10k 15h30 15:30 0912 345 678 1.234 12,5",
+            "tháng tư, tư nhân, lăm\nlăm\nmười năm, hai mươi, Ba Đình, quận Ba, thứ hai, thứ 3",
+            "Bảy tập thể và 19 cá nhân. chín muồi, lúa chín, tám chuyện, ngã ba, vài ba, sáu, bảy người",
+            "H5N1 Covid-19 v2.0 -5 +3 x/2 a_1 01234567890 9999999999999999999999999999999 1e3 2 hai 3",
+            "trăm mốt, hai mốt, một tỷ, hàng nghìn, không euro, không đồng ý, số không, âm hai, nửa triệu",
+        ];
+        for text in texts {
+            let t = Tokens::new(text);
+            let style = Style::of(&t);
+            for i in 0..=t.len() {
+                if let Some(n) = digits::lone_run(&t, i) {
+                    for mode in [Mode::Cardinal, Mode::Ordinal] {
+                        if mode == Mode::Cardinal && after_thu(&t, i) {
+                            continue;
+                        }
+                        assert_eq!(
+                            read_rest(&t, i, &style, mode),
+                            Parsed::Number(n),
+                            "{text:?} {i}"
+                        );
+                    }
+                }
+                if t.is_word(i) && t.is_numeral_word(i) && !after_thu(&t, i) {
+                    if let Some(p) = lone_digit_word(&t, i) {
+                        let full = read_rest(&t, i, &style, Mode::Cardinal);
+                        assert_eq!(p, full, "{text:?} {}", t.surface(i));
+                    }
+                }
+            }
+        }
+        // `năm` before digits is the year, not five.
+        assert_eq!(
+            all("năm 2017 có 15 người"),
+            vec![("2017".to_string(), 2017.0), ("15".to_string(), 15.0)]
+        );
     }
 
     #[test]
