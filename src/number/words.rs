@@ -1258,12 +1258,24 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
             return Parsed::None;
         }
     }
-    // The commonest shapes, read at once: a lone run of digits, a digit
-    // word with no numeral after it.
-    if let Some(n) = digits::lone_run(t, i) {
-        return Parsed::Number(n);
-    }
-    if cardinal {
+    // The commonest shapes, read at once: a lone run of digits with no
+    // scale, hundreds or decimal word after it (`2017`, `15 năm`), digits
+    // glued to what comes before (`000` of `1.000`), a digit word with no
+    // numeral after it.
+    if t.is_digits(i) {
+        if digits::glued_tail(t, i) {
+            return Parsed::None;
+        }
+        let words_go_on = matches!(
+            lx(t, i + 1),
+            Some(Lex::Tram | Lex::Chuc | Lex::Big(_) | Lex::Point)
+        );
+        if !words_go_on {
+            if let Some(n) = digits::lone_run(t, i) {
+                return Parsed::Number(n);
+            }
+        }
+    } else if cardinal {
         if let Some(parsed) = lone_digit_word(t, i) {
             return parsed;
         }
@@ -1707,6 +1719,7 @@ mod tests {
         let texts = [
             "năm 2017 có 15 người, năm người và không có ai; một số hộ, một hộ, ba mẹ, ba người",
             "(2017) 15, 2017. 3 trăm 2 triệu 2 chấm 23 5km 10k 15h30 15:30 0912 345 678 1.234 12,5",
+            "15 năm, 20 mươi, 3 linh 5 rưỡi, 12,17% 1.000 đồng 15/3/2018 v2.0 ab-12 x_3 5 chục 7 trăm",
             "tháng tư, tư nhân, lăm\nlăm\nmười năm, hai mươi, Ba Đình, quận Ba, thứ hai, thứ 3",
             "Bảy tập thể và 19 cá nhân. chín muồi, lúa chín, tám chuyện, ngã ba, vài ba, sáu, bảy người",
             "H5N1 Covid-19 v2.0 -5 +3 x/2 a_1 01234567890 9999999999999999999999999999999 1e3 2 hai 3",
@@ -1716,17 +1729,12 @@ mod tests {
             let t = Tokens::new(text);
             let style = Style::of(&t);
             for i in 0..=t.len() {
-                if let Some(n) = digits::lone_run(&t, i) {
-                    for mode in [Mode::Cardinal, Mode::Ordinal] {
-                        if mode == Mode::Cardinal && after_thu(&t, i) {
-                            continue;
-                        }
-                        assert_eq!(
-                            read_rest(&t, i, &style, mode),
-                            Parsed::Number(n),
-                            "{text:?} {i}"
-                        );
+                for mode in [Mode::Cardinal, Mode::Ordinal] {
+                    if !t.is_digits(i) || (mode == Mode::Cardinal && after_thu(&t, i)) {
+                        continue;
                     }
+                    let full = read_rest(&t, i, &style, mode);
+                    assert_eq!(read(&t, i, &style, mode), full, "{text:?} {i}");
                 }
                 if t.is_word(i) && t.is_numeral_word(i) && !after_thu(&t, i) {
                     if let Some(p) = lone_digit_word(&t, i) {
