@@ -1097,12 +1097,59 @@ fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
 }
 
 /// Can a numeral start with the word `w` (lower case)? A numeral word,
-/// marked or not, or `âm`, `trừ`, `nửa`. The tokenizer asks once per word.
+/// marked or not, or `âm`, `trừ`, `nửa`. The tokenizer asks once per word
+/// that passes [`MAY_START`]: one hash and a short probe.
 pub(crate) fn may_start(w: &str) -> bool {
-    lex_word(w).is_some()
-        || OTHER_STARTS.contains(&w)
-        || (w.is_ascii() && UNMARKED_MAP.contains_key(w))
+    START_TABLE.contains(w)
 }
+
+/// Every word [`may_start`] accepts, by [`word_hash`] in open addressing.
+struct StartTable {
+    slots: [Option<(u32, &'static str)>; StartTable::SLOTS],
+}
+
+impl StartTable {
+    /// Slots (a power of two, about four times the words).
+    const SLOTS: usize = 256;
+
+    fn new() -> StartTable {
+        let mut slots = [None; StartTable::SLOTS];
+        let words = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w));
+        for w in words {
+            let h = word_hash(w);
+            let mut k = h as usize % StartTable::SLOTS;
+            while let Some(Some((_, there))) = slots.get(k) {
+                if *there == w {
+                    break;
+                }
+                k = (k + 1) % StartTable::SLOTS;
+            }
+            if let Some(slot) = slots.get_mut(k) {
+                *slot = Some((h, w));
+            }
+        }
+        StartTable { slots }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let h = word_hash(w);
+        let mut k = h as usize % StartTable::SLOTS;
+        // The table is never full: an empty slot ends every probe.
+        while let Some(&Some((sh, sw))) = self.slots.get(k) {
+            if sh == h && sw == w {
+                return true;
+            }
+            k = (k + 1) % StartTable::SLOTS;
+        }
+        false
+    }
+}
+
+static START_TABLE: once_cell::sync::Lazy<StartTable> = once_cell::sync::Lazy::new(StartTable::new);
 
 /// Words that start a numeral without being one of its words: a sign, a
 /// half.
@@ -1679,6 +1726,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TU_SET);
     once_cell::sync::Lazy::force(&THU);
     once_cell::sync::Lazy::force(&MAY_START);
+    once_cell::sync::Lazy::force(&START_TABLE);
     once_cell::sync::Lazy::force(&UNMARKED_MAP);
 }
 
@@ -1749,6 +1797,37 @@ mod tests {
             all("năm 2017 có 15 người"),
             vec![("2017".to_string(), 2017.0), ("15".to_string(), 15.0)]
         );
+    }
+
+    #[test]
+    fn the_words_a_numeral_may_start_with() {
+        let listed = |w: &str| {
+            lex_word(w).is_some()
+                || OTHER_STARTS.contains(&w)
+                || (w.is_ascii() && UNMARKED_MAP.contains_key(w))
+        };
+        let words = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .chain([
+                "năm",
+                "nam",
+                "người",
+                "tỷ lệ",
+                "",
+                "mươii",
+                "hai ",
+                "Hai",
+                "muoi",
+                "xu",
+            ]);
+        for w in words {
+            assert_eq!(may_start(w), listed(w), "{w:?}");
+        }
+        assert!(may_start("mười") && may_start("nửa") && may_start("trieu"));
+        assert!(!may_start("người") && !may_start("Hai"));
     }
 
     #[test]
