@@ -21,15 +21,15 @@ use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
 use crate::number;
-use crate::token::{Tokens, WordFilter};
+use crate::token::{Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
 /// The units (counted nouns and measures) split into words, longest (in
-/// characters) first, indexed by the first token they start with (`m2`
-/// starts with the token `m`).
+/// characters) first, indexed by the [`word_hash`] of the first token they
+/// start with (`m2` starts with the token `m`), with that token.
 struct Units {
     list: Vec<(&'static str, Vec<&'static str>)>,
-    by_first: super::FxMap<String, Vec<usize>>,
+    by_first: super::FxMap<u32, Vec<(String, usize)>>,
     /// The keys of `by_first`, to rule out most tokens at one bit test.
     firsts: WordFilter,
 }
@@ -41,12 +41,15 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
         .map(|u| (*u, u.split(' ').collect()))
         .collect();
     list.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
-    let mut by_first: super::FxMap<String, Vec<usize>> = super::FxMap::default();
+    let mut by_first: super::FxMap<u32, Vec<(String, usize)>> = super::FxMap::default();
     let mut firsts = WordFilter::default();
     for (k, (u, _)) in list.iter().enumerate() {
         let first = Tokens::new(u).lower(0).to_string();
         firsts.insert(&first);
-        by_first.entry(first).or_default().push(k);
+        by_first
+            .entry(word_hash(&first))
+            .or_default()
+            .push((first, k));
     }
     Units {
         list,
@@ -63,10 +66,15 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
         return None;
     }
     let units = &*UNITS;
-    if !t.hash(i).is_some_and(|h| units.firsts.may_contain(h)) {
+    let h = t.hash(i)?;
+    if !units.firsts.may_contain(h) {
         return None;
     }
-    units.by_first.get(t.lower(i))?.iter().find_map(|k| {
+    let first = t.lower(i);
+    // The units that start with this token, in list order (hashes may
+    // collide: the token is compared).
+    let mut starting = units.by_first.get(&h)?.iter().filter(|(f, _)| f == first);
+    starting.find_map(|(_, k)| {
         let (unit, words) = units.list.get(*k)?;
         let mut n = 0;
         for (m, w) in words.iter().enumerate() {

@@ -554,27 +554,15 @@ impl Phrases {
 
 /// Calls `f` with every readable number that starts in an unclaimed token,
 /// left to right. `f` returns the token after what it used (a fact's end),
-/// or `None` to go on after the number.
-pub(crate) fn each_number(ctx: &Ctx<'_>, f: impl FnMut(NumberMatch) -> Option<usize>) {
-    each_number_until(ctx, usize::MAX, f);
-}
-
-/// [`each_number`] for the numbers that start before token `until`. Only
-/// the tokens a number may start at are visited ([`crate::number::starts`]).
-pub(crate) fn each_number_until(
-    ctx: &Ctx<'_>,
-    until: usize,
-    mut f: impl FnMut(NumberMatch) -> Option<usize>,
-) {
+/// or `None` to go on after the number. Only the tokens a number may start
+/// at are visited ([`crate::number::starts`]).
+pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Option<usize>) {
     use crate::number::{self, Parsed};
     let t = &ctx.tokens;
     let mut i = 0;
     for s in number::starts(t) {
         if s < i {
             continue;
-        }
-        if s >= until {
-            return;
         }
         i = s;
         if ctx.claimed(i) {

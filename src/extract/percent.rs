@@ -23,7 +23,7 @@ use super::WordSet;
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
-use crate::token::{Kind, Tokens, word_hash};
+use crate::token::{Kind, Tokens};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
 pub(crate) fn percent_sign(t: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -294,31 +294,13 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option
     text(t, from, to)
 }
 
-/// One past the last token where a percent sign (or `phần trăm`) may be
-/// (0 if there is none): a percentage needs one after its number, so no
-/// number starting at or after it can begin one.
-fn signs_end(t: &Tokens<'_>) -> usize {
-    let phan = word_hash("phần");
-    let mut j = t.len();
-    while j > 0 {
-        j -= 1;
-        let sign = match t.get(j).map(|x| x.kind) {
-            Some(Kind::Punct('%' | '％' | '﹪')) => true,
-            Some(Kind::Word) => t.hash(j) == Some(phan) && percent_sign(t, j).is_some(),
-            _ => false,
-        };
-        if sign {
-            return j + 1;
-        }
-    }
-    0
-}
-
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    // A number at `i` ends after `i`: it needs a sign after `i`.
-    let until = signs_end(&ctx.tokens).saturating_sub(1);
-    super::each_number_until(ctx, until, |a| {
+    super::each_number(ctx, |a| {
+        // Most numbers are ruled out at once: no sign or range after them.
+        if !sign_or_range_at(&ctx.tokens, a.end) {
+            return None;
+        }
         let f = percentage(ctx, &ctx.tokens, a)?;
         let end = f.1;
         found.push(f);
@@ -350,6 +332,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             };
             ctx.push(start, end, FactValue::Percentage(p), rule);
         }
+    }
+}
+
+/// May a percent sign (`%`, `phần trăm`) or a range connector (`-`, `đến`,
+/// `và`…, see [`range_connector`]) start at token `i`? `false` is sure: no
+/// percentage has its first number end before token `i`.
+fn sign_or_range_at(t: &Tokens<'_>, i: usize) -> bool {
+    match t.get(i).map(|x| x.kind) {
+        Some(Kind::Punct(c)) => matches!(c, '%' | '％' | '﹪' | '-' | '–' | '—' | '~'),
+        Some(Kind::Word) => matches!(t.lower(i), "phần" | "đến" | "tới" | "và"),
+        _ => false,
     }
 }
 
@@ -502,6 +495,24 @@ mod tests {
         assert_eq!(p[0].0, "từ 10 đến 15%");
         assert_eq!(p[2].1.qualifier, Some(Qualifier::About));
         assert_eq!(p[2].0, "khoảng 5%–7%");
+    }
+
+    #[test]
+    fn only_signs_and_connectors_follow_a_first_number() {
+        let t = crate::token::Tokens::new(
+            "5% 6％ 7﹪ 8 phần trăm 1-2 3–4 5—6 7~8 9 đến 10 11 tới 12 và 13 người , điểm",
+        );
+        for j in 0..t.len() {
+            let follows = super::percent_sign(&t, j).is_some()
+                || super::range_connector(&t, j, true).is_some();
+            if follows {
+                assert!(super::sign_or_range_at(&t, j), "{}", t.surface(j));
+            }
+        }
+        assert!(!super::sign_or_range_at(&t, t.len()));
+        let p = pcts("tăng 5 người và giảm 2 điểm, giữa 3 và 4 phần trăm");
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].1.value, p[0].1.end), (3.0, Some(4.0)));
     }
 
     #[test]

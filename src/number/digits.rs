@@ -300,6 +300,85 @@ fn group_before(t: &Tokens<'_>, g: usize) -> Option<usize> {
     (sep && joined && t.joined(p) && t.is_digits(q)).then_some(q)
 }
 
+/// The commonest number by far, read at once: a run of digits standing
+/// alone (`2017`, `15`, `(2017)`, `15,`), with nothing before or after it
+/// that [`digits_at`] would read with it: no word, sign, separator before
+/// digits, time mark or exponent glued to it, not in a phone number. `None`
+/// when it is not that shape, else what [`digits_at`] reads (the words
+/// after it, `3 trăm`, `2 triệu`, are the caller's).
+pub(crate) fn lone_run(t: &Tokens<'_>, i: usize) -> Option<NumberMatch> {
+    let tok = t.get(i)?;
+    if tok.kind != Kind::Digits {
+        return None;
+    }
+    // Glued to what comes before: only an opening mark (`(2017`).
+    if i > 0 && !tok.space_before {
+        match t.get(i - 1)?.kind {
+            Kind::Punct('-' | '−' | '–' | '+' | '.' | '_' | '/' | ',' | ':')
+            | Kind::Word
+            | Kind::Digits => {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    // Glued to what follows: only punctuation that does not go on with
+    // digits (`2017,` and `2017.` at a clause end, `2017)`).
+    if let Some(next) = t.get(i + 1) {
+        if !next.space_before {
+            match next.kind {
+                Kind::Punct(':') | Kind::Word | Kind::Digits => return None,
+                Kind::Punct('.' | ',') if t.is_digits(i + 2) && t.joined(i + 2) => return None,
+                Kind::Punct(_) => {}
+            }
+        }
+    }
+    let d = t.surface(i);
+    if d.len() > MAX_DIGITS || (d.starts_with('0') && d.len() >= 9) {
+        return None;
+    }
+    if in_phone(t, i) {
+        return None;
+    }
+    let units = push_digits(0, d)?;
+    Some(NumberMatch {
+        start: i,
+        end: i + 1,
+        value: Decimal::int(units),
+        form: Form::Digits,
+        ambiguous: false,
+    })
+}
+
+/// Is digits token `i` glued to what comes before it so that it starts no
+/// number: a word (`H5N1`, `Covid-19`, `v2.0`: part of a name), the middle
+/// of a chain that was not read as a number (`0912.345.678`), the minutes
+/// of a time (`15:30`)?
+pub(crate) fn glued_tail(t: &Tokens<'_>, i: usize) -> bool {
+    if i == 0 || !t.joined(i) {
+        return false;
+    }
+    let prev = t.get(i - 1).map(|x| x.kind);
+    if prev == Some(Kind::Word) {
+        return true;
+    }
+    if matches!(prev, Some(Kind::Punct('-' | '.' | '_' | '/')))
+        && i >= 2
+        && t.joined(i - 1)
+        && t.is_word(i - 2)
+    {
+        return true;
+    }
+    if matches!(prev, Some(Kind::Punct('.' | ',')))
+        && i >= 2
+        && t.joined(i - 1)
+        && t.is_digits(i - 2)
+    {
+        return true;
+    }
+    prev == Some(Kind::Punct(':')) && i >= 2 && time_at(t, i - 2)
+}
+
 /// A number in digits at token `i` (a digits token or a sign before one).
 pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     let (negative, first) = match sign_at(t, i) {
@@ -309,31 +388,8 @@ pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     if !t.is_digits(first) {
         return Parsed::None;
     }
-    // Glued to a word before it (`H5N1`, `Covid-19`, `v2.0`): part of a name.
-    if first == i && i > 0 && t.joined(i) {
-        let prev = t.get(i - 1).map(|x| x.kind);
-        if prev == Some(Kind::Word) {
-            return Parsed::None;
-        }
-        if matches!(prev, Some(Kind::Punct('-' | '.' | '_' | '/')))
-            && i >= 2
-            && t.joined(i - 1)
-            && t.is_word(i - 2)
-        {
-            return Parsed::None;
-        }
-        // The middle of a chain that was not read as a number (`0912.345.678`).
-        if matches!(prev, Some(Kind::Punct('.' | ',')))
-            && i >= 2
-            && t.joined(i - 1)
-            && t.is_digits(i - 2)
-        {
-            return Parsed::None;
-        }
-        // The minutes of a time (`15:30`).
-        if prev == Some(Kind::Punct(':')) && i >= 2 && time_at(t, i - 2) {
-            return Parsed::None;
-        }
+    if first == i && glued_tail(t, i) {
+        return Parsed::None;
     }
     if time_at(t, first) || in_phone(t, first) {
         return Parsed::None;
@@ -403,7 +459,12 @@ fn scaled(v: Decimal, x: i64) -> Result<Decimal, BadReason> {
 pub(crate) fn style(t: &Tokens<'_>) -> Style {
     let mut s = Style::default();
     let mut i = 0;
-    while i < t.len() {
+    // Every digits token is one a number may start at.
+    for k in super::starts(t) {
+        if k < i {
+            continue;
+        }
+        i = k;
         if !t.is_digits(i) || (i > 0 && t.joined(i) && t.is_digits(i.saturating_sub(2))) {
             i += 1;
             continue;
