@@ -1194,10 +1194,24 @@ fn skip_plain_words(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> usize {
 /// only read by an honour or a verb after them, before `e` resets the
 /// state. The scan goes forward only (a new one starts past the last
 /// event), so it stays linear.
+#[inline(never)]
 fn next_event(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> (usize, bool) {
-    while let Some(tok) = t.get(i) {
-        // One bit test rules out most tokens: [`honour_at`] needs a quote
-        // or an honour at `i`, [`verb_at`] an award verb.
+    let len = t.len();
+    loop {
+        // A word or a number is ruled out at one bit test, in a tight loop.
+        while let Some(tok) = t.get(i) {
+            if matches!(tok.kind, Kind::Punct(_))
+                || lex.starts.may_contain(t.hash(i).unwrap_or_default())
+            {
+                break;
+            }
+            i += 1;
+        }
+        let Some(tok) = t.get(i) else {
+            return (len, true);
+        };
+        // [`honour_at`] needs a quote or an honour at `i`, [`verb_at`] an
+        // award verb.
         let may = lex.starts.may_contain(t.hash(i).unwrap_or_default())
             && (lex.honors.longest_at(t, i).is_some() || award_verb(t, lex, i).is_some());
         if let Kind::Punct(c) = tok.kind {
@@ -1212,7 +1226,6 @@ fn next_event(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> (usize, bool) {
         }
         i += 1;
     }
-    (i, true)
 }
 
 /// May counts at token `i` or after go on the list of the award before

@@ -51,6 +51,7 @@
 
 use super::Phrases;
 use super::name::capitalized;
+use super::project::PhraseStarts;
 use super::{Ctx, clause_break};
 use crate::fact::{Event, FactValue};
 use crate::lexicon::{EVENT_HEADS, PLACE_NAMES as KNOWN_PLACES};
@@ -102,6 +103,11 @@ static HEADS: Lazy<(Phrases, Vec<Head>)> = Lazy::new(|| {
     }
     (Phrases::new(phrases), heads)
 });
+
+/// How the heads start (a head starts at few of the words a head may
+/// start with: `giải quyết`, `hội viên`, `ngày mai`).
+static HEAD_STARTS: Lazy<PhraseStarts> =
+    Lazy::new(|| PhraseStarts::new(EVENT_HEADS.iter().map(|(_, p)| *p)));
 
 /// Lower-case words of the body after an ordinal (`HĐND tỉnh`, `Đảng Cộng
 /// sản`, `Ban Chấp hành Trung ương`).
@@ -493,11 +499,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let slice = |a: usize, b: usize| text.get(t.span(a, b).range()).unwrap_or_default();
         let mut i = 0;
         let heads = &HEADS.0;
-        while i < t.len() {
-            // Almost every token is ruled out at one bit test.
-            if !heads.may_start_at(t, i) {
+        let starts = &*HEAD_STARTS;
+        let len = t.len();
+        while i < len {
+            // Almost every token is ruled out at one bit test, in a tight
+            // loop.
+            while i < len
+                && !t
+                    .hash(i)
+                    .is_some_and(|h| heads.may_start_hash(h) && starts.may_start(t, i, h))
+            {
                 i += 1;
-                continue;
             }
             let Some((head, n, cased)) = head_at(t, i) else {
                 i += 1;
@@ -552,6 +564,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&HEADS);
+    once_cell::sync::Lazy::force(&HEAD_STARTS);
 }
 
 #[cfg(test)]

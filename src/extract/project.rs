@@ -85,7 +85,7 @@ use super::name::{capitalized, proper_name};
 use super::{Ctx, Phrases};
 use crate::fact::{FactValue, Project, ProjectCategory};
 use crate::lexicon::{INSTITUTION_FIELDS, PLACE_NAMES as KNOWN_PLACES, PROJECT_CATEGORIES};
-use crate::token::{Kind, Tokens, word_hash};
+use crate::token::{Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
 /// The longest name, in tokens (two names joined by a dash included).
@@ -107,6 +107,51 @@ struct Categories {
     entries: Vec<Entry>,
     /// The [`word_hash`] of `dự` (`dự án`).
     du: u32,
+    /// How the categories start (see [`category_at`]).
+    starts: PhraseStarts,
+}
+
+/// How the phrases of a list start: the one-word phrases, and the first two
+/// words of the others, as bit tables. A necessary condition of
+/// [`Phrases::longest_at`], at two bit tests: a one-word phrase is the word
+/// itself, a longer one starts with the word and the next (every token's
+/// hash is that of its lower-case form, which the phrase's words must
+/// equal). Most words a list's phrases start with start none where they
+/// stand (`công ty`, `nhà nước`, `quốc gia`, `giải quyết`).
+pub(super) struct PhraseStarts {
+    singles: WordFilter,
+    pairs: WordFilter,
+}
+
+impl PhraseStarts {
+    /// The starts of `phrases` (words separated by single spaces).
+    pub(super) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseStarts {
+        let mut singles = WordFilter::default();
+        let mut pairs = WordFilter::default();
+        for p in phrases {
+            let mut words = p.split(' ').map(word_hash);
+            match (words.next(), words.next()) {
+                (Some(a), Some(b)) => pairs.insert_hash(Self::pair(a, b)),
+                (Some(a), None) => singles.insert_hash(a),
+                _ => {}
+            }
+        }
+        PhraseStarts { singles, pairs }
+    }
+
+    /// Two word hashes as one.
+    #[inline]
+    fn pair(a: u32, b: u32) -> u32 {
+        a.rotate_left(13) ^ b.wrapping_mul(0x9E37_79B9)
+    }
+
+    /// May a phrase start at token `i`, of hash `h`? `false` is sure.
+    #[inline]
+    pub(super) fn may_start(&self, t: &Tokens<'_>, i: usize, h: u32) -> bool {
+        self.singles.may_contain(h)
+            || t.hash(i + 1)
+                .is_some_and(|h1| self.pairs.may_contain(Self::pair(h, h1)))
+    }
 }
 
 fn category_of(name: &str) -> Option<ProjectCategory> {
@@ -141,10 +186,12 @@ static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
             });
         }
     }
+    let starts = PhraseStarts::new(phrases.iter().copied());
     Categories {
         phrases: Phrases::new(phrases),
         entries,
         du: word_hash("dự"),
+        starts,
     }
 });
 
@@ -1061,12 +1108,25 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let mut last_end: Option<usize> = None;
         let mut last_category: Option<ProjectCategory> = None;
         let cats = &*CATEGORIES;
-        while i < t.len() {
+        let len = t.len();
+        while i < len {
             // Only `dự án` or a category starts a project: almost every
-            // token is ruled out at one bit test.
+            // token is ruled out at a bit test, in a tight loop, and most
+            // of the others at two more.
+            while i < len
+                && !t
+                    .hash(i)
+                    .is_some_and(|h| h == cats.du || cats.phrases.may_start_hash(h))
+            {
+                i += 1;
+            }
             let h = t.hash(i);
             let du = h == Some(cats.du) && t.is(i, "dự");
-            if !(du || (h.is_some_and(|h| cats.phrases.may_start_hash(h)) && t.is_word(i))) {
+            let category = || {
+                h.is_some_and(|h| cats.phrases.may_start_hash(h) && cats.starts.may_start(t, i, h))
+                    && t.is_word(i)
+            };
+            if !(du || category()) {
                 i += 1;
                 continue;
             }
@@ -1148,6 +1208,54 @@ pub(crate) fn warm() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrase_starts_never_rule_out_a_phrase() {
+        let lists: Vec<Vec<&'static str>> = vec![
+            PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect(),
+            crate::lexicon::EVENT_HEADS
+                .iter()
+                .map(|(_, p)| *p)
+                .collect(),
+        ];
+        for list in lists {
+            let starts = PhraseStarts::new(list.iter().copied());
+            let phrases = Phrases::new(list.iter().copied());
+            for p in &list {
+                // In a sentence, capitalized or not.
+                for text in [
+                    format!("có {p} mới"),
+                    format!("có {} mới", p.to_uppercase()),
+                ] {
+                    let t = Tokens::new(&text);
+                    let h = t.hash(1).unwrap_or_default();
+                    assert!(phrases.longest_at(&t, 1).is_some(), "{text}");
+                    assert!(starts.may_start(&t, 1, h), "{text}");
+                }
+            }
+        }
+        // Words that start categories, where they start none.
+        let starts = &CATEGORIES.starts;
+        let t = Tokens::new("công ty nhà nước quốc gia trung ương");
+        for i in [0, 2, 4, 6] {
+            assert!(category_at(&t, i).is_none(), "{}", t.lower(i));
+            assert!(
+                !starts.may_start(&t, i, t.hash(i).unwrap_or_default()),
+                "{}",
+                t.lower(i)
+            );
+        }
+        // And where they do.
+        let t = Tokens::new("công viên nhà máy quốc lộ trung tâm thương mại");
+        for i in [0, 2, 4, 6] {
+            assert!(category_at(&t, i).is_some(), "{}", t.lower(i));
+            assert!(
+                starts.may_start(&t, i, t.hash(i).unwrap_or_default()),
+                "{}",
+                t.lower(i)
+            );
+        }
+    }
 
     #[test]
     fn phrases_answer_as_a_plain_search() {

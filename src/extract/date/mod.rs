@@ -83,6 +83,8 @@ pub(super) struct P<'a, 't> {
     triggers: &'static crate::token::WordFilter,
     /// [`DAY_START_FILTER`], dereferenced once.
     pub(super) day_starts: &'static crate::token::WordFilter,
+    /// [`AFTER_DIGITS_FILTER`], dereferenced once.
+    after_digits: &'static crate::token::WordFilter,
 }
 
 /// How fine a piece is, for joining pieces into ranges and times.
@@ -239,6 +241,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         run: core::cell::Cell::new(None),
         triggers: &TRIGGER_FILTER,
         day_starts: &DAY_START_FILTER,
+        after_digits: &AFTER_DIGITS_FILTER,
     }
     .scan(ctx.reference, &mut rejected);
     for (start, end, date, rule) in found {
@@ -432,10 +435,11 @@ impl P<'_, '_> {
         if t.is_digits(i) {
             let next = i + 1;
             return match t.get(next).map(|x| x.kind) {
-                Some(Kind::Word) => matches!(
-                    t.lower(next),
-                    "h" | "g" | "giờ" | "ngày" | "tuần" | "tháng" | "năm" | "đến" | "tới"
-                ),
+                Some(Kind::Word) => {
+                    t.hash(next)
+                        .is_some_and(|h| self.after_digits.may_contain(h))
+                        && AFTER_DIGITS.contains(&t.lower(next))
+                }
                 // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
                 Some(Kind::Punct(':' | '/' | '.')) => {
                     t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
@@ -446,6 +450,11 @@ impl P<'_, '_> {
         }
         if lexicon::number_word_at(t, i) && !t.is(i, "năm") {
             let unit = |w: &str| matches!(w, "giờ" | "ngày" | "tuần" | "tháng" | "năm");
+            // Most number words (`một số`, `tỷ đồng`) are followed by no
+            // other: their run is one word, and only the next one counts.
+            if !t.is_numeral_word(i + 1) {
+                return unit(lexicon::word(t, i + 1));
+            }
             return self.small_may_precede(i, unit);
         }
         true
@@ -565,6 +574,21 @@ impl P<'_, '_> {
     }
 }
 
+/// The words after digits a date may start with (see
+/// [`P::number_may_start`]).
+const AFTER_DIGITS: &[&str] = &[
+    "h", "g", "giờ", "ngày", "tuần", "tháng", "năm", "đến", "tới",
+];
+
+/// [`AFTER_DIGITS`] as a filter: most words after digits (`30 người`) are
+/// ruled out at one bit test.
+static AFTER_DIGITS_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
+    once_cell::sync::Lazy::new(|| {
+        let mut f = crate::token::WordFilter::default();
+        AFTER_DIGITS.iter().for_each(|w| f.insert(w));
+        f
+    });
+
 /// [`relative::DAY_STARTS`] as a filter (see `P::rel_day`).
 static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
     once_cell::sync::Lazy::new(|| {
@@ -579,6 +603,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TRIGGER_FILTER);
     once_cell::sync::Lazy::force(&TRIGGER_SET);
     once_cell::sync::Lazy::force(&DAY_START_FILTER);
+    once_cell::sync::Lazy::force(&AFTER_DIGITS_FILTER);
 }
 
 #[cfg(test)]
@@ -618,6 +643,20 @@ mod tests {
         assert!(dates("hôm qua", None).is_empty());
         let got = dates("hôm qua", Some("2017-02-02"));
         assert_eq!(got.first().and_then(|g| g.1.day), Some(1));
+    }
+
+    #[test]
+    fn numbers_before_units() {
+        // A number in words of one word or more, then its unit.
+        let got = dates("hai năm trước, mười lăm ngày trước", Some("2017-02-02"));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "hai năm trước");
+        assert_eq!(got[0].1.year, Some(2015));
+        assert_eq!(got[1].0, "mười lăm ngày trước");
+        assert_eq!((got[1].1.month, got[1].1.day), (Some(1), Some(18)));
+        // No unit after the number: no date.
+        let none = dates("một số người, hai tỷ đồng và 30 người", Some("2017-02-02"));
+        assert!(none.is_empty(), "{none:?}");
     }
 
     #[test]
