@@ -273,7 +273,10 @@ impl P<'_, '_> {
                 ))
             }
             "cách" if t.is(i + 1, "đây") => self.ago(i, i + 2, false),
-            _ => self.ago(i, i, true),
+            // `3 năm trước`: only a number starts it (`ago` asks first for
+            // a unit after a number at `i`).
+            _ if self.t.is_digits(i) || self.t.is_numeral_word(i) => self.ago(i, i, true),
+            _ => None,
         }
     }
 
