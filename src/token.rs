@@ -663,7 +663,11 @@ fn marks_end_slow(text: &str, mut end: usize, table: &[u8]) -> usize {
 #[inline]
 fn hash_of(bytes: &[u8], from: usize, to: usize) -> u32 {
     let len = to.wrapping_sub(from);
-    if let (1..=8, Some(w)) = (len, bytes.get(from..).and_then(<[u8]>::first_chunk::<8>)) {
+    // One comparison for 1 ≤ len ≤ 8.
+    if let (0..8, Some(w)) = (
+        len.wrapping_sub(1),
+        bytes.get(from..).and_then(<[u8]>::first_chunk::<8>),
+    ) {
         let w = u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * len));
         return (w.wrapping_mul(HASH_MUL) >> 32) as u32;
     }
@@ -825,6 +829,20 @@ impl<'t> Tokens<'t> {
                 // A capital (most often the first letter), or a letter or
                 // mark for the general path.
                 let word = match found {
+                    // The most common: an ASCII capital, then lower-case
+                    // letters (`Năm`, `Việt`).
+                    SCAN_CAPITAL if at == start && b.is_ascii_uppercase() => {
+                        match scan_lower(bytes, start + 1, table, scan) {
+                            (end, SCAN_END) => {
+                                let from = lower.len();
+                                lower.push(char::from(b.to_ascii_lowercase()));
+                                lower.push_str(text.get(start + 1..end).unwrap_or_default());
+                                Some((end, true, Some(lowered(&lower, from))))
+                            }
+                            _ => lower_rest(text, start, at, table, scan, vowels, &mut lower)
+                                .map(|(end, lowered)| (end, true, Some(lowered))),
+                        }
+                    }
                     SCAN_CAPITAL => lower_rest(text, start, at, table, scan, vowels, &mut lower)
                         .map(|(end, lowered)| (end, at == start, Some(lowered))),
                     _ => None,
