@@ -381,16 +381,18 @@ fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
     }
 }
 
-/// What [`scan_lower`] found at the position it returns.
+/// What [`scan_lower`] stopped at: the end of the word (a character that
+/// is no letter nor mark, or the end of the text).
 const SCAN_END: u8 = 0;
-/// ... a capital letter (ASCII, a Vietnamese vowel or `Đ`).
+/// What [`scan_lower`] stopped at: a capital (ASCII, a Vietnamese vowel or
+/// `Đ`).
 const SCAN_CAPITAL: u8 = 1;
-/// ... a letter or mark that only [`slow_word`] reads.
+/// What [`scan_lower`] stopped at: a letter or mark that only
+/// [`slow_word`] reads.
 const SCAN_SLOW: u8 = 2;
-
-/// ... a lower-case letter: the scan goes on (only in [`ScanTables`]).
+/// A lower-case letter: [`scan_lower`] goes on (in its tables only).
 const SCAN_LOWER: u8 = 3;
-/// ... the first byte of a longer character (only in [`BYTE_SCAN`]).
+/// The first byte of a longer character (in [`BYTE_SCAN`] only).
 const SCAN_MULTI: u8 = 4;
 
 /// What [`scan_lower`] makes of each byte as the first of a character:
@@ -577,8 +579,8 @@ fn lowered(lower: &str, from: usize) -> Lowered {
 }
 
 /// The word starting at byte `start` (a letter), whatever it holds: its
-/// end, whether its first letter is a capital, and the range of its
-/// lower-case form appended to `lower` when it has capitals. Each
+/// end, whether its first letter is a capital, and its lower-case form
+/// appended to `lower` (see [`Lowered`]) when it has capitals. Each
 /// character decoded, classified and tested for case on its own.
 #[inline(never)]
 fn slow_word(
