@@ -171,6 +171,8 @@ pub(crate) struct Tokens<'t> {
     /// read in: money, percentages, counts and awards all ask for the
     /// number at the same tokens (see [`crate::number::number_at`]).
     pub(crate) numbers: core::cell::RefCell<NumberMemo>,
+    /// The words numerals may start with, kept for the next text.
+    starts: StartMemo,
 }
 
 /// The memory of a [`Tokens`], kept for the next text.
@@ -179,6 +181,7 @@ pub(crate) struct Buffers {
     toks: Vec<Token>,
     lower: String,
     numbers: NumberMemo,
+    starts: StartMemo,
 }
 
 impl Buffers {
@@ -689,6 +692,57 @@ fn hash_of_tail(bytes: &[u8], from: usize) -> u32 {
     word_hash_bytes(bytes.get(from..).unwrap_or_default())
 }
 
+/// The answers of [`crate::number::words::may_start`] for the words that
+/// pass [`crate::number::words::MAY_START`] (mostly the same few: `năm`,
+/// `một`, `hai`…), remembered by hash in a few slots (made at the first
+/// such word and kept with the [`Buffers`] for the next texts) and checked
+/// on the word's bytes before they are reused: the answer depends on the
+/// word alone.
+#[derive(Clone, Debug, Default)]
+struct StartMemo {
+    /// Hash, length (0: empty, as no word is), bytes and answer.
+    slots: Option<Box<[StartSlot; StartMemo::SLOTS]>>,
+}
+
+/// A word of a [`StartMemo`]: hash, length, bytes and answer.
+type StartSlot = (u32, u8, [u8; StartMemo::BYTES], bool);
+
+impl StartMemo {
+    /// Slots, chosen by hash.
+    const SLOTS: usize = 32;
+    /// The longest word remembered, in bytes (`nghìn`, `triệu`, `mười`).
+    const BYTES: usize = 12;
+
+    /// [`crate::number::words::may_start`] of `word`, whose [`word_hash`]
+    /// is `hash`.
+    #[inline(never)]
+    fn may_start(&mut self, hash: u32, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let slots = self
+            .slots
+            .get_or_insert_with(|| Box::new([(0, 0, [0; Self::BYTES], false); Self::SLOTS]));
+        let slot = slots.get_mut(hash as usize % Self::SLOTS);
+        if let Some((h, len, saved, answer)) = &slot {
+            if *h == hash
+                && usize::from(*len) == bytes.len()
+                && saved.get(..bytes.len()) == Some(bytes)
+            {
+                return *answer;
+            }
+        }
+        let answer = crate::number::words::may_start(word);
+        if let Some(slot) = slot {
+            let mut saved = [0; Self::BYTES];
+            if let (Some(dst), Ok(len)) = (saved.get_mut(..bytes.len()), u8::try_from(bytes.len()))
+            {
+                dst.copy_from_slice(bytes);
+                *slot = (hash, len, saved, answer);
+            }
+        }
+        answer
+    }
+}
+
 impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
@@ -705,6 +759,7 @@ impl<'t> Tokens<'t> {
             mut toks,
             mut lower,
             mut numbers,
+            mut starts,
         } = buffers;
         toks.clear();
         toks.reserve(text.len() / 5);
@@ -781,9 +836,7 @@ impl<'t> Tokens<'t> {
                                         line_before: line,
                                         capital,
                                         numeral: may_start.may_contain(hash)
-                                            && crate::number::words::may_start(
-                                                lo.unwrap_or_default(),
-                                            ),
+                                            && starts.may_start(hash, lo.unwrap_or_default()),
                                         hash,
                                         lowered,
                                     });
@@ -811,7 +864,7 @@ impl<'t> Tokens<'t> {
                     // their surface.
                     let hash = hash_of(bytes, start, at);
                     let numeral = may_start.may_contain(hash)
-                        && crate::number::words::may_start(text.get(start..at).unwrap_or_default());
+                        && starts.may_start(hash, text.get(start..at).unwrap_or_default());
                     toks.push(Token {
                         kind: Kind::Word,
                         start,
@@ -860,7 +913,7 @@ impl<'t> Tokens<'t> {
                         Some((a, z)) => lower.get(a as usize..z as usize),
                         None => text.get(start..end),
                     };
-                    crate::number::words::may_start(lo.unwrap_or_default())
+                    starts.may_start(hash, lo.unwrap_or_default())
                 };
                 toks.push(Token {
                     kind: Kind::Word,
@@ -900,6 +953,7 @@ impl<'t> Tokens<'t> {
             lower,
             traditional: false,
             numbers: core::cell::RefCell::new(numbers),
+            starts,
         }
     }
 
@@ -919,6 +973,7 @@ impl<'t> Tokens<'t> {
             toks: self.toks,
             lower: self.lower,
             numbers: self.numbers.into_inner(),
+            starts: self.starts,
         }
     }
 
@@ -1286,6 +1341,45 @@ mod tests {
                 let want = word_hash_bytes(&bytes[from..to]);
                 assert_eq!(hash_of(bytes, from, to), want, "{from}..{to}");
                 assert_eq!(hash_of_tail(&bytes[..to], from), want, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_numeral_starts_are_those_of_the_grammar() {
+        let words = [
+            "năm",
+            "một",
+            "hai",
+            "ba",
+            "mười",
+            "triệu",
+            "nghìn",
+            "muoi",
+            "sau",
+            "âm",
+            "trừ",
+            "nửa",
+            "đảng",
+            "xã",
+            "năm",
+            "Năm",
+            "mươi",
+            "mươii",
+            "trămtrămtrăm",
+            "khôngkhông",
+            "",
+        ];
+        let mut memo = StartMemo::default();
+        // Twice over, and every word under every slot's hash too, so that
+        // hits, misses and words evicting one another are all compared.
+        for _ in 0..2 {
+            for w in words {
+                let want = crate::number::words::may_start(w);
+                assert_eq!(memo.may_start(word_hash(w), w), want, "{w:?}");
+                for slot in 0..StartMemo::SLOTS as u32 {
+                    assert_eq!(memo.may_start(slot, w), want, "{w:?} {slot}");
+                }
             }
         }
     }
