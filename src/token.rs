@@ -171,6 +171,8 @@ pub(crate) struct Tokens<'t> {
     /// read in: money, percentages, counts and awards all ask for the
     /// number at the same tokens (see [`crate::number::number_at`]).
     pub(crate) numbers: core::cell::RefCell<NumberMemo>,
+    /// The words numerals may start with, kept for the next text.
+    starts: StartMemo,
 }
 
 /// The memory of a [`Tokens`], kept for the next text.
@@ -179,6 +181,7 @@ pub(crate) struct Buffers {
     toks: Vec<Token>,
     lower: String,
     numbers: NumberMemo,
+    starts: StartMemo,
 }
 
 impl Buffers {
@@ -381,16 +384,18 @@ fn decode(bytes: &[u8], i: usize, b0: u8) -> (u32, usize) {
     }
 }
 
-/// What [`scan_lower`] found at the position it returns.
+/// What [`scan_lower`] stopped at: the end of the word (a character that
+/// is no letter nor mark, or the end of the text).
 const SCAN_END: u8 = 0;
-/// ... a capital letter (ASCII, a Vietnamese vowel or `Đ`).
+/// What [`scan_lower`] stopped at: a capital (ASCII, a Vietnamese vowel or
+/// `Đ`).
 const SCAN_CAPITAL: u8 = 1;
-/// ... a letter or mark that only [`slow_word`] reads.
+/// What [`scan_lower`] stopped at: a letter or mark that only
+/// [`slow_word`] reads.
 const SCAN_SLOW: u8 = 2;
-
-/// ... a lower-case letter: the scan goes on (only in [`ScanTables`]).
+/// A lower-case letter: [`scan_lower`] goes on (in its tables only).
 const SCAN_LOWER: u8 = 3;
-/// ... the first byte of a longer character (only in [`BYTE_SCAN`]).
+/// The first byte of a longer character (in [`BYTE_SCAN`] only).
 const SCAN_MULTI: u8 = 4;
 
 /// What [`scan_lower`] makes of each byte as the first of a character:
@@ -577,8 +582,8 @@ fn lowered(lower: &str, from: usize) -> Lowered {
 }
 
 /// The word starting at byte `start` (a letter), whatever it holds: its
-/// end, whether its first letter is a capital, and the range of its
-/// lower-case form appended to `lower` when it has capitals. Each
+/// end, whether its first letter is a capital, and its lower-case form
+/// appended to `lower` (see [`Lowered`]) when it has capitals. Each
 /// character decoded, classified and tested for case on its own.
 #[inline(never)]
 fn slow_word(
@@ -663,7 +668,11 @@ fn marks_end_slow(text: &str, mut end: usize, table: &[u8]) -> usize {
 #[inline]
 fn hash_of(bytes: &[u8], from: usize, to: usize) -> u32 {
     let len = to.wrapping_sub(from);
-    if let (1..=8, Some(w)) = (len, bytes.get(from..).and_then(<[u8]>::first_chunk::<8>)) {
+    // One comparison for 1 ≤ len ≤ 8.
+    if let (0..8, Some(w)) = (
+        len.wrapping_sub(1),
+        bytes.get(from..).and_then(<[u8]>::first_chunk::<8>),
+    ) {
         let w = u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * len));
         return (w.wrapping_mul(HASH_MUL) >> 32) as u32;
     }
@@ -683,6 +692,57 @@ fn hash_of_tail(bytes: &[u8], from: usize) -> u32 {
     word_hash_bytes(bytes.get(from..).unwrap_or_default())
 }
 
+/// The answers of [`crate::number::words::may_start`] for the words that
+/// pass [`crate::number::words::MAY_START`] (mostly the same few: `năm`,
+/// `một`, `hai`…), remembered by hash in a few slots (made at the first
+/// such word and kept with the [`Buffers`] for the next texts) and checked
+/// on the word's bytes before they are reused: the answer depends on the
+/// word alone.
+#[derive(Clone, Debug, Default)]
+struct StartMemo {
+    /// Hash, length (0: empty, as no word is), bytes and answer.
+    slots: Option<Box<[StartSlot; StartMemo::SLOTS]>>,
+}
+
+/// A word of a [`StartMemo`]: hash, length, bytes and answer.
+type StartSlot = (u32, u8, [u8; StartMemo::BYTES], bool);
+
+impl StartMemo {
+    /// Slots, chosen by hash.
+    const SLOTS: usize = 32;
+    /// The longest word remembered, in bytes (`nghìn`, `triệu`, `mười`).
+    const BYTES: usize = 12;
+
+    /// [`crate::number::words::may_start`] of `word`, whose [`word_hash`]
+    /// is `hash`.
+    #[inline(never)]
+    fn may_start(&mut self, hash: u32, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let slots = self
+            .slots
+            .get_or_insert_with(|| Box::new([(0, 0, [0; Self::BYTES], false); Self::SLOTS]));
+        let slot = slots.get_mut(hash as usize % Self::SLOTS);
+        if let Some((h, len, saved, answer)) = &slot {
+            if *h == hash
+                && usize::from(*len) == bytes.len()
+                && saved.get(..bytes.len()) == Some(bytes)
+            {
+                return *answer;
+            }
+        }
+        let answer = crate::number::words::may_start(word);
+        if let Some(slot) = slot {
+            let mut saved = [0; Self::BYTES];
+            if let (Some(dst), Ok(len)) = (saved.get_mut(..bytes.len()), u8::try_from(bytes.len()))
+            {
+                dst.copy_from_slice(bytes);
+                *slot = (hash, len, saved, answer);
+            }
+        }
+        answer
+    }
+}
+
 impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
@@ -699,6 +759,7 @@ impl<'t> Tokens<'t> {
             mut toks,
             mut lower,
             mut numbers,
+            mut starts,
         } = buffers;
         toks.clear();
         toks.reserve(text.len() / 5);
@@ -775,9 +836,7 @@ impl<'t> Tokens<'t> {
                                         line_before: line,
                                         capital,
                                         numeral: may_start.may_contain(hash)
-                                            && crate::number::words::may_start(
-                                                lo.unwrap_or_default(),
-                                            ),
+                                            && starts.may_start(hash, lo.unwrap_or_default()),
                                         hash,
                                         lowered,
                                     });
@@ -805,7 +864,7 @@ impl<'t> Tokens<'t> {
                     // their surface.
                     let hash = hash_of(bytes, start, at);
                     let numeral = may_start.may_contain(hash)
-                        && crate::number::words::may_start(text.get(start..at).unwrap_or_default());
+                        && starts.may_start(hash, text.get(start..at).unwrap_or_default());
                     toks.push(Token {
                         kind: Kind::Word,
                         start,
@@ -825,6 +884,20 @@ impl<'t> Tokens<'t> {
                 // A capital (most often the first letter), or a letter or
                 // mark for the general path.
                 let word = match found {
+                    // The most common: an ASCII capital, then lower-case
+                    // letters (`Năm`, `Việt`).
+                    SCAN_CAPITAL if at == start && b.is_ascii_uppercase() => {
+                        match scan_lower(bytes, start + 1, table, scan) {
+                            (end, SCAN_END) => {
+                                let from = lower.len();
+                                lower.push(char::from(b.to_ascii_lowercase()));
+                                lower.push_str(text.get(start + 1..end).unwrap_or_default());
+                                Some((end, true, Some(lowered(&lower, from))))
+                            }
+                            _ => lower_rest(text, start, at, table, scan, vowels, &mut lower)
+                                .map(|(end, lowered)| (end, true, Some(lowered))),
+                        }
+                    }
                     SCAN_CAPITAL => lower_rest(text, start, at, table, scan, vowels, &mut lower)
                         .map(|(end, lowered)| (end, at == start, Some(lowered))),
                     _ => None,
@@ -840,7 +913,7 @@ impl<'t> Tokens<'t> {
                         Some((a, z)) => lower.get(a as usize..z as usize),
                         None => text.get(start..end),
                     };
-                    crate::number::words::may_start(lo.unwrap_or_default())
+                    starts.may_start(hash, lo.unwrap_or_default())
                 };
                 toks.push(Token {
                     kind: Kind::Word,
@@ -880,6 +953,7 @@ impl<'t> Tokens<'t> {
             lower,
             traditional: false,
             numbers: core::cell::RefCell::new(numbers),
+            starts,
         }
     }
 
@@ -899,6 +973,7 @@ impl<'t> Tokens<'t> {
             toks: self.toks,
             lower: self.lower,
             numbers: self.numbers.into_inner(),
+            starts: self.starts,
         }
     }
 
@@ -1266,6 +1341,45 @@ mod tests {
                 let want = word_hash_bytes(&bytes[from..to]);
                 assert_eq!(hash_of(bytes, from, to), want, "{from}..{to}");
                 assert_eq!(hash_of_tail(&bytes[..to], from), want, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_numeral_starts_are_those_of_the_grammar() {
+        let words = [
+            "năm",
+            "một",
+            "hai",
+            "ba",
+            "mười",
+            "triệu",
+            "nghìn",
+            "muoi",
+            "sau",
+            "âm",
+            "trừ",
+            "nửa",
+            "đảng",
+            "xã",
+            "năm",
+            "Năm",
+            "mươi",
+            "mươii",
+            "trămtrămtrăm",
+            "khôngkhông",
+            "",
+        ];
+        let mut memo = StartMemo::default();
+        // Twice over, and every word under every slot's hash too, so that
+        // hits, misses and words evicting one another are all compared.
+        for _ in 0..2 {
+            for w in words {
+                let want = crate::number::words::may_start(w);
+                assert_eq!(memo.may_start(word_hash(w), w), want, "{w:?}");
+                for slot in 0..StartMemo::SLOTS as u32 {
+                    assert_eq!(memo.may_start(slot, w), want, "{w:?} {slot}");
+                }
             }
         }
     }
