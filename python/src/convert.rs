@@ -1,6 +1,10 @@
 //! Rust values → Python objects through `serde`, so that a fact's dict is
 //! written by the very `Serialize` impl that writes the tools' JSON: the
 //! same fields in the same order, integers where the JSON has integers.
+//! The binding writes the facts it knows field by field
+//! ([`build`](crate::build), several times faster); this generic path
+//! writes kinds added to the library since, and is what the tests of
+//! `build` compare with.
 //!
 //! JSON's shapes map to Python's: objects → `dict`, arrays and tuples →
 //! `list` (a span `[29, 46]` is the list `[29, 46]`, equal to what

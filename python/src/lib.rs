@@ -21,12 +21,17 @@
 //! 13.6
 //! ```
 //!
-//! The dicts are made by the library's own `Serialize` impl, the one that
-//! writes the command-line tools' JSON ([`convert`]): a fact from Python
-//! equals `json.loads` of the same fact from `batch --char-offsets`.
+//! The dicts are written field by field ([`build`]) in the order and with
+//! the types of the library's own `Serialize` impl, the one that writes the
+//! command-line tools' JSON (which [`convert`] follows generically, for
+//! kinds added later and as the tests' reference): a fact from Python
+//! equals `json.loads` of the same fact from `batch --char-offsets`. The
+//! fact dicts and their span lists are not tracked by Python's cyclic
+//! collector ([`gc`]).
 //!
 //! Nothing panics across the boundary: bad arguments raise `TypeError` or
 //! `ValueError` ([`options`]), and the extraction itself never fails.
+// No unsafe code but the two calls of `gc::untrack_*`, allowed there.
 #![deny(unsafe_code)]
 #![cfg_attr(
     not(test),
