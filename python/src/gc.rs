@@ -17,7 +17,8 @@
 //!   dicts (the allocations would otherwise start a collection every 700
 //!   containers), and enables it again before the GIL is released — at
 //!   every wait and between bundles — and at the end, even on an error or a
-//!   panic; if the collector was disabled already, it is left alone.
+//!   panic; a collector disabled by the caller, or by another thread while
+//!   the GIL was released, is left alone.
 //!
 //! `untrack_*` are the only unsafe code of the binding: one call of the C
 //! API each, on an object of a type the collector knows, with the GIL held.
@@ -46,23 +47,22 @@ pub fn untrack_dict(dict: &Bound<'_, PyDict>) {
 /// Pauses the cyclic collector while this thread, holding the GIL, builds
 /// a batch's objects (see the module doc).
 pub struct GcPause<'py> {
-    /// `gc.enable` and `gc.disable`, if the collector was enabled at
-    /// [`GcPause::new`] (otherwise nothing is done).
-    calls: Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
+    /// `gc.isenabled`, `gc.enable` and `gc.disable`.
+    isenabled: Bound<'py, PyAny>,
+    enable: Bound<'py, PyAny>,
+    disable: Bound<'py, PyAny>,
+    /// Whether this pause disabled the collector (and so must enable it).
     paused: Cell<bool>,
 }
 
 impl<'py> GcPause<'py> {
-    /// Looks at the collector's state.
+    /// The collector's controls.
     pub fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
         let gc = py.import("gc")?;
-        let calls = if gc.call_method0("isenabled")?.is_truthy()? {
-            Some((gc.getattr("enable")?, gc.getattr("disable")?))
-        } else {
-            None
-        };
         Ok(GcPause {
-            calls,
+            isenabled: gc.getattr("isenabled")?,
+            enable: gc.getattr("enable")?,
+            disable: gc.getattr("disable")?,
             paused: Cell::new(false),
         })
     }
@@ -82,8 +82,9 @@ impl<'py> GcPause<'py> {
     /// [`GcPause::paused`]: before releasing the GIL).
     pub fn resumed<R>(&self, f: impl FnOnce() -> R) -> R {
         let was_paused = self.paused.get();
-        // `gc.enable()` and `gc.disable()` do not fail; were they to, the
-        // collector would stay as it is, which `paused` puts right.
+        // `gc.isenabled()`, `gc.enable()` and `gc.disable()` do not fail;
+        // were they to, the collector would stay as it is, which `paused`
+        // puts right.
         if was_paused {
             let _ = self.resume();
         }
@@ -94,20 +95,22 @@ impl<'py> GcPause<'py> {
         r
     }
 
+    /// Disables the collector if it is enabled: asked each time, since
+    /// another thread may have disabled it while the GIL was released (and
+    /// then it stays as that thread left it).
     fn pause(&self) -> PyResult<()> {
-        if let Some((_, disable)) = &self.calls {
-            disable.call0()?;
+        if self.isenabled.call0()?.is_truthy()? {
+            self.disable.call0()?;
             self.paused.set(true);
         }
         Ok(())
     }
 
+    /// Enables the collector if this pause disabled it.
     fn resume(&self) -> PyResult<()> {
-        if let Some((enable, _)) = &self.calls {
-            if self.paused.get() {
-                enable.call0()?;
-                self.paused.set(false);
-            }
+        if self.paused.get() {
+            self.enable.call0()?;
+            self.paused.set(false);
         }
         Ok(())
     }

@@ -103,3 +103,25 @@ def test_other_threads_never_see_the_collector_paused():
     t.join()
     assert len(seen) >= 5, "the batch was too short to tell"
     assert all(seen)
+
+
+def test_a_collector_disabled_by_another_thread_during_a_batch_stays_disabled():
+    texts = [a["text"] for a in corpus_articles(2000)]
+    done = threading.Event()
+
+    def work():
+        vietfacts.extract_batch(texts, jobs=2)
+        done.set()
+
+    t = threading.Thread(target=work)
+    try:
+        t.start()
+        time.sleep(0.01)
+        disabled_during = not done.is_set()
+        gc.disable()
+        t.join()
+        assert disabled_during, "the batch was too short to tell"
+        assert not gc.isenabled()
+    finally:
+        t.join()
+        gc.enable()
