@@ -1,6 +1,10 @@
 //! Rust values → Python objects through `serde`, so that a fact's dict is
 //! written by the very `Serialize` impl that writes the tools' JSON: the
 //! same fields in the same order, integers where the JSON has integers.
+//! The binding writes the facts it knows field by field
+//! ([`build`](crate::build), several times faster); this generic path
+//! writes kinds added to the library since, and is what the tests of
+//! `build` compare with.
 //!
 //! JSON's shapes map to Python's: objects → `dict`, arrays and tuples →
 //! `list` (a span `[29, 46]` is the list `[29, 46]`, equal to what
@@ -12,7 +16,7 @@
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyModule, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString};
 use serde::Serialize;
 use serde::ser;
 use std::cell::RefCell;
@@ -84,43 +88,6 @@ impl<'py> Keys<'py> {
         let k = PyString::new(self.py, key);
         self.cache.borrow_mut().insert(key.to_string(), k.clone());
         k
-    }
-}
-
-/// Pauses Python's cyclic garbage collector while this thread, holding the
-/// GIL, builds many containers (a corpus gives hundreds of thousands of
-/// dicts and lists, none of them in a cycle): without the pause the
-/// collector would walk the growing result again and again. It does
-/// nothing when the collector was already disabled, and is resumed before
-/// the GIL is released, so no other Python code ever sees it paused.
-pub struct GcPause<'py> {
-    gc: Option<Bound<'py, PyModule>>,
-}
-
-impl<'py> GcPause<'py> {
-    /// Looks at the collector's state.
-    pub fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
-        let gc = py.import("gc")?;
-        let enabled = gc.call_method0("isenabled")?.is_truthy()?;
-        Ok(GcPause {
-            gc: enabled.then_some(gc),
-        })
-    }
-
-    /// Disables the collector (if it was enabled at [`GcPause::new`]).
-    pub fn pause(&self) -> PyResult<()> {
-        if let Some(gc) = &self.gc {
-            gc.call_method0("disable")?;
-        }
-        Ok(())
-    }
-
-    /// Enables it again (if it was enabled at [`GcPause::new`]).
-    pub fn resume(&self) -> PyResult<()> {
-        if let Some(gc) = &self.gc {
-            gc.call_method0("enable")?;
-        }
-        Ok(())
     }
 }
 

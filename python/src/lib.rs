@@ -21,13 +21,18 @@
 //! 13.6
 //! ```
 //!
-//! The dicts are made by the library's own `Serialize` impl, the one that
-//! writes the command-line tools' JSON ([`convert`]): a fact from Python
-//! equals `json.loads` of the same fact from `batch --char-offsets`.
+//! The dicts are written field by field ([`build`]) in the order and with
+//! the types of the library's own `Serialize` impl, the one that writes the
+//! command-line tools' JSON (which [`convert`] follows generically, for
+//! kinds added later and as the tests' reference): a fact from Python
+//! equals `json.loads` of the same fact from `batch --char-offsets`. The
+//! fact dicts and their span lists are not tracked by Python's cyclic
+//! collector ([`gc`]).
 //!
 //! Nothing panics across the boundary: bad arguments raise `TypeError` or
 //! `ValueError` ([`options`]), and the extraction itself never fails.
-#![forbid(unsafe_code)]
+// No unsafe code but the two calls of `gc::untrack_*`, allowed there.
+#![deny(unsafe_code)]
 #![cfg_attr(
     not(test),
     deny(
@@ -38,8 +43,10 @@
     )
 )]
 
+pub mod build;
 pub mod chars;
 pub mod convert;
+pub mod gc;
 pub mod options;
 pub mod pool;
 
@@ -49,7 +56,8 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
 use vietfacts::{Decoder, Encoding, Extractor, Fact, FactKind, Normalizer, ToneStyle};
 
-use crate::convert::{GcPause, Keys, to_py};
+use crate::build::Builder;
+use crate::gc::GcPause;
 use crate::options::{Options, type_name, value_error};
 
 /// The facts of one text, ready to become Python objects: computed without
@@ -72,23 +80,9 @@ impl Facts {
 
     /// The facts as a list of dicts (SCHEMA.md's fields in their order,
     /// then `char_span`).
-    fn to_py<'py>(&self, keys: &Keys<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let out: Vec<FactOut<'_>> = self
-            .facts
-            .iter()
-            .zip(&self.char_spans)
-            .map(|(fact, &char_span)| FactOut { fact, char_span })
-            .collect();
-        to_py(keys, &out)
+    fn to_py<'py>(&self, b: &mut Builder<'py>) -> PyResult<Bound<'py, PyList>> {
+        b.facts(&self.facts, &self.char_spans)
     }
-}
-
-/// A fact as the tools write it with `--char-offsets`.
-#[derive(serde::Serialize)]
-struct FactOut<'a> {
-    #[serde(flatten)]
-    fact: &'a Fact,
-    char_span: [usize; 2],
 }
 
 /// Decodes bytes in any Vietnamese encoding: `(text, encoding)`.
@@ -139,7 +133,7 @@ fn normalize(
     text: &Bound<'_, PyAny>,
     tone: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let text = text_arg(text, "normalize() takes a str")?;
+    let text = text_arg(text, || "normalize() takes a str".into())?;
     let tone: ToneStyle = match tone {
         Some(t) => name_arg(t, "tone")?.parse().map_err(value_error)?,
         None => ToneStyle::Traditional,
@@ -166,11 +160,11 @@ fn extract<'py>(
     text: &Bound<'py, PyAny>,
     kinds: Option<&Bound<'py, PyAny>>,
     reference_date: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let text = text_arg(text, "extract() takes a str")?;
+) -> PyResult<Bound<'py, PyList>> {
+    let text = text_arg(text, || "extract() takes a str".into())?;
     let ex = Options::from_py(kinds, reference_date)?.extractor();
     let facts = py.detach(|| Facts::extract(&ex, &text));
-    facts.to_py(&Keys::new(py))
+    facts.to_py(&mut Builder::new(py))
 }
 
 /// The facts of each text of `texts`, in input order: equal to
@@ -214,51 +208,47 @@ fn extract_batch<'py>(
     // they start at once), and each result into Python objects as soon as
     // it is ready; the workers extract without the GIL, and this thread
     // waits without it.
-    let keys = Keys::new(py);
+    let mut builder = Builder::new(py);
     let gc = GcPause::new(py)?;
-    let mut lists: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(hint.unwrap_or(0));
+    let mut lists: Vec<Option<Bound<'py, PyList>>> = Vec::with_capacity(hint.unwrap_or(0));
     let texts = iter
         .enumerate()
-        .map(|(i, t)| text_arg(&t?, &format!("texts[{i}] must be a str")));
-    gc.pause()?;
+        .map(|(i, t)| text_arg(&t?, || format!("texts[{i}] must be a str")));
     // Texts travel to the workers, and facts back, in bundles of
     // [`BUNDLE`]: one wake-up of this thread per bundle, not per text.
-    let run = pool::pipeline_fed(
-        Bundles { texts, done: false },
-        workers,
-        |bundle: Vec<PyBackedStr>| -> Vec<Facts> {
-            bundle.iter().map(|t| Facts::extract(&ex, t)).collect()
-        },
-        |recv| {
-            // Other Python threads run meanwhile: with the collector as they
-            // left it.
-            let _ = gc.resume();
-            let next = py.detach(recv);
-            let _ = gc.pause();
-            next
-        },
-        |k, bundle| {
-            // Let other Python threads in between bundles: when the workers
-            // keep ahead, this thread never waits for a result, and native
-            // code holding the GIL is never made to switch as bytecode is.
-            py.detach(std::thread::yield_now);
-            let first = k.saturating_mul(BUNDLE);
-            let end = first.saturating_add(bundle.len());
-            if lists.len() < end {
-                lists.resize(end, None);
-            }
-            for (slot, facts) in lists
-                .get_mut(first..end)
-                .unwrap_or_default()
-                .iter_mut()
-                .zip(&bundle)
-            {
-                *slot = Some(facts.to_py(&keys)?);
-            }
-            Ok::<(), PyErr>(())
-        },
-    );
-    gc.resume()?;
+    let run = gc.paused(|| {
+        pool::pipeline_fed(
+            Bundles { texts, done: false },
+            workers,
+            |bundle: Vec<PyBackedStr>| -> Vec<Facts> {
+                bundle.iter().map(|t| Facts::extract(&ex, t)).collect()
+            },
+            // Other Python threads run meanwhile, with the collector as
+            // they left it.
+            |recv| gc.resumed(|| py.detach(recv)),
+            |k, bundle| {
+                // Let other Python threads in between bundles (when the
+                // workers keep ahead, this thread never waits for a
+                // result): one that asked for the GIL gets it here, as it
+                // would from bytecode at its switch interval.
+                gc.resumed(|| py.detach(|| ()));
+                let first = k.saturating_mul(BUNDLE);
+                let end = first.saturating_add(bundle.len());
+                if lists.len() < end {
+                    lists.resize(end, None);
+                }
+                for (slot, facts) in lists
+                    .get_mut(first..end)
+                    .unwrap_or_default()
+                    .iter_mut()
+                    .zip(&bundle)
+                {
+                    *slot = Some(facts.to_py(&mut builder)?);
+                }
+                Ok::<(), PyErr>(())
+            },
+        )
+    })?;
     run.map_err(|e| match e {
         pool::Stop::Panicked(msg) => PyRuntimeError::new_err(msg),
         pool::Stop::Consumer(e) => e,
@@ -308,12 +298,12 @@ impl<I: Iterator<Item = PyResult<PyBackedStr>>> Iterator for Bundles<I> {
 /// A text argument: a `str`, or a `TypeError` that starts with `what`. A
 /// `str` that UTF-8 cannot hold (a lone surrogate) raises Python's own
 /// `UnicodeEncodeError`.
-fn text_arg(v: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr> {
+fn text_arg(v: &Bound<'_, PyAny>, what: impl Fn() -> String) -> PyResult<PyBackedStr> {
     v.extract::<PyBackedStr>().map_err(|e| {
         if v.is_instance_of::<PyString>() {
             e
         } else {
-            PyTypeError::new_err(format!("{what}, not {}", type_name(v)))
+            PyTypeError::new_err(format!("{}, not {}", what(), type_name(v)))
         }
     })
 }

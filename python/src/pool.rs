@@ -63,8 +63,10 @@ where
 /// binding turns Python strings into UTF-8 there, under the GIL): the
 /// workers start on the first items while the calling thread makes the
 /// next ones and, in between, consumes the results that are ready. At
-/// most a few items per worker wait in the queue. An error from `items`
-/// stops the pipeline like a consumer error.
+/// most 16 items per worker wait in the queue: enough for the workers to go
+/// on for several milliseconds when the calling thread is off the CPU (on
+/// a loaded machine), few enough to hold little memory. An error from
+/// `items` stops the pipeline like a consumer error.
 pub fn pipeline_fed<I, T, R, E, F, B, C>(
     items: I,
     jobs: usize,
@@ -81,7 +83,7 @@ where
     C: FnMut(usize, R) -> Result<(), E>,
 {
     let jobs = jobs.max(1);
-    let (work_tx, work_rx) = sync_channel::<(usize, T)>(jobs * 4);
+    let (work_tx, work_rx) = sync_channel::<(usize, T)>(jobs * 16);
     let work_rx = Mutex::new(work_rx);
     let (tx, rx) = sync_channel::<(usize, R)>(jobs * 64);
     let rx = Mutex::new(rx);

@@ -45,6 +45,11 @@ def normalize(text: str, tone: str = "traditional") -> str:
 def extract(text: str, kinds: Kinds = None, reference_date: RefDate = None) -> List[Fact]:
     """The facts of ``text``, in text order.
 
+    The fact dicts and their ``span`` and ``char_span`` lists are not
+    tracked by the cyclic garbage collector (``gc.is_tracked`` is false):
+    they hold no container, and a reference cycle built through a span list
+    is never collected.
+
     Raises ``TypeError`` for arguments of the wrong type, ``ValueError`` for
     an unknown kind or a bad date.
     """
@@ -57,5 +62,6 @@ def extract_batch(
 ) -> List[List[Fact]]:
     """The facts of every text, in input order: equal to
     ``[extract(t, kinds, reference_date) for t in texts]``, computed on
-    ``jobs`` threads (default: one per core) with the GIL released.
+    ``jobs`` threads (default: one per core) with the GIL released. The
+    fact dicts are untracked as in :func:`extract`.
     """
