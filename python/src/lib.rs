@@ -216,6 +216,7 @@ fn extract_batch<'py>(
         .map(|(i, t)| text_arg(&t?, || format!("texts[{i}] must be a str")));
     // Texts travel to the workers, and facts back, in bundles of
     // [`BUNDLE`]: one wake-up of this thread per bundle, not per text.
+    let mut last_yield = std::time::Instant::now();
     let run = gc.paused(|| {
         pool::pipeline_fed(
             Bundles { texts, done: false },
@@ -229,9 +230,18 @@ fn extract_batch<'py>(
             |k, bundle| {
                 // Let other Python threads in between bundles (when the
                 // workers keep ahead, this thread never waits for a
-                // result): one that asked for the GIL gets it here, as it
-                // would from bytecode at its switch interval.
-                gc.resumed(|| py.detach(|| ()));
+                // result). Releasing the GIL alone is not enough: this
+                // thread takes it back at once, before a waiting thread
+                // wakes (a CI run saw 4 ticks of another thread in 0.25 s);
+                // yielding the processor lets that thread in. At most one
+                // yield per `YIELD_EVERY`: on a loaded machine each yield
+                // may hand the core to another process.
+                if last_yield.elapsed() >= YIELD_EVERY {
+                    gc.resumed(|| py.detach(std::thread::yield_now));
+                    last_yield = std::time::Instant::now();
+                } else {
+                    gc.resumed(|| py.detach(|| ()));
+                }
                 let first = k.saturating_mul(BUNDLE);
                 let end = first.saturating_add(bundle.len());
                 if lists.len() < end {
@@ -262,6 +272,12 @@ fn extract_batch<'py>(
 
 /// Texts per bundle handed to a worker in [`extract_batch`].
 const BUNDLE: usize = 8;
+
+/// How often, at most, `extract_batch`'s calling thread yields the
+/// processor between bundles so that other Python threads get the GIL
+/// (a thread that sleeps a millisecond between its steps, as the GIL test
+/// does, gets it about once per yield).
+const YIELD_EVERY: std::time::Duration = std::time::Duration::from_millis(2);
 
 /// The texts of [`extract_batch`] in bundles of [`BUNDLE`] (the last one
 /// shorter); a text that is no `str` ends them with its error.
