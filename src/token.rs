@@ -567,6 +567,45 @@ fn lower_rest(
     Some((pos, lowered(lower, from)))
 }
 
+/// The token of a word read by [`slow_word`] or the capitals' paths
+/// (`word`: its end, whether its first letter is a capital, its lower-case
+/// form when it has capitals), with the spacing before it (`gap`: a space,
+/// a line break) and whether a numeral may start with it.
+#[inline(always)]
+fn word_token(
+    text: &str,
+    lower: &str,
+    start: usize,
+    word: (usize, bool, Option<Lowered>),
+    gap: (bool, bool),
+    may_start: &WordFilter,
+    starts: &mut StartMemo,
+) -> Token {
+    let (end, capital, lowered) = word;
+    let (lowered, hash) = match lowered {
+        Some((range, hash)) => (Some(range), hash),
+        None => (None, hash_of(text.as_bytes(), start, end)),
+    };
+    let numeral = may_start.may_contain(hash) && {
+        let lo = match lowered {
+            Some((a, z)) => lower.get(a as usize..z as usize),
+            None => text.get(start..end),
+        };
+        starts.may_start(hash, lo.unwrap_or_default())
+    };
+    Token {
+        kind: Kind::Word,
+        start,
+        end,
+        space_before: gap.0,
+        line_before: gap.1,
+        capital,
+        numeral,
+        hash,
+        lowered,
+    }
+}
+
 /// A word's lower-case form in [`Tokens::lower`]'s buffer (its range) and
 /// its [`word_hash`].
 type Lowered = ((u32, u32), u32);
@@ -818,28 +857,17 @@ impl<'t> Tokens<'t> {
                                 // A Vietnamese letter (not ASCII).
                                 Some(&k) if k <= class::D_STROKE => {}
                                 _ if letter_class(c, table) == 1 => {
-                                    let (end, capital, lowered) =
-                                        slow_word(text, start, table, vowels, &mut lower);
-                                    let (lowered, hash) = match lowered {
-                                        Some((range, hash)) => (Some(range), hash),
-                                        None => (None, hash_of(bytes, start, end)),
-                                    };
-                                    let lo = match lowered {
-                                        Some((a, z)) => lower.get(a as usize..z as usize),
-                                        None => text.get(start..end),
-                                    };
-                                    toks.push(Token {
-                                        kind: Kind::Word,
+                                    let word = slow_word(text, start, table, vowels, &mut lower);
+                                    let end = word.0;
+                                    toks.push(word_token(
+                                        text,
+                                        &lower,
                                         start,
-                                        end,
-                                        space_before: space,
-                                        line_before: line,
-                                        capital,
-                                        numeral: may_start.may_contain(hash)
-                                            && starts.may_start(hash, lo.unwrap_or_default()),
-                                        hash,
-                                        lowered,
-                                    });
+                                        word,
+                                        (space, line),
+                                        may_start,
+                                        &mut starts,
+                                    ));
                                     line = false;
                                     space = bytes.get(end) == Some(&b' ');
                                     i = end + usize::from(space);
@@ -902,30 +930,18 @@ impl<'t> Tokens<'t> {
                         .map(|(end, lowered)| (end, at == start, Some(lowered))),
                     _ => None,
                 };
-                let (end, capital, lowered, hash) = match word
-                    .unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower))
-                {
-                    (end, capital, Some((range, hash))) => (end, capital, Some(range), hash),
-                    (end, capital, None) => (end, capital, None, hash_of(bytes, start, end)),
-                };
-                let numeral = may_start.may_contain(hash) && {
-                    let lo = match lowered {
-                        Some((a, z)) => lower.get(a as usize..z as usize),
-                        None => text.get(start..end),
-                    };
-                    starts.may_start(hash, lo.unwrap_or_default())
-                };
-                toks.push(Token {
-                    kind: Kind::Word,
+                let word =
+                    word.unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower));
+                let end = word.0;
+                toks.push(word_token(
+                    text,
+                    &lower,
                     start,
-                    end,
-                    space_before: space,
-                    line_before: line,
-                    capital,
-                    numeral,
-                    hash,
-                    lowered,
-                });
+                    word,
+                    (space, line),
+                    may_start,
+                    &mut starts,
+                ));
                 line = false;
                 space = bytes.get(end) == Some(&b' ');
                 i = end + usize::from(space);
