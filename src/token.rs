@@ -815,120 +815,111 @@ impl<'t> Tokens<'t> {
             let start = i;
             // Tokens other than words: their kind and end.
             let (kind, end) = 'other: {
-                // Most tokens are words starting with a lower-case letter.
-                if !b.is_ascii_lowercase() {
-                    match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
-                        B_LETTER => {}
-                        B_SPACE => {
-                            space = true;
-                            i += 1;
-                            continue 'text;
-                        }
-                        B_BREAK => {
-                            space = true;
-                            line = true;
-                            i += 1;
-                            continue 'text;
-                        }
-                        B_DIGIT => {
-                            let mut end = i + 1;
-                            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                                end += 1;
-                            }
-                            break 'other (Kind::Digits, end);
-                        }
-                        B_PUNCT => {
-                            break 'other (
-                                Kind::Punct(char::from(b)),
-                                marks_end(text, i + 1, table),
-                            );
-                        }
-                        _ => {
-                            let Some((c, width)) = char_at(text, i) else {
-                                break 'text;
-                            };
-                            if c.is_whitespace() {
+                // A word read on a fast path, or `None` for the general one
+                // ([`slow_word`]).
+                let word = 'word: {
+                    // Most tokens are words starting with a lower-case letter.
+                    if !b.is_ascii_lowercase() {
+                        match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
+                            B_LETTER => {}
+                            B_SPACE => {
                                 space = true;
-                                line |= matches!(c, '\u{2028}' | '\u{2029}');
-                                i += width;
+                                i += 1;
                                 continue 'text;
                             }
-                            match table.get(c as usize) {
-                                // A Vietnamese letter (not ASCII).
-                                Some(&k) if k <= class::D_STROKE => {}
-                                _ if letter_class(c, table) == 1 => {
-                                    let word = slow_word(text, start, table, vowels, &mut lower);
-                                    let end = word.0;
-                                    toks.push(word_token(
-                                        text,
-                                        &lower,
-                                        start,
-                                        word,
-                                        (space, line),
-                                        may_start,
-                                        &mut starts,
-                                    ));
-                                    line = false;
-                                    space = bytes.get(end) == Some(&b' ');
-                                    i = end + usize::from(space);
+                            B_BREAK => {
+                                space = true;
+                                line = true;
+                                i += 1;
+                                continue 'text;
+                            }
+                            B_DIGIT => {
+                                let mut end = i + 1;
+                                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                                    end += 1;
+                                }
+                                break 'other (Kind::Digits, end);
+                            }
+                            B_PUNCT => {
+                                break 'other (
+                                    Kind::Punct(char::from(b)),
+                                    marks_end(text, i + 1, table),
+                                );
+                            }
+                            _ => {
+                                let Some((c, width)) = char_at(text, i) else {
+                                    break 'text;
+                                };
+                                if c.is_whitespace() {
+                                    space = true;
+                                    line |= matches!(c, '\u{2028}' | '\u{2029}');
+                                    i += width;
                                     continue 'text;
                                 }
-                                // A character with its combining marks.
-                                _ => {
-                                    break 'other (
-                                        Kind::Punct(c),
-                                        marks_end(text, i + width, table),
-                                    );
+                                match table.get(c as usize) {
+                                    // A Vietnamese letter (not ASCII).
+                                    Some(&k) if k <= class::D_STROKE => {}
+                                    // Another letter (Latin, Greek…): the general path.
+                                    _ if letter_class(c, table) == 1 => break 'word None,
+                                    // A character with its combining marks.
+                                    _ => {
+                                        break 'other (
+                                            Kind::Punct(c),
+                                            marks_end(text, i + width, table),
+                                        );
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                // A word starting with an ASCII letter, a Vietnamese vowel
-                // or `đ`/`Đ`.
-                let (at, found) = scan_lower(bytes, start, table, scan);
-                if found == SCAN_END {
-                    // Most words: no capitals, their lower-case form is
-                    // their surface.
-                    let hash = hash_of(bytes, start, at);
-                    let numeral = may_start.may_contain(hash)
-                        && starts.may_start(hash, text.get(start..at).unwrap_or_default());
-                    toks.push(Token {
-                        kind: Kind::Word,
-                        start,
-                        end: at,
-                        space_before: space,
-                        line_before: line,
-                        capital: false,
-                        numeral,
-                        hash,
-                        lowered: None,
-                    });
-                    line = false;
-                    space = bytes.get(at) == Some(&b' ');
-                    i = at + usize::from(space);
-                    continue 'text;
-                }
-                // A capital (most often the first letter), or a letter or
-                // mark for the general path.
-                let word = match found {
-                    // The most common: an ASCII capital, then lower-case
-                    // letters (`Năm`, `Việt`).
-                    SCAN_CAPITAL if at == start && b.is_ascii_uppercase() => {
-                        match scan_lower(bytes, start + 1, table, scan) {
-                            (end, SCAN_END) => {
-                                let from = lower.len();
-                                lower.push(char::from(b.to_ascii_lowercase()));
-                                lower.push_str(text.get(start + 1..end).unwrap_or_default());
-                                Some((end, true, Some(lowered(&lower, from))))
-                            }
-                            _ => lower_rest(text, start, at, table, scan, vowels, &mut lower)
-                                .map(|(end, lowered)| (end, true, Some(lowered))),
-                        }
+                    // A word starting with an ASCII letter, a Vietnamese vowel
+                    // or `đ`/`Đ`.
+                    let (at, found) = scan_lower(bytes, start, table, scan);
+                    if found == SCAN_END {
+                        // Most words: no capitals, their lower-case form is
+                        // their surface.
+                        let hash = hash_of(bytes, start, at);
+                        let numeral = may_start.may_contain(hash)
+                            && starts.may_start(hash, text.get(start..at).unwrap_or_default());
+                        toks.push(Token {
+                            kind: Kind::Word,
+                            start,
+                            end: at,
+                            space_before: space,
+                            line_before: line,
+                            capital: false,
+                            numeral,
+                            hash,
+                            lowered: None,
+                        });
+                        line = false;
+                        space = bytes.get(at) == Some(&b' ');
+                        i = at + usize::from(space);
+                        continue 'text;
                     }
-                    SCAN_CAPITAL => lower_rest(text, start, at, table, scan, vowels, &mut lower)
-                        .map(|(end, lowered)| (end, at == start, Some(lowered))),
-                    _ => None,
+                    // A capital (most often the first letter), or a letter or
+                    // mark for the general path.
+                    match found {
+                        // The most common: an ASCII capital, then lower-case
+                        // letters (`Năm`, `Việt`).
+                        SCAN_CAPITAL if at == start && b.is_ascii_uppercase() => {
+                            match scan_lower(bytes, start + 1, table, scan) {
+                                (end, SCAN_END) => {
+                                    let from = lower.len();
+                                    lower.push(char::from(b.to_ascii_lowercase()));
+                                    lower.push_str(text.get(start + 1..end).unwrap_or_default());
+                                    Some((end, true, Some(lowered(&lower, from))))
+                                }
+                                _ => lower_rest(text, start, at, table, scan, vowels, &mut lower)
+                                    .map(|(end, lowered)| (end, true, Some(lowered))),
+                            }
+                        }
+                        SCAN_CAPITAL => {
+                            lower_rest(text, start, at, table, scan, vowels, &mut lower)
+                                .map(|(end, lowered)| (end, at == start, Some(lowered)))
+                        }
+                        _ => None,
+                    }
                 };
                 let word =
                     word.unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower));
