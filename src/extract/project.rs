@@ -1209,16 +1209,20 @@ pub(crate) fn warm() {
 mod tests {
     use super::*;
 
-    #[test]
-    fn phrase_starts_never_rule_out_a_phrase() {
-        let lists: Vec<Vec<&'static str>> = vec![
+    /// The phrases of the project categories and of the event heads.
+    fn category_and_event_heads() -> Vec<Vec<&'static str>> {
+        vec![
             PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect(),
             crate::lexicon::EVENT_HEADS
                 .iter()
                 .map(|(_, p)| *p)
                 .collect(),
-        ];
-        for list in lists {
+        ]
+    }
+
+    #[test]
+    fn phrase_starts_never_rule_out_a_phrase() {
+        for list in category_and_event_heads() {
             let starts = PhraseStarts::new(list.iter().copied());
             let phrases = Phrases::new(list.iter().copied());
             for p in &list {
@@ -1262,12 +1266,8 @@ mod tests {
         // Lists with shared first and last words, a one-word phrase that
         // starts longer ones, and a duplicate (the first index wins):
         // the indexed search answers what trying every phrase answers.
-        let lists: Vec<Vec<&'static str>> = vec![
-            PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect(),
-            crate::lexicon::EVENT_HEADS
-                .iter()
-                .map(|(_, p)| *p)
-                .collect(),
+        let mut lists = category_and_event_heads();
+        lists.extend([
             crate::lexicon::HONORS.iter().map(|(h, _)| *h).collect(),
             NOT_A_NAME.to_vec(),
             vec![
@@ -1279,7 +1279,7 @@ mod tests {
                 "a b c",
                 "b c",
             ],
-        ];
+        ]);
         for list in lists {
             let text = format!(
                 "{} Khu Công Nghiệp x. NHÀ MÁY nhà máy thủy điện hội nghị đại hội a b c",
