@@ -1013,6 +1013,12 @@ impl<'t> Tokens<'t> {
         self.toks.get(i)
     }
 
+    /// Every token in order, with its [`word_hash`] and whether a numeral
+    /// may start at it (a word): one pass over all tokens without an index.
+    pub(crate) fn each(&self) -> impl Iterator<Item = (&Token, u32, bool)> {
+        self.toks.iter().map(|t| (t, t.hash, t.numeral))
+    }
+
     /// The surface of token `i` ("" past the end).
     pub(crate) fn surface(&self, i: usize) -> &'t str {
         self.toks

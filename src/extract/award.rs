@@ -56,6 +56,7 @@
 
 use super::Ctx;
 use super::Phrases;
+use super::marks::{self, Marks};
 use super::name::capitalized;
 use crate::fact::{Award, FactValue};
 use crate::lexicon::{AWARD_CONFERRERS, AWARD_REASONS, AWARD_RECIPIENTS, AWARD_VERBS, HONORS};
@@ -114,7 +115,7 @@ struct Lex {
     /// The [`word_hash`]es of [`COUNT_QUALIFIERS`].
     qualifiers: [u32; 4],
     /// The first words of the honours and of the verbs (see
-    /// [`skip_plain_words`]).
+    /// [`NOT_PLAIN`]).
     starts: WordFilter,
 }
 
@@ -1049,7 +1050,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut event: Option<(usize, bool)> = None;
     loop {
         if event.is_none_or(|(e, _)| e < i) {
-            event = Some(next_event(t, lex, i));
+            event = Some(next_event(t, &ctx.marks, lex, i));
         }
         // Nothing up to the sentence's end may start an honour or a verb:
         // what is left of it makes no award (see [`next_event`]).
@@ -1058,7 +1059,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                 i = e;
             }
         }
-        i = skip_plain_words(t, lex, i);
+        i = ctx.marks.next(i, NOT_PLAIN);
         let Some(tok) = t.get(i) else { break };
         if tok.line_before {
             st = State::default();
@@ -1162,23 +1163,11 @@ fn may_start(t: &Tokens<'_>, lex: &Lex, i: usize, tok: &Token) -> Starts {
     }
 }
 
-/// The first token at or after `i` that is no word, starts a line, or is a
-/// word [`may_start`] may admit: the words skipped change nothing in the
-/// scan (three quarters of the tokens, ruled out here in a tight loop).
-#[inline(never)]
-fn skip_plain_words(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> usize {
-    while let Some(tok) = t.get(i) {
-        if tok.line_before || tok.kind != Kind::Word {
-            break;
-        }
-        let h = t.hash(i).unwrap_or_default();
-        if lex.starts.may_contain(h) || t.is_numeral_word(i) || lex.qualifiers.contains(&h) {
-            break;
-        }
-        i += 1;
-    }
-    i
-}
+/// The marks of the tokens [`skip_plain_words`] stops at: no word, a line
+/// break, a word [`may_start`] may admit (a numeral, the first word of an
+/// honour or a verb, a count qualifier). Three quarters of the tokens have
+/// none, and change nothing in the scan.
+const NOT_PLAIN: u16 = marks::LINE | marks::NOT_WORD | marks::AWARD | marks::NUMERAL;
 
 /// From token `i`: the first token where an honour ([`honour_at`]: a
 /// quote, or a listed honour) or an award verb ([`award_verb`]) may start,
@@ -1195,18 +1184,11 @@ fn skip_plain_words(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> usize {
 /// state. The scan goes forward only (a new one starts past the last
 /// event), so it stays linear.
 #[inline(never)]
-fn next_event(t: &Tokens<'_>, lex: &Lex, mut i: usize) -> (usize, bool) {
+fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, mut i: usize) -> (usize, bool) {
     let len = t.len();
     loop {
-        // A word or a number is ruled out at one bit test, in a tight loop.
-        while let Some(tok) = t.get(i) {
-            if matches!(tok.kind, Kind::Punct(_))
-                || lex.starts.may_contain(t.hash(i).unwrap_or_default())
-            {
-                break;
-            }
-            i += 1;
-        }
+        // A word or a number is ruled out by its mark, in a tight loop.
+        i = marks.next(i, marks::PUNCT | marks::AWARD);
         let Some(tok) = t.get(i) else {
             return (len, true);
         };
@@ -1703,6 +1685,16 @@ fn counts_only(
         },
         rule: "award/counts",
     })
+}
+
+/// The words [`NOT_PLAIN`] and [`next_event`] stop at: the first
+/// words of the honours and verbs, and the count qualifiers (see
+/// [`super::marks`]).
+pub(crate) fn mark_starts() -> super::marks::Starts {
+    super::marks::Starts {
+        filters: vec![&LEX.starts],
+        hashes: LEX.qualifiers.to_vec(),
+    }
 }
 
 /// Builds this module's tables now (see `Extractor::new`), not at the

@@ -50,6 +50,7 @@
 //! thi giọng hát hay … lần thứ nhất`) or a quoted name.
 
 use super::Phrases;
+use super::marks;
 use super::name::capitalized;
 use super::project::PhraseStarts;
 use super::{Ctx, clause_break};
@@ -502,13 +503,16 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let starts = &*HEAD_STARTS;
         let len = t.len();
         while i < len {
-            // Almost every token is ruled out at one bit test, in a tight
-            // loop.
-            while i < len
-                && !t
-                    .hash(i)
-                    .is_some_and(|h| heads.may_start_hash(h) && starts.may_start(t, i, h))
-            {
+            // Almost every token is ruled out by its mark, in a tight loop;
+            // of the others, most at two bit tests.
+            loop {
+                i = ctx.marks.next(i, marks::EVENT);
+                if i >= len
+                    || t.hash(i)
+                        .is_some_and(|h| heads.may_start_hash(h) && starts.may_start(t, i, h))
+                {
+                    break;
+                }
                 i += 1;
             }
             let Some((head, n, cased)) = head_at(t, i) else {
@@ -557,6 +561,14 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
     for (start, end, event, rule) in found {
         ctx.push_unclaimed(start, end, FactValue::Event(event), rule);
+    }
+}
+
+/// The words an event head may start with (see [`super::marks`]).
+pub(crate) fn mark_starts() -> super::marks::Starts {
+    super::marks::Starts {
+        filters: vec![HEADS.0.first_filter()],
+        hashes: Vec::new(),
     }
 }
 

@@ -32,6 +32,7 @@ pub(crate) mod calendar;
 pub(crate) mod count;
 pub(crate) mod date;
 pub(crate) mod event;
+pub(crate) mod marks;
 pub(crate) mod money;
 pub(crate) mod name;
 pub(crate) mod number;
@@ -62,6 +63,7 @@ pub(crate) struct Found {
 #[derive(Default)]
 pub(crate) struct CtxBuffers {
     claimed: Vec<Option<FactKind>>,
+    marks: marks::Marks,
     found: Vec<Found>,
     bad: Vec<Bad>,
 }
@@ -72,6 +74,8 @@ pub(crate) struct Ctx<'t> {
     pub(crate) style: Style,
     /// Tokens already used by a fact of an earlier kind, and which kind.
     claimed: Vec<Option<FactKind>>,
+    /// What may happen at each token ([`marks`]).
+    pub(crate) marks: marks::Marks,
     pub(crate) found: Vec<Found>,
     /// Numbers the grammar could not read (reported as diagnostics).
     pub(crate) bad: Vec<Bad>,
@@ -98,17 +102,20 @@ impl<'t> Ctx<'t> {
         let style = style.unwrap_or_else(|| Style::of(&tokens));
         let CtxBuffers {
             mut claimed,
+            mut marks,
             mut found,
             mut bad,
         } = parts;
         claimed.clear();
         claimed.resize(tokens.len(), None);
+        marks.fill(&tokens);
         found.clear();
         bad.clear();
         Ctx {
             tokens,
             style,
             claimed,
+            marks,
             found,
             bad,
             reference,
@@ -121,6 +128,7 @@ impl<'t> Ctx<'t> {
             self.tokens,
             CtxBuffers {
                 claimed: self.claimed,
+                marks: self.marks,
                 found: self.found,
                 bad: self.bad,
             },
@@ -492,6 +500,11 @@ impl Phrases {
         t.hash(i).is_some_and(|h| self.firsts.may_contain(h))
     }
 
+    /// The bit table of the phrases' first words (see [`marks`]).
+    pub(crate) fn first_filter(&self) -> &WordFilter {
+        &self.firsts
+    }
+
     /// May a phrase start with a word of hash `h`? `false` is sure.
     #[inline]
     pub(crate) fn may_start_hash(&self, h: u32) -> bool {
@@ -598,4 +611,5 @@ pub(crate) fn warm() {
     place::warm();
     project::warm();
     title::warm();
+    marks::warm();
 }

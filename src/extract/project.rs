@@ -81,6 +81,7 @@
 //! numeral, and after four words. Names never cross a line break and are at
 //! most [`MAX_NAME_TOKENS`] tokens.
 
+use super::marks;
 use super::name::{capitalized, proper_name};
 use super::{Ctx, Phrases};
 use crate::fact::{FactValue, Project, ProjectCategory};
@@ -1111,15 +1112,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let len = t.len();
         while i < len {
             // Only `dự án` or a category starts a project: almost every
-            // token is ruled out at a bit test, in a tight loop, and most
-            // of the others at two more.
-            while i < len
-                && !t
-                    .hash(i)
-                    .is_some_and(|h| h == cats.du || cats.phrases.may_start_hash(h))
-            {
-                i += 1;
-            }
+            // token is ruled out by its mark, in a tight loop, and most of
+            // the others at two bit tests.
+            i = ctx.marks.next(i, marks::PROJECT);
             let h = t.hash(i);
             let du = h == Some(cats.du) && t.is(i, "dự");
             let category = || {
@@ -1188,6 +1183,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
     for (start, end, project, rule) in found {
         ctx.push_unclaimed(start, end, FactValue::Project(project), rule);
+    }
+}
+
+/// The words a project may start at: `dự` and the first words of the
+/// categories (see [`super::marks`]).
+pub(crate) fn mark_starts() -> super::marks::Starts {
+    super::marks::Starts {
+        filters: vec![CATEGORIES.phrases.first_filter()],
+        hashes: vec![CATEGORIES.du],
     }
 }
 

@@ -56,6 +56,7 @@
 //! most [`MAX_CHARS`] characters.
 
 use super::Phrases;
+use super::marks::{self, Marks};
 use super::name::capitalized;
 use super::{Ctx, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
@@ -131,36 +132,19 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
     Some((family, role))
 }
 
-/// The first token at or after `j` that starts a line or is a quote
-/// character (`t.len()` when none): the others change nothing in
-/// [`pairs`], and are skipped here in a tight loop.
-#[inline(never)]
-fn next_quote_or_line(t: &Tokens<'_>, mut j: usize) -> usize {
-    while let Some(tok) = t.get(j) {
-        if tok.line_before
-            || matches!(
-                tok.kind,
-                Kind::Punct('“' | '”' | '"' | '„' | '‟' | '«' | '»' | '‘' | '’')
-            )
-        {
-            break;
-        }
-        j += 1;
-    }
-    j
-}
-
 /// The pairs of quotes (opening, closing) at most [`MAX_BYTES`] apart on
 /// one line, outermost only, in text order. One pass with a stack per
 /// family (cleared at each line break): no recursion, no look ahead.
-fn pairs(t: &Tokens<'_>) -> Vec<(usize, usize)> {
+fn pairs(t: &Tokens<'_>, marks: &Marks) -> Vec<(usize, usize)> {
     let mut double = Vec::new();
     let mut guillemet = Vec::new();
     let mut single = Vec::new();
     let mut out = Vec::new();
     let mut next = 0;
     loop {
-        let j = next_quote_or_line(t, next);
+        // The tokens that start no line and are no quote change nothing
+        // here: skipped by their marks, in a tight loop.
+        let j = marks.next(next, marks::LINE | marks::QUOTE);
         let Some(tok) = t.get(j) else { break };
         next = j + 1;
         if tok.line_before {
@@ -358,7 +342,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let text = t.text();
         // The closing quote and category of the title just before.
         let mut prev: Option<(usize, TitleCategory)> = None;
-        for (open, close) in pairs(t) {
+        for (open, close) in pairs(t, &ctx.marks) {
             let (Some(o), Some(c)) = (t.get(open), t.get(close)) else {
                 continue;
             };

@@ -1,0 +1,253 @@
+//! One mark per token, made once per text, saying what may happen at the
+//! token: a kind looking for the few tokens it can start at skips the others
+//! in a tight loop over 2 bytes a token ([`Marks::next`]) instead of reading
+//! each 40-byte token, its hash and a bit table of its own.
+//!
+//! A word's kind bits come from one table indexed by the word's hash bucket
+//! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
+//! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events) are marked,
+//! `của`, `và`, `người` are not. A mark is a *may*: the kind still checks the
+//! token as before, so a mark set too often costs time, never a fact.
+
+use super::{award, event, project};
+use crate::token::{Kind, Tokens, WordFilter};
+use once_cell::sync::Lazy;
+
+/// A token that is not a word: digits or punctuation.
+pub(crate) const NOT_WORD: u16 = 1;
+/// Punctuation.
+pub(crate) const PUNCT: u16 = 1 << 1;
+/// A line break before the token.
+pub(crate) const LINE: u16 = 1 << 2;
+/// A quotation mark a title may open or close with (`“`, `”`, `"`, `«`…).
+pub(crate) const QUOTE: u16 = 1 << 3;
+/// A word a numeral may start with (`hai`, `mười`, `triệu`).
+pub(crate) const NUMERAL: u16 = 1 << 4;
+/// A word an honour, an award verb or a count qualifier may start with.
+pub(crate) const AWARD: u16 = 1 << 5;
+/// A word a project (`dự án`, a category) may start with.
+pub(crate) const PROJECT: u16 = 1 << 6;
+/// A word an event head (`Đại hội`, `lễ hội`) may start with.
+pub(crate) const EVENT: u16 = 1 << 7;
+
+/// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
+/// BUCKETS` only (checked by a test).
+const BUCKETS: usize = 8192;
+
+/// The words a kind may start at: bit tables keyed by hash bucket, and
+/// single words by their hash.
+pub(crate) struct Starts {
+    pub(crate) filters: Vec<&'static WordFilter>,
+    pub(crate) hashes: Vec<u32>,
+}
+
+/// Kind bits by hash bucket.
+static TABLE: Lazy<Box<[u16]>> = Lazy::new(|| {
+    let mut table = vec![0u16; BUCKETS].into_boxed_slice();
+    for (bit, starts) in kinds() {
+        for (b, slot) in (0u32..).zip(table.iter_mut()) {
+            if starts.filters.iter().any(|f| f.may_contain(b)) {
+                *slot |= bit;
+            }
+        }
+        for h in starts.hashes {
+            if let Some(slot) = table.get_mut(h as usize % BUCKETS) {
+                *slot |= bit;
+            }
+        }
+    }
+    table
+});
+
+/// Each kind's bit and the words it may start at.
+fn kinds() -> [(u16, Starts); 3] {
+    [
+        (AWARD, award::mark_starts()),
+        (PROJECT, project::mark_starts()),
+        (EVENT, event::mark_starts()),
+    ]
+}
+
+/// Builds the table now (see `Extractor::new`), not at the first text.
+pub(crate) fn warm() {
+    Lazy::force(&TABLE);
+}
+
+/// A quotation mark a title may open or close with.
+fn quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '„' | '‟' | '«' | '»' | '‘' | '’')
+}
+
+/// The marks of one text's tokens.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Marks {
+    bits: Vec<u16>,
+}
+
+impl Marks {
+    /// Marks `t`'s tokens, reusing `self`'s memory.
+    pub(crate) fn fill(&mut self, t: &Tokens<'_>) {
+        let table = &**TABLE;
+        self.bits.clear();
+        self.bits.resize(t.len(), 0);
+        for (slot, (tok, h, numeral)) in self.bits.iter_mut().zip(t.each()) {
+            let kind = match tok.kind {
+                Kind::Word => {
+                    if numeral {
+                        NUMERAL
+                    } else {
+                        0
+                    }
+                }
+                Kind::Digits => NOT_WORD,
+                Kind::Punct(c) => NOT_WORD | PUNCT | if quote(c) { QUOTE } else { 0 },
+            };
+            let line = if tok.line_before { LINE } else { 0 };
+            *slot = table.get(h as usize % BUCKETS).copied().unwrap_or(0) | kind | line;
+        }
+    }
+
+    /// The first token at or after `from` with a mark in `mask`, or the
+    /// number of tokens.
+    #[inline]
+    pub(crate) fn next(&self, from: usize, mask: u16) -> usize {
+        let rest = self.bits.get(from..).unwrap_or_default();
+        // Four marks at a time: a 64-bit word is zero under the mask when
+        // none of its four marks has a bit of it.
+        let wide = u64::from(mask) * 0x0001_0001_0001_0001;
+        let mut chunks = rest.chunks_exact(4);
+        let mut at = from;
+        for c in &mut chunks {
+            let w = c
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &m| (acc << 16) | u64::from(m));
+            let hit = w & wide;
+            if hit != 0 {
+                return at + (hit.trailing_zeros() / 16) as usize;
+            }
+            at += 4;
+        }
+        chunks
+            .remainder()
+            .iter()
+            .position(|&m| m & mask != 0)
+            .map_or(self.bits.len().max(from), |p| at + p)
+    }
+
+    /// Token `i`'s mark (0 past the end).
+    #[cfg(test)]
+    pub(crate) fn get(&self, i: usize) -> u16 {
+        self.bits.get(i).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::word_hash;
+
+    /// The table stands for each filter only if a filter's answer depends
+    /// on the hash's bucket alone.
+    #[test]
+    fn filters_answer_by_bucket() {
+        let mut x: u32 = 0x1234_5678;
+        for (_, starts) in kinds() {
+            for f in starts.filters {
+                for _ in 0..20_000 {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    assert_eq!(f.may_contain(x), f.may_contain(x % BUCKETS as u32), "{x}");
+                }
+            }
+        }
+    }
+
+    /// Every word a kind's filters or hashes admit is marked with its bit.
+    #[test]
+    fn every_start_word_is_marked() {
+        let table = &**TABLE;
+        let mut x: u32 = 0x9e37_79b9;
+        for (bit, starts) in kinds() {
+            assert!(!starts.filters.is_empty() || !starts.hashes.is_empty());
+            for &h in &starts.hashes {
+                assert!(table[h as usize % BUCKETS] & bit != 0);
+            }
+            for _ in 0..200_000 {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                if starts.filters.iter().any(|f| f.may_contain(x)) {
+                    assert!(table[x as usize % BUCKETS] & bit != 0, "{x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn vietnamese_words_are_marked_by_kind() {
+        let t = Tokens::new("Dự án Hồ chứa nước được tặng Bằng khen tại Đại hội lần thứ hai");
+        let mut m = Marks::default();
+        m.fill(&t);
+        let bit_of = |w: &str| {
+            (0..t.len())
+                .find(|&i| t.lower(i) == w)
+                .map(|i| m.get(i))
+                .unwrap_or(0)
+        };
+        assert!(bit_of("dự") & PROJECT != 0);
+        assert!(bit_of("tặng") & AWARD != 0);
+        assert!(bit_of("bằng") & AWARD != 0);
+        assert!(bit_of("đại") & EVENT != 0);
+        assert!(bit_of("hai") & NUMERAL != 0);
+        assert_eq!(word_hash("dự"), t.hash(0).unwrap_or_default());
+    }
+
+    #[test]
+    fn punctuation_quotes_and_lines_are_marked() {
+        let t = Tokens::new("Phong trào “Toàn dân”, 15 hộ.\nXã");
+        let mut m = Marks::default();
+        m.fill(&t);
+        let marks: Vec<u16> = (0..t.len()).map(|i| m.get(i)).collect();
+        let surfaces: Vec<&str> = (0..t.len()).map(|i| t.surface(i)).collect();
+        for (s, mk) in surfaces.iter().zip(&marks) {
+            let punct = matches!(*s, "“" | "”" | "," | ".");
+            assert_eq!(mk & PUNCT != 0, punct, "{s}");
+            assert_eq!(mk & QUOTE != 0, matches!(*s, "“" | "”"), "{s}");
+            assert_eq!(mk & NOT_WORD != 0, punct || *s == "15", "{s}");
+            assert_eq!(mk & LINE != 0, *s == "Xã", "{s}");
+        }
+    }
+
+    /// [`Marks::next`] agrees with a plain search for every start and mask,
+    /// across the four-mark chunks and the remainder.
+    #[test]
+    fn next_is_the_first_marked_token() {
+        let mut x: u32 = 7;
+        for len in 0..40usize {
+            let bits: Vec<u16> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    // Sparse marks, so that long runs of zeros occur.
+                    if x % 5 == 0 { (x >> 8) as u16 } else { 0 }
+                })
+                .collect();
+            let m = Marks { bits: bits.clone() };
+            for mask in [1u16, 2, 0x30, 0x8000, 0xffff] {
+                for from in 0..len + 3 {
+                    let want = (from..len)
+                        .find(|&i| bits[i] & mask != 0)
+                        .unwrap_or(len.max(from));
+                    assert_eq!(
+                        m.next(from, mask),
+                        want,
+                        "len {len} from {from} mask {mask}"
+                    );
+                }
+            }
+        }
+    }
+}
