@@ -1807,4 +1807,46 @@ mod tests {
         );
         assert_eq!(rule, "award/counts-then-honor");
     }
+
+    /// [`super::next_event`] lets the scan jump to a sentence end because
+    /// no number the grammar reads holds one: checked at every token of the
+    /// seed report and of numbers written against full stops, in both
+    /// decimal styles.
+    #[test]
+    fn no_number_holds_a_sentence_end() {
+        use crate::number::{Parsed, Style, number_at};
+        use crate::token::Tokens;
+        let seed = include_str!("../../fixtures/duong-quang-2017.txt");
+        let tight = "Năm 2017. 15 hộ. Đạt 1.000.000. Hai mươi. Ba phẩy năm. 3,5. Bốn \
+            trăm. 1.5.2017. 15/3. 20 tỷ. 2,5 triệu đồng. Hơn 20. Thứ hai. 10.000 \
+            người. 7.5. Mười lăm! 12? Số 0912.345.678. 1e3. -5. Tháng 3. 100%. \
+            1.234,5. 1,234.5. 3. 4. 5. một. hai. 1.\n2. Năm 2017.Năm 2018";
+        let styles = [
+            Style::default(),
+            Style {
+                comma_decimal: 0,
+                point_decimal: 5,
+            },
+        ];
+        let mut read = 0;
+        for text in [seed, tight] {
+            let t = Tokens::new(text);
+            for style in &styles {
+                for i in 0..t.len() {
+                    let (s, e) = match number_at(&t, i, style) {
+                        Parsed::Number(n) => (n.start, n.end),
+                        Parsed::Bad(b) => (b.start, b.end),
+                        Parsed::None => continue,
+                    };
+                    read += 1;
+                    assert!(
+                        !(s..e).any(|k| super::sentence_end(&t, k)),
+                        "{:?} holds a sentence end",
+                        t.text().get(t.span(s, e).range())
+                    );
+                }
+            }
+        }
+        assert!(read > 60, "{read}");
+    }
 }
