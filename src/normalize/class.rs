@@ -40,7 +40,7 @@ pub(crate) const UNSTABLE: u8 = 154;
 
 /// Vowel class code → (is modified, has tone).
 #[inline]
-pub(crate) fn vowel_flags(class: u8) -> (bool, bool) {
+pub(crate) const fn vowel_flags(class: u8) -> (bool, bool) {
     let vowel = class / 12;
     let tone = (class / 2) % 6;
     // ă â ê ô ơ ư are vowels 1, 2, 4, 7, 8, 10.

@@ -146,6 +146,78 @@ fn lead(bytes: &[u8], at: usize, table: &[u8; BMP_LEN]) -> Option<(u8, usize, u8
     Some((class, len, after))
 }
 
+/// What [`Scanner::tone_candidate`] needs to know of a class, one byte:
+/// [`VOWEL`], [`MODIFIED`], [`TONED`] and the vowel's [`INDEX`] (a 0, ă 1,
+/// â 2, e 3, ê 4, i 5, o 6, ô 7, ơ 8, u 9, ư 10, y 11); 0 for a non-vowel.
+const VOWEL: u8 = 0x80;
+const MODIFIED: u8 = 0x40;
+const TONED_VOWEL: u8 = 0x20;
+const INDEX: u8 = 0x0F;
+
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn vowel_facts() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < VOWELS as usize {
+        let (modified, toned) = class::vowel_flags(i as u8);
+        t[i] = VOWEL | (i / 12) as u8;
+        if modified {
+            t[i] |= MODIFIED;
+        }
+        if toned {
+            t[i] |= TONED_VOWEL;
+        }
+        i += 1;
+    }
+    t
+}
+
+static VOWEL_FACTS: [u8; 256] = vowel_facts();
+
+/// Open pairs whose first vowel takes the tone (`của`, `này`, `tại`), as
+/// one bit per second vowel for each first vowel; the traditional style
+/// adds `oa`, `oe`, `uy` (`hòa`, `khỏe`, `thủy`).
+const fn pairs(traditional: bool) -> [u16; 12] {
+    const BOTH: [(usize, u8); 10] = [
+        (0, 5),
+        (0, 6),
+        (0, 9),
+        (0, 11),
+        (3, 6),
+        (5, 0),
+        (5, 9),
+        (6, 5),
+        (9, 0),
+        (9, 5),
+    ];
+    const TRADITIONAL: [(usize, u8); 3] = [(6, 0), (6, 3), (9, 11)];
+    let mut t = [0u16; 12];
+    let mut i = 0;
+    while i < BOTH.len() {
+        let (a, b) = BOTH[i];
+        t[a] |= 1 << b;
+        i += 1;
+    }
+    let mut i = 0;
+    while traditional && i < TRADITIONAL.len() {
+        let (a, b) = TRADITIONAL[i];
+        t[a] |= 1 << b;
+        i += 1;
+    }
+    t
+}
+
+static FIRST_PAIRS: [[u16; 12]; 2] = [pairs(false), pairs(true)];
+
+/// Does the open pair of vowels `a`, `b` (indices) take the tone on `a`?
+#[inline(always)]
+fn first_pair(a: u8, b: u8, traditional: bool) -> bool {
+    FIRST_PAIRS[usize::from(traditional)]
+        .get(usize::from(a))
+        .is_some_and(|bits| bits.checked_shr(u32::from(b)).is_some_and(|x| x & 1 != 0))
+}
+
 /// Flags gathered while scanning a word or a cluster.
 const DIRTY: u8 = 1;
 const NFC: u8 = 2;
@@ -421,34 +493,21 @@ impl<'a> Scanner<'a> {
     fn tone_candidate(&self, at: usize, len: usize, class: u8) -> bool {
         let bytes = self.src.as_bytes();
         let table = self.table;
-        let vowel = |k: u8| (k < VOWELS).then(|| (k / 12, class::vowel_flags(k)));
+        let facts = |k: u8| VOWEL_FACTS.get(usize::from(k)).copied().unwrap_or(0);
+        // A vowel without mark: its index.
+        let bare = |f: u8| (f & (VOWEL | MODIFIED | TONED_VOWEL) == VOWEL).then_some(f & INDEX);
         let next_at = at + len;
         let nxt = next(bytes, next_at, table);
-        let n = nxt.and_then(|(k, _, _)| vowel(k));
-        let (v, (modified, _)) = (class / 12, class::vowel_flags(class));
-        if modified {
-            return matches!(n, Some((_, (true, _) | (_, true))));
+        let n = nxt.map_or(0, |(k, _, _)| facts(k));
+        let me = facts(class);
+        if me & MODIFIED != 0 {
+            return n & (MODIFIED | TONED_VOWEL) != 0;
         }
+        let v = me & INDEX;
         let before = prev(bytes, at, 0, table);
-        let p = before.and_then(|(_, k)| vowel(k));
+        let p = before.map_or(0, |(_, k)| facts(k));
         let is_letter = |k: Option<u8>| k.is_some_and(is_word_class);
         let traditional = self.tones == ToneStyle::Traditional;
-        // Vowel indices: a 0, e 3, i 5, o 6, u 9, y 11.
-        let first_pair = |a: u8, b: u8| {
-            matches!(
-                (a, b),
-                (0, 5)
-                    | (0, 6)
-                    | (0, 9)
-                    | (0, 11)
-                    | (3, 6)
-                    | (5, 0)
-                    | (5, 9)
-                    | (6, 5)
-                    | (9, 0)
-                    | (9, 5)
-            ) || (traditional && matches!((a, b), (6, 0) | (6, 3) | (9, 11)))
-        };
         // Is the onset before byte `pos` exactly the one letter `onset`?
         let onset_is = |pos: usize, onset: u8| {
             pos.checked_sub(1).is_some_and(|q| {
@@ -456,16 +515,17 @@ impl<'a> Scanner<'a> {
                     && !prev(bytes, q, 0, table).is_some_and(|(_, k)| is_word_class(k))
             })
         };
-        match (p, n) {
-            (None, Some((nv, (false, false)))) => {
+        // Vowel indices: a 0, e 3, i 5, o 6, u 9, y 11.
+        match (p & VOWEL != 0, n & VOWEL != 0, bare(p), bare(n)) {
+            (false, true, _, Some(nv)) => {
                 // Open pair, tone on the first: no glide onset, nothing after.
                 let glide = (v == 9 && onset_is(at, b'q')) || (v == 5 && onset_is(at, b'g'));
                 let after = nxt
                     .and_then(|(_, l, _)| next(bytes, next_at + l, table))
                     .map(|x| x.0);
-                !(first_pair(v, nv) && !glide && !is_letter(after))
+                !(first_pair(v, nv, traditional) && !glide && !is_letter(after))
             }
-            (Some((pv, (false, false))), None) => {
+            (true, false, Some(pv), _) => {
                 let Some((p_at, _)) = before else { return true };
                 if prev(bytes, p_at, 0, table).is_some_and(|(_, k)| k < VOWELS) {
                     return true;
@@ -479,7 +539,7 @@ impl<'a> Scanner<'a> {
                 let modern_pair = !traditional && matches!((pv, v), (6, 0) | (6, 3) | (9, 11));
                 !(glide || modern_pair)
             }
-            (None, None) => false,
+            (false, false, _, _) => false,
             _ => true,
         }
     }
