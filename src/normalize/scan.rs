@@ -178,6 +178,8 @@ static VOWEL_FACTS: [u8; 256] = vowel_facts();
 /// Open pairs whose first vowel takes the tone (`của`, `này`, `tại`), as
 /// one bit per second vowel for each first vowel; the traditional style
 /// adds `oa`, `oe`, `uy` (`hòa`, `khỏe`, `thủy`).
+// Evaluated at compile time: an index out of range would not compile.
+#[allow(clippy::indexing_slicing)]
 const fn pairs(traditional: bool) -> [u16; 12] {
     const BOTH: [(usize, u8); 10] = [
         (0, 5),
@@ -213,8 +215,13 @@ static FIRST_PAIRS: [[u16; 12]; 2] = [pairs(false), pairs(true)];
 /// Does the open pair of vowels `a`, `b` (indices) take the tone on `a`?
 #[inline(always)]
 fn first_pair(a: u8, b: u8, traditional: bool) -> bool {
-    FIRST_PAIRS[usize::from(traditional)]
-        .get(usize::from(a))
+    let [modern, traditional_pairs] = &FIRST_PAIRS;
+    let bits = if traditional {
+        traditional_pairs
+    } else {
+        modern
+    };
+    bits.get(usize::from(a))
         .is_some_and(|bits| bits.checked_shr(u32::from(b)).is_some_and(|x| x & 1 != 0))
 }
 
