@@ -40,7 +40,7 @@ pub(crate) const UNSTABLE: u8 = 154;
 
 /// Vowel class code → (is modified, has tone).
 #[inline]
-pub(crate) fn vowel_flags(class: u8) -> (bool, bool) {
+pub(crate) const fn vowel_flags(class: u8) -> (bool, bool) {
     let vowel = class / 12;
     let tone = (class / 2) % 6;
     // ă â ê ô ơ ư are vowels 1, 2, 4, 7, 8, 10.
@@ -82,14 +82,25 @@ pub(crate) fn compute(c: char) -> u8 {
     }
 }
 
-static BMP: Lazy<Vec<u8>> = Lazy::new(|| {
-    (0..=0xFFFFu32)
-        .map(|u| char::from_u32(u).map_or(OTHER, compute))
-        .collect()
+/// The number of code points in the Basic Multilingual Plane.
+pub(crate) const BMP_LEN: usize = 0x10000;
+
+static BMP: Lazy<Box<[u8; BMP_LEN]>> = Lazy::new(|| {
+    let mut t = Box::new([OTHER; BMP_LEN]);
+    for (u, k) in (0u32..).zip(t.iter_mut()) {
+        *k = char::from_u32(u).map_or(OTHER, compute);
+    }
+    t
 });
 
 /// The class table for U+0000–U+FFFF (surrogates are `OTHER`).
 pub(crate) fn bmp() -> &'static [u8] {
+    &BMP[..]
+}
+
+/// The same table with its length in its type, so that a lookup by a
+/// 16-bit index needs no bounds check.
+pub(crate) fn bmp_array() -> &'static [u8; BMP_LEN] {
     &BMP
 }
 

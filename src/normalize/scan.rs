@@ -13,7 +13,7 @@
 //! | a gap character with marks, an invisible character, a Unicode space, a character NFC changes | clean + compose that cluster |
 //! | a run of spaces (with `Spaces::Collapse`) | one U+0020 |
 
-use super::class::{self, VOWELS};
+use super::class::{self, BMP_LEN, VOWELS};
 use super::syllable::MAX_LETTERS;
 use super::tone::{self, Placement};
 use super::{
@@ -58,6 +58,173 @@ const fn ascii_classes() -> [u8; 128] {
 
 static ASCII_CLASSES: [u8; 128] = ascii_classes();
 
+/// What the main loop does with a non-ASCII character, by its class: the
+/// actions below, one table load per character.
+const SKIP: u8 = 0;
+/// An unmodified vowel with a tone (`á`, `ò`, `ủ`): fine when neither
+/// neighbour is a vowel ([`plain`]), else as [`Scanner::tone_candidate`]
+/// finds.
+const TONED: u8 = 1;
+/// A modified vowel with a tone (`ấ`, `ờ`, `ự`): fine when an ASCII
+/// character follows it, else as [`Scanner::tone_candidate`] finds.
+const TONED_MODIFIED: u8 = 2;
+/// Everything else: the general path.
+const GENERAL: u8 = 3;
+
+/// The action of each class. Letters and other NFC-stable characters are
+/// skipped; so are toned vowels unless `check_tones`.
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn actions(check_tones: bool) -> [u8; 256] {
+    let mut t = [GENERAL; 256];
+    let mut i = 0;
+    while i <= class::OTHER as usize {
+        let k = i as u8;
+        t[i] = if k >= VOWELS || (k / 2) % 6 == 0 || !check_tones {
+            SKIP
+        } else if matches!(k / 12, 1 | 2 | 4 | 7 | 8 | 10) {
+            TONED_MODIFIED
+        } else {
+            TONED
+        };
+        i += 1;
+    }
+    t
+}
+
+static ACTIONS: [u8; 256] = actions(true);
+static ACTIONS_PRESERVE: [u8; 256] = actions(false);
+
+/// Is this byte a whole ASCII character that is not a vowel letter? Such a
+/// neighbour proves a toned vowel is alone in its syllable's nucleus.
+#[inline(always)]
+fn plain(b: u8) -> bool {
+    b < 0x80
+        && ASCII_CLASSES
+            .get(usize::from(b))
+            .is_some_and(|&k| k >= VOWELS)
+}
+
+/// Is the char before byte `at` (if any) ASCII and not a vowel letter?
+#[inline(always)]
+fn plain_before(bytes: &[u8], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .is_none_or(|&b| plain(b))
+}
+
+/// The bytes of `w` equal to `b`, as their high bits (exact: no borrow
+/// crosses from one byte to the next).
+#[inline(always)]
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = w ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    // A byte's high bit is set here unless the byte of `x` is zero.
+    let nonzero = ((x & LOW7) + LOW7) | x;
+    !nonzero & 0x8080_8080_8080_8080
+}
+
+/// The two- or three-byte char at `at`, read off the four bytes there: its
+/// class, its length and the byte after it. `None` for any other char (an
+/// ASCII one, a four-byte one outside the table) and in the last three
+/// bytes of the text, which the general path reads.
+#[inline(always)]
+fn lead(bytes: &[u8], at: usize, table: &[u8; BMP_LEN]) -> Option<(u8, usize, u8)> {
+    let &[b0, b1, b2, b3] = bytes.get(at..)?.first_chunk::<4>()?;
+    if !(0xC0..0xF0).contains(&b0) {
+        return None;
+    }
+    let low = |b: u8| u32::from(b & 0x3F);
+    let two = (u32::from(b0 & 0x1F) << 6) | low(b1);
+    let three = (u32::from(b0 & 0x0F) << 12) | (low(b1) << 6) | low(b2);
+    let (u, len, after) = if b0 < 0xE0 {
+        (two, 2, b2)
+    } else {
+        (three, 3, b3)
+    };
+    let class = table.get(u as usize & (BMP_LEN - 1)).copied()?;
+    Some((class, len, after))
+}
+
+/// What [`Scanner::tone_candidate`] needs to know of a class, one byte:
+/// [`VOWEL`], [`MODIFIED`], [`TONED`] and the vowel's [`INDEX`] (a 0, ă 1,
+/// â 2, e 3, ê 4, i 5, o 6, ô 7, ơ 8, u 9, ư 10, y 11); 0 for a non-vowel.
+const VOWEL: u8 = 0x80;
+const MODIFIED: u8 = 0x40;
+const TONED_VOWEL: u8 = 0x20;
+const INDEX: u8 = 0x0F;
+
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn vowel_facts() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < VOWELS as usize {
+        let (modified, toned) = class::vowel_flags(i as u8);
+        t[i] = VOWEL | (i / 12) as u8;
+        if modified {
+            t[i] |= MODIFIED;
+        }
+        if toned {
+            t[i] |= TONED_VOWEL;
+        }
+        i += 1;
+    }
+    t
+}
+
+static VOWEL_FACTS: [u8; 256] = vowel_facts();
+
+/// Open pairs whose first vowel takes the tone (`của`, `này`, `tại`), as
+/// one bit per second vowel for each first vowel; the traditional style
+/// adds `oa`, `oe`, `uy` (`hòa`, `khỏe`, `thủy`).
+// Evaluated at compile time: an index out of range would not compile.
+#[allow(clippy::indexing_slicing)]
+const fn pairs(traditional: bool) -> [u16; 12] {
+    const BOTH: [(usize, u8); 10] = [
+        (0, 5),
+        (0, 6),
+        (0, 9),
+        (0, 11),
+        (3, 6),
+        (5, 0),
+        (5, 9),
+        (6, 5),
+        (9, 0),
+        (9, 5),
+    ];
+    const TRADITIONAL: [(usize, u8); 3] = [(6, 0), (6, 3), (9, 11)];
+    let mut t = [0u16; 12];
+    let mut i = 0;
+    while i < BOTH.len() {
+        let (a, b) = BOTH[i];
+        t[a] |= 1 << b;
+        i += 1;
+    }
+    let mut i = 0;
+    while traditional && i < TRADITIONAL.len() {
+        let (a, b) = TRADITIONAL[i];
+        t[a] |= 1 << b;
+        i += 1;
+    }
+    t
+}
+
+static FIRST_PAIRS: [[u16; 12]; 2] = [pairs(false), pairs(true)];
+
+/// Does the open pair of vowels `a`, `b` (indices) take the tone on `a`?
+#[inline(always)]
+fn first_pair(a: u8, b: u8, traditional: bool) -> bool {
+    let [modern, traditional_pairs] = &FIRST_PAIRS;
+    let bits = if traditional {
+        traditional_pairs
+    } else {
+        modern
+    };
+    bits.get(usize::from(a))
+        .is_some_and(|bits| bits.checked_shr(u32::from(b)).is_some_and(|x| x & 1 != 0))
+}
+
 /// Flags gathered while scanning a word or a cluster.
 const DIRTY: u8 = 1;
 const NFC: u8 = 2;
@@ -71,7 +238,9 @@ pub(super) struct Scanner<'a> {
     src: &'a str,
     out: Writer<'a>,
     notes: Vec<Note>,
-    table: &'static [u8],
+    table: &'static [u8; BMP_LEN],
+    /// [`ACTIONS`], or [`ACTIONS_PRESERVE`] when tones are kept as they are.
+    actions: &'static [u8; 256],
     tones: ToneStyle,
     fold_spaces: bool,
     collapse: bool,
@@ -79,9 +248,10 @@ pub(super) struct Scanner<'a> {
     fold_lookalikes: bool,
     scratch: String,
     placed: String,
-    /// Parse every word with a toned vowel (the reference the fast filter
-    /// is tested against).
-    always_parse: bool,
+    /// Skip nothing: every character goes the general way, and every word
+    /// with a toned vowel is parsed (the reference the fast paths are
+    /// tested against).
+    reference: bool,
 }
 
 /// Decodes the char at `i` of a `str`'s bytes (valid UTF-8) with its class.
@@ -144,7 +314,12 @@ impl<'a> Scanner<'a> {
             src,
             out: Writer::new(src),
             notes: Vec::new(),
-            table: class::bmp(),
+            table: class::bmp_array(),
+            actions: if opts.tone == ToneStyle::Preserve {
+                &ACTIONS_PRESERVE
+            } else {
+                &ACTIONS
+            },
             tones: opts.tone,
             fold_spaces: opts.spaces != Spaces::Keep,
             collapse: opts.spaces == Spaces::Collapse,
@@ -152,7 +327,7 @@ impl<'a> Scanner<'a> {
             fold_lookalikes: opts.lookalikes == Lookalikes::Fold,
             scratch: String::new(),
             placed: String::new(),
-            always_parse: false,
+            reference: false,
         }
     }
 
@@ -166,35 +341,14 @@ impl<'a> Scanner<'a> {
         let mut done = 0;
         let mut i = 0;
         while i < n {
-            // ASCII needs nothing (but runs of spaces when collapsing):
-            // skip it eight bytes at a time.
-            if !self.collapse {
-                while let Some(chunk) = bytes.get(i..i + 8) {
-                    let mut w = [0u8; 8];
-                    w.copy_from_slice(chunk);
-                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
-                    if high != 0 {
-                        // Straight to the first non-ASCII byte.
-                        i += (high.trailing_zeros() / 8) as usize;
-                        break;
-                    }
-                    i += 8;
-                }
-            }
-            let Some(&b0) = bytes.get(i) else {
-                break;
-            };
-            if b0 < 0x80 && (!self.collapse || (b0 != b' ' && b0 != b'\t')) {
-                i += 1;
-                continue;
-            }
+            i = self.skip(i);
             let Some((class, len, c)) = next(bytes, i, table) else {
                 break;
             };
             if class < VOWELS {
+                // A toned vowel here is one `fine` found may be misplaced.
                 let (_, toned) = class::vowel_flags(class);
-                if toned && self.tones != ToneStyle::Preserve && self.tone_candidate(i, len, class)
-                {
+                if toned && self.tones != ToneStyle::Preserve {
                     let start = self.word_start(i, done);
                     i = self.word(start);
                     done = i;
@@ -264,6 +418,69 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The first char at or after `from` (a char boundary) that the general
+    /// path must see, or the end of the text; everything before it needs
+    /// nothing.
+    ///
+    /// Eight bytes at a time: only lead bytes of non-ASCII characters (and,
+    /// when collapsing, ASCII spaces and tabs) are looked at, ASCII letters,
+    /// digits and punctuation and continuation bytes never are.
+    #[inline]
+    fn skip(&self, from: usize) -> usize {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        if self.reference {
+            return from;
+        }
+        let bytes = self.src.as_bytes();
+        let mut base = from;
+        while let Some(chunk) = bytes.get(base..).and_then(<[u8]>::first_chunk::<8>) {
+            let w = u64::from_le_bytes(*chunk);
+            // Bytes with their two high bits set: the lead bytes.
+            let mut stops = w & (w << 1) & HIGH;
+            if self.collapse {
+                stops |= bytes_equal(w, b' ') | bytes_equal(w, b'\t');
+            }
+            while stops != 0 {
+                let at = base + (stops.trailing_zeros() / 8) as usize;
+                if !self.fine(at) {
+                    return at;
+                }
+                stops &= stops - 1;
+            }
+            base += 8;
+        }
+        // The last few bytes, one at a time.
+        while let Some(&b) = bytes.get(base) {
+            let stop = b >= 0xC0 || (self.collapse && (b == b' ' || b == b'\t'));
+            if stop && !self.fine(base) {
+                return base;
+            }
+            base += 1;
+        }
+        base
+    }
+
+    /// Does the char at `at` need nothing from the general path? Decided
+    /// from its class and, for a toned vowel, its neighbours' bytes; `false`
+    /// when unsure (the general path then decides).
+    #[inline(always)]
+    fn fine(&self, at: usize) -> bool {
+        let bytes = self.src.as_bytes();
+        let Some((class, len, after)) = lead(bytes, at, self.table) else {
+            return false;
+        };
+        // For a toned vowel, the neighbours' bytes settle the common cases
+        // at once; the rest are read by `tone_candidate`.
+        match self.actions.get(usize::from(class)).copied() {
+            Some(SKIP) => true,
+            Some(TONED) => {
+                (plain(after) && plain_before(bytes, at)) || !self.tone_candidate(at, len, class)
+            }
+            Some(TONED_MODIFIED) => after < 0x80 || !self.tone_candidate(at, len, class),
+            _ => false,
+        }
+    }
+
     /// Could the toned vowel at `at` be misplaced? `false` only when the
     /// neighbours prove it is where every rule wants it (the exhaustive tone
     /// test runs every syllable through here); `true` sends the word to the
@@ -281,39 +498,23 @@ impl<'a> Scanner<'a> {
     /// vowel follows it (`ửơ`).
     #[inline]
     fn tone_candidate(&self, at: usize, len: usize, class: u8) -> bool {
-        if self.always_parse {
-            return true;
-        }
         let bytes = self.src.as_bytes();
         let table = self.table;
-        let vowel = |k: u8| (k < VOWELS).then(|| (k / 12, class::vowel_flags(k)));
+        let facts = |k: u8| VOWEL_FACTS.get(usize::from(k)).copied().unwrap_or(0);
+        // A vowel without mark: its index.
+        let bare = |f: u8| (f & (VOWEL | MODIFIED | TONED_VOWEL) == VOWEL).then_some(f & INDEX);
         let next_at = at + len;
         let nxt = next(bytes, next_at, table);
-        let n = nxt.and_then(|(k, _, _)| vowel(k));
-        let (v, (modified, _)) = (class / 12, class::vowel_flags(class));
-        if modified {
-            return matches!(n, Some((_, (true, _) | (_, true))));
+        let n = nxt.map_or(0, |(k, _, _)| facts(k));
+        let me = facts(class);
+        if me & MODIFIED != 0 {
+            return n & (MODIFIED | TONED_VOWEL) != 0;
         }
+        let v = me & INDEX;
         let before = prev(bytes, at, 0, table);
-        let p = before.and_then(|(_, k)| vowel(k));
+        let p = before.map_or(0, |(_, k)| facts(k));
         let is_letter = |k: Option<u8>| k.is_some_and(is_word_class);
         let traditional = self.tones == ToneStyle::Traditional;
-        // Vowel indices: a 0, e 3, i 5, o 6, u 9, y 11.
-        let first_pair = |a: u8, b: u8| {
-            matches!(
-                (a, b),
-                (0, 5)
-                    | (0, 6)
-                    | (0, 9)
-                    | (0, 11)
-                    | (3, 6)
-                    | (5, 0)
-                    | (5, 9)
-                    | (6, 5)
-                    | (9, 0)
-                    | (9, 5)
-            ) || (traditional && matches!((a, b), (6, 0) | (6, 3) | (9, 11)))
-        };
         // Is the onset before byte `pos` exactly the one letter `onset`?
         let onset_is = |pos: usize, onset: u8| {
             pos.checked_sub(1).is_some_and(|q| {
@@ -321,16 +522,17 @@ impl<'a> Scanner<'a> {
                     && !prev(bytes, q, 0, table).is_some_and(|(_, k)| is_word_class(k))
             })
         };
-        match (p, n) {
-            (None, Some((nv, (false, false)))) => {
+        // Vowel indices: a 0, e 3, i 5, o 6, u 9, y 11.
+        match (p & VOWEL != 0, n & VOWEL != 0, bare(p), bare(n)) {
+            (false, true, _, Some(nv)) => {
                 // Open pair, tone on the first: no glide onset, nothing after.
                 let glide = (v == 9 && onset_is(at, b'q')) || (v == 5 && onset_is(at, b'g'));
                 let after = nxt
                     .and_then(|(_, l, _)| next(bytes, next_at + l, table))
                     .map(|x| x.0);
-                !(first_pair(v, nv) && !glide && !is_letter(after))
+                !(first_pair(v, nv, traditional) && !glide && !is_letter(after))
             }
-            (Some((pv, (false, false))), None) => {
+            (true, false, Some(pv), _) => {
                 let Some((p_at, _)) = before else { return true };
                 if prev(bytes, p_at, 0, table).is_some_and(|(_, k)| k < VOWELS) {
                     return true;
@@ -344,7 +546,7 @@ impl<'a> Scanner<'a> {
                 let modern_pair = !traditional && matches!((pv, v), (6, 0) | (6, 3) | (9, 11));
                 !(glide || modern_pair)
             }
-            (None, None) => false,
+            (false, false, _, _) => false,
             _ => true,
         }
     }
@@ -619,15 +821,24 @@ impl<'a> Scanner<'a> {
 }
 
 #[cfg(test)]
+impl<'a> Scanner<'a> {
+    /// The reference the fast paths are tested against.
+    fn reference(opts: &Normalizer, src: &'a str) -> Self {
+        Scanner {
+            reference: true,
+            ..Scanner::new(opts, src)
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     fn both(text: &str, tone: ToneStyle) -> (Normalized<'_>, Normalized<'_>) {
         let n = Normalizer::builder().tone(tone).build();
         let fast = Scanner::new(&n, text).run();
-        let mut reference = Scanner::new(&n, text);
-        reference.always_parse = true;
-        (fast, reference.run())
+        (fast, Scanner::reference(&n, text).run())
     }
 
     /// A tiny deterministic generator (xorshift), so the test needs no crate.
@@ -642,6 +853,120 @@ mod tests {
         fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
             xs[(self.next() % xs.len() as u64) as usize]
         }
+    }
+
+    /// Skipping never changes the result, under every combination of
+    /// options: random mixes of Vietnamese syllables (both tone placements,
+    /// NFD), look-alikes, every kind of space, invisible characters, other
+    /// combining marks, characters NFC changes and four-byte characters,
+    /// glued together or not, cut at every length (the last bytes of a text
+    /// are read one at a time).
+    #[test]
+    fn skipping_agrees_with_the_general_path_under_every_option() {
+        let pieces = [
+            "của",
+            "hoà",
+            "hòa",
+            "thuỷ",
+            "thủy",
+            "qúy",
+            "quý",
+            "gìa",
+            "già",
+            "người",
+            "được",
+            "Việt",
+            "hoàn",
+            "hòan",
+            "khoẻ",
+            "ĐÀ",
+            "đã",
+            "NĂM",
+            "ửơ",
+            "hòá",
+            "a\u{301}",
+            "o\u{302}\u{300}",
+            "Vie\u{323}\u{302}t",
+            "e\u{302}\u{323}",
+            "á\u{300}",
+            "Ð",
+            "ð",
+            " ",
+            "  ",
+            "\t",
+            " \t ",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{3000}",
+            "\u{2000}",
+            "\u{2001}",
+            "\u{200b}",
+            "\u{ad}",
+            "\u{feff}",
+            "\u{202e}",
+            "\u{fe0f}",
+            "\u{34f}",
+            "\u{338}",
+            "\u{94d}",
+            "\u{2126}",
+            "\u{212b}",
+            "\u{f900}",
+            "😀",
+            "𝐀",
+            "“",
+            "”",
+            "–",
+            "…",
+            "1",
+            ",",
+            ".",
+            "\n",
+            "ü",
+            "ñ",
+            "北",
+            "x",
+            "o",
+            "y",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let tones = [
+            ToneStyle::Traditional,
+            ToneStyle::Modern,
+            ToneStyle::Preserve,
+        ];
+        let spaces = [Spaces::Keep, Spaces::Ascii, Spaces::Collapse];
+        let mut checked = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..=(rng.next() % 12) {
+                text.push_str(rng.pick(&pieces));
+            }
+            for (k, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let part = &text[..k];
+                for (tone, space) in tones.iter().flat_map(|&t| spaces.map(|s| (t, s))) {
+                    let keep = rng.next() % 2 == 0;
+                    let n = Normalizer::builder()
+                        .tone(tone)
+                        .spaces(space)
+                        .lookalikes(if keep {
+                            Lookalikes::Keep
+                        } else {
+                            Lookalikes::Fold
+                        })
+                        .ignorables(if rng.next() % 2 == 0 {
+                            Ignorables::Keep
+                        } else {
+                            Ignorables::Remove
+                        })
+                        .build();
+                    let fast = Scanner::new(&n, part).run();
+                    let reference = Scanner::reference(&n, part).run();
+                    assert_eq!(fast, reference, "{part:?} {n:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     /// The neighbour filter never skips a word the parser would change or
