@@ -863,10 +863,18 @@ impl<'t> Tokens<'t> {
                 // A word read on a fast path, or `None` for the general one
                 // ([`slow_word`]).
                 let word = 'word: {
-                    // Most tokens are words starting with a lower-case letter.
-                    if !b.is_ascii_lowercase() {
+                    // Most tokens are words starting with a lower-case
+                    // letter, ASCII or not (`đã`, `ở`); the others a capital,
+                    // ASCII (`Năm`) or not (`Đảng`, scanned to its first
+                    // letter).
+                    let (at, found) = match BYTE_SCAN.get(usize::from(b)) {
+                        Some(&(SCAN_LOWER | SCAN_MULTI)) => scan_lower(bytes, start, table, scan),
+                        Some(&s) => (start, s),
+                        None => (start, SCAN_END),
+                    };
+                    if at == start && found != SCAN_CAPITAL {
+                        // No word, or one that starts with another letter.
                         match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
-                            B_LETTER => {}
                             B_SPACE => {
                                 space = true;
                                 i += 1;
@@ -893,6 +901,8 @@ impl<'t> Tokens<'t> {
                                 }
                                 break 'other (Kind::Punct(c), marks_end(text, i + 1, table));
                             }
+                            // A character of more bytes (ASCII letters were
+                            // scanned).
                             _ => {
                                 let Some((c, width)) = char_at(text, i) else {
                                     break 'text;
@@ -905,28 +915,18 @@ impl<'t> Tokens<'t> {
                                     i += width;
                                     continue 'text;
                                 }
-                                match table.get(c as usize) {
-                                    // A Vietnamese letter (not ASCII).
-                                    Some(&k) if k <= class::D_STROKE => {}
-                                    // Another letter (Latin, Greek…): the general path.
-                                    _ if letter_class(c, table) == 1 => break 'word None,
-                                    // A character with its combining marks.
-                                    _ => {
-                                        if is_end_mark(c) && !line {
-                                            sentence_marks.push(toks.len());
-                                        }
-                                        break 'other (
-                                            Kind::Punct(c),
-                                            marks_end(text, i + width, table),
-                                        );
-                                    }
+                                // Another letter (Latin, Greek…): the general path.
+                                if letter_class(c, table) == 1 {
+                                    break 'word None;
                                 }
+                                // A character with its combining marks.
+                                if is_end_mark(c) && !line {
+                                    sentence_marks.push(toks.len());
+                                }
+                                break 'other (Kind::Punct(c), marks_end(text, i + width, table));
                             }
                         }
                     }
-                    // A word starting with an ASCII letter, a Vietnamese vowel
-                    // or `đ`/`Đ`.
-                    let (at, found) = scan_lower(bytes, start, table, scan);
                     if found == SCAN_END {
                         // Most words: no capitals, their lower-case form is
                         // their surface.
