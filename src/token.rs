@@ -13,6 +13,12 @@
 //! punctuation here, never numbers (BAD_INPUTS #25). Each word also has its
 //! lower-case form, for matching lexicon entries whatever the case
 //! (`NĂM 2017`, `Triệu`).
+//!
+//! The same pass notes the tokens a number may start at
+//! ([`Tokens::number_starts`]: `hai`, `2017`, the `-` of `-5`) and those a
+//! sentence may end at ([`Tokens::sentence_marks`]: `.`, `?`, a token after
+//! a line break), so that the number grammar, the decimal style and the
+//! sentence splitter need not walk every token again.
 
 use crate::Span;
 use crate::extract::sentence::is_end_mark;
