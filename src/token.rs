@@ -13,8 +13,15 @@
 //! punctuation here, never numbers (BAD_INPUTS #25). Each word also has its
 //! lower-case form, for matching lexicon entries whatever the case
 //! (`NĂM 2017`, `Triệu`).
+//!
+//! The same pass notes the tokens a number may start at
+//! ([`Tokens::number_starts`]: `hai`, `2017`, the `-` of `-5`) and those a
+//! sentence may end at ([`Tokens::sentence_marks`]: `.`, `?`, a token after
+//! a line break), so that the number grammar, the decimal style and the
+//! sentence splitter need not walk every token again.
 
 use crate::Span;
+use crate::extract::sentence::is_end_mark;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,6 +180,12 @@ pub(crate) struct Tokens<'t> {
     pub(crate) numbers: core::cell::RefCell<NumberMemo>,
     /// The words numerals may start with, kept for the next text.
     starts: StartMemo,
+    /// The tokens a number may start at, in order (see
+    /// [`Tokens::number_starts`]).
+    number_starts: Vec<usize>,
+    /// The tokens a sentence may end at, in order (see
+    /// [`Tokens::sentence_marks`]).
+    sentence_marks: Vec<usize>,
 }
 
 /// The memory of a [`Tokens`], kept for the next text.
@@ -182,12 +195,18 @@ pub(crate) struct Buffers {
     lower: String,
     numbers: NumberMemo,
     starts: StartMemo,
+    number_starts: Vec<usize>,
+    sentence_marks: Vec<usize>,
 }
 
 impl Buffers {
-    /// About how much memory the buffers hold (tokens and lower-case forms).
+    /// About how much memory the buffers hold (tokens, lower-case forms and
+    /// the lists of tokens).
     pub(crate) fn held_bytes(&self) -> usize {
-        self.toks.capacity() * core::mem::size_of::<Token>() + self.lower.capacity()
+        self.toks.capacity() * core::mem::size_of::<Token>()
+            + self.lower.capacity()
+            + (self.number_starts.capacity() + self.sentence_marks.capacity())
+                * core::mem::size_of::<usize>()
     }
 }
 
@@ -782,6 +801,34 @@ impl StartMemo {
     }
 }
 
+/// Notes a line break before token `next` (the next to be pushed): its
+/// first break makes that token a [`Tokens::sentence_marks`] (a line
+/// ends a sentence), the others of a run of breaks (`\n\n`) add nothing.
+#[inline]
+fn line_break(line: &mut bool, marks: &mut Vec<usize>, next: usize) {
+    if !*line {
+        marks.push(next);
+        *line = true;
+    }
+}
+
+/// Notes a digit run about to be pushed after `toks` among the
+/// [`Tokens::number_starts`]: the run itself, and the punctuation right
+/// before it, which may be a sign (`-5`, `+3`; see
+/// [`crate::number::may_start_at`]).
+#[inline]
+fn digits_start(toks: &[Token], starts: &mut Vec<usize>) {
+    let k = toks.len();
+    if let Some(Token {
+        kind: Kind::Punct(_),
+        ..
+    }) = toks.last()
+    {
+        starts.push(k - 1);
+    }
+    starts.push(k);
+}
+
 impl<'t> Tokens<'t> {
     /// Tokenizes `text` (normalized: NFC, canonical spaces).
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
@@ -799,10 +846,14 @@ impl<'t> Tokens<'t> {
             mut lower,
             mut numbers,
             mut starts,
+            mut number_starts,
+            mut sentence_marks,
         } = buffers;
         toks.clear();
         toks.reserve(text.len() / 5);
         lower.clear();
+        number_starts.clear();
+        sentence_marks.clear();
         numbers.style = None;
         numbers.read.clear();
         let mut space = false;
@@ -818,18 +869,26 @@ impl<'t> Tokens<'t> {
                 // A word read on a fast path, or `None` for the general one
                 // ([`slow_word`]).
                 let word = 'word: {
-                    // Most tokens are words starting with a lower-case letter.
-                    if !b.is_ascii_lowercase() {
+                    // Most tokens are words starting with a lower-case
+                    // letter, ASCII or not (`đã`, `ở`); the others a capital,
+                    // ASCII (`Năm`) or not (`Đảng`, scanned to its first
+                    // letter).
+                    let (at, found) = match BYTE_SCAN.get(usize::from(b)) {
+                        Some(&(SCAN_LOWER | SCAN_MULTI)) => scan_lower(bytes, start, table, scan),
+                        Some(&s) => (start, s),
+                        None => (start, SCAN_END),
+                    };
+                    if at == start && found != SCAN_CAPITAL {
+                        // No word, or one that starts with another letter.
                         match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(B_MULTI) {
-                            B_LETTER => {}
                             B_SPACE => {
                                 space = true;
                                 i += 1;
                                 continue 'text;
                             }
                             B_BREAK => {
+                                line_break(&mut line, &mut sentence_marks, toks.len());
                                 space = true;
-                                line = true;
                                 i += 1;
                                 continue 'text;
                             }
@@ -838,49 +897,51 @@ impl<'t> Tokens<'t> {
                                 while bytes.get(end).is_some_and(u8::is_ascii_digit) {
                                     end += 1;
                                 }
+                                digits_start(&toks, &mut number_starts);
                                 break 'other (Kind::Digits, end);
                             }
                             B_PUNCT => {
-                                break 'other (
-                                    Kind::Punct(char::from(b)),
-                                    marks_end(text, i + 1, table),
-                                );
+                                let c = char::from(b);
+                                if is_end_mark(c) && !line {
+                                    sentence_marks.push(toks.len());
+                                }
+                                break 'other (Kind::Punct(c), marks_end(text, i + 1, table));
                             }
+                            // A character of more bytes (ASCII letters were
+                            // scanned).
                             _ => {
                                 let Some((c, width)) = char_at(text, i) else {
                                     break 'text;
                                 };
                                 if c.is_whitespace() {
+                                    if matches!(c, '\u{2028}' | '\u{2029}') {
+                                        line_break(&mut line, &mut sentence_marks, toks.len());
+                                    }
                                     space = true;
-                                    line |= matches!(c, '\u{2028}' | '\u{2029}');
                                     i += width;
                                     continue 'text;
                                 }
-                                match table.get(c as usize) {
-                                    // A Vietnamese letter (not ASCII).
-                                    Some(&k) if k <= class::D_STROKE => {}
-                                    // Another letter (Latin, Greek…): the general path.
-                                    _ if letter_class(c, table) == 1 => break 'word None,
-                                    // A character with its combining marks.
-                                    _ => {
-                                        break 'other (
-                                            Kind::Punct(c),
-                                            marks_end(text, i + width, table),
-                                        );
-                                    }
+                                // Another letter (Latin, Greek…): the general path.
+                                if letter_class(c, table) == 1 {
+                                    break 'word None;
                                 }
+                                // A character with its combining marks.
+                                if is_end_mark(c) && !line {
+                                    sentence_marks.push(toks.len());
+                                }
+                                break 'other (Kind::Punct(c), marks_end(text, i + width, table));
                             }
                         }
                     }
-                    // A word starting with an ASCII letter, a Vietnamese vowel
-                    // or `đ`/`Đ`.
-                    let (at, found) = scan_lower(bytes, start, table, scan);
                     if found == SCAN_END {
                         // Most words: no capitals, their lower-case form is
                         // their surface.
                         let hash = hash_of(bytes, start, at);
                         let numeral = may_start.may_contain(hash)
                             && starts.may_start(hash, text.get(start..at).unwrap_or_default());
+                        if numeral {
+                            number_starts.push(toks.len());
+                        }
                         toks.push(Token {
                             kind: Kind::Word,
                             start,
@@ -924,7 +985,7 @@ impl<'t> Tokens<'t> {
                 let word =
                     word.unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower));
                 let end = word.0;
-                toks.push(word_token(
+                let token = word_token(
                     text,
                     &lower,
                     start,
@@ -932,7 +993,11 @@ impl<'t> Tokens<'t> {
                     (space, line),
                     may_start,
                     &mut starts,
-                ));
+                );
+                if token.numeral {
+                    number_starts.push(toks.len());
+                }
+                toks.push(token);
                 line = false;
                 space = bytes.get(end) == Some(&b' ');
                 i = end + usize::from(space);
@@ -961,6 +1026,8 @@ impl<'t> Tokens<'t> {
             traditional: false,
             numbers: core::cell::RefCell::new(numbers),
             starts,
+            number_starts,
+            sentence_marks,
         }
     }
 
@@ -981,6 +1048,8 @@ impl<'t> Tokens<'t> {
             lower: self.lower,
             numbers: self.numbers.into_inner(),
             starts: self.starts,
+            number_starts: self.number_starts,
+            sentence_marks: self.sentence_marks,
         }
     }
 
@@ -1134,6 +1203,25 @@ impl<'t> Tokens<'t> {
             .is_some_and(|t| t.kind == Kind::Word && t.lowered.is_some())
     }
 
+    /// The tokens a number may start at, in order: those
+    /// [`crate::number::may_start_at`] accepts (digits, words a numeral
+    /// starts with, punctuation right before digits), noted while
+    /// tokenizing. Money, percentages, counts and the decimal style visit
+    /// these instead of every token (a text of a thousand words has a few
+    /// dozen).
+    pub(crate) fn number_starts(&self) -> &[usize] {
+        &self.number_starts
+    }
+
+    /// The tokens a sentence may end at or after, in order: the full
+    /// stops, `!`, `?` and `…` (see [`is_end_mark`]) and the tokens after a
+    /// line break, noted while tokenizing, so that
+    /// [`crate::extract::sentence::sentences`] looks at these alone. A text
+    /// that ends with a line break has one more, past its last token.
+    pub(crate) fn sentence_marks(&self) -> &[usize] {
+        &self.sentence_marks
+    }
+
     /// Is token `i` a word?
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -1161,10 +1249,32 @@ impl<'t> Tokens<'t> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    /// `count` texts of up to 23 pieces each, drawn from `pieces` with a
+    /// seeded generator (xorshift64*): the same texts at every run.
+    pub(crate) fn random_mixes<'p>(
+        pieces: &'p [&'p str],
+        count: usize,
+    ) -> impl Iterator<Item = String> + 'p {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        (0..count).map(move |_| {
+            let n = next() % 24;
+            (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect()
+        })
+    }
+
     /// The tokenizer as it was before its fast paths, character by
-    /// character: the reference the fast paths must agree with.
-    fn reference(text: &str) -> (Vec<Token>, String) {
+    /// character: the reference the fast paths must agree with. Also says
+    /// whether a line break follows the last token.
+    fn reference(text: &str) -> (Vec<Token>, String, bool) {
         let table = class::bmp();
         let bytes = text.as_bytes();
         let mut toks = Vec::new();
@@ -1249,16 +1359,30 @@ mod tests {
             line = false;
             i = end;
         }
-        (toks, lower)
+        (toks, lower, line)
     }
 
     /// Tokenizes `text` both ways and compares every token and lower-case
-    /// form.
+    /// form, and the lists of tokens noted while tokenizing with those
+    /// found from the tokens one by one.
     fn agrees(text: &str) {
-        let (want, want_lower) = reference(text);
+        let (want, want_lower, line_at_end) = reference(text);
         let t = Tokens::new(text);
         assert_eq!(t.toks, want, "{text:?}");
         assert_eq!(t.lower, want_lower, "{text:?}");
+        let starts: Vec<usize> = (0..want.len())
+            .filter(|&k| crate::number::may_start_at(&t, k))
+            .collect();
+        assert_eq!(t.number_starts(), starts, "{text:?}");
+        let marks: Vec<usize> = (0..=want.len())
+            .filter(|&k| match want.get(k) {
+                Some(tok) => {
+                    tok.line_before || matches!(tok.kind, Kind::Punct(c) if is_end_mark(c))
+                }
+                None => line_at_end,
+            })
+            .collect();
+        assert_eq!(t.sentence_marks(), marks, "{text:?}");
         for (i, tok) in want.iter().enumerate() {
             let lo = match tok.lowered {
                 Some((a, b)) => &want_lower[a as usize..b as usize],
@@ -1300,21 +1424,9 @@ mod tests {
             "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{200b}",
             "\u{ad}", "\u{1c}", "ǅ", "ǆ", "İ", "ß", "\u{212a}", "Ω", "ω", "Ж", "ж", "北", "ü", "Ü",
             "ñ", "ﬁ", "𝐀", "𝐚", "😀", "Ⓐ", "Ⅻ", "ⅻ", "ᾈ", "trăm", "Năm", "MƯỜI", "triệu", "muoi",
-            "Hai", "nghìn", "TP", "iPhone",
+            "Hai", "nghìn", "TP", "iPhone", "!", "?", "+", "−", "-5",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            // xorshift64*
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
-        for _ in 0..30_000 {
-            let n = next() % 24;
-            let text: String = (0..n)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+        for text in random_mixes(PIECES, 30_000) {
             agrees(&text);
         }
     }
@@ -1558,5 +1670,18 @@ mod tests {
         let t = Tokens::new("a\nb c");
         assert!(t.get(1).is_some_and(|x| x.line_before));
         assert!(t.get(2).is_some_and(|x| x.space_before && !x.line_before));
+    }
+
+    #[test]
+    fn numbers_and_sentences_may_start_at_the_noted_tokens() {
+        // hai(0) triệu(1) đồng(2) ,(3) giảm(4) -(5) 5(6) %(7) .(8)
+        // Năm(9) 2017(10) ?(11) …(12) a(13), a break at the end.
+        let t = Tokens::new("hai triệu đồng, giảm -5%.\nNăm 2017?\n\n… a\n");
+        // `hai` and `triệu` start numerals, `đồng` and `giảm` do not; the
+        // sign and the digits; `Năm` (five, or year) and `2017`.
+        assert_eq!(t.number_starts(), [0, 1, 5, 6, 9, 10]);
+        // `.`, `Năm` after a break, `?`, `…` after two breaks (once), and
+        // past the end after the last break.
+        assert_eq!(t.sentence_marks(), [8, 9, 11, 12, 14]);
     }
 }

@@ -14,30 +14,54 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "vs", "no", "tr", "đ", "ông", "bà",
 ];
 
+/// Does the punctuation `c` end a sentence (before a space and a capital,
+/// a digit, a quote or a dash)? The tokenizer notes these
+/// ([`Tokens::sentence_marks`]).
+#[inline]
+pub(crate) const fn is_end_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
 /// The sentences of `text`, as spans of it.
 pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
-    let mut out = Vec::new();
+    let marks = t.sentence_marks();
+    // A mark closes one sentence, or two (`\n.`): about as many as marks.
+    let mut out = Vec::with_capacity(marks.len() + 1);
+    sentences_at(t, marks.iter().copied(), &mut out);
+    out
+}
+
+/// Appends the sentences of `t` to `out`, looking only at the tokens of
+/// `marks` (in order): an end mark or a token after a line break can
+/// close a sentence, no other token can. The tokenizer's
+/// [`Tokens::sentence_marks`] are those tokens; the tests also pass every
+/// token.
+fn sentences_at(t: &Tokens<'_>, marks: impl Iterator<Item = usize>, out: &mut Vec<Span>) {
     let n = t.len();
     // The first token of the open sentence (`n` once the last one closed).
     let mut start = 0;
+    // The next token to look at: the closing marks taken into a sentence
+    // are not looked at again (`?!` ends one sentence, not two).
     let mut i = 0;
-    while let Some(tok) = t.get(i) {
-        // Most tokens neither follow a line break nor end a sentence.
-        let end_mark = matches!(tok.kind, Kind::Punct('.' | '!' | '?' | '…'));
-        if !(end_mark || tok.line_before) {
-            i += 1;
+    for at in marks {
+        if at < i {
             continue;
         }
-        if tok.line_before && start < i {
-            out.push(t.span(start, i));
-            start = i;
+        let Some(tok) = t.get(at) else { break };
+        let end_mark = matches!(tok.kind, Kind::Punct(c) if is_end_mark(c));
+        if !(end_mark || tok.line_before) {
+            continue;
         }
-        i += 1;
+        if tok.line_before && start < at {
+            out.push(t.span(start, at));
+            start = at;
+        }
+        i = at + 1;
         if !end_mark {
             continue;
         }
         // Closing quotes and brackets stay with the sentence.
-        let mut last = i - 1;
+        let mut last = at;
         while matches!(
             t.get(last + 1).map(|x| (x.kind, x.space_before)),
             Some((
@@ -52,7 +76,6 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
         if !after.space_before || after.line_before {
             continue;
         }
-        let at = i - 1;
         if tok.kind == Kind::Punct('.') && at > 0 && t.joined(at) {
             let prev = t.lower(at - 1);
             if t.is_word(at - 1) && (ABBREVIATIONS.contains(&prev) || prev.chars().count() == 1) {
@@ -66,8 +89,6 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
         };
         if starts_sentence {
             out.push(t.span(start, next));
-            // The closing marks taken into the sentence are not looked at
-            // again (`?!` ends one sentence, not two).
             start = next;
             i = next;
         }
@@ -75,12 +96,41 @@ pub(crate) fn sentences(t: &Tokens<'_>) -> Vec<Span> {
     if start < n {
         out.push(t.span(start, n));
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentences found from the tokenizer's marks and from every token
+    /// are the same.
+    fn marks_agree(text: &str) {
+        let t = Tokens::new(text);
+        let mut all = Vec::new();
+        sentences_at(&t, 0..t.len(), &mut all);
+        assert_eq!(sentences(&t), all, "{text:?}");
+    }
+
+    #[test]
+    fn the_marks_find_the_sentences_every_token_finds() {
+        const PIECES: &[&str] = &[
+            "Năm", "năm", "Tôi", "TP", "tp", "Q", "ông", "x", "Đảng", "2017", "13", ".", "!", "?",
+            "…", "”", "\"", "’", ")", "»", "“", "‘", "(", "-", "–", "—", "•", "*", ",", " ", " ",
+            " ", "\n", "\r\n", "\u{2028}", "\u{85}", "\u{a0}", "\u{301}",
+        ];
+        for text in crate::token::tests::random_mixes(PIECES, 30_000) {
+            marks_agree(&text);
+        }
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        let norm = crate::normalize(raw);
+        let text = norm.as_str();
+        marks_agree(raw);
+        marks_agree(text);
+        for (k, _) in text.char_indices().step_by(89) {
+            marks_agree(&text[..k]);
+            marks_agree(&text[k..]);
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let t = Tokens::new(text);

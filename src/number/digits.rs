@@ -460,7 +460,7 @@ pub(crate) fn style(t: &Tokens<'_>) -> Style {
     let mut s = Style::default();
     let mut i = 0;
     // Every digits token is one a number may start at.
-    for k in super::starts(t) {
+    for &k in t.number_starts() {
         if k < i {
             continue;
         }

@@ -302,9 +302,6 @@ pub(crate) struct Memo {
     /// reading in `parsed`.
     slots: Vec<u32>,
     parsed: Vec<Parsed>,
-    /// The tokens a number may start at (see [`starts`]), once found.
-    starts: Vec<usize>,
-    starts_found: bool,
 }
 
 impl Memo {
@@ -314,11 +311,9 @@ impl Memo {
     /// Forgets everything (a new text).
     pub(crate) fn clear(&mut self) {
         self.forget_readings();
-        self.starts.clear();
-        self.starts_found = false;
     }
 
-    /// Forgets the readings (another style), not where numbers may start.
+    /// Forgets the readings (another style).
     fn forget_readings(&mut self) {
         self.slots.clear();
         self.parsed.clear();
@@ -360,46 +355,10 @@ impl Memo {
 
 /// The tokens a number may start at ([`may_start_at`]), in order: money,
 /// percentages and counts visit these instead of testing every token of
-/// the text (one text of a thousand words has a few dozen). Found in one
-/// pass the first time a text asks.
+/// the text (one text of a thousand words has a few dozen). Noted by the
+/// tokenizer ([`Tokens::number_starts`]).
 pub(crate) fn starts(t: &Tokens<'_>) -> Vec<usize> {
-    let Ok(mut memo) = t.numbers.try_borrow_mut() else {
-        let mut out = Vec::new();
-        find_starts(t, &mut out);
-        return out;
-    };
-    let memo = &mut memo.read;
-    if !memo.starts_found {
-        find_starts(t, &mut memo.starts);
-        memo.starts_found = true;
-    }
-    memo.starts.clone()
-}
-
-/// Appends the tokens [`may_start_at`] accepts to `out`, in one pass that
-/// looks at each token once (a sign before digits is seen from the digits).
-fn find_starts(t: &Tokens<'_>, out: &mut Vec<usize>) {
-    let mut punct_before = false;
-    let mut i = 0;
-    while let Some(tok) = t.get(i) {
-        match tok.kind {
-            Kind::Digits => {
-                if punct_before {
-                    out.push(i - 1);
-                }
-                out.push(i);
-                punct_before = false;
-            }
-            Kind::Word => {
-                if t.is_numeral_word(i) {
-                    out.push(i);
-                }
-                punct_before = false;
-            }
-            Kind::Punct(_) => punct_before = true,
-        }
-        i += 1;
-    }
+    t.number_starts().to_vec()
 }
 
 /// May a number start at token `i`? Digits, a word a numeral starts with,
