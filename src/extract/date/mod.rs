@@ -270,9 +270,42 @@ const TRIGGERS: &[&str] = &[
     "cuối", "thứ", "chủ", "chúa", "cách",
 ];
 
-/// [`TRIGGERS`] as a set, asked by a token's hash.
-static TRIGGER_SET: once_cell::sync::Lazy<super::WordSet> =
-    once_cell::sync::Lazy::new(|| super::WordSet::new(TRIGGERS.iter().copied()));
+/// Is `w` one of [`TRIGGERS`]? (A `match` compiles to a few comparisons
+/// by length and bytes.)
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "ngày"
+            | "mồng"
+            | "mùng"
+            | "rằm"
+            | "tháng"
+            | "năm"
+            | "niên"
+            | "quý"
+            | "thế"
+            | "thập"
+            | "những"
+            | "nửa"
+            | "từ"
+            | "hôm"
+            | "bữa"
+            | "sáng"
+            | "trưa"
+            | "chiều"
+            | "tối"
+            | "đêm"
+            | "khuya"
+            | "rạng"
+            | "buổi"
+            | "tuần"
+            | "cuối"
+            | "thứ"
+            | "chủ"
+            | "chúa"
+            | "cách"
+    )
+}
 
 /// [`TRIGGERS`] and the number words ([`lexicon::NUMBER_WORDS`]) as a filter:
 /// most words are ruled out at one bit test.
@@ -440,16 +473,17 @@ impl P<'_, '_> {
             Some(Kind::Digits) => true,
             Some(Kind::Word) => t
                 .hash(i)
-                .is_some_and(|h| self.triggers.may_contain(h) && self.trigger_word(i, h)),
+                .is_some_and(|h| self.triggers.may_contain(h) && self.trigger_word(i)),
             Some(Kind::Punct(_)) | None => false,
         }
     }
 
     /// [`P::trigger`] for word `i` (of hash `h`) past the bit test.
     #[inline(never)]
-    fn trigger_word(&self, i: usize, h: u32) -> bool {
+    fn trigger_word(&self, i: usize) -> bool {
         let t = self.t;
-        lexicon::number_word_at(t, i) || TRIGGER_SET.contains_hashed(h, t.lower(i))
+        let w = t.lower(i);
+        is_trigger(w) || t.is_numeral_word(i) && lexicon::is_number_word(w)
     }
 
     /// The date expression starting at token `i` (a [`P::trigger`] that
@@ -659,7 +693,6 @@ static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TRIGGER_FILTER);
-    once_cell::sync::Lazy::force(&TRIGGER_SET);
     once_cell::sync::Lazy::force(&DAY_START_FILTER);
     once_cell::sync::Lazy::force(&AFTER_DIGITS_FILTER);
 }
@@ -718,11 +751,13 @@ mod tests {
     }
 
     #[test]
-    fn trigger_set_is_the_list() {
-        assert!(TRIGGERS.iter().all(|w| TRIGGER_SET.contains(w)));
+    fn triggers_are_the_list() {
+        assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
         assert_eq!(TRIGGERS.len(), 29);
-        for w in ["", "ngay", "thang", "tháng năm", "người", "2017"] {
-            assert!(!TRIGGER_SET.contains(w), "{w}");
+        let t = Tokens::new(include_str!("../../../fixtures/duong-quang-2017.txt"));
+        let others = (0..t.len()).map(|i| t.lower(i));
+        for w in others.chain(["", "ngay", "thang", "tháng năm", "người", "2017"]) {
+            assert_eq!(is_trigger(w), TRIGGERS.contains(&w), "{w}");
         }
     }
 
