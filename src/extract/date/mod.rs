@@ -454,6 +454,8 @@ impl P<'_, '_> {
     #[inline(always)]
     fn next_hashed(&self, from: usize, stop: usize) -> usize {
         let (t, triggers) = (self.t, self.triggers);
+        // Within the tokens, so that the loop needs no other bound.
+        let stop = stop.min(t.len());
         let mut i = from;
         while i < stop {
             match t.hash(i) {
