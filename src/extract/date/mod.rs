@@ -235,15 +235,11 @@ pub(super) fn valid(d: &Date) -> bool {
 /// it takes are not read again as numbers, money or counts).
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut rejected = Vec::new();
-    let found = P {
-        t: &ctx.tokens,
-        style: &ctx.style,
-        run: core::cell::Cell::new(None),
-        triggers: &TRIGGER_FILTER,
-        day_starts: &DAY_START_FILTER,
-        after_digits: &AFTER_DIGITS_FILTER,
-    }
-    .scan(ctx.reference, &mut rejected);
+    let p = P::new(&ctx.tokens, &ctx.style);
+    let mut candidates = Candidates::new(p.t);
+    let found = p.scan(ctx.reference, &mut rejected, |from| {
+        candidates.next(&p, from)
+    });
     for (start, end, date, rule) in found {
         if ctx.free(start, end) {
             ctx.push(start, end, FactValue::Date(date), rule);
@@ -274,9 +270,42 @@ const TRIGGERS: &[&str] = &[
     "cuối", "thứ", "chủ", "chúa", "cách",
 ];
 
-/// [`TRIGGERS`] as a set, asked by a token's hash.
-static TRIGGER_SET: once_cell::sync::Lazy<super::WordSet> =
-    once_cell::sync::Lazy::new(|| super::WordSet::new(TRIGGERS.iter().copied()));
+/// Is `w` one of [`TRIGGERS`]? (A `match` compiles to a few comparisons
+/// by length and bytes.)
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "ngày"
+            | "mồng"
+            | "mùng"
+            | "rằm"
+            | "tháng"
+            | "năm"
+            | "niên"
+            | "quý"
+            | "thế"
+            | "thập"
+            | "những"
+            | "nửa"
+            | "từ"
+            | "hôm"
+            | "bữa"
+            | "sáng"
+            | "trưa"
+            | "chiều"
+            | "tối"
+            | "đêm"
+            | "khuya"
+            | "rạng"
+            | "buổi"
+            | "tuần"
+            | "cuối"
+            | "thứ"
+            | "chủ"
+            | "chúa"
+            | "cách"
+    )
+}
 
 /// [`TRIGGERS`] and the number words ([`lexicon::NUMBER_WORDS`]) as a filter:
 /// most words are ruled out at one bit test.
@@ -290,28 +319,77 @@ static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
         f
     });
 
+/// The tokens [`P::scan`] stops at, in order: digits and number words,
+/// from the list of the tokens a number may start at (made once per text,
+/// and visited by money, percentages and counts too), and the words whose
+/// hash passes the bit test of [`TRIGGER_FILTER`]. Every token
+/// [`P::trigger`] accepts is one of them.
+struct Candidates {
+    numbers: core::iter::Peekable<std::vec::IntoIter<usize>>,
+}
+
+impl Candidates {
+    fn new(t: &Tokens<'_>) -> Candidates {
+        Candidates {
+            numbers: crate::number::starts(t).into_iter().peekable(),
+        }
+    }
+
+    /// The first candidate from token `from` on (the number of tokens if
+    /// none). `from` never goes back from one call to the next.
+    fn next(&mut self, p: &P<'_, '_>, from: usize) -> usize {
+        while self.numbers.next_if(|&s| s < from).is_some() {}
+        let stop = self.numbers.peek().map_or(p.t.len(), |&s| s);
+        p.next_hashed(from, stop)
+    }
+}
+
+impl<'a, 't> P<'a, 't> {
+    fn new(t: &'a Tokens<'t>, style: &'a Style) -> P<'a, 't> {
+        P {
+            t,
+            style,
+            run: core::cell::Cell::new(None),
+            triggers: &TRIGGER_FILTER,
+            day_starts: &DAY_START_FILTER,
+            after_digits: &AFTER_DIGITS_FILTER,
+        }
+    }
+}
+
 impl P<'_, '_> {
     /// One left-to-right pass: at each token the longest date expression
     /// starting there, if any; a found one is skipped over. Every parser
     /// looks a bounded number of tokens ahead (and back), so the pass is
     /// linear in the text.
-    fn scan(&self, reference: Option<RefDate>, rejected: &mut Vec<(usize, usize)>) -> Vec<Out> {
+    ///
+    /// `next(from)` is the first token from `from` on worth a look, a
+    /// [`Candidates`] (the number of tokens if none): the tokens it passes
+    /// over are neither tried nor [`P::listed_year`]s (which are digits).
+    /// The tests compare it with looking at every token.
+    fn scan(
+        &self,
+        reference: Option<RefDate>,
+        rejected: &mut Vec<(usize, usize)>,
+        mut next: impl FnMut(usize) -> usize,
+    ) -> Vec<Out> {
         let mut out: Vec<Out> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         let n = self.t.len();
         while i < n {
-            // Most tokens start nothing, and do not follow a fact either
-            // (see `listed_year`): skipped in a tight loop.
-            let after_last = last_end.map_or(usize::MAX, |e| e + 1);
-            while i < n && i != after_last && !self.trigger(i) {
-                i += 1;
-            }
+            // Most tokens start nothing: skipped in a tight loop.
+            i = next(i);
             if i >= n {
                 break;
             }
-            let triggered = i != after_last || self.trigger(i);
-            let piece = if triggered { self.at(i) } else { None };
+            let may_start = self.trigger(i) && self.number_may_start(i);
+            // A year may still follow a year (see `listed_year`).
+            if !may_start && last_end.is_none_or(|e| i != e + 1) {
+                i += 1;
+                continue;
+            }
+            let piece = if may_start { self.at(i) } else { None };
             if let Some(p) = &piece {
                 // An absolute date in a date's shape and context, but not
                 // on the calendar.
@@ -370,6 +448,24 @@ impl P<'_, '_> {
         ok.then_some((i, i + 1, date, "date/year"))
     }
 
+    /// The first token from `from` (before `stop`, else `stop`) whose hash
+    /// passes the bit test of [`P::trigger`]: the loop most tokens of the
+    /// text go through, one bit test each.
+    #[inline(always)]
+    fn next_hashed(&self, from: usize, stop: usize) -> usize {
+        let (t, triggers) = (self.t, self.triggers);
+        // Within the tokens, so that the loop needs no other bound.
+        let stop = stop.min(t.len());
+        let mut i = from;
+        while i < stop {
+            match t.hash(i) {
+                Some(h) if !triggers.may_contain(h) => i += 1,
+                _ => return i,
+            }
+        }
+        stop
+    }
+
     /// Could a date expression start at token `i`? (A cheap filter: one
     /// bit test rules out most words.)
     #[inline(always)]
@@ -379,25 +475,23 @@ impl P<'_, '_> {
             Some(Kind::Digits) => true,
             Some(Kind::Word) => t
                 .hash(i)
-                .is_some_and(|h| self.triggers.may_contain(h) && self.trigger_word(i, h)),
+                .is_some_and(|h| self.triggers.may_contain(h) && self.trigger_word(i)),
             Some(Kind::Punct(_)) | None => false,
         }
     }
 
     /// [`P::trigger`] for word `i` (of hash `h`) past the bit test.
     #[inline(never)]
-    fn trigger_word(&self, i: usize, h: u32) -> bool {
+    fn trigger_word(&self, i: usize) -> bool {
         let t = self.t;
-        lexicon::number_word_at(t, i) || TRIGGER_SET.contains_hashed(h, t.lower(i))
+        let w = t.lower(i);
+        is_trigger(w) || t.is_numeral_word(i) && lexicon::is_number_word(w)
     }
 
-    /// The date expression starting at token `i` (a [`P::trigger`]), with
-    /// everything that can follow it (a relative anchor, `âm lịch`, the end
-    /// of a range, a time).
+    /// The date expression starting at token `i` (a [`P::trigger`] that
+    /// [`P::number_may_start`]), with everything that can follow it (a
+    /// relative anchor, `âm lịch`, the end of a range, a time).
     fn at(&self, i: usize) -> Option<Piece> {
-        if !self.number_may_start(i) {
-            return None;
-        }
         let t = self.t;
         // A time starts with a number; `từ` and weekdays are words of their
         // own: each parser is tried only where it can match.
@@ -601,7 +695,6 @@ static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&TRIGGER_FILTER);
-    once_cell::sync::Lazy::force(&TRIGGER_SET);
     once_cell::sync::Lazy::force(&DAY_START_FILTER);
     once_cell::sync::Lazy::force(&AFTER_DIGITS_FILTER);
 }
@@ -660,11 +753,89 @@ mod tests {
     }
 
     #[test]
-    fn trigger_set_is_the_list() {
-        assert!(TRIGGERS.iter().all(|w| TRIGGER_SET.contains(w)));
+    fn triggers_are_the_list() {
+        assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
         assert_eq!(TRIGGERS.len(), 29);
-        for w in ["", "ngay", "thang", "tháng năm", "người", "2017"] {
-            assert!(!TRIGGER_SET.contains(w), "{w}");
+        let t = Tokens::new(include_str!("../../../fixtures/duong-quang-2017.txt"));
+        let others = (0..t.len()).map(|i| t.lower(i));
+        for w in others.chain(["", "ngay", "thang", "tháng năm", "người", "2017"]) {
+            assert_eq!(is_trigger(w), TRIGGERS.contains(&w), "{w}");
+        }
+    }
+
+    /// The facts and rejected spans of [`P::scan`] over `text`, looking
+    /// at the [`Candidates`] only or at every token.
+    fn scanned(text: &str, reference: Option<RefDate>, every_token: bool) -> String {
+        let t = Tokens::new(text);
+        let style = Style::of(&t);
+        let p = P::new(&t, &style);
+        let mut candidates = Candidates::new(&t);
+        let mut rejected = Vec::new();
+        let found = if every_token {
+            p.scan(reference, &mut rejected, |from| from)
+        } else {
+            p.scan(reference, &mut rejected, |from| candidates.next(&p, from))
+        };
+        format!("{found:?} {rejected:?}")
+    }
+
+    /// Skipping to the candidates finds what looking at every token finds.
+    fn same_scan(text: &str) {
+        let r: Option<RefDate> = "2017-02-02".parse().ok();
+        for reference in [None, r] {
+            assert_eq!(
+                scanned(text, reference, false),
+                scanned(text, reference, true),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn candidates_find_what_every_token_finds() {
+        let raw = include_str!("../../../fixtures/duong-quang-2017.txt");
+        same_scan(raw);
+        same_scan(&raw.to_uppercase());
+        // Seeded random mixes of the words, numbers and marks dates are
+        // made of, and of others.
+        let mut pieces: Vec<&str> = TRIGGERS
+            .iter()
+            .chain(lexicon::NUMBER_WORDS)
+            .chain(AFTER_DIGITS)
+            .chain(relative::DAY_STARTS)
+            .copied()
+            .collect();
+        pieces.extend(
+            "15/3/2018|30/4|1/5|15-3-2018|15.3.2018|3/9/91|2021|2017|1990|80|15|3|6|123456|8h30|\
+             7:30|8 giờ 30|mười lăm|hai mươi|/|-|–|.|,|:|(|)|\n|qua|nay|mai|kia|tới|sau|trước|\
+             ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
+             những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
+             Tháng|NĂM|Ngày|x"
+                .split('|'),
+        );
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        for _ in 0..5_000 {
+            let n = next() % 24;
+            let mut text = String::new();
+            for _ in 0..n {
+                let k = usize::try_from(next() % pieces.len() as u64).unwrap_or(0);
+                let w = pieces.get(k).copied().unwrap_or_default();
+                // Marks and digits are glued to their neighbours at times,
+                // words never (that would make another word).
+                let glued = !(letter(text.chars().last()) && letter(w.chars().next()));
+                if !(glued && next() % 3 == 0) {
+                    text.push(' ');
+                }
+                text.push_str(w);
+            }
+            same_scan(&text);
         }
     }
 
