@@ -568,16 +568,21 @@ static HEAD_STARTS: Lazy<FlagTable> = Lazy::new(|| {
 
 /// May a head start at token `i`: the first word of one, in lower case
 /// only that of a head allowed in lower case (whichever head is the
-/// longest there, it starts with this word)? `false` for most words, at
-/// one test.
+/// longest there, it starts with this word), and with the next word if
+/// the head is longer ([`Lex::may_match`])? `false` for most words, at one
+/// test, and for most of the others at two or three more.
 #[inline]
 fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
-    let flags = keys.flags(&HEAD_STARTS, i);
-    flags & LOWER_HEAD_START != 0 || flags & HEAD_START != 0 && t.capitalized(i)
+    let Some(h) = keys.hash(i) else {
+        return false;
+    };
+    let flags = HEAD_STARTS.get(h);
+    (flags & LOWER_HEAD_START != 0 || flags & HEAD_START != 0 && t.capitalized(i))
+        && HEADS.may_match(keys, i, h)
 }
 
 /// The organization whose head starts at token `i`, `depth` bodies deep.
-#[inline]
+#[inline(always)]
 fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
     if !may_head(t, keys, i) {
         return None;
@@ -585,7 +590,9 @@ fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<Org
     org_at_head(t, keys, i, depth)
 }
 
-/// [`org_at`] for a word that [`may_head`].
+/// [`org_at`] for a word that [`may_head`]. Not inlined: the test stays
+/// a few instructions in the scan's loop, the call is rare.
+#[inline(never)]
 fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
     let upper_first = t.capitalized(i);
     let (n, head) = HEADS.longest_at(t, keys, i)?;
