@@ -415,10 +415,10 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             let starts_word = start == j || !capitalized(t, start - 1) || all_caps(t, start - 1);
             if starts_word
                 && k == start + 1
-                && !all_caps(t, start)
-                && crate::normalize::syllable::is_syllable(t.surface(start))
                 && lower_word(t, k)
                 && spaced(t, k)
+                && !all_caps(t, start)
+                && crate::normalize::syllable::is_syllable(t.surface(start))
                 && !keys.in_set(&FUNCTION_WORDS, k)
                 && !super::place::level_at(t, keys, k)
                 && !unmade(None, keys, k)
@@ -760,10 +760,18 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
     let mut any = false;
     for x in words {
         any = true;
-        let s = t.surface(x);
-        let upper = s.chars().filter(|c| c.is_uppercase()).count();
-        let mixed_ok = matches!(keys.get(x), "cty" | "tp") && upper >= 1;
-        if upper != s.chars().filter(|c| c.is_alphabetic()).count() && !mixed_ok {
+        // Capitals and letters, ASCII without Unicode's tables.
+        let (mut upper, mut letters) = (0, 0);
+        for c in t.surface(x).chars() {
+            let (u, l) = if c.is_ascii() {
+                (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
+            } else {
+                (c.is_uppercase(), c.is_alphabetic())
+            };
+            upper += usize::from(u);
+            letters += usize::from(l);
+        }
+        if upper != letters && !(upper >= 1 && matches!(keys.get(x), "cty" | "tp")) {
             return false;
         }
     }
@@ -773,8 +781,10 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
 /// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
 /// tỉnh`), or `None` when it has none.
 fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
-    // Most names hold no abbreviation: no copy then.
-    if !(start..end).any(|k| ABBREVIATIONS.may_start(keys, k)) {
+    // Most names hold no abbreviation: no copy then. An abbreviation
+    // written as one starts with a capital ([`abbreviation_written`]).
+    let may_start = |k: usize| t.has_capital(k) && ABBREVIATIONS.may_start(keys, k);
+    if !(start..end).any(may_start) {
         return None;
     }
     // Room for the name with a few abbreviations expanded, at once.
@@ -786,8 +796,9 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
         if k > start && tok.space_before {
             out.push(' ');
         }
-        let abbr = ABBREVIATIONS
-            .longest_at(t, keys, k)
+        let abbr = Some(k)
+            .filter(|&k| may_start(k))
+            .and_then(|k| ABBREVIATIONS.longest_at(t, keys, k))
             .filter(|(n, _)| k + n <= end)
             .filter(|(n, _)| abbreviation_written(t, keys, k, *n));
         if let Some((n, e)) = abbr {

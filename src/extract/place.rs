@@ -555,7 +555,8 @@ pub(crate) fn known_name(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<us
 
 /// Is word `i` written all in capitals (at least one letter)?
 pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
-    if !t.is_word(i) {
+    // A word without a capital (most), or no word: a field read.
+    if !t.has_capital(i) {
         return false;
     }
     // One pass, ASCII without Unicode's tables: no lower-case letter, and
