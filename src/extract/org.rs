@@ -48,8 +48,8 @@
 
 use super::name::capitalized;
 use super::place::{
-    Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at, surname,
-    title_at,
+    FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at,
+    surname, title_at,
 };
 use super::{Ctx, FxSet, PairSet, WordSet};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
@@ -415,10 +415,10 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             let starts_word = start == j || !capitalized(t, start - 1) || all_caps(t, start - 1);
             if starts_word
                 && k == start + 1
-                && !all_caps(t, start)
-                && crate::normalize::syllable::is_syllable(t.surface(start))
                 && lower_word(t, k)
                 && spaced(t, k)
+                && !all_caps(t, start)
+                && crate::normalize::syllable::is_syllable(t.surface(start))
                 && !keys.in_set(&FUNCTION_WORDS, k)
                 && !super::place::level_at(t, keys, k)
                 && !unmade(None, keys, k)
@@ -549,30 +549,52 @@ fn inside_name_lower(t: &Tokens<'_>, i: usize) -> bool {
         && !super::place::sentence_start(t, i - 1)
 }
 
-/// The first words of the heads that may be written in lower case (not
-/// `cap` alone): a word in lower case that is none of them starts no
+/// The flags of [`HEAD_STARTS`]: the first word of a head, of a head
+/// that may be written in lower case (not `cap` alone).
+const HEAD_START: u8 = 1;
+const LOWER_HEAD_START: u8 = 2;
+
+/// The first words of the heads, and of those that may be written in
+/// lower case: a word in lower case that starts none of these starts no
 /// organization (`bộ` may, `trường` may not).
-static LOWER_FIRSTS: Lazy<WordFilter> =
-    Lazy::new(|| HEADS.firsts_of(|h| !h.cap || h.scoped || h.lowername));
+static HEAD_STARTS: Lazy<FlagTable> = Lazy::new(|| {
+    let mut table = FlagTable::default();
+    HEADS.flag_firsts(&mut table, HEAD_START, |_| true);
+    HEADS.flag_firsts(&mut table, LOWER_HEAD_START, |h| {
+        !h.cap || h.scoped || h.lowername
+    });
+    table
+});
+
+/// May a head start at token `i`: the first word of one, in lower case
+/// only that of a head allowed in lower case (whichever head is the
+/// longest there, it starts with this word), and with the next word if
+/// the head is longer ([`Lex::may_match`])? `false` for most words, at one
+/// test, and for most of the others at two or three more.
+#[inline]
+fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    let Some(h) = keys.hash(i) else {
+        return false;
+    };
+    let flags = HEAD_STARTS.get(h);
+    (flags & LOWER_HEAD_START != 0 || flags & HEAD_START != 0 && t.capitalized(i))
+        && HEADS.may_match(keys, i, h)
+}
 
 /// The organization whose head starts at token `i`, `depth` bodies deep.
-#[inline]
+#[inline(always)]
 fn org_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
-    // Most words start no head: one bit test.
-    if !HEADS.may_start(keys, i) {
+    if !may_head(t, keys, i) {
         return None;
     }
     org_at_head(t, keys, i, depth)
 }
 
-/// [`org_at`] for a word that may start a head.
+/// [`org_at`] for a word that [`may_head`]. Not inlined: the test stays
+/// a few instructions in the scan's loop, the call is rare.
+#[inline(never)]
 fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Option<OrgMatch> {
     let upper_first = t.capitalized(i);
-    // A lower-case word: only the heads allowed in lower case (whichever
-    // head is the longest there, it starts with this word).
-    if !upper_first && !keys.hash(i).is_some_and(|h| LOWER_FIRSTS.may_contain(h)) {
-        return None;
-    }
     let (n, head) = HEADS.longest_at(t, keys, i)?;
     let head = *head;
     if head.abbr && !t.has_capital(i) {
@@ -738,10 +760,18 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
     let mut any = false;
     for x in words {
         any = true;
-        let s = t.surface(x);
-        let upper = s.chars().filter(|c| c.is_uppercase()).count();
-        let mixed_ok = matches!(keys.get(x), "cty" | "tp") && upper >= 1;
-        if upper != s.chars().filter(|c| c.is_alphabetic()).count() && !mixed_ok {
+        // Capitals and letters, ASCII without Unicode's tables.
+        let (mut upper, mut letters) = (0, 0);
+        for c in t.surface(x).chars() {
+            let (u, l) = if c.is_ascii() {
+                (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
+            } else {
+                (c.is_uppercase(), c.is_alphabetic())
+            };
+            upper += usize::from(u);
+            letters += usize::from(l);
+        }
+        if upper != letters && !(upper >= 1 && matches!(keys.get(x), "cty" | "tp")) {
             return false;
         }
     }
@@ -751,8 +781,10 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
 /// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
 /// tỉnh`), or `None` when it has none.
 fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
-    // Most names hold no abbreviation: no copy then.
-    if !(start..end).any(|k| ABBREVIATIONS.may_start(keys, k)) {
+    // Most names hold no abbreviation: no copy then. An abbreviation
+    // written as one starts with a capital ([`abbreviation_written`]).
+    let may_start = |k: usize| t.has_capital(k) && ABBREVIATIONS.may_start(keys, k);
+    if !(start..end).any(may_start) {
         return None;
     }
     // Room for the name with a few abbreviations expanded, at once.
@@ -764,8 +796,9 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
         if k > start && tok.space_before {
             out.push(' ');
         }
-        let abbr = ABBREVIATIONS
-            .longest_at(t, keys, k)
+        let abbr = Some(k)
+            .filter(|&k| may_start(k))
+            .and_then(|k| ABBREVIATIONS.longest_at(t, keys, k))
             .filter(|(n, _)| k + n <= end)
             .filter(|(n, _)| abbreviation_written(t, keys, k, *n));
         if let Some((n, e)) = abbr {
@@ -786,13 +819,26 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
 
 /// Every organization in the text, left to right.
 pub(crate) fn organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<OrgMatch> {
+    let starts: &FlagTable = &HEAD_STARTS;
+    // Most words start no head: one test a token, no call.
+    each_org(
+        |i| keys.next_flagged(i, starts, HEAD_START),
+        |i| org_at(t, keys, i, 0),
+    )
+}
+
+/// The organizations `org` finds left to right, asked only at the tokens
+/// `next` gives (the first worth asking at or after a token), going on
+/// after each one found.
+fn each_org(
+    next: impl Fn(usize) -> Option<usize>,
+    org: impl Fn(usize) -> Option<OrgMatch>,
+) -> Vec<OrgMatch> {
     let mut out = Vec::new();
-    let heads: &Lex<Head> = &HEADS;
     let mut i = 0;
-    // Most words start no head: one bit test, no call.
-    while let Some(at) = heads.next_start(keys, i) {
+    while let Some(at) = next(i) {
         i = at;
-        match org_at_head(t, keys, i, 0) {
+        match org(i) {
             Some(m) => {
                 i = m.end.max(i + 1);
                 out.push(m);
@@ -849,7 +895,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&DOMAINS);
     once_cell::sync::Lazy::force(&HEADS);
     once_cell::sync::Lazy::force(&LEGAL_FORMS);
-    once_cell::sync::Lazy::force(&LOWER_FIRSTS);
+    once_cell::sync::Lazy::force(&HEAD_STARTS);
 }
 
 #[cfg(test)]
@@ -892,6 +938,57 @@ mod tests {
         assert!(is_abbreviation("ubnd"));
         let _ = &*LEGAL_FORMS;
         let _ = &*ABBREVIATIONS;
+    }
+
+    #[test]
+    fn every_head_passes_the_start_table() {
+        for (phrase, _, flags) in ORG_HEADS.iter() {
+            let lower_ok = !flags.split(' ').any(|f| f == "cap")
+                || flags.split(' ').any(|f| f == "scoped" || f == "lowername");
+            let capitalized = phrase
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(phrase.chars().skip(1))
+                .collect::<String>();
+            for (head, ok) in [
+                (phrase.to_string(), lower_ok),
+                (capitalized, true),
+                (phrase.to_uppercase(), true),
+            ] {
+                let text = format!("họp {head} xã Dương Quang");
+                let t = Tokens::new(&text);
+                let keys = Keys::new(&t);
+                assert!(HEADS.longest_at(&t, &keys, 1).is_some(), "{text}");
+                assert_eq!(
+                    keys.next_flagged(1, &HEAD_STARTS, HEAD_START),
+                    Some(1),
+                    "{text}"
+                );
+                assert!(!ok || may_head(&t, &keys, 1), "{text}");
+            }
+        }
+        // Lower-case words that start only heads written with a capital.
+        let t = Tokens::new("trường học, viện dẫn");
+        let keys = Keys::new(&t);
+        assert!(!may_head(&t, &keys, 0) && !may_head(&t, &keys, 3));
+    }
+
+    #[test]
+    fn the_scan_finds_what_asking_at_every_token_finds() {
+        for text in crate::extract::place::samples::texts() {
+            // Keys of both kinds: the tokens' own, and rewritten.
+            let traditional = Tokens::new_traditional(&text);
+            let rewritten = Tokens::new(&text);
+            for t in [traditional, rewritten] {
+                let keys = Keys::new(&t);
+                let every = each_org(
+                    |i| (i < t.len()).then_some(i),
+                    |i| org_at_head(&t, &keys, i, 0),
+                );
+                assert_eq!(organizations(&t, &keys), every, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -101,16 +101,16 @@ impl<'a> Keys<'a> {
         }
     }
 
-    /// The first token at or after `from` whose key's hash passes `pass`:
-    /// a scan for the words a lexicon may start with, one bit test a token
-    /// and no call.
+    /// The first token at or after `from` whose key's hash has one of the
+    /// flags `mask` in `table`: a scan for the words a lexicon may start
+    /// with, a load and a test a token.
     #[inline]
-    pub(crate) fn next_where(&self, from: usize, pass: impl Fn(u32) -> bool) -> Option<usize> {
+    pub(crate) fn next_flagged(&self, from: usize, table: &FlagTable, mask: u8) -> Option<usize> {
         match self {
             Keys::Lower(t) => {
                 let mut i = from;
                 while let Some(h) = t.hash(i) {
-                    if pass(h) {
+                    if table.get(h) & mask != 0 {
                         return Some(i);
                     }
                     i += 1;
@@ -120,9 +120,15 @@ impl<'a> Keys<'a> {
             Keys::Rewritten(_, h) => h
                 .get(from..)?
                 .iter()
-                .position(|&x| pass(x))
+                .position(|&x| table.get(x) & mask != 0)
                 .map(|p| from + p),
         }
+    }
+
+    /// The flags of token `i`'s key in `table` (0 past the end).
+    #[inline]
+    pub(crate) fn flags(&self, table: &FlagTable, i: usize) -> u8 {
+        self.hash(i).map_or(0, |h| table.get(h))
     }
 
     /// Is the key of token `i` in `set` (never past the end)?
@@ -139,6 +145,47 @@ impl<'a> Keys<'a> {
             Keys::Lower(t) => t.hash(i),
             Keys::Rewritten(_, h) => h.get(i).copied(),
         }
+    }
+}
+
+/// Up to eight sets of words (the first words of lexicons), as one byte of
+/// flags a slot indexed by the low bits of the words' [`word_hash`]: a
+/// flag set means a word of that set may have that hash, a flag clear
+/// that none has. A scan over every token for the words that may start
+/// something ([`Keys::next_flagged`]) costs a load and a test a token,
+/// where a [`WordFilter`] costs a shift and a bit test more, and one table
+/// answers for several lexicons.
+pub(crate) struct FlagTable {
+    flags: Box<[u8; FlagTable::SLOTS]>,
+}
+
+impl Default for FlagTable {
+    fn default() -> FlagTable {
+        FlagTable {
+            flags: Box::new([0; FlagTable::SLOTS]),
+        }
+    }
+}
+
+impl FlagTable {
+    /// Slots (8 KB): as many as a [`WordFilter`] has bits, so as few false
+    /// hits.
+    const SLOTS: usize = 8192;
+
+    /// Sets `flag` for the words of hash `h`.
+    pub(crate) fn insert_hash(&mut self, h: u32, flag: u8) {
+        if let Some(f) = self.flags.get_mut(h as usize % Self::SLOTS) {
+            *f |= flag;
+        }
+    }
+
+    /// The flags of the words of hash `h`.
+    #[inline]
+    pub(crate) fn get(&self, h: u32) -> u8 {
+        self.flags
+            .get(h as usize % Self::SLOTS)
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -262,23 +309,14 @@ impl<V> Lex<V> {
         (!(glued && last_word)).then_some(n)
     }
 
-    /// The first keys of the entries whose value passes `keep`, as a
-    /// filter (a subset of the one [`Lex::longest_at`] tests).
-    pub(crate) fn firsts_of(&self, keep: impl Fn(&V) -> bool) -> WordFilter {
-        let mut f = WordFilter::default();
+    /// Sets `flag` in `table` for the first keys of the entries whose
+    /// value passes `keep`.
+    pub(crate) fn flag_firsts(&self, table: &mut FlagTable, flag: u8, keep: impl Fn(&V) -> bool) {
         for (pieces, v) in &self.entries {
             if let Some(first) = pieces.first().filter(|_| keep(v)) {
-                f.insert_hash(first.hash);
+                table.insert_hash(first.hash, flag);
             }
         }
-        f
-    }
-
-    /// The first token at or after `from` where an entry may start (see
-    /// [`Lex::may_start`]).
-    #[inline]
-    pub(crate) fn next_start(&self, keys: &Keys<'_>, from: usize) -> Option<usize> {
-        keys.next_where(from, |h| self.firsts.may_contain(h))
     }
 
     /// May an entry start at token `i`? `false` for most words, at one bit
@@ -286,6 +324,19 @@ impl<V> Lex<V> {
     #[inline]
     pub(crate) fn may_start(&self, keys: &Keys<'_>, i: usize) -> bool {
         keys.hash(i).is_some_and(|h| self.firsts.may_contain(h))
+    }
+
+    /// May an entry start at token `i`, whose key's hash is `h` (its
+    /// first key in [`Lex::firsts`])? `false` is sure: an entry of one
+    /// piece is the key itself, a longer one starts with the key and the
+    /// next (two bit tests, no look-up). Most words that start entries
+    /// start none where they stand (`ban hành`, `bộ trưởng`, `công nhân`).
+    #[inline]
+    pub(crate) fn may_match(&self, keys: &Keys<'_>, i: usize, h: u32) -> bool {
+        self.single_keys.may_contain(h)
+            || keys
+                .hash(i + 1)
+                .is_some_and(|second| self.pairs.may_contain(pair_hash(h, second)))
     }
 
     /// The longest entry starting at token `i`: its number of tokens and
@@ -504,7 +555,8 @@ pub(crate) fn known_name(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<us
 
 /// Is word `i` written all in capitals (at least one letter)?
 pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
-    if !t.is_word(i) {
+    // A word without a capital (most), or no word: a field read.
+    if !t.has_capital(i) {
         return false;
     }
     // One pass, ASCII without Unicode's tables: no lower-case letter, and
@@ -809,13 +861,23 @@ fn unit_number(t: &Tokens<'_>, i: usize) -> Option<usize> {
     Some(next)
 }
 
+/// The flag of [`PLACE_STARTS`].
+const PLACE_START: u8 = 1;
+
+/// The words a place may start with: `TPHCM` and the first words of the
+/// level words.
+static PLACE_STARTS: Lazy<FlagTable> = Lazy::new(|| {
+    let mut table = FlagTable::default();
+    table.insert_hash(word_hash("tphcm"), PLACE_START);
+    LEVELS.flag_firsts(&mut table, PLACE_START, |_| true);
+    table
+});
+
 /// The place whose level word starts at token `i`.
 #[inline]
 pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
-    // Most words are neither `TPHCM` nor a level word's first: one hash
-    // compare and one bit test.
-    let h = keys.hash(i)?;
-    if h != word_hash("tphcm") && !LEVELS.firsts.may_contain(h) {
+    // Most words are neither `TPHCM` nor a level word's first: one test.
+    if keys.flags(&PLACE_STARTS, i) & PLACE_START == 0 {
         return None;
     }
     place_at_word(t, keys, i)
@@ -1018,12 +1080,21 @@ fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceM
 
 /// Every place in the text, left to right.
 pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
-    let mut out = Vec::new();
-    let levels: &Lex<LevelWord> = &LEVELS;
-    let tphcm = word_hash("tphcm");
-    let mut i = 0;
+    let starts: &FlagTable = &PLACE_STARTS;
     // Only where `place_at` may find something (see there).
-    while let Some(at) = keys.next_where(i, |h| h == tphcm || levels.firsts.may_contain(h)) {
+    places_from(t, keys, |i| keys.next_flagged(i, starts, PLACE_START))
+}
+
+/// [`places`], asking only at the tokens `next` gives (the first worth
+/// asking at or after a token).
+fn places_from(
+    t: &Tokens<'_>,
+    keys: &Keys<'_>,
+    next: impl Fn(usize) -> Option<usize>,
+) -> Vec<PlaceMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(at) = next(i) {
         i = at;
         let Some(m) = place_at_word(t, keys, i) else {
             i += 1;
@@ -1069,10 +1140,128 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&CONTEXT);
     once_cell::sync::Lazy::force(&LEVELS);
     once_cell::sync::Lazy::force(&NAMES);
+    once_cell::sync::Lazy::force(&PLACE_STARTS);
     once_cell::sync::Lazy::force(&REGIONS);
     once_cell::sync::Lazy::force(&SURNAME_SET);
     once_cell::sync::Lazy::force(&SENTENCE_WORDS);
     once_cell::sync::Lazy::force(&TITLES);
+}
+
+/// Texts for the tests that compare a scan with its skips against one that
+/// asks at every token (here and in `org.rs`).
+#[cfg(test)]
+pub(crate) mod samples {
+    use crate::lexicon::{
+        ORG_ABBREVIATIONS, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS, PERSON_TITLES, PLACE_LEVELS,
+        PLACE_NAMES, SURNAMES,
+    };
+
+    /// `phrase` with the first letter of every word a capital.
+    fn title_case(phrase: &str) -> String {
+        phrase
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The seed article, then seeded random mixes of the lexicons' phrases
+    /// (in lower case, title case and capitals), names, numbers, common
+    /// words and punctuation.
+    pub(crate) fn texts() -> Vec<String> {
+        let mut pieces: Vec<String> = Vec::new();
+        let lexicons = ORG_HEADS.iter().map(|(p, _, _)| *p).chain(
+            PLACE_LEVELS.iter().map(|(p, _, _)| *p).chain(
+                ORG_DOMAINS
+                    .iter()
+                    .chain(ORG_LEGAL_FORMS.iter())
+                    .copied()
+                    .chain(
+                        ORG_ABBREVIATIONS.iter().map(|(a, _)| *a).chain(
+                            PLACE_NAMES
+                                .iter()
+                                .chain(PERSON_TITLES.iter())
+                                .chain(SURNAMES.iter())
+                                .copied(),
+                        ),
+                    ),
+            ),
+        );
+        for p in lexicons {
+            pieces.extend([p.to_string(), title_case(p), p.to_uppercase()]);
+        }
+        pieces.extend(
+            [
+                "Dương Quang",
+                "Nguyễn Văn Đọc",
+                "Chu Văn An",
+                "cho biết",
+                "các",
+                "những",
+                "và",
+                "của",
+                "hội nghị",
+                "xã hội",
+                "cán bộ",
+                "công ty",
+                "Hội An",
+                "Nhật Bản",
+                "TP.HCM",
+                "TPHCM",
+                "Tp. HCM",
+                "Q.1",
+                "P. Bến Nghé",
+                "số",
+                "3",
+                "12",
+                "2017",
+                ",",
+                ".",
+                ";",
+                "(",
+                ")",
+                "(LĐLĐ)",
+                "-",
+                " - ",
+                "&",
+                "\n",
+                "“",
+                "”",
+                "uỷ",
+                "hoà",
+                "Thuỷ",
+                "Ủy",
+            ]
+            .map(str::to_string),
+        );
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            // xorshift64*
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        let mut out = vec![
+            crate::normalize(include_str!("../../fixtures/duong-quang-2017.txt"))
+                .as_str()
+                .to_string(),
+        ];
+        for _ in 0..4000 {
+            let n = next() % 16;
+            let words: Vec<&str> = (0..n)
+                .filter_map(|_| pieces.get((next() % pieces.len() as u64) as usize))
+                .map(String::as_str)
+                .collect();
+            out.push(words.join(" "));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -1118,6 +1307,42 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         all(text).into_iter().map(|(_, _, n)| n).collect()
+    }
+
+    #[test]
+    fn every_level_word_passes_the_start_table() {
+        let starts: &FlagTable = &PLACE_STARTS;
+        for (phrase, _, _) in PLACE_LEVELS.iter() {
+            for text in [
+                format!("ở {phrase} Tân Phú"),
+                format!("ở {} Tân Phú", phrase.to_uppercase()),
+            ] {
+                let t = Tokens::new(&text);
+                let keys = Keys::new(&t);
+                assert!(LEVELS.longest_at(&t, &keys, 1).is_some(), "{text}");
+                assert_ne!(keys.flags(starts, 1) & PLACE_START, 0, "{text}");
+                assert_eq!(keys.next_flagged(1, starts, PLACE_START), Some(1));
+            }
+        }
+        let t = Tokens::new("tại TPHCM");
+        assert_eq!(Keys::new(&t).next_flagged(0, starts, PLACE_START), Some(1));
+        // Common words start no place.
+        let t = Tokens::new("hôm nay trời đẹp");
+        assert_eq!(Keys::new(&t).next_flagged(0, starts, PLACE_START), None);
+    }
+
+    #[test]
+    fn the_scan_finds_what_asking_at_every_token_finds() {
+        for text in samples::texts() {
+            // Keys of both kinds: the tokens' own, and rewritten.
+            let traditional = Tokens::new_traditional(&text);
+            let rewritten = Tokens::new(&text);
+            for t in [traditional, rewritten] {
+                let keys = Keys::new(&t);
+                let every = places_from(&t, &keys, |i| (i < t.len()).then_some(i));
+                assert_eq!(places(&t, &keys), every, "{text}");
+            }
+        }
     }
 
     #[test]
