@@ -870,13 +870,16 @@ impl<'t> Tokens<'t> {
                 // ([`slow_word`]).
                 let word = 'word: {
                     // Most tokens are words starting with a lower-case
-                    // letter, ASCII or not (`đã`, `ở`); the others a capital,
-                    // ASCII (`Năm`) or not (`Đảng`, scanned to its first
-                    // letter).
-                    let (at, found) = match BYTE_SCAN.get(usize::from(b)) {
-                        Some(&(SCAN_LOWER | SCAN_MULTI)) => scan_lower(bytes, start, table, scan),
-                        Some(&s) => (start, s),
-                        None => (start, SCAN_END),
+                    // letter, ASCII or not (`đã`, `ở`), scanned from their
+                    // first letter; the others a capital, ASCII (`Năm`,
+                    // scanned from the letter after it) or not (`Đảng`, the
+                    // scan stops at once).
+                    let first = BYTE_SCAN.get(usize::from(b)).copied().unwrap_or(SCAN_END);
+                    let ascii_capital = first == SCAN_CAPITAL;
+                    let (at, found) = if first == SCAN_END {
+                        (start, SCAN_END)
+                    } else {
+                        scan_lower(bytes, start + usize::from(ascii_capital), table, scan)
                     };
                     if at == start && found != SCAN_CAPITAL {
                         // No word, or one that starts with another letter.
@@ -933,7 +936,7 @@ impl<'t> Tokens<'t> {
                             }
                         }
                     }
-                    if found == SCAN_END {
+                    if found == SCAN_END && !ascii_capital {
                         // Most words: no capitals, their lower-case form is
                         // their surface.
                         let hash = hash_of(bytes, start, at);
@@ -961,19 +964,20 @@ impl<'t> Tokens<'t> {
                     // A capital (most often the first letter), or a letter or
                     // mark for the general path.
                     match found {
-                        // The most common: an ASCII capital, then lower-case
-                        // letters (`Năm`, `Việt`).
-                        SCAN_CAPITAL if at == start && b.is_ascii_uppercase() => {
-                            match scan_lower(bytes, start + 1, table, scan) {
-                                (end, SCAN_END) => {
-                                    let from = lower.len();
-                                    lower.push(char::from(b.to_ascii_lowercase()));
-                                    lower.push_str(text.get(start + 1..end).unwrap_or_default());
-                                    Some((end, true, Some(lowered(&lower, from))))
-                                }
-                                _ => lower_rest(text, start, at, table, scan, vowels, &mut lower)
-                                    .map(|(end, lowered)| (end, true, Some(lowered))),
-                            }
+                        // The most common: an ASCII capital (words without
+                        // one went on above), then lower-case letters only
+                        // (`Năm`, `Việt`).
+                        SCAN_END => {
+                            let from = lower.len();
+                            lower.push(char::from(b.to_ascii_lowercase()));
+                            lower.push_str(text.get(start + 1..at).unwrap_or_default());
+                            Some((at, true, Some(lowered(&lower, from))))
+                        }
+                        // An ASCII capital, then another capital (`TP`,
+                        // `HĐND`) or a letter for the general path.
+                        _ if ascii_capital => {
+                            lower_rest(text, start, start, table, scan, vowels, &mut lower)
+                                .map(|(end, lowered)| (end, true, Some(lowered)))
                         }
                         SCAN_CAPITAL => {
                             lower_rest(text, start, at, table, scan, vowels, &mut lower)
