@@ -12,6 +12,17 @@
 //! | a word whose tone may be on the wrong vowel | tone placement ([`super::tone`]) |
 //! | a gap character with marks, an invisible character, a Unicode space, a character NFC changes | clean + compose that cluster |
 //! | a run of spaces (with `Spaces::Collapse`) | one U+0020 |
+//!
+//! Most characters of real text need nothing, and [`Scanner::skip`] passes
+//! over them before that loop sees anything: eight bytes at a time, looking
+//! only at the lead bytes of non-ASCII characters (and at ASCII spaces when
+//! collapsing). Each such character costs one class lookup and, for a toned
+//! vowel, a look at the bytes on either side, all without branches
+//! (Vietnamese mixes two- and three-byte letters, toned and not, too
+//! irregularly for a branch predictor). A toned vowel next to another vowel
+//! is settled by [`Scanner::tone_candidate`]; whatever the skip is unsure
+//! of goes to the loop above, which decides as if nothing had been skipped
+//! (the tests compare the two on every option).
 
 use super::class::{self, BMP_LEN, VOWELS};
 use super::syllable::MAX_LETTERS;
@@ -867,6 +878,50 @@ mod tests {
         }
         fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
             xs[(self.next() % xs.len() as u64) as usize]
+        }
+    }
+
+    /// The branch-free decode of the skip reads every two- and three-byte
+    /// character as the general decoder does: its class, its length and the
+    /// byte after it; and gives up on everything else.
+    #[test]
+    fn lead_reads_every_bmp_character_as_next_does() {
+        let table = class::bmp_array();
+        let mut checked = 0;
+        for c in (0x80..=0xFFFFu32).filter_map(char::from_u32) {
+            for after in ["x", "\u{e9}", "\u{1ea1}", ""] {
+                let text = format!("{c}{after}  ");
+                let bytes = text.as_bytes();
+                let (class, len, _) = next(bytes, 0, table).unwrap();
+                assert_eq!(lead(bytes, 0, table), Some((class, len, bytes[len])), "{c:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 4 * 63_000, "{checked}");
+        // ASCII, four-byte characters and the last three bytes of a text
+        // are left to the general path.
+        for text in ["abcd", "😀abc", "\u{e9}x", "\u{1ea1}"] {
+            assert_eq!(lead(text.as_bytes(), 0, table), None, "{text:?}");
+        }
+    }
+
+    /// `bytes_equal` finds exactly the bytes equal to the one asked for,
+    /// whatever their neighbours (no borrow from one byte to the next).
+    #[test]
+    fn bytes_equal_is_exact() {
+        let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+        for _ in 0..20_000 {
+            // Bytes near the ones looked for, where a borrow would show.
+            let w = u64::from_le_bytes(core::array::from_fn(|_| {
+                [0x00, 0x01, 0x08, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x80, 0xA0, 0xFF]
+                    [(rng.next() % 11) as usize]
+            }));
+            for b in [b' ', b'\t'] {
+                let expected = (0..8)
+                    .filter(|&k| (w >> (8 * k)) as u8 == b)
+                    .fold(0u64, |m, k| m | 0x80 << (8 * k));
+                assert_eq!(bytes_equal(w, b), expected, "{w:#x} {b}");
+            }
         }
     }
 
