@@ -171,7 +171,7 @@ fn lead(bytes: &[u8], at: usize, table: &[u8; BMP_LEN]) -> Option<(u8, usize, u8
 }
 
 /// What [`Scanner::tone_candidate`] needs to know of a class, one byte:
-/// [`VOWEL`], [`MODIFIED`], [`TONED`] and the vowel's [`INDEX`] (a 0, ă 1,
+/// [`VOWEL`], [`MODIFIED`], [`TONED_VOWEL`] and the vowel's [`INDEX`] (a 0, ă 1,
 /// â 2, e 3, ê 4, i 5, o 6, ô 7, ơ 8, u 9, ư 10, y 11); 0 for a non-vowel.
 const VOWEL: u8 = 0x80;
 const MODIFIED: u8 = 0x40;
@@ -893,7 +893,11 @@ mod tests {
                 let text = format!("{c}{after}  ");
                 let bytes = text.as_bytes();
                 let (class, len, _) = next(bytes, 0, table).unwrap();
-                assert_eq!(lead(bytes, 0, table), Some((class, len, bytes[len])), "{c:?}");
+                assert_eq!(
+                    lead(bytes, 0, table),
+                    Some((class, len, bytes[len])),
+                    "{c:?}"
+                );
                 checked += 1;
             }
         }
@@ -913,8 +917,9 @@ mod tests {
         for _ in 0..20_000 {
             // Bytes near the ones looked for, where a borrow would show.
             let w = u64::from_le_bytes(core::array::from_fn(|_| {
-                [0x00, 0x01, 0x08, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x80, 0xA0, 0xFF]
-                    [(rng.next() % 11) as usize]
+                [
+                    0x00, 0x01, 0x08, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x80, 0xA0, 0xFF,
+                ][(rng.next() % 11) as usize]
             }));
             for b in [b' ', b'\t'] {
                 let expected = (0..8)
