@@ -12,6 +12,17 @@
 //! | a word whose tone may be on the wrong vowel | tone placement ([`super::tone`]) |
 //! | a gap character with marks, an invisible character, a Unicode space, a character NFC changes | clean + compose that cluster |
 //! | a run of spaces (with `Spaces::Collapse`) | one U+0020 |
+//!
+//! Most characters of real text need nothing, and [`Scanner::skip`] passes
+//! over them before that loop sees anything: eight bytes at a time, looking
+//! only at the lead bytes of non-ASCII characters (and at ASCII spaces when
+//! collapsing). Each such character costs one class lookup and, for a toned
+//! vowel, a look at the bytes on either side, all without branches
+//! (Vietnamese mixes two- and three-byte letters, toned and not, too
+//! irregularly for a branch predictor). A toned vowel next to another vowel
+//! is settled by [`Scanner::tone_candidate`]; whatever the skip is unsure
+//! of goes to the loop above, which decides as if nothing had been skipped
+//! (the tests compare the two on every option).
 
 use super::class::{self, BMP_LEN, VOWELS};
 use super::syllable::MAX_LETTERS;
@@ -58,60 +69,70 @@ const fn ascii_classes() -> [u8; 128] {
 
 static ASCII_CLASSES: [u8; 128] = ascii_classes();
 
-/// What the main loop does with a non-ASCII character, by its class: the
-/// actions below, one table load per character.
-const SKIP: u8 = 0;
-/// An unmodified vowel with a tone (`á`, `ò`, `ủ`): fine when neither
-/// neighbour is a vowel ([`plain`]), else as [`Scanner::tone_candidate`]
-/// finds.
-const TONED: u8 = 1;
-/// A modified vowel with a tone (`ấ`, `ờ`, `ự`): fine when an ASCII
-/// character follows it, else as [`Scanner::tone_candidate`] finds.
-const TONED_MODIFIED: u8 = 2;
-/// Everything else: the general path.
-const GENERAL: u8 = 3;
+/// What the neighbours of a non-ASCII character must be for it to need
+/// nothing, by its class: bits of the facts below, all of which must hold
+/// ([`BYTE_FACTS`]). One table load, then `&` and `==`: branches would be
+/// mispredicted, since Vietnamese mixes all kinds of characters.
+///
+/// - 0: needs nothing anyway (letters, toneless vowels, punctuation);
+/// - `AFTER_ASCII`: a modified vowel with a tone (`ấ`, `ờ`, `ự`), before an
+///   ASCII character;
+/// - `AFTER_PLAIN | BEFORE_PLAIN`: an unmodified vowel with a tone (`á`,
+///   `ò`, `ủ`) with no vowel on either side;
+/// - `NEVER`: the general path.
+///
+/// A toned vowel that falls short is read by [`Scanner::tone_candidate`].
+const AFTER_ASCII: u8 = 1;
+/// An ASCII character other than a vowel letter follows.
+const AFTER_PLAIN: u8 = 2;
+/// An ASCII character other than a vowel letter precedes, or nothing.
+const BEFORE_PLAIN: u8 = 4;
+const NEVER: u8 = 8;
 
-/// The action of each class. Letters and other NFC-stable characters are
-/// skipped; so are toned vowels unless `check_tones`.
+/// The needs of each class; toned vowels need nothing unless `check_tones`.
 // `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
 #[allow(clippy::indexing_slicing)]
-const fn actions(check_tones: bool) -> [u8; 256] {
-    let mut t = [GENERAL; 256];
+const fn needs(check_tones: bool) -> [u8; 256] {
+    let mut t = [NEVER; 256];
     let mut i = 0;
     while i <= class::OTHER as usize {
         let k = i as u8;
         t[i] = if k >= VOWELS || (k / 2) % 6 == 0 || !check_tones {
-            SKIP
+            0
         } else if matches!(k / 12, 1 | 2 | 4 | 7 | 8 | 10) {
-            TONED_MODIFIED
+            AFTER_ASCII
         } else {
-            TONED
+            AFTER_PLAIN | BEFORE_PLAIN
         };
         i += 1;
     }
     t
 }
 
-static ACTIONS: [u8; 256] = actions(true);
-static ACTIONS_PRESERVE: [u8; 256] = actions(false);
+static NEEDS: [u8; 256] = needs(true);
+static NEEDS_PRESERVE: [u8; 256] = needs(false);
 
-/// Is this byte a whole ASCII character that is not a vowel letter? Such a
-/// neighbour proves a toned vowel is alone in its syllable's nucleus.
-#[inline(always)]
-fn plain(b: u8) -> bool {
-    b < 0x80
-        && ASCII_CLASSES
-            .get(usize::from(b))
-            .is_some_and(|&k| k >= VOWELS)
+/// What a byte next to a character proves, as the neighbour after it:
+/// `AFTER_ASCII` for an ASCII byte, with `AFTER_PLAIN` when it is not a
+/// vowel letter (as the neighbour before, `AFTER_PLAIN` moves to
+/// `BEFORE_PLAIN`).
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn byte_facts() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = if ASCII_CLASSES[i] < VOWELS {
+            AFTER_ASCII
+        } else {
+            AFTER_ASCII | AFTER_PLAIN
+        };
+        i += 1;
+    }
+    t
 }
 
-/// Is the char before byte `at` (if any) ASCII and not a vowel letter?
-#[inline(always)]
-fn plain_before(bytes: &[u8], at: usize) -> bool {
-    at.checked_sub(1)
-        .and_then(|p| bytes.get(p))
-        .is_none_or(|&b| plain(b))
-}
+static BYTE_FACTS: [u8; 256] = byte_facts();
 
 /// The bytes of `w` equal to `b`, as their high bits (exact: no borrow
 /// crosses from one byte to the next).
@@ -130,24 +151,27 @@ fn bytes_equal(w: u64, b: u8) -> u64 {
 /// bytes of the text, which the general path reads.
 #[inline(always)]
 fn lead(bytes: &[u8], at: usize, table: &[u8; BMP_LEN]) -> Option<(u8, usize, u8)> {
-    let &[b0, b1, b2, b3] = bytes.get(at..)?.first_chunk::<4>()?;
-    if !(0xC0..0xF0).contains(&b0) {
+    let four = u32::from_le_bytes(*bytes.get(at..)?.first_chunk::<4>()?);
+    if !(0xC0..0xF0).contains(&(four as u8)) {
         return None;
     }
-    let low = |b: u8| u32::from(b & 0x3F);
-    let two = (u32::from(b0 & 0x1F) << 6) | low(b1);
-    let three = (u32::from(b0 & 0x0F) << 12) | (low(b1) << 6) | low(b2);
-    let (u, len, after) = if b0 < 0xE0 {
-        (two, 2, b2)
-    } else {
-        (three, 3, b3)
-    };
+    // Without branches (two- and three-byte characters come mixed): the
+    // first three bytes big-end first, a two-byte character shifted to the
+    // place of the last two of a three-byte one. The lead byte's payload is
+    // its low four bits in three bytes, low five in two (`110xxxxx`: the
+    // sixth is 0, so six bits read the same).
+    let short = u32::from((four as u8) < 0xE0);
+    let len = 3 - short;
+    let x = four.swap_bytes() >> (8 + 8 * short);
+    let u = ((x >> 4) & 0xF000) | ((x >> 2) & 0x0FC0) | (x & 0x3F);
+    let after = (four >> (8 * len)) as u8;
+    let len = len as usize;
     let class = table.get(u as usize & (BMP_LEN - 1)).copied()?;
     Some((class, len, after))
 }
 
 /// What [`Scanner::tone_candidate`] needs to know of a class, one byte:
-/// [`VOWEL`], [`MODIFIED`], [`TONED`] and the vowel's [`INDEX`] (a 0, ă 1,
+/// [`VOWEL`], [`MODIFIED`], [`TONED_VOWEL`] and the vowel's [`INDEX`] (a 0, ă 1,
 /// â 2, e 3, ê 4, i 5, o 6, ô 7, ơ 8, u 9, ư 10, y 11); 0 for a non-vowel.
 const VOWEL: u8 = 0x80;
 const MODIFIED: u8 = 0x40;
@@ -239,8 +263,8 @@ pub(super) struct Scanner<'a> {
     out: Writer<'a>,
     notes: Vec<Note>,
     table: &'static [u8; BMP_LEN],
-    /// [`ACTIONS`], or [`ACTIONS_PRESERVE`] when tones are kept as they are.
-    actions: &'static [u8; 256],
+    /// [`NEEDS`], or [`NEEDS_PRESERVE`] when tones are kept as they are.
+    needs: &'static [u8; 256],
     tones: ToneStyle,
     fold_spaces: bool,
     collapse: bool,
@@ -315,10 +339,10 @@ impl<'a> Scanner<'a> {
             out: Writer::new(src),
             notes: Vec::new(),
             table: class::bmp_array(),
-            actions: if opts.tone == ToneStyle::Preserve {
-                &ACTIONS_PRESERVE
+            needs: if opts.tone == ToneStyle::Preserve {
+                &NEEDS_PRESERVE
             } else {
-                &ACTIONS
+                &NEEDS
             },
             tones: opts.tone,
             fold_spaces: opts.spaces != Spaces::Keep,
@@ -469,16 +493,18 @@ impl<'a> Scanner<'a> {
         let Some((class, len, after)) = lead(bytes, at, self.table) else {
             return false;
         };
-        // For a toned vowel, the neighbours' bytes settle the common cases
-        // at once; the rest are read by `tone_candidate`.
-        match self.actions.get(usize::from(class)).copied() {
-            Some(SKIP) => true,
-            Some(TONED) => {
-                (plain(after) && plain_before(bytes, at)) || !self.tone_candidate(at, len, class)
-            }
-            Some(TONED_MODIFIED) => after < 0x80 || !self.tone_candidate(at, len, class),
-            _ => false,
+        let byte = |b: u8| BYTE_FACTS.get(usize::from(b)).copied().unwrap_or(0);
+        let before = at
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .map_or(AFTER_PLAIN, |&b| byte(b));
+        let have = byte(after) | ((before & AFTER_PLAIN) << 1);
+        let need = self.needs.get(usize::from(class)).copied().unwrap_or(NEVER);
+        if have & need == need {
+            return true;
         }
+        // A toned vowel next to another vowel or a non-ASCII character.
+        need & NEVER == 0 && !self.tone_candidate(at, len, class)
     }
 
     /// Could the toned vowel at `at` be misplaced? `false` only when the
@@ -852,6 +878,55 @@ mod tests {
         }
         fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
             xs[(self.next() % xs.len() as u64) as usize]
+        }
+    }
+
+    /// The branch-free decode of the skip reads every two- and three-byte
+    /// character as the general decoder does: its class, its length and the
+    /// byte after it; and gives up on everything else.
+    #[test]
+    fn lead_reads_every_bmp_character_as_next_does() {
+        let table = class::bmp_array();
+        let mut checked = 0;
+        for c in (0x80..=0xFFFFu32).filter_map(char::from_u32) {
+            for after in ["x", "\u{e9}", "\u{1ea1}", ""] {
+                let text = format!("{c}{after}  ");
+                let bytes = text.as_bytes();
+                let (class, len, _) = next(bytes, 0, table).unwrap();
+                assert_eq!(
+                    lead(bytes, 0, table),
+                    Some((class, len, bytes[len])),
+                    "{c:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 4 * 63_000, "{checked}");
+        // ASCII, four-byte characters and the last three bytes of a text
+        // are left to the general path.
+        for text in ["abcd", "😀abc", "\u{e9}x", "\u{1ea1}"] {
+            assert_eq!(lead(text.as_bytes(), 0, table), None, "{text:?}");
+        }
+    }
+
+    /// `bytes_equal` finds exactly the bytes equal to the one asked for,
+    /// whatever their neighbours (no borrow from one byte to the next).
+    #[test]
+    fn bytes_equal_is_exact() {
+        let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+        for _ in 0..20_000 {
+            // Bytes near the ones looked for, where a borrow would show.
+            let w = u64::from_le_bytes(core::array::from_fn(|_| {
+                [
+                    0x00, 0x01, 0x08, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x80, 0xA0, 0xFF,
+                ][(rng.next() % 11) as usize]
+            }));
+            for b in [b' ', b'\t'] {
+                let expected = (0..8)
+                    .filter(|&k| (w >> (8 * k)) as u8 == b)
+                    .fold(0u64, |m, k| m | 0x80 << (8 * k));
+                assert_eq!(bytes_equal(w, b), expected, "{w:#x} {b}");
+            }
         }
     }
 
