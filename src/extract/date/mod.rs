@@ -466,6 +466,30 @@ impl P<'_, '_> {
         stop
     }
 
+    /// Can the trigger word `w` at token `i` start a date with the word
+    /// after it? Some only start one phrase: `chủ nhật`, `thế kỷ`, `thập
+    /// niên`, `những năm`, `niên khóa`, `cách đây`, `cuối tuần`, `nửa đầu`,
+    /// `thứ hai`. The first word of each is common alone, and ruled out
+    /// here before any reader is tried (none of these words is a number,
+    /// so only the reader of its own phrase could match there; a test
+    /// checks that [`P::at`] finds nothing where this says no).
+    fn next_word_fits(&self, i: usize, w: &str) -> bool {
+        let t = self.t;
+        let next: &[&str] = match w {
+            "chủ" | "chúa" => &["nhật"],
+            "thế" => &["kỷ", "kỉ"],
+            "thập" => &["niên", "kỷ", "kỉ"],
+            "những" => &["năm"],
+            "niên" => &["khóa", "học"],
+            "cách" => &["đây"],
+            "cuối" => &["tuần"],
+            "nửa" => &["đầu", "cuối", "năm"],
+            "thứ" => return lexicon::weekday_at(t, i).is_some(),
+            _ => return true,
+        };
+        next.contains(&lexicon::word(t, i + 1))
+    }
+
     /// Could a date expression start at token `i`? Every parser wants a
     /// word or a mark right after a number: a unit (`3 ngày`, `15 tháng 3`,
     /// `hai tuần`), a clock mark (`8h`, `8 giờ`), a separator joined to more
@@ -506,14 +530,15 @@ impl P<'_, '_> {
     }
 
     /// [`P::may_start`] for word `i` past the bit test: one of [`TRIGGERS`]
-    /// (`năm`, also a number word, is the year's word too: always tried),
-    /// or a number word with a unit after it or after the number it starts.
+    /// with a word after it that fits ([`P::next_word_fits`]; `năm`, also a
+    /// number word, is the year's word too: always tried), or a number word
+    /// with a unit after it or after the number it starts.
     #[inline(never)]
     fn word_may_start(&self, i: usize) -> bool {
         let t = self.t;
         let w = t.lower(i);
         if is_trigger(w) {
-            return true;
+            return self.next_word_fits(i, w);
         }
         if !(t.is_numeral_word(i) && lexicon::is_number_word(w)) {
             return false;
@@ -784,8 +809,19 @@ mod tests {
         format!("{found:?} {rejected:?}")
     }
 
-    /// Skipping to the candidates finds what looking at every token finds.
+    /// Skipping to the candidates finds what looking at every token finds,
+    /// and where [`P::next_word_fits`] rules a trigger word out, no reader
+    /// finds anything.
     fn same_scan(text: &str) {
+        let t = Tokens::new(text);
+        let style = Style::of(&t);
+        let p = P::new(&t, &style);
+        for i in 0..t.len() {
+            let w = lexicon::word(&t, i);
+            if is_trigger(w) && !p.next_word_fits(i, w) {
+                assert!(p.at(i).is_none(), "{text:?} at {i}");
+            }
+        }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
         for reference in [None, r] {
             assert_eq!(
@@ -815,7 +851,8 @@ mod tests {
              7:30|8 giờ 30|mười lăm|hai mươi|/|-|–|.|,|:|(|)|\n|qua|nay|mai|kia|tới|sau|trước|\
              ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
              những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
-             Tháng|NĂM|Ngày|x"
+             Tháng|NĂM|Ngày|x|kỷ|kỉ|niên|khóa|học|đây|nhật|thứ hai|thứ 2|Thứ Năm|chúa nhật|\
+             cuối tuần|nửa cuối|thập kỉ|niên khóa"
                 .split('|'),
         );
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
