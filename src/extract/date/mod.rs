@@ -323,7 +323,7 @@ static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
 /// from the list of the tokens a number may start at (made once per text,
 /// and visited by money, percentages and counts too), and the words whose
 /// hash passes the bit test of [`TRIGGER_FILTER`]. Every token
-/// [`P::trigger`] accepts is one of them.
+/// [`P::may_start`] accepts is one of them.
 struct Candidates {
     numbers: core::iter::Peekable<std::vec::IntoIter<usize>>,
 }
@@ -383,7 +383,7 @@ impl P<'_, '_> {
             if i >= n {
                 break;
             }
-            let may_start = self.trigger(i) && self.number_may_start(i);
+            let may_start = self.may_start(i);
             // A year may still follow a year (see `listed_year`).
             if !may_start && last_end.is_none_or(|e| i != e + 1) {
                 i += 1;
@@ -449,7 +449,7 @@ impl P<'_, '_> {
     }
 
     /// The first token from `from` (before `stop`, else `stop`) whose hash
-    /// passes the bit test of [`P::trigger`]: the loop most tokens of the
+    /// passes the bit test of [`P::may_start`]: the loop most tokens of the
     /// text go through, one bit test each.
     #[inline(always)]
     fn next_hashed(&self, from: usize, stop: usize) -> usize {
@@ -466,30 +466,94 @@ impl P<'_, '_> {
         stop
     }
 
-    /// Could a date expression start at token `i`? (A cheap filter: one
-    /// bit test rules out most words.)
+    /// Can the trigger word `w` at token `i` start a date with the word
+    /// after it? Some only start one phrase: `chủ nhật`, `thế kỷ`, `thập
+    /// niên`, `những năm`, `niên khóa`, `cách đây`, `cuối tuần`, `nửa đầu`,
+    /// `thứ hai`. The first word of each is common alone, and ruled out
+    /// here before any reader is tried (none of these words is a number,
+    /// so only the reader of its own phrase could match there; a test
+    /// checks that [`P::at`] finds nothing where this says no).
+    fn next_word_fits(&self, i: usize, w: &str) -> bool {
+        let t = self.t;
+        let next: &[&str] = match w {
+            "chủ" | "chúa" => &["nhật"],
+            "thế" => &["kỷ", "kỉ"],
+            "thập" => &["niên", "kỷ", "kỉ"],
+            "những" => &["năm"],
+            "niên" => &["khóa", "học"],
+            "cách" => &["đây"],
+            "cuối" => &["tuần"],
+            "nửa" => &["đầu", "cuối", "năm"],
+            "thứ" => return lexicon::weekday_at(t, i).is_some(),
+            _ => return true,
+        };
+        next.contains(&lexicon::word(t, i + 1))
+    }
+
+    /// Could a date expression start at token `i`? Every parser wants a
+    /// word or a mark right after a number: a unit (`3 ngày`, `15 tháng 3`,
+    /// `hai tuần`), a clock mark (`8h`, `8 giờ`), a separator joined to more
+    /// digits (`15/3`, `8:30`, `15.3.2018`), a dash (`2021 – 2026`) or
+    /// `đến`, `tới`; other words start a date only if they are
+    /// [`TRIGGERS`]. Most tokens (`30 người`, `một`, `không`, `tỷ`, any word
+    /// that fails the bit test) are ruled out here, before any parser is
+    /// tried.
     #[inline(always)]
-    fn trigger(&self, i: usize) -> bool {
+    fn may_start(&self, i: usize) -> bool {
         let t = self.t;
         match t.get(i).map(|x| x.kind) {
-            Some(Kind::Digits) => true,
+            Some(Kind::Digits) => self.digits_may_start(i),
             Some(Kind::Word) => t
                 .hash(i)
-                .is_some_and(|h| self.triggers.may_contain(h) && self.trigger_word(i)),
+                .is_some_and(|h| self.triggers.may_contain(h) && self.word_may_start(i)),
             Some(Kind::Punct(_)) | None => false,
         }
     }
 
-    /// [`P::trigger`] for word `i` (of hash `h`) past the bit test.
-    #[inline(never)]
-    fn trigger_word(&self, i: usize) -> bool {
+    /// [`P::may_start`] for the digits at token `i`.
+    fn digits_may_start(&self, i: usize) -> bool {
         let t = self.t;
-        let w = t.lower(i);
-        is_trigger(w) || t.is_numeral_word(i) && lexicon::is_number_word(w)
+        let next = i + 1;
+        match t.get(next).map(|x| x.kind) {
+            Some(Kind::Word) => {
+                t.hash(next)
+                    .is_some_and(|h| self.after_digits.may_contain(h))
+                    && AFTER_DIGITS.contains(&t.lower(next))
+            }
+            // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
+            Some(Kind::Punct(':' | '/' | '.')) => {
+                t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
+            }
+            Some(Kind::Punct('-' | '–' | '—')) => true,
+            Some(Kind::Punct(_) | Kind::Digits) | None => false,
+        }
     }
 
-    /// The date expression starting at token `i` (a [`P::trigger`] that
-    /// [`P::number_may_start`]), with everything that can follow it (a
+    /// [`P::may_start`] for word `i` past the bit test: one of [`TRIGGERS`]
+    /// with a word after it that fits ([`P::next_word_fits`]; `năm`, also a
+    /// number word, is the year's word too: always tried), or a number word
+    /// with a unit after it or after the number it starts.
+    #[inline(never)]
+    fn word_may_start(&self, i: usize) -> bool {
+        let t = self.t;
+        let w = t.lower(i);
+        if is_trigger(w) {
+            return self.next_word_fits(i, w);
+        }
+        if !(t.is_numeral_word(i) && lexicon::is_number_word(w)) {
+            return false;
+        }
+        let unit = |w: &str| matches!(w, "giờ" | "ngày" | "tuần" | "tháng" | "năm");
+        // Most number words (`một số`, `tỷ đồng`) are followed by no
+        // other: their run is one word, and only the next one counts.
+        if !t.is_numeral_word(i + 1) {
+            return unit(lexicon::word(t, i + 1));
+        }
+        self.small_may_precede(i, unit)
+    }
+
+    /// The date expression starting at token `i` (where one
+    /// [`P::may_start`]), with everything that can follow it (a
     /// relative anchor, `âm lịch`, the end of a range, a time).
     fn at(&self, i: usize) -> Option<Piece> {
         let t = self.t;
@@ -514,44 +578,6 @@ impl P<'_, '_> {
         }
         let core = self.core(i)?;
         Some(self.tails(core))
-    }
-
-    /// Can a date start at the number at token `i`, if it is one? Every
-    /// parser wants a word or a mark right after the number: a unit (`3
-    /// ngày`, `15 tháng 3`, `hai tuần`), a clock mark (`8h`, `8 giờ`), a
-    /// separator joined to more digits (`15/3`, `8:30`, `15.3.2018`), a dash
-    /// (`2021 – 2026`) or `đến`, `tới`. Most numbers in a text (`30 người`,
-    /// `một`, `không`, `tỷ`) are ruled out here, before any parser is tried.
-    /// `năm` is also the year's word: it is always tried. Tokens that are
-    /// no number pass.
-    fn number_may_start(&self, i: usize) -> bool {
-        let t = self.t;
-        if t.is_digits(i) {
-            let next = i + 1;
-            return match t.get(next).map(|x| x.kind) {
-                Some(Kind::Word) => {
-                    t.hash(next)
-                        .is_some_and(|h| self.after_digits.may_contain(h))
-                        && AFTER_DIGITS.contains(&t.lower(next))
-                }
-                // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
-                Some(Kind::Punct(':' | '/' | '.')) => {
-                    t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
-                }
-                Some(Kind::Punct('-' | '–' | '—')) => true,
-                Some(Kind::Punct(_) | Kind::Digits) | None => false,
-            };
-        }
-        if lexicon::number_word_at(t, i) && !t.is(i, "năm") {
-            let unit = |w: &str| matches!(w, "giờ" | "ngày" | "tuần" | "tháng" | "năm");
-            // Most number words (`một số`, `tỷ đồng`) are followed by no
-            // other: their run is one word, and only the next one counts.
-            if !t.is_numeral_word(i + 1) {
-                return unit(lexicon::word(t, i + 1));
-            }
-            return self.small_may_precede(i, unit);
-        }
-        true
     }
 
     /// Does token `i` start a sentence (or the text, or a line)?
@@ -669,7 +695,7 @@ impl P<'_, '_> {
 }
 
 /// The words after digits a date may start with (see
-/// [`P::number_may_start`]).
+/// [`P::digits_may_start`]).
 const AFTER_DIGITS: &[&str] = &[
     "h", "g", "giờ", "ngày", "tuần", "tháng", "năm", "đến", "tới",
 ];
@@ -756,6 +782,10 @@ mod tests {
     fn triggers_are_the_list() {
         assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
         assert_eq!(TRIGGERS.len(), 29);
+        // `năm` is the only number word a date may start with whatever
+        // follows it (see `word_may_start`).
+        let numbers = TRIGGERS.iter().filter(|w| lexicon::is_number_word(w));
+        assert_eq!(numbers.collect::<Vec<_>>(), [&"năm"]);
         let t = Tokens::new(include_str!("../../../fixtures/duong-quang-2017.txt"));
         let others = (0..t.len()).map(|i| t.lower(i));
         for w in others.chain(["", "ngay", "thang", "tháng năm", "người", "2017"]) {
@@ -779,8 +809,19 @@ mod tests {
         format!("{found:?} {rejected:?}")
     }
 
-    /// Skipping to the candidates finds what looking at every token finds.
+    /// Skipping to the candidates finds what looking at every token finds,
+    /// and where [`P::next_word_fits`] rules a trigger word out, no reader
+    /// finds anything.
     fn same_scan(text: &str) {
+        let t = Tokens::new(text);
+        let style = Style::of(&t);
+        let p = P::new(&t, &style);
+        for i in 0..t.len() {
+            let w = lexicon::word(&t, i);
+            if is_trigger(w) && !p.next_word_fits(i, w) {
+                assert!(p.at(i).is_none(), "{text:?} at {i}");
+            }
+        }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
         for reference in [None, r] {
             assert_eq!(
@@ -810,7 +851,8 @@ mod tests {
              7:30|8 giờ 30|mười lăm|hai mươi|/|-|–|.|,|:|(|)|\n|qua|nay|mai|kia|tới|sau|trước|\
              ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
              những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
-             Tháng|NĂM|Ngày|x"
+             Tháng|NĂM|Ngày|x|kỷ|kỉ|niên|khóa|học|đây|nhật|thứ hai|thứ 2|Thứ Năm|chúa nhật|\
+             cuối tuần|nửa cuối|thập kỉ|niên khóa"
                 .split('|'),
         );
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
