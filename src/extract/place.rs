@@ -92,8 +92,10 @@ impl<'a> Keys<'a> {
         Keys::Rewritten(keys, hashes)
     }
 
-    /// The key of token `i` ("" past the end).
-    #[inline]
+    /// The key of token `i` ("" past the end). Always inlined: the
+    /// look-ups call it for every candidate, most often on the `Lower`
+    /// path.
+    #[inline(always)]
     pub(crate) fn get(&self, i: usize) -> &str {
         match self {
             Keys::Lower(t) => t.lower(i),
