@@ -92,8 +92,10 @@ impl<'a> Keys<'a> {
         Keys::Rewritten(keys, hashes)
     }
 
-    /// The key of token `i` ("" past the end).
-    #[inline]
+    /// The key of token `i` ("" past the end). Always inlined: the
+    /// look-ups call it for every candidate, most often on the `Lower`
+    /// path.
+    #[inline(always)]
     pub(crate) fn get(&self, i: usize) -> &str {
         match self {
             Keys::Lower(t) => t.lower(i),
@@ -886,7 +888,10 @@ pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<Plac
 /// [`place_at`] for a word that may be `TPHCM` or start a level word.
 fn place_at_word(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
     // `TPHCM` in one word.
-    if keys.get(i) == "tphcm" && t.surface(i).starts_with('T') {
+    if keys.hash(i) == Some(word_hash("tphcm"))
+        && keys.get(i) == "tphcm"
+        && t.surface(i).starts_with('T')
+    {
         return Some(PlaceMatch {
             start: i,
             end: i + 1,
