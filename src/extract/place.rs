@@ -1179,71 +1179,65 @@ pub(crate) mod samples {
     /// (in lower case, title case and capitals), names, numbers, common
     /// words and punctuation.
     pub(crate) fn texts() -> Vec<String> {
-        let mut pieces: Vec<String> = Vec::new();
-        let lexicons = ORG_HEADS.iter().map(|(p, _, _)| *p).chain(
-            PLACE_LEVELS.iter().map(|(p, _, _)| *p).chain(
-                ORG_DOMAINS
-                    .iter()
-                    .chain(ORG_LEGAL_FORMS.iter())
-                    .copied()
-                    .chain(
-                        ORG_ABBREVIATIONS.iter().map(|(a, _)| *a).chain(
-                            PLACE_NAMES
-                                .iter()
-                                .chain(PERSON_TITLES.iter())
-                                .chain(SURNAMES.iter())
-                                .copied(),
-                        ),
-                    ),
-            ),
-        );
-        for p in lexicons {
-            pieces.extend([p.to_string(), title_case(p), p.to_uppercase()]);
+        const WORDS: &[&str] = &[
+            "Dương Quang",
+            "Nguyễn Văn Đọc",
+            "Chu Văn An",
+            "cho biết",
+            "các",
+            "những",
+            "và",
+            "của",
+            "hội nghị",
+            "xã hội",
+            "cán bộ",
+            "công ty",
+            "Hội An",
+            "Nhật Bản",
+            "TP.HCM",
+            "TPHCM",
+            "Tp. HCM",
+            "Q.1",
+            "P. Bến Nghé",
+            "số",
+            "3",
+            "12",
+            "2017",
+            ",",
+            ".",
+            ";",
+            "(",
+            ")",
+            "(LĐLĐ)",
+            "-",
+            " - ",
+            "&",
+            "\n",
+            "“",
+            "”",
+            "uỷ",
+            "hoà",
+            "Thuỷ",
+            "Ủy",
+        ];
+        let mut phrases: Vec<&str> = Vec::new();
+        phrases.extend(ORG_HEADS.iter().map(|(p, _, _)| *p));
+        phrases.extend(PLACE_LEVELS.iter().map(|(p, _, _)| *p));
+        phrases.extend(ORG_ABBREVIATIONS.iter().map(|(a, _)| *a));
+        for list in [
+            &*ORG_DOMAINS,
+            &*ORG_LEGAL_FORMS,
+            &*PLACE_NAMES,
+            &*PERSON_TITLES,
+            &*SURNAMES,
+        ] {
+            phrases.extend(list.iter().copied());
         }
-        pieces.extend(
-            [
-                "Dương Quang",
-                "Nguyễn Văn Đọc",
-                "Chu Văn An",
-                "cho biết",
-                "các",
-                "những",
-                "và",
-                "của",
-                "hội nghị",
-                "xã hội",
-                "cán bộ",
-                "công ty",
-                "Hội An",
-                "Nhật Bản",
-                "TP.HCM",
-                "TPHCM",
-                "Tp. HCM",
-                "Q.1",
-                "P. Bến Nghé",
-                "số",
-                "3",
-                "12",
-                "2017",
-                ",",
-                ".",
-                ";",
-                "(",
-                ")",
-                "(LĐLĐ)",
-                "-",
-                " - ",
-                "&",
-                "\n",
-                "“",
-                "”",
-                "uỷ",
-                "hoà",
-                "Thuỷ",
-                "Ủy",
-            ]
-            .map(str::to_string),
-        );
+        let mut pieces: Vec<String> = phrases
+            .iter()
+            .flat_map(|p| [p.to_string(), title_case(p), p.to_uppercase()])
+            .collect();
+        pieces.extend(WORDS.iter().map(|w| w.to_string()));
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             // xorshift64*
