@@ -1187,8 +1187,9 @@ const NOT_PLAIN: u16 = marks::LINE | marks::NOT_WORD | marks::AWARD | marks::NUM
 fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, mut i: usize) -> (usize, bool) {
     let len = t.len();
     loop {
-        // A word or a number is ruled out by its mark, in a tight loop.
-        i = marks.next(i, marks::PUNCT | marks::AWARD);
+        // A word, a number or punctuation that is no quote and ends no
+        // sentence is ruled out by its mark, in a tight loop.
+        i = marks.next(i, marks::AWARD | marks::END | marks::HONOUR_QUOTE);
         let Some(tok) = t.get(i) else {
             return (len, true);
         };

@@ -29,6 +29,11 @@ pub(crate) const AWARD: u16 = 1 << 5;
 pub(crate) const PROJECT: u16 = 1 << 6;
 /// A word an event head (`Đại hội`, `lễ hội`) may start with.
 pub(crate) const EVENT: u16 = 1 << 7;
+/// A mark a sentence may end at: `.`, `!`, `?`, `…` (a `.` inside `1.5`
+/// or `TP.HCM` too: the kind decides).
+pub(crate) const END: u16 = 1 << 8;
+/// A quotation mark an honour may open with (`“`, `"`, `«`, `‘`, `'`, `’`).
+pub(crate) const HONOUR_QUOTE: u16 = 1 << 9;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -73,9 +78,16 @@ pub(crate) fn warm() {
     Lazy::force(&TABLE);
 }
 
-/// A quotation mark a title may open or close with.
-fn quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '„' | '‟' | '«' | '»' | '‘' | '’')
+/// The marks of punctuation `c` besides [`PUNCT`]: [`QUOTE`], [`END`],
+/// [`HONOUR_QUOTE`].
+fn punct(c: char) -> u16 {
+    match c {
+        '“' | '"' | '«' | '‘' | '’' => QUOTE | HONOUR_QUOTE,
+        '”' | '„' | '‟' | '»' => QUOTE,
+        '\'' => HONOUR_QUOTE,
+        '.' | '!' | '?' | '…' => END,
+        _ => 0,
+    }
 }
 
 /// The marks of one text's tokens.
@@ -100,7 +112,7 @@ impl Marks {
                     }
                 }
                 Kind::Digits => NOT_WORD,
-                Kind::Punct(c) => NOT_WORD | PUNCT | if quote(c) { QUOTE } else { 0 },
+                Kind::Punct(c) => NOT_WORD | PUNCT | punct(c),
             };
             let line = if tok.line_before { LINE } else { 0 };
             *slot = table.get(h as usize % BUCKETS).copied().unwrap_or(0) | kind | line;
@@ -215,6 +227,8 @@ mod tests {
             let punct = matches!(*s, "“" | "”" | "," | ".");
             assert_eq!(mk & PUNCT != 0, punct, "{s}");
             assert_eq!(mk & QUOTE != 0, matches!(*s, "“" | "”"), "{s}");
+            assert_eq!(mk & HONOUR_QUOTE != 0, *s == "“", "{s}");
+            assert_eq!(mk & END != 0, *s == ".", "{s}");
             assert_eq!(mk & NOT_WORD != 0, punct || *s == "15", "{s}");
             assert_eq!(mk & LINE != 0, *s == "Xã", "{s}");
         }
