@@ -109,6 +109,8 @@ mod lexicon;
 mod normalize;
 mod number;
 mod span;
+#[cfg(test)]
+mod testing;
 mod token;
 
 pub use decode::{

@@ -1260,17 +1260,11 @@ pub(crate) mod tests {
         pieces: &'p [&'p str],
         count: usize,
     ) -> impl Iterator<Item = String> + 'p {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut rng = crate::testing::Rng::new();
         (0..count).map(move |_| {
-            let n = next() % 24;
+            let n = rng.below(24);
             (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .filter_map(|_| pieces.get(rng.below(pieces.len())).copied())
                 .collect()
         })
     }

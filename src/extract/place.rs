@@ -1238,23 +1238,16 @@ pub(crate) mod samples {
             .flat_map(|p| [p.to_string(), title_case(p), p.to_uppercase()])
             .collect();
         pieces.extend(WORDS.iter().map(|w| w.to_string()));
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            // xorshift64*
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut rng = crate::testing::Rng::new();
         let mut out = vec![
             crate::normalize(include_str!("../../fixtures/duong-quang-2017.txt"))
                 .as_str()
                 .to_string(),
         ];
         for _ in 0..4000 {
-            let n = next() % 16;
+            let n = rng.below(16);
             let words: Vec<&str> = (0..n)
-                .filter_map(|_| pieces.get((next() % pieces.len() as u64) as usize))
+                .filter_map(|_| pieces.get(rng.below(pieces.len())))
                 .map(String::as_str)
                 .collect();
             out.push(words.join(" "));

@@ -855,24 +855,20 @@ mod tests {
              cuối tuần|nửa cuối|thập kỉ|niên khóa"
                 .split('|'),
         );
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut rng = crate::testing::Rng::new();
         let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
         for _ in 0..5_000 {
-            let n = next() % 24;
+            let n = rng.below(24);
             let mut text = String::new();
             for _ in 0..n {
-                let k = usize::try_from(next() % pieces.len() as u64).unwrap_or(0);
-                let w = pieces.get(k).copied().unwrap_or_default();
+                let w = pieces
+                    .get(rng.below(pieces.len()))
+                    .copied()
+                    .unwrap_or_default();
                 // Marks and digits are glued to their neighbours at times,
                 // words never (that would make another word).
                 let glued = !(letter(text.chars().last()) && letter(w.chars().next()));
-                if !(glued && next() % 3 == 0) {
+                if !(glued && rng.below(3) == 0) {
                     text.push(' ');
                 }
                 text.push_str(w);

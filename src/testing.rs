@@ -1,0 +1,28 @@
+//! What the tests share: a small seeded generator, so that random test
+//! inputs are the same at every run and need no crate.
+
+/// xorshift64*: deterministic, seeded, good enough to mix test pieces.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    /// The generator every random mix of the tests starts from.
+    pub(crate) fn new() -> Rng {
+        Rng(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The next number.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        match n {
+            0 => 0,
+            _ => usize::try_from(self.next() % n as u64).unwrap_or(0),
+        }
+    }
+}
