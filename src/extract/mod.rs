@@ -16,6 +16,7 @@
 //! | `event.rs` | `event` | `Đại hội thể dục thể thao lần thứ hai` |
 //! | `name.rs` | — | proper names: runs of capitalized syllables |
 //! | `sentence.rs` | — | sentence spans of the document |
+//! | `marks.rs` | — | one mark per token: what may start there (a kind's words, punctuation, sentence ends), for the kinds' skip loops |
 //! | `calendar.rs` | — | the reference date, calendar arithmetic |
 //!
 //! The kinds run in a fixed order and *claim* the tokens they use, so a later
