@@ -1163,7 +1163,7 @@ fn may_start(t: &Tokens<'_>, lex: &Lex, i: usize, tok: &Token) -> Starts {
     }
 }
 
-/// The marks of the tokens [`skip_plain_words`] stops at: no word, a line
+/// The marks of the tokens the scan of [`run`] stops at: no word, a line
 /// break, a word [`may_start`] may admit (a numeral, the first word of an
 /// honour or a verb, a count qualifier). Three quarters of the tokens have
 /// none, and change nothing in the scan.

@@ -119,8 +119,8 @@ impl Marks {
         }
     }
 
-    /// The first token at or after `from` with a mark in `mask`, or the
-    /// number of tokens.
+    /// The first token at or after `from` with a mark in `mask`; else the
+    /// number of tokens (or `from`, when it is past them).
     #[inline]
     pub(crate) fn next(&self, from: usize, mask: u16) -> usize {
         let rest = self.bits.get(from..).unwrap_or_default();
