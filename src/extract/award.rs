@@ -1197,8 +1197,8 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, mut i: usize) -> (usize,
         // award verb.
         let may = lex.starts.may_contain(t.hash(i).unwrap_or_default())
             && (lex.honors.longest_at(t, i).is_some() || award_verb(t, lex, i).is_some());
-        if let Kind::Punct(c) = tok.kind {
-            if may || matches!(c, '“' | '"' | '«' | '‘' | '\'' | '’') {
+        if matches!(tok.kind, Kind::Punct(_)) {
+            if may || marks.get(i) & marks::HONOUR_QUOTE != 0 {
                 return (i, false);
             }
             if sentence_end(t, i) {

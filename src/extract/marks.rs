@@ -148,7 +148,7 @@ impl Marks {
     }
 
     /// Token `i`'s mark (0 past the end).
-    #[cfg(test)]
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> u16 {
         self.bits.get(i).copied().unwrap_or(0)
     }

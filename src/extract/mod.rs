@@ -569,12 +569,12 @@ impl Phrases {
 /// Calls `f` with every readable number that starts in an unclaimed token,
 /// left to right. `f` returns the token after what it used (a fact's end),
 /// or `None` to go on after the number. Only the tokens a number may start
-/// at are visited ([`crate::number::starts`]).
+/// at are visited ([`Tokens::number_starts`]).
 pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Option<usize>) {
     use crate::number::{self, Parsed};
     let t = &ctx.tokens;
     let mut i = 0;
-    for s in number::starts(t) {
+    for &s in t.number_starts() {
         if s < i {
             continue;
         }

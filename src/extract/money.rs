@@ -381,7 +381,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;
     let mut found = Vec::new();
-    let starts = number::starts(t);
+    let starts = t.number_starts();
     let mut next = starts.iter();
     let mut start = next.next().copied();
     let mut i = 0;

@@ -353,14 +353,6 @@ impl Memo {
     }
 }
 
-/// The tokens a number may start at ([`may_start_at`]), in order: money,
-/// percentages and counts visit these instead of testing every token of
-/// the text (one text of a thousand words has a few dozen). Noted by the
-/// tokenizer ([`Tokens::number_starts`]).
-pub(crate) fn starts(t: &Tokens<'_>) -> Vec<usize> {
-    t.number_starts().to_vec()
-}
-
 /// May a number start at token `i`? Digits, a word a numeral starts with,
 /// or a sign before digits (`-5`, `+3`); nothing else is worth reading.
 #[inline]
@@ -404,12 +396,12 @@ mod tests {
         assert_eq!(read(&vi), Some(1234.0));
         // Tokens no number starts at are ruled out before any reading.
         assert!(!may_start_at(&t, 0));
-        assert_eq!(starts(&t), [1, 2, 3, 5]);
+        assert_eq!(t.number_starts(), [1, 2, 3, 5]);
         let mixed = Tokens::new("(2017) ba người, năm -5 và -x; hai");
         let all: Vec<usize> = (0..mixed.len())
             .filter(|&k| may_start_at(&mixed, k))
             .collect();
-        assert_eq!(starts(&mixed), all);
+        assert_eq!(mixed.number_starts(), all);
         assert_eq!(all, [0, 1, 3, 6, 7, 8, 13]);
         let signs = Tokens::new("(2017 -5 −5 +5 –5 /3 .5");
         let skipped: Vec<usize> = (0..signs.len())

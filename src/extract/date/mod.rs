@@ -324,14 +324,14 @@ static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
 /// and visited by money, percentages and counts too), and the words whose
 /// hash passes the bit test of [`TRIGGER_FILTER`]. Every token
 /// [`P::may_start`] accepts is one of them.
-struct Candidates {
-    numbers: core::iter::Peekable<std::vec::IntoIter<usize>>,
+struct Candidates<'a> {
+    numbers: core::iter::Peekable<core::iter::Copied<core::slice::Iter<'a, usize>>>,
 }
 
-impl Candidates {
-    fn new(t: &Tokens<'_>) -> Candidates {
+impl<'a> Candidates<'a> {
+    fn new(t: &'a Tokens<'_>) -> Candidates<'a> {
         Candidates {
-            numbers: crate::number::starts(t).into_iter().peekable(),
+            numbers: t.number_starts().iter().copied().peekable(),
         }
     }
 
