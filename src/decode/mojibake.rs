@@ -97,21 +97,62 @@ fn one(t: &str) -> Option<(usize, char)> {
     plausible(c).then_some((end, c))
 }
 
+/// Is `b` a byte that may follow `C3 xx` in a mojibake piece: the UTF-8
+/// lead of a character that reads as a continuation byte, U+0080..=U+00BF
+/// (C2 xx) or a Windows-1252 punctuation or letter (C5/C6/CB xx, E2 xx xx)?
+/// After `à`, `é`… of ordinary Vietnamese text comes ASCII or another C3
+/// letter instead.
+fn may_follow(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2)
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that equals `b`, and no other bit
+/// (exact per byte: no carry crosses a byte).
+fn eq_bytes(x: u64, b: u8) -> u64 {
+    let t = x ^ (LO * u64::from(b));
+    !(((t & !HI) + !HI) | t) & HI
+}
+
+/// The first position at or after `i` where a mojibake piece may start: a
+/// 0xC3 byte two bytes before a [`may_follow`] byte. Eight positions are
+/// tested at once (C3 and the byte two further on; the second test admits
+/// all of C0..=CF, the exact test follows): Vietnamese text has a C3 byte
+/// (`à`, `á`, `â`, `ê`, `ô`…) every few letters, too often for a byte
+/// search to stop at each.
+fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let exact = |at: usize| {
+        bytes.get(at) == Some(&0xC3) && bytes.get(at + 2).is_some_and(|&b| may_follow(b))
+    };
+    while let Some(w) = bytes.get(i..i + 10) {
+        let word = |from: usize| {
+            w.get(from..from + 8)
+                .and_then(|s| s.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let (x, y) = (word(0), word(2));
+        let mut m = eq_bytes(x, 0xC3) & (eq_bytes(y & (LO * 0xF0), 0xC0) | eq_bytes(y, 0xE2));
+        while m != 0 {
+            let at = i + (m.trailing_zeros() / 8) as usize;
+            if exact(at) {
+                return Some(at);
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&at| exact(at))
+}
+
 /// The suspected mojibake stretches of `text`, in order.
 pub(crate) fn find(text: &str) -> Vec<Piece> {
     let bytes = text.as_bytes();
     let mut pieces = Vec::new();
     let mut i = 0;
-    while let Some(p) = bytes.get(i..).and_then(|b| memchr::memchr(0xC3, b)) {
-        i += p;
-        // The character after a lead must read as a continuation byte:
-        // U+0080..=U+00BF (C2 xx) or a Windows-1252 punctuation or letter
-        // (C5/C6/CB xx, E2 xx xx). After `à`, `é`… of ordinary Vietnamese
-        // text comes ASCII or another C3 letter: skip those at once.
-        if !matches!(bytes.get(i + 2), Some(0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2)) {
-            i += 2;
-            continue;
-        }
+    while let Some(p) = next_candidate(bytes, i) {
+        i = p;
         let Some(rest) = text.get(i..) else { break };
         match one(rest) {
             None => i += 1,
@@ -192,6 +233,44 @@ mod tests {
             "café, naïve, Ñandú",
         ] {
             assert!(find(t).is_empty(), "{t}");
+        }
+    }
+
+    /// Every candidate position, found one byte at a time.
+    fn candidates_slowly(bytes: &[u8]) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&i| bytes[i] == 0xC3 && bytes.get(i + 2).is_some_and(|&b| may_follow(b)))
+            .collect()
+    }
+
+    #[test]
+    fn candidates_are_those_found_one_byte_at_a_time() {
+        // Bytes that matter (C3, the five followers, their near misses C0..CF,
+        // E1, E3) mixed with letters, at every offset and length.
+        let alphabet = [
+            0xC3, 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0xC0, 0xC4, 0xCF, 0xE1, 0xE3, 0xA1, b'a', b' ',
+        ];
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..3000 {
+            let len = rng.below(40);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let mut found = Vec::new();
+            let mut i = 0;
+            while let Some(p) = next_candidate(&bytes, i) {
+                found.push(p);
+                i = p + 1;
+            }
+            assert_eq!(found, candidates_slowly(&bytes), "{bytes:x?}");
+            for from in 0..=bytes.len() + 1 {
+                let first = candidates_slowly(&bytes).into_iter().find(|&p| p >= from);
+                assert_eq!(
+                    next_candidate(&bytes, from),
+                    first,
+                    "{bytes:x?} from {from}"
+                );
+            }
         }
     }
 
