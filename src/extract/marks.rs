@@ -217,12 +217,25 @@ mod tests {
                     Kind::Word if numeral => NUMERAL,
                     Kind::Word => 0,
                     Kind::Digits => NOT_WORD,
-                    Kind::Punct(c) => NOT_WORD | PUNCT | punct(c),
+                    Kind::Punct(c) => NOT_WORD | PUNCT | punct_marks(c),
                 };
                 let line = if tok.line_before { LINE } else { 0 };
                 table[h as usize % BUCKETS] | kind | line
             })
             .collect()
+    }
+
+    /// The ASCII table of punctuation marks says what their definition
+    /// says, and other characters go to the definition.
+    #[test]
+    fn punctuation_marks_by_table_are_those_of_the_definition() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(punct(c), punct_marks(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(punct('.'), END);
+        assert_eq!(punct('"'), QUOTE | HONOUR_QUOTE);
+        assert_eq!(punct('\''), HONOUR_QUOTE);
+        assert_eq!(punct(','), 0);
     }
 
     /// The tokenizer's marks are those of the reference pass, over random
