@@ -17,10 +17,13 @@
 //! The same pass notes the tokens a number may start at
 //! ([`Tokens::number_starts`]: `hai`, `2017`, the `-` of `-5`) and those a
 //! sentence may end at ([`Tokens::sentence_marks`]: `.`, `?`, a token after
-//! a line break), so that the number grammar, the decimal style and the
-//! sentence splitter need not walk every token again.
+//! a line break), and each token's mark ([`Tokens::marks`]: what may
+//! happen at it, see [`crate::extract::marks`]), so that the number
+//! grammar, the decimal style, the sentence splitter and the kinds' skip
+//! loops need not walk every token again.
 
 use crate::Span;
+use crate::extract::marks::Marker;
 use crate::extract::sentence::is_end_mark;
 
 /// What a token is.
@@ -186,6 +189,8 @@ pub(crate) struct Tokens<'t> {
     /// The tokens a sentence may end at, in order (see
     /// [`Tokens::sentence_marks`]).
     sentence_marks: Vec<usize>,
+    /// Each token's mark (see [`Tokens::marks`]).
+    marks: Vec<u16>,
 }
 
 /// The memory of a [`Tokens`], kept for the next text.
@@ -197,14 +202,16 @@ pub(crate) struct Buffers {
     starts: StartMemo,
     number_starts: Vec<usize>,
     sentence_marks: Vec<usize>,
+    marks: Vec<u16>,
 }
 
 impl Buffers {
-    /// About how much memory the buffers hold (tokens, lower-case forms and
-    /// the lists of tokens).
+    /// About how much memory the buffers hold (tokens, lower-case forms,
+    /// marks and the lists of tokens).
     pub(crate) fn held_bytes(&self) -> usize {
         self.toks.capacity() * core::mem::size_of::<Token>()
             + self.lower.capacity()
+            + self.marks.capacity() * core::mem::size_of::<u16>()
             + (self.number_starts.capacity() + self.sentence_marks.capacity())
                 * core::mem::size_of::<usize>()
     }
@@ -848,9 +855,12 @@ impl<'t> Tokens<'t> {
             mut starts,
             mut number_starts,
             mut sentence_marks,
+            mut marks,
         } = buffers;
         toks.clear();
         toks.reserve(text.len() / 5);
+        marks.clear();
+        marks.reserve(text.len() / 5);
         lower.clear();
         number_starts.clear();
         sentence_marks.clear();
@@ -862,6 +872,7 @@ impl<'t> Tokens<'t> {
         let may_start = &*crate::number::words::MAY_START;
         let vowels = &*LOWER_VOWELS;
         let scan = &*SCAN_TABLES;
+        let marker = Marker::new();
         'text: while let Some(&b) = bytes.get(i) {
             let start = i;
             // Tokens other than words: their kind and end.
@@ -945,6 +956,7 @@ impl<'t> Tokens<'t> {
                         if numeral {
                             number_starts.push(toks.len());
                         }
+                        marks.push(marker.mark(Kind::Word, hash, numeral, line));
                         toks.push(Token {
                             kind: Kind::Word,
                             start,
@@ -1001,12 +1013,15 @@ impl<'t> Tokens<'t> {
                 if token.numeral {
                     number_starts.push(toks.len());
                 }
+                marks.push(marker.mark(Kind::Word, token.hash, token.numeral, line));
                 toks.push(token);
                 line = false;
                 space = bytes.get(end) == Some(&b' ');
                 i = end + usize::from(space);
                 continue 'text;
             };
+            let hash = hash_of(bytes, start, end);
+            marks.push(marker.mark(kind, hash, false, line));
             toks.push(Token {
                 kind,
                 start,
@@ -1015,7 +1030,7 @@ impl<'t> Tokens<'t> {
                 line_before: line,
                 capital: false,
                 numeral: false,
-                hash: hash_of(bytes, start, end),
+                hash,
                 lowered: None,
             });
             // The common separator, without another turn of the loop.
@@ -1032,6 +1047,7 @@ impl<'t> Tokens<'t> {
             starts,
             number_starts,
             sentence_marks,
+            marks,
         }
     }
 
@@ -1054,6 +1070,7 @@ impl<'t> Tokens<'t> {
             starts: self.starts,
             number_starts: self.number_starts,
             sentence_marks: self.sentence_marks,
+            marks: self.marks,
         }
     }
 
@@ -1088,6 +1105,7 @@ impl<'t> Tokens<'t> {
 
     /// Every token in order, with its [`word_hash`] and whether a numeral
     /// may start at it (a word): one pass over all tokens without an index.
+    #[cfg(test)]
     pub(crate) fn each(&self) -> impl Iterator<Item = (&Token, u32, bool)> {
         self.toks.iter().map(|t| (t, t.hash, t.numeral))
     }
@@ -1205,6 +1223,12 @@ impl<'t> Tokens<'t> {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == Kind::Word && t.lowered.is_some())
+    }
+
+    /// Each token's mark ([`crate::extract::marks`]: what may happen at
+    /// it), made as the token was pushed.
+    pub(crate) fn marks(&self) -> &[u16] {
+        &self.marks
     }
 
     /// The tokens a number may start at, in order: those

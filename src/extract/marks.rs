@@ -1,7 +1,8 @@
-//! One mark per token, made once per text, saying what may happen at the
-//! token: a kind looking for the few tokens it can start at skips the others
-//! in a tight loop over 2 bytes a token ([`Marks::next`]) instead of reading
-//! each 40-byte token, its hash and a bit table of its own.
+//! One mark per token, made by the tokenizer as it pushes each token (see
+//! [`Marker`]), saying what may happen at the token: a kind looking for
+//! the few tokens it can start at skips the others in a tight loop over 2
+//! bytes a token ([`Marks::next`]) instead of reading each 40-byte token,
+//! its hash and a bit table of its own.
 //!
 //! A word's kind bits come from one table indexed by the word's hash bucket
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
@@ -47,8 +48,8 @@ pub(crate) struct Starts {
 }
 
 /// Kind bits by hash bucket.
-static TABLE: Lazy<Box<[u16]>> = Lazy::new(|| {
-    let mut table = vec![0u16; BUCKETS].into_boxed_slice();
+static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
+    let mut table = Box::new([0u16; BUCKETS]);
     for (bit, starts) in kinds() {
         for (b, slot) in (0u32..).zip(table.iter_mut()) {
             if starts.filters.iter().any(|f| f.may_contain(b)) {
@@ -79,14 +80,75 @@ pub(crate) fn warm() {
 }
 
 /// The marks of punctuation `c` besides [`PUNCT`]: [`QUOTE`], [`END`],
-/// [`HONOUR_QUOTE`].
+/// [`HONOUR_QUOTE`]; ASCII from [`ASCII_PUNCT`] (a `match` of characters
+/// this far apart is a jump through a table, whose target the processor
+/// guesses wrong at every other comma and full stop).
+#[inline(always)]
 fn punct(c: char) -> u16 {
+    match ASCII_PUNCT.get(c as usize) {
+        Some(&m) => m,
+        None => punct_marks(c),
+    }
+}
+
+/// [`punct_marks`] of every ASCII character.
+static ASCII_PUNCT: [u16; 128] = {
+    let mut t = [0; 128];
+    let mut rest: &mut [u16] = &mut t;
+    let mut b: u8 = 0;
+    while let [slot, tail @ ..] = rest {
+        *slot = punct_marks(b as char);
+        rest = tail;
+        b = b.wrapping_add(1);
+    }
+    t
+};
+
+/// [`punct`] by its definition.
+const fn punct_marks(c: char) -> u16 {
     match c {
         '“' | '"' | '«' | '‘' | '’' => QUOTE | HONOUR_QUOTE,
         '”' | '„' | '‟' | '»' => QUOTE,
         '\'' => HONOUR_QUOTE,
         '.' | '!' | '?' | '…' => END,
         _ => 0,
+    }
+}
+
+/// Makes each token's mark as the tokenizer pushes it, from what it knows
+/// there (the kind, the hash, whether a numeral may start with the word, a
+/// line break before it): no second pass over the tokens.
+#[derive(Clone, Copy)]
+pub(crate) struct Marker {
+    table: &'static [u16; BUCKETS],
+}
+
+impl Marker {
+    /// The marker, with the kinds' table (built at the first call, or by
+    /// [`warm`]).
+    pub(crate) fn new() -> Marker {
+        Marker { table: &TABLE }
+    }
+
+    /// The mark of a token of kind `kind` whose lower-case form has
+    /// [`crate::token::word_hash`] `hash`; `numeral`: a numeral may start
+    /// with the word; `line`: a line break comes before it.
+    #[inline(always)]
+    pub(crate) fn mark(self, kind: Kind, hash: u32, numeral: bool, line: bool) -> u16 {
+        let kind = match kind {
+            Kind::Word => {
+                if numeral {
+                    NUMERAL
+                } else {
+                    0
+                }
+            }
+            Kind::Digits => NOT_WORD,
+            Kind::Punct(c) => NOT_WORD | PUNCT | punct(c),
+        };
+        let line = if line { LINE } else { 0 };
+        let words = self.table.get(hash as usize % BUCKETS).copied();
+        words.unwrap_or(0) | kind | line
     }
 }
 
@@ -97,26 +159,11 @@ pub(crate) struct Marks {
 }
 
 impl Marks {
-    /// Marks `t`'s tokens, reusing `self`'s memory.
+    /// Takes `t`'s marks (made while tokenizing, see [`Marker`]), reusing
+    /// `self`'s memory.
     pub(crate) fn fill(&mut self, t: &Tokens<'_>) {
-        let table = &**TABLE;
         self.bits.clear();
-        self.bits.resize(t.len(), 0);
-        for (slot, (tok, h, numeral)) in self.bits.iter_mut().zip(t.each()) {
-            let kind = match tok.kind {
-                Kind::Word => {
-                    if numeral {
-                        NUMERAL
-                    } else {
-                        0
-                    }
-                }
-                Kind::Digits => NOT_WORD,
-                Kind::Punct(c) => NOT_WORD | PUNCT | punct(c),
-            };
-            let line = if tok.line_before { LINE } else { 0 };
-            *slot = table.get(h as usize % BUCKETS).copied().unwrap_or(0) | kind | line;
-        }
+        self.bits.extend_from_slice(t.marks());
     }
 
     /// The first token at or after `from` with a mark in `mask`; else the
@@ -158,6 +205,70 @@ impl Marks {
 mod tests {
     use super::*;
     use crate::token::word_hash;
+
+    /// The marks as they were made before the tokenizer made them: one
+    /// pass over the tokens, each marked from its kind, hash, numeral flag
+    /// and line break.
+    fn reference(t: &Tokens<'_>) -> Vec<u16> {
+        let table = &**TABLE;
+        t.each()
+            .map(|(tok, h, numeral)| {
+                let kind = match tok.kind {
+                    Kind::Word if numeral => NUMERAL,
+                    Kind::Word => 0,
+                    Kind::Digits => NOT_WORD,
+                    Kind::Punct(c) => NOT_WORD | PUNCT | punct_marks(c),
+                };
+                let line = if tok.line_before { LINE } else { 0 };
+                table[h as usize % BUCKETS] | kind | line
+            })
+            .collect()
+    }
+
+    /// The ASCII table of punctuation marks says what their definition
+    /// says, and other characters go to the definition.
+    #[test]
+    fn punctuation_marks_by_table_are_those_of_the_definition() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(punct(c), punct_marks(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(punct('.'), END);
+        assert_eq!(punct('"'), QUOTE | HONOUR_QUOTE);
+        assert_eq!(punct('\''), HONOUR_QUOTE);
+        assert_eq!(punct(','), 0);
+    }
+
+    /// The tokenizer's marks are those of the reference pass, over random
+    /// mixes of words, digits, punctuation, quotes and line breaks, and over
+    /// the seed article, raw and normalized, and every cut of it.
+    #[test]
+    fn marks_made_while_tokenizing_are_those_of_a_second_pass() {
+        const PIECES: &[&str] = &[
+            "tặng", "Bằng", "khen", "dự", "án", "Thủy", "lợi", "Đại", "hội", "lễ", "hai", "Năm",
+            "triệu", "mười", "của", "và", "người", "xã", "2017", "15", "-", "5", "%", ",", ".",
+            "!", "?", "…", "“", "”", "\"", "'", "«", "»", "‘", "’", "„", "‟", " ", " ", " ", "\n",
+            "\r\n", "\u{2028}", "\t", "A", "é", "\u{301}", "北", "😀", "TP", "HĐND",
+        ];
+        let check = |text: &str| {
+            let t = Tokens::new(text);
+            let mut m = Marks::default();
+            m.fill(&t);
+            let got: Vec<u16> = (0..t.len()).map(|i| m.get(i)).collect();
+            assert_eq!(got, reference(&t), "{text:?}");
+        };
+        for text in crate::token::tests::random_mixes(PIECES, 20_000) {
+            check(&text);
+        }
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        check(raw);
+        let norm = crate::normalize(raw);
+        let text = norm.as_str();
+        check(text);
+        for (k, _) in text.char_indices().step_by(61) {
+            check(&text[..k]);
+            check(&text[k..]);
+        }
+    }
 
     /// The table stands for each filter only if a filter's answer depends
     /// on the hash's bucket alone.
