@@ -1244,15 +1244,32 @@ pub(crate) fn number_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     read(t, i, style, Mode::Cardinal)
 }
 
-/// A digit word with no numeral word after it (`năm 2017`, `không có`,
-/// `một số`, `bảy tập thể`), read as a cardinal at once: only the lone rules
-/// decide. `None` when it is not that shape (the full reading then runs),
-/// else what the full reading gives.
-fn lone_digit_word(t: &Tokens<'_>, i: usize) -> Option<Parsed> {
+/// May a numeral start at word `i`, which is no word of the grammar here
+/// ([`lx`] is `None`)? Only at `nửa` (`nửa triệu`), a sign (`âm`, `trừ`),
+/// or a numeral typed without tone marks that [`unmarked_at`] could read: a
+/// run of two unmarked words or more, or an anchor alone on its line. The
+/// common words that pass the tokenizer's flag and start nothing (`tỷ lệ`,
+/// `công ty`, `Việt Nam`, `sau đó`) are ruled out here, before the full
+/// reading; `false` is sure.
+fn unlisted_may_start(t: &Tokens<'_>, i: usize) -> bool {
+    if matches!(t.lower(i), "nửa" | "âm" | "trừ") {
+        return true;
+    }
+    unmarked(t, i).is_some()
+        && !i.checked_sub(1).is_some_and(|j| unmarked(t, j).is_some())
+        && (unmarked(t, i + 1).is_some()
+            || (UNMARKED_ANCHORS.contains(&t.lower(i)) && isolated(t, i)))
+}
+
+/// A digit word (`lex`, its [`lx`]) with no numeral word after it (`năm
+/// 2017`, `không có`, `một số`, `bảy tập thể`), read as a cardinal at once:
+/// only the lone rules decide. `None` when it is not that shape (the full
+/// reading then runs), else what the full reading gives.
+fn lone_digit_word(t: &Tokens<'_>, i: usize, lex: Option<Lex>) -> Option<Parsed> {
     if !t.is_word(i) || t.is_numeral_word(i + 1) {
         return None;
     }
-    let lex @ Lex::Digit(d, v) = lx(t, i)? else {
+    let lex @ Lex::Digit(d, v) = lex? else {
         return None;
     };
     if name_like(t, i) || after_numeral(t, i) {
@@ -1322,9 +1339,15 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
                 return Parsed::Number(n);
             }
         }
-    } else if cardinal {
-        if let Some(parsed) = lone_digit_word(t, i) {
-            return parsed;
+    } else if t.is_word(i) {
+        let lex = lx(t, i);
+        if lex.is_none() && !unlisted_may_start(t, i) {
+            return Parsed::None;
+        }
+        if cardinal {
+            if let Some(parsed) = lone_digit_word(t, i, lex) {
+                return parsed;
+            }
         }
     }
     read_rest(t, i, style, mode)
@@ -1785,7 +1808,7 @@ mod tests {
                     assert_eq!(read(&t, i, &style, mode), full, "{text:?} {i}");
                 }
                 if t.is_word(i) && t.is_numeral_word(i) && !after_thu(&t, i) {
-                    if let Some(p) = lone_digit_word(&t, i) {
+                    if let Some(p) = lone_digit_word(&t, i, lx(&t, i)) {
                         let full = read_rest(&t, i, &style, Mode::Cardinal);
                         assert_eq!(p, full, "{text:?} {}", t.surface(i));
                     }
@@ -1797,6 +1820,73 @@ mod tests {
             all("năm 2017 có 15 người"),
             vec![("2017".to_string(), 2017.0), ("15".to_string(), 15.0)]
         );
+    }
+
+    /// Random mixes of the grammar's words (marked, unmarked, in title
+    /// case), the words its rules look at, digits and punctuation.
+    fn random_mixes(count: usize) -> Vec<String> {
+        let mut pieces: Vec<String> = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .chain(UNMARKED_ANCHORS.iter().copied())
+            .chain(TY_NOT.iter().chain(TRIEU_NOT).chain(VAN_NOT).copied())
+            .chain(MOT_NOT.iter().chain(BA_NOT).chain(TU_NOT).copied())
+            .chain(CURRENCY.iter().copied())
+            .chain([
+                "tháng", "số", "thứ", "hàng", "người", "công", "Việt", "đó", "là",
+            ])
+            .chain([
+                "2017", "15", "1.234", "3,5", "0912", "7k", ",", ".", "-", "\n", "(",
+            ])
+            .map(str::to_string)
+            .collect();
+        let capitals: Vec<String> = pieces
+            .iter()
+            .filter_map(|w| {
+                let mut c = w.chars();
+                let first = c.next()?;
+                Some(first.to_uppercase().chain(c).collect())
+            })
+            .collect();
+        pieces.extend(capitals);
+        let mut rng = crate::testing::Rng::new();
+        (0..count)
+            .map(|_| {
+                let n = 1 + rng.below(7);
+                let words: Vec<&str> = (0..n)
+                    .filter_map(|_| pieces.get(rng.below(pieces.len())).map(String::as_str))
+                    .collect();
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_exits_agree_with_the_full_grammar_on_random_mixes() {
+        let mut ruled_out = 0;
+        for text in random_mixes(20_000) {
+            let t = Tokens::new(&text);
+            let style = Style::of(&t);
+            for i in 0..t.len() {
+                // A word that is no word of the grammar here starts nothing
+                // but where `unlisted_may_start` says it may.
+                if t.is_word(i) && lx(&t, i).is_none() && !unlisted_may_start(&t, i) {
+                    ruled_out += 1;
+                    for mode in [Mode::Cardinal, Mode::Ordinal] {
+                        assert_eq!(read_rest(&t, i, &style, mode), Parsed::None, "{text:?} {i}");
+                    }
+                }
+                if t.is_word(i) && t.is_numeral_word(i) && !after_thu(&t, i) {
+                    if let Some(p) = lone_digit_word(&t, i, lx(&t, i)) {
+                        let full = read_rest(&t, i, &style, Mode::Cardinal);
+                        assert_eq!(p, full, "{text:?} {i}");
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 1000, "{ruled_out}");
     }
 
     #[test]
