@@ -109,13 +109,20 @@ fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, 
     if int_len + frac_len > MAX_DIGITS || frac_len > usize::from(MAX_SCALE) {
         return Err(BadReason::TooLong);
     }
-    let mut units = 0u128;
-    for k in 0..int {
-        units = push_digits(units, c.group(k)).ok_or(BadReason::Overflow)?;
-    }
-    if let Some(f) = frac {
-        units = push_digits(units, f).ok_or(BadReason::Overflow)?;
-    }
+    let mut groups = (0..int).map(|k| c.group(k)).chain(frac);
+    let units = if int_len + frac_len <= 19 {
+        // Nineteen digits fit 64 bits, whose arithmetic is a few
+        // instructions (128-bit products are checked in several).
+        let small = groups.flat_map(str::bytes).fold(0u64, |a, b| {
+            a.wrapping_mul(10)
+                .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+        });
+        u128::from(small)
+    } else {
+        groups
+            .try_fold(0u128, push_digits)
+            .ok_or(BadReason::Overflow)?
+    };
     let scale = u8::try_from(frac_len).map_err(|_| BadReason::TooLong)?;
     Decimal::new(units, scale)
         .map(Decimal::trimmed)
@@ -514,6 +521,68 @@ mod tests {
 
     fn one(text: &str) -> Option<f64> {
         read_all(text).first().map(|x| x.0)
+    }
+
+    #[test]
+    fn values_of_up_to_nineteen_digits_read_as_the_checked_sum() {
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..5_000 {
+            // Groups of one to seven digits joined by `.`, 1 to 30 digits.
+            let mut text = String::new();
+            let mut digits = String::new();
+            for g in 0..1 + rng.below(5) {
+                if g > 0 {
+                    text.push('.');
+                }
+                for _ in 0..1 + rng.below(7) {
+                    let d = char::from(b'0' + u8::try_from(rng.below(10)).unwrap_or(0));
+                    text.push(d);
+                    digits.push(d);
+                }
+            }
+            let t = Tokens::new(&text);
+            let c = chain(&t, 0);
+            let n = c.groups();
+            let want = if digits.len() > MAX_DIGITS {
+                Err(BadReason::TooLong)
+            } else {
+                push_digits(0, &digits)
+                    .and_then(|u| Decimal::new(u, 0))
+                    .ok_or(BadReason::Overflow)
+            };
+            assert_eq!(value(&c, n, None), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lone_run_reads_as_digits_at_reads_it() {
+        // Random mixes of digit runs, separators, signs, time marks, phone
+        // groups and words glued or spaced.
+        let pieces: Vec<&str> =
+            "2017 15 0 05 0912 345 678 84 1 234 999999999999 . , - + − : / ( ) % h g e k triệu tỷ H"
+                .split(' ')
+                .chain(["\n"])
+                .collect();
+        let mut rng = crate::testing::Rng::new();
+        let mut lone = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng.below(8) {
+                if rng.below(2) == 0 {
+                    text.push(' ');
+                }
+                text.push_str(pieces.get(rng.below(pieces.len())).copied().unwrap_or(""));
+            }
+            let t = Tokens::new(&text);
+            let style = style(&t);
+            for i in 0..t.len() {
+                if let Some(n) = lone_run(&t, i) {
+                    lone += 1;
+                    assert_eq!(digits_at(&t, i, &style), Parsed::Number(n), "{text:?} {i}");
+                }
+            }
+        }
+        assert!(lone > 5_000, "{lone}");
     }
 
     #[test]

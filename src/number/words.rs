@@ -180,12 +180,23 @@ fn compounds(w: &str) -> &'static [&'static str] {
     }
 }
 
-/// One word of [`LEXICON`] in [`LexTable`]: its [`word_hash`], the word,
-/// what it is, and the words that make a compound of it.
-type LexSlot = (u32, &'static str, Lex, &'static [&'static str]);
+/// One word a numeral may start with ([`may_start`]) in [`LexTable`]: its
+/// [`word_hash`], the word, what it is to the grammar (`None` for `âm`,
+/// `nửa` and the words that exist only unmarked, `muoi`), the words that
+/// make a compound of it (`tỷ lệ`), and its marked spelling if it is a
+/// numeral word typed without tone marks (`muoi` → `mười`, `hai` → `hai`).
+#[derive(Clone, Copy)]
+struct LexSlot {
+    hash: u32,
+    word: &'static str,
+    lex: Option<Lex>,
+    not: &'static [&'static str],
+    unmarked: Option<&'static str>,
+}
 
-/// [`LEXICON`] by [`word_hash`], in open addressing: a token is looked up by
-/// the hash the tokenizer computed, with no hashing of the word again.
+/// Every word a numeral may start with by [`word_hash`], in open
+/// addressing: a token is looked up by the hash the tokenizer computed,
+/// with no hashing of the word again.
 struct LexTable {
     slots: [Option<LexSlot>; LexTable::SLOTS],
     /// No two words a numeral may start with ([`may_start`]) share a hash:
@@ -194,30 +205,35 @@ struct LexTable {
 }
 
 impl LexTable {
-    /// Slots (a power of two, four times the lexicon: probes are short).
+    /// Slots (a power of two, about twice the words: probes are short).
     const SLOTS: usize = 128;
 
     fn new() -> LexTable {
-        let mut slots = [None; LexTable::SLOTS];
-        for &(w, lex) in LEXICON {
-            let h = word_hash(w);
-            let mut k = h as usize % LexTable::SLOTS;
-            while slots.get(k).is_some_and(Option::is_some) {
-                k = (k + 1) % LexTable::SLOTS;
-            }
-            if let Some(slot) = slots.get_mut(k) {
-                *slot = Some((h, w, lex, compounds(w)));
-            }
-        }
-        let mut hashes: Vec<u32> = LEXICON
+        let mut slots: [Option<LexSlot>; LexTable::SLOTS] = [None; LexTable::SLOTS];
+        let words: Vec<&'static str> = LEXICON
             .iter()
             .map(|(w, _)| *w)
             .chain(OTHER_STARTS.iter().copied())
             .chain(UNMARKED.iter().map(|(w, _)| *w))
-            .collect::<crate::extract::FxSet<&str>>()
-            .into_iter()
-            .map(word_hash)
             .collect();
+        let mut hashes = Vec::new();
+        for w in words {
+            let h = word_hash(w);
+            let mut k = h as usize % LexTable::SLOTS;
+            while slots.get(k).is_some_and(|s| s.is_some_and(|s| s.word != w)) {
+                k = (k + 1) % LexTable::SLOTS;
+            }
+            if let Some(slot @ None) = slots.get_mut(k) {
+                hashes.push(h);
+                *slot = Some(LexSlot {
+                    hash: h,
+                    word: w,
+                    lex: lex_word(w),
+                    not: compounds(w),
+                    unmarked: UNMARKED_MAP.get(w).copied(),
+                });
+            }
+        }
         let words = hashes.len();
         hashes.sort_unstable();
         hashes.dedup();
@@ -235,7 +251,7 @@ impl LexTable {
         // The table is never full: an empty slot ends every probe.
         loop {
             let slot = self.slots.get(k)?.as_ref()?;
-            if slot.0 == h && (self.exact || slot.1 == t.lower(i)) {
+            if slot.hash == h && (self.exact || slot.word == t.lower(i)) {
                 return Some(slot);
             }
             k = (k + 1) % LexTable::SLOTS;
@@ -283,11 +299,11 @@ pub(crate) fn lx(t: &Tokens<'_>, i: usize) -> Option<Lex> {
 
 /// [`lx`] of a word a numeral may start with.
 fn lx_numeral(t: &Tokens<'_>, i: usize) -> Option<Lex> {
-    let &(_, _, lex, not) = LEX_TABLE.get(t, i)?;
+    let &LexSlot { lex, not, .. } = LEX_TABLE.get(t, i)?;
     if !not.is_empty() && t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
         return None;
     }
-    Some(lex)
+    lex
 }
 
 /// Is token `i` a word of a numeral (digits, tens, scales, `rưỡi`)? `linh`
@@ -886,6 +902,32 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     let w = t.lower(i);
     let next = word(t, i + 1);
     let prev = prev_word(t, i);
+    // The rules of single words first: they rule out most (`không có`,
+    // `năm nay`, `một số`) before any look-up of the context.
+    match w {
+        "một"
+            if MOT_SET.has(t, i + 1)
+                || t.phrase(i + 1, "lần nữa").is_some()
+                || matches!(prev, "là" | "như" | "thành")
+                || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
+        {
+            return None;
+        }
+        "ba" if BA_SET.has(t, i + 1) => return None,
+        "năm" if year_context(t, i) => return None,
+        "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
+        "tám" if next == "chuyện" => return None,
+        // `không euro` (zero euros); never before `đồng` (`không đồng ý`).
+        "không"
+            if !(isolated(t, i)
+                || prev == "số"
+                || signed
+                || matches!(next, "euro" | "eur" | "usd" | "đô" | "yên" | "vnd" | "vnđ")) =>
+        {
+            return None;
+        }
+        _ => {}
+    }
     let index = i.checked_sub(1).is_some_and(|j| INDEX_SET.has(t, j));
     match lex {
         // `tháng tư` (April); otherwise `tư` is "private", `mốt` "the day
@@ -913,30 +955,6 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         {
             return None;
         }
-    }
-    match w {
-        "một"
-            if MOT_SET.has(t, i + 1)
-                || t.phrase(i + 1, "lần nữa").is_some()
-                || matches!(prev, "là" | "như" | "thành")
-                || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
-        {
-            return None;
-        }
-        "ba" if BA_SET.has(t, i + 1) => return None,
-        "năm" if year_context(t, i) => return None,
-        "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
-        "tám" if next == "chuyện" => return None,
-        // `không euro` (zero euros); never before `đồng` (`không đồng ý`).
-        "không"
-            if !(isolated(t, i)
-                || prev == "số"
-                || signed
-                || matches!(next, "euro" | "eur" | "usd" | "đô" | "yên" | "vnd" | "vnđ")) =>
-        {
-            return None;
-        }
-        _ => {}
     }
     let strict = matches!(w, "không" | "một" | "ba" | "năm" | "chín");
     if isolated(t, i) {
@@ -1023,13 +1041,7 @@ fn suffix(t: &Tokens<'_>, q: usize, value: Decimal) -> Option<(Decimal, usize, b
     if !(t.is_word(q) && t.joined(q)) {
         return None;
     }
-    let (scale, tail, guess) = match t.surface(q) {
-        "k" | "K" => (1_000, false, false),
-        "tr" => (1_000_000, true, false),
-        "t" => (1_000_000_000, true, true),
-        "M" => (1_000_000, false, true),
-        _ => return None,
-    };
+    let (scale, tail, guess) = suffix_scale(t.surface(q))?;
     // Not the start of a longer glued word or code (`5kg` is one word;
     // `2t3a`).
     let mut v = value.checked_mul_int(scale)?;
@@ -1048,6 +1060,24 @@ fn suffix(t: &Tokens<'_>, q: usize, value: Decimal) -> Option<(Decimal, usize, b
         return None;
     }
     Some((v, end, guess))
+}
+
+/// A scale abbreviation (see [`suffix`]): its multiplier, whether digits
+/// glued after it are the leading digits of the rest, whether it is a guess.
+fn suffix_scale(word: &str) -> Option<(u128, bool, bool)> {
+    Some(match word {
+        "k" | "K" => (1_000, false, false),
+        "tr" => (1_000_000, true, false),
+        "t" => (1_000_000_000, true, true),
+        "M" => (1_000_000, false, true),
+        _ => return None,
+    })
+}
+
+/// Is `word` (as written) a scale abbreviation glued to digits (`k` of
+/// `100k`, `tr` of `1tr2`)?
+pub(crate) fn is_scale_suffix(word: &str) -> bool {
+    suffix_scale(word).is_some()
 }
 
 /// Numerals written without tone marks (`muoi hai`, `mot tram nghin ty`),
@@ -1090,10 +1120,11 @@ const UNMARKED_MAX: usize = 64;
 
 fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
     // Every unmarked numeral word is one a numeral may start with.
-    if !t.is_numeral_word(i) || !t.surface(i).is_ascii() {
+    if !t.is_numeral_word(i) {
         return None;
     }
-    UNMARKED_MAP.get(t.lower(i)).copied()
+    let marked = LEX_TABLE.get(t, i)?.unmarked?;
+    t.surface(i).is_ascii().then_some(marked)
 }
 
 /// Can a numeral start with the word `w` (lower case)? A numeral word,
@@ -1927,6 +1958,22 @@ mod tests {
             let t = Tokens::new(w);
             assert_eq!(lx(&t, 0), Some(*lex), "{w}");
         }
+        for w in LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+        {
+            let t = Tokens::new(w);
+            let listed = UNMARKED.iter().find(|(u, _)| *u == w).map(|(_, m)| *m);
+            assert_eq!(unmarked(&t, 0), listed, "{w}");
+        }
+        for (w, marked) in UNMARKED {
+            let t = Tokens::new(w);
+            assert_eq!(unmarked(&t, 0), Some(*marked), "{w}");
+            assert_eq!(lx(&t, 0), lex_word(w), "{w}");
+        }
+        assert_eq!(unmarked(&Tokens::new("Muoi"), 0), Some("mười"));
+        assert_eq!(unmarked(&Tokens::new("người"), 0), None);
     }
 
     #[test]
