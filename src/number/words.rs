@@ -1287,7 +1287,7 @@ fn unlisted_may_start(t: &Tokens<'_>, i: usize) -> bool {
         return true;
     }
     unmarked(t, i).is_some()
-        && !i.checked_sub(1).is_some_and(|j| unmarked(t, j).is_some())
+        && i.checked_sub(1).is_none_or(|j| unmarked(t, j).is_none())
         && (unmarked(t, i + 1).is_some()
             || (UNMARKED_ANCHORS.contains(&t.lower(i)) && isolated(t, i)))
 }
