@@ -38,9 +38,14 @@ impl<'t> Chain<'_, 't> {
         (self.end - self.start).div_ceil(2)
     }
 
-    /// Digit group `k`.
-    fn group(&self, k: usize) -> &'t str {
-        self.t.surface(self.start + 2 * k)
+    /// Digit group `k`, as bytes (digits are ASCII: no char boundary is
+    /// checked).
+    fn group(&self, k: usize) -> &'t [u8] {
+        let text = self.t.text().as_bytes();
+        self.t
+            .get(self.start + 2 * k)
+            .and_then(|x| text.get(x.start..x.end))
+            .unwrap_or_default()
     }
 
     /// Separator `k` (after group `k`).
@@ -88,13 +93,13 @@ fn thousands(c: &Chain<'_, '_>, from: usize, to: usize) -> bool {
     }
     let first = c.group(from);
     (1..=3).contains(&first.len())
-        && !(first.starts_with('0'))
+        && !(first.starts_with(b"0"))
         && (from + 1..to).all(|k| c.group(k).len() == 3)
 }
 
 /// Appends digits to a running integer, checked.
-fn push_digits(acc: u128, digits: &str) -> Option<u128> {
-    digits.bytes().try_fold(acc, |a, b| {
+fn push_digits(acc: u128, digits: &[u8]) -> Option<u128> {
+    digits.iter().try_fold(acc, |a, &b| {
         a.checked_mul(10)?
             .checked_add(u128::from(b.wrapping_sub(b'0')))
     })
@@ -105,7 +110,7 @@ fn push_digits(acc: u128, digits: &str) -> Option<u128> {
 fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, BadReason> {
     let int_len: usize = (0..int).map(|k| c.group(k).len()).sum();
     let frac = frac.map(|k| c.group(k));
-    let frac_len = frac.map_or(0, str::len);
+    let frac_len = frac.map_or(0, <[u8]>::len);
     if int_len + frac_len > MAX_DIGITS || frac_len > usize::from(MAX_SCALE) {
         return Err(BadReason::TooLong);
     }
@@ -113,7 +118,7 @@ fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, 
     let units = if int_len + frac_len <= 19 {
         // Nineteen digits fit 64 bits, whose arithmetic is a few
         // instructions (128-bit products are checked in several).
-        let small = groups.flat_map(str::bytes).fold(0u64, |a, b| {
+        let small = groups.flatten().fold(0u64, |a, &b| {
             a.wrapping_mul(10)
                 .wrapping_add(u64::from(b.wrapping_sub(b'0')))
         });
@@ -133,7 +138,7 @@ fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, 
 /// digits in all (`0912345678`, `0912.345.678`, `024.3825.1234`).
 fn phone_like(c: &Chain<'_, '_>) -> bool {
     let first = c.group(0);
-    first.starts_with('0')
+    first.starts_with(b"0")
         && first.len() >= 2
         && (0..c.groups()).map(|k| c.group(k).len()).sum::<usize>() >= 9
 }
@@ -168,7 +173,7 @@ fn read(c: &Chain<'_, '_>, style: &Style) -> Result<Option<(Decimal, bool)>, Bad
     }
     // One separator.
     let first = c.group(0);
-    if last.len() != 3 || first.starts_with('0') || first.len() > 3 {
+    if last.len() != 3 || first.starts_with(b"0") || first.len() > 3 {
         // Only a decimal reading is possible: `13,6`, `13.6`, `0,125`, `1234,567`.
         return value(c, 1, Some(1)).map(|d| Some((d, false)));
     }
@@ -347,7 +352,7 @@ pub(crate) fn lone_run(t: &Tokens<'_>, i: usize) -> Option<NumberMatch> {
     if in_phone(t, i) {
         return None;
     }
-    let units = push_digits(0, d)?;
+    let units = push_digits(0, d.as_bytes())?;
     Some(NumberMatch {
         start: i,
         end: i + 1,
@@ -546,7 +551,7 @@ mod tests {
             let want = if digits.len() > MAX_DIGITS {
                 Err(BadReason::TooLong)
             } else {
-                push_digits(0, &digits)
+                push_digits(0, digits.as_bytes())
                     .and_then(|u| Decimal::new(u, 0))
                     .ok_or(BadReason::Overflow)
             };

@@ -798,11 +798,11 @@ const CHIN_PREV_NOT: &[&str] = &[
 /// Is word `i` written with a capital first letter and some lower case
 /// (not ALL CAPS)?
 fn title_case(t: &Tokens<'_>, i: usize) -> bool {
-    let s = t.surface(i);
-    // Most words start with a lower-case ASCII letter: no Unicode tables.
-    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    // Most words start with a lower-case letter: the tokenizer noted it.
+    if t.is_word(i) && !t.capitalized(i) {
         return false;
     }
+    let s = t.surface(i);
     let mut chars = s.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
@@ -1918,6 +1918,19 @@ mod tests {
             }
         }
         assert!(ruled_out > 1000, "{ruled_out}");
+    }
+
+    #[test]
+    fn title_case_reads_the_first_letter_as_the_surface_does() {
+        let words =
+            "Ba ba BA Đình đình ĐÌNH Ủy ủy Ấp iPhone Năm năm NĂM Hai hAi Ý ý Xã x 2017 Σ ( Ⅻ";
+        let t = Tokens::new(words);
+        for i in 0..t.len() {
+            let mut chars = t.surface(i).chars();
+            let want =
+                chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+            assert_eq!(title_case(&t, i), want, "{}", t.surface(i));
+        }
     }
 
     #[test]
