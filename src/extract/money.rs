@@ -377,6 +377,9 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
     }
 }
 
+/// Finds the money facts (kept out of line: one call per text, and its cost
+/// stays measurable on its own).
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;

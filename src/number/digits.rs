@@ -38,14 +38,9 @@ impl<'t> Chain<'_, 't> {
         (self.end - self.start).div_ceil(2)
     }
 
-    /// Digit group `k`, as bytes (digits are ASCII: no char boundary is
-    /// checked).
+    /// Digit group `k`.
     fn group(&self, k: usize) -> &'t [u8] {
-        let text = self.t.text().as_bytes();
-        self.t
-            .get(self.start + 2 * k)
-            .and_then(|x| text.get(x.start..x.end))
-            .unwrap_or_default()
+        digits_of(self.t, self.start + 2 * k)
     }
 
     /// Separator `k` (after group `k`).
@@ -65,6 +60,15 @@ impl<'t> Chain<'_, 't> {
     fn all_seps(&self, c: char) -> bool {
         (0..self.groups() - 1).all(|k| self.sep(k) == c)
     }
+}
+
+/// The bytes of token `i`, read as digits: digits are ASCII, so no char
+/// boundary needs checking (as [`Tokens::surface`] does).
+fn digits_of<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
+    let text = t.text().as_bytes();
+    t.get(i)
+        .and_then(|x| text.get(x.start..x.end))
+        .unwrap_or_default()
 }
 
 /// The digit groups joined by separators starting at token `i` (a digits
@@ -210,10 +214,10 @@ fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
 /// to 24, two digits of minutes under 60). Neither part is a number: the
 /// date extractor reads times. (`15h` alone is the number 15.)
 fn time_at(t: &Tokens<'_>, i: usize) -> bool {
-    let h = t.surface(i);
-    if !t.is_digits(i) || h.len() > 2 {
+    if !t.is_digits(i) || digits_of(t, i).len() > 2 {
         return false;
     }
+    let h = t.surface(i);
     let mark = t.is_word(i + 1) && matches!(t.lower(i + 1), "h" | "g") || t.is_punct(i + 1, ':');
     if !mark || h.parse::<u32>().is_ok_and(|h| h > 24) {
         return false;
@@ -237,17 +241,17 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
     if !t.is_digits(s) {
         return None;
     }
-    let first = t.surface(s);
+    let first = digits_of(t, s);
     // Most digit runs are ruled out by their first digit.
-    if !first.starts_with('0') && first != "84" {
+    if !first.starts_with(b"0") && first != b"84" {
         return None;
     }
     // The tail of a chain (`000` in `400.000 600.000`) starts no phone number.
     if s >= 2 && t.joined(s) && (t.is_punct(s - 1, '.') || t.is_punct(s - 1, ',')) {
         return None;
     }
-    let plus84 = first == "84" && s > 0 && t.is_punct(s - 1, '+') && t.joined(s);
-    if !t.is_digits(s) || !(plus84 || (first.starts_with('0') && (2..=4).contains(&first.len()))) {
+    let plus84 = first == b"84" && s > 0 && t.is_punct(s - 1, '+') && t.joined(s);
+    if !t.is_digits(s) || !(plus84 || (first.starts_with(b"0") && (2..=4).contains(&first.len()))) {
         return None;
     }
     let mut total = if plus84 { 0 } else { first.len() };
@@ -265,7 +269,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
         } else {
             break;
         };
-        let len = t.surface(g).len();
+        let len = digits_of(t, g).len();
         if !(2..=4).contains(&len) {
             break;
         }
@@ -279,7 +283,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
 /// Is digits token `i` part of a phone number written in groups?
 fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
     // Every group of a phone number has two to four digits.
-    if !(2..=4).contains(&t.surface(i).len()) {
+    if !(2..=4).contains(&digits_of(t, i).len()) {
         return false;
     }
     // A phone number that covers `i` starts at `i` or at an earlier group
@@ -345,14 +349,14 @@ pub(crate) fn lone_run(t: &Tokens<'_>, i: usize) -> Option<NumberMatch> {
             }
         }
     }
-    let d = t.surface(i);
-    if d.len() > MAX_DIGITS || (d.starts_with('0') && d.len() >= 9) {
+    let d = digits_of(t, i);
+    if d.len() > MAX_DIGITS || (d.starts_with(b"0") && d.len() >= 9) {
         return None;
     }
     if in_phone(t, i) {
         return None;
     }
-    let units = push_digits(0, d.as_bytes())?;
+    let units = push_digits(0, d)?;
     Some(NumberMatch {
         start: i,
         end: i + 1,
