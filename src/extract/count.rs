@@ -26,10 +26,12 @@ use once_cell::sync::Lazy;
 
 /// The units (counted nouns and measures) split into words, longest (in
 /// characters) first, indexed by the [`word_hash`] of the first token they
-/// start with (`m2` starts with the token `m`), with that token.
+/// start with (`m2` starts with the token `m`), with that token and the
+/// hash of their second token when it is a word (`gia` of `hộ gia đình`):
+/// a unit whose second word is not there is passed at one comparison.
 struct Units {
     list: Vec<(&'static str, Vec<&'static str>)>,
-    by_first: super::FxMap<u32, Vec<(String, usize)>>,
+    by_first: super::FxMap<u32, Vec<(String, usize, Option<u32>)>>,
     /// The keys of `by_first`, to rule out most tokens at one bit test.
     firsts: WordFilter,
 }
@@ -41,15 +43,18 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
         .map(|u| (*u, u.split(' ').collect()))
         .collect();
     list.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
-    let mut by_first: super::FxMap<u32, Vec<(String, usize)>> = super::FxMap::default();
+    let mut by_first: super::FxMap<u32, Vec<(String, usize, Option<u32>)>> =
+        super::FxMap::default();
     let mut firsts = WordFilter::default();
     for (k, (u, _)) in list.iter().enumerate() {
-        let first = Tokens::new(u).lower(0).to_string();
+        let toks = Tokens::new(u);
+        let first = toks.lower(0).to_string();
+        let second = toks.hash(1).filter(|_| toks.is_word(1));
         firsts.insert(&first);
         by_first
             .entry(word_hash(&first))
             .or_default()
-            .push((first, k));
+            .push((first, k, second));
     }
     Units {
         list,
@@ -73,8 +78,13 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
     let first = t.lower(i);
     // The units that start with this token, in list order (hashes may
     // collide: the token is compared).
-    let mut starting = units.by_first.get(&h)?.iter().filter(|(f, _)| f == first);
-    starting.find_map(|(_, k)| {
+    let next = t.hash(i + 1);
+    let mut starting = units
+        .by_first
+        .get(&h)?
+        .iter()
+        .filter(|(f, _, second)| second.is_none_or(|s| next == Some(s)) && f == first);
+    starting.find_map(|(_, k, _)| {
         let (unit, words) = units.list.get(*k)?;
         let mut n = 0;
         for (m, w) in words.iter().enumerate() {
@@ -232,6 +242,25 @@ mod tests {
             ]
         );
         assert_eq!(c[3].0, "khoảng 3-5 người");
+    }
+
+    #[test]
+    fn every_unit_is_found_where_it_is_written() {
+        use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
+        use crate::token::Tokens;
+        for u in COUNT_UNITS.iter().chain(COUNT_MEASURES.iter()) {
+            for text in [format!("5 {u}"), format!("có 12 {u} mới, 3 {u}.")] {
+                let t = Tokens::new(&text);
+                let at = if text.starts_with('5') { 1 } else { 2 };
+                let found = super::unit_at(&t, at);
+                // This unit, or a longer one written there (`hộ gia đình`
+                // over `hộ`).
+                let (unit, n) = found.unwrap_or_else(|| panic!("{text:?}"));
+                assert!(unit.chars().count() >= u.chars().count(), "{text:?} {unit}");
+                let written = &text[t.span(at, at + n).range()];
+                assert_eq!(written.to_lowercase(), unit, "{text:?}");
+            }
+        }
     }
 
     #[test]

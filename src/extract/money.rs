@@ -377,6 +377,9 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
     }
 }
 
+/// Finds the money facts (kept out of line: one call per text, and its cost
+/// stays measurable on its own).
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;
@@ -394,7 +397,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         }
         let Some(s) = start else { break };
         i = i.max(s.saturating_sub(BEFORE_MAX_TOKENS));
-        if !(number::may_start_at(t, i) || before.may_start_at(t, i)) || ctx.claimed(i) {
+        // Before the number only a currency may start an amount; the number
+        // itself may ([`number::may_start_at`] is true at every start).
+        while i < s && !before.may_start_at(t, i) {
+            i += 1;
+        }
+        if ctx.claimed(i) {
             i += 1;
             continue;
         }
@@ -437,12 +445,40 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: Parsed) -> bool {
     let Parsed::Number(n) = parsed else {
         // Only a number glued to a currency code before it is read again
         // (`USD1,23`).
-        return t.is_digits(i) && t.joined(i);
+        return t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);
     };
     AFTER_PHRASES.may_start_at(t, n.end)
         || SUBUNITS.iter().any(|w| t.is(n.end, w))
         || range_connector(t, n.end, true).is_some()
         || scaled(t, &n)
+}
+
+/// Digits glued to what is before them (`USD1,23`, `H5N1`, `Covid-19`),
+/// which the grammar does not read: may the run read on its own
+/// ([`number_glued`]) make money? Only with a currency, a subunit or a range
+/// connector in the run or right after it, or with a scale word or
+/// abbreviation in it after a money word (`phí 5tr`: the only way to money
+/// without a currency). `false` is sure: most runs (`H5N1`, `U23`) are
+/// ruled out before they are tokenized again.
+fn glued_may_be_money(t: &Tokens<'_>, i: usize) -> bool {
+    let mut k = i + 1;
+    let mut scale = false;
+    loop {
+        if AFTER_PHRASES.may_start_at(t, k)
+            || SUBUNITS.iter().any(|w| t.is(k, w))
+            || range_connector(t, k, true).is_some()
+        {
+            return true;
+        }
+        scale |=
+            t.is_word(k) && (t.is_numeral_word(k) || number::words::is_scale_suffix(t.surface(k)));
+        // The run ends at the first token with a space before it.
+        if k >= t.len() || !t.joined(k) {
+            break;
+        }
+        k += 1;
+    }
+    scale && money_context(t, i)
 }
 
 /// Did the number end with a scale word (`3,5 triệu`, `10k`, `hai tỷ`)?
@@ -573,6 +609,41 @@ mod tests {
         }
         assert_eq!(one("US$ 5"), Some((5.0, "USD".into())));
         assert_eq!(one("giá Rs.20"), Some((20.0, "INR".into())));
+    }
+
+    #[test]
+    fn glued_runs_ruled_out_make_no_money() {
+        // Random runs of digits glued to words, codes, currencies and
+        // connectors, after a money word or not.
+        let pieces = [
+            "5", "23", "1,5", "1.000", "H", "N", "USD", "U", "Covid", "v", "-", "–", "~", "/", ".",
+            ",", "đ", "đồng", "k", "tr", "t", "M", "xu", "$", "€", "kg", "phí", "tăng", "đến",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        let mut ruled_out = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng.below(7) {
+                if rng.below(3) == 0 {
+                    text.push(' ');
+                }
+                text.push_str(pieces.get(rng.below(pieces.len())).copied().unwrap_or(""));
+            }
+            let ctx = crate::extract::Ctx::new(&text, None);
+            let t = &ctx.tokens;
+            for i in 0..t.len() {
+                let parsed = crate::number::number_at(t, i, &ctx.style);
+                if parsed.number().is_none()
+                    && t.is_digits(i)
+                    && t.joined(i)
+                    && !super::glued_may_be_money(t, i)
+                {
+                    ruled_out += 1;
+                    assert_eq!(super::money_at(&ctx, t, i, parsed), None, "{text:?} {i}");
+                }
+            }
+        }
+        assert!(ruled_out > 1_000, "{ruled_out}");
     }
 
     #[test]

@@ -294,6 +294,9 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option
     text(t, from, to)
 }
 
+/// Finds the percentages (kept out of line: one call per text, and its cost
+/// stays measurable on its own).
+#[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     super::each_number(ctx, |a| {

@@ -39,8 +39,8 @@ impl<'t> Chain<'_, 't> {
     }
 
     /// Digit group `k`.
-    fn group(&self, k: usize) -> &'t str {
-        self.t.surface(self.start + 2 * k)
+    fn group(&self, k: usize) -> &'t [u8] {
+        digits_of(self.t, self.start + 2 * k)
     }
 
     /// Separator `k` (after group `k`).
@@ -60,6 +60,15 @@ impl<'t> Chain<'_, 't> {
     fn all_seps(&self, c: char) -> bool {
         (0..self.groups() - 1).all(|k| self.sep(k) == c)
     }
+}
+
+/// The bytes of token `i`, read as digits: digits are ASCII, so no char
+/// boundary needs checking (as [`Tokens::surface`] does).
+fn digits_of<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
+    let text = t.text().as_bytes();
+    t.get(i)
+        .and_then(|x| text.get(x.start..x.end))
+        .unwrap_or_default()
 }
 
 /// The digit groups joined by separators starting at token `i` (a digits
@@ -88,13 +97,13 @@ fn thousands(c: &Chain<'_, '_>, from: usize, to: usize) -> bool {
     }
     let first = c.group(from);
     (1..=3).contains(&first.len())
-        && !(first.starts_with('0'))
+        && !(first.starts_with(b"0"))
         && (from + 1..to).all(|k| c.group(k).len() == 3)
 }
 
 /// Appends digits to a running integer, checked.
-fn push_digits(acc: u128, digits: &str) -> Option<u128> {
-    digits.bytes().try_fold(acc, |a, b| {
+fn push_digits(acc: u128, digits: &[u8]) -> Option<u128> {
+    digits.iter().try_fold(acc, |a, &b| {
         a.checked_mul(10)?
             .checked_add(u128::from(b.wrapping_sub(b'0')))
     })
@@ -105,17 +114,24 @@ fn push_digits(acc: u128, digits: &str) -> Option<u128> {
 fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, BadReason> {
     let int_len: usize = (0..int).map(|k| c.group(k).len()).sum();
     let frac = frac.map(|k| c.group(k));
-    let frac_len = frac.map_or(0, str::len);
+    let frac_len = frac.map_or(0, <[u8]>::len);
     if int_len + frac_len > MAX_DIGITS || frac_len > usize::from(MAX_SCALE) {
         return Err(BadReason::TooLong);
     }
-    let mut units = 0u128;
-    for k in 0..int {
-        units = push_digits(units, c.group(k)).ok_or(BadReason::Overflow)?;
-    }
-    if let Some(f) = frac {
-        units = push_digits(units, f).ok_or(BadReason::Overflow)?;
-    }
+    let mut groups = (0..int).map(|k| c.group(k)).chain(frac);
+    let units = if int_len + frac_len <= 19 {
+        // Nineteen digits fit 64 bits, whose arithmetic is a few
+        // instructions (128-bit products are checked in several).
+        let small = groups.flatten().fold(0u64, |a, &b| {
+            a.wrapping_mul(10)
+                .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+        });
+        u128::from(small)
+    } else {
+        groups
+            .try_fold(0u128, push_digits)
+            .ok_or(BadReason::Overflow)?
+    };
     let scale = u8::try_from(frac_len).map_err(|_| BadReason::TooLong)?;
     Decimal::new(units, scale)
         .map(Decimal::trimmed)
@@ -126,7 +142,7 @@ fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, 
 /// digits in all (`0912345678`, `0912.345.678`, `024.3825.1234`).
 fn phone_like(c: &Chain<'_, '_>) -> bool {
     let first = c.group(0);
-    first.starts_with('0')
+    first.starts_with(b"0")
         && first.len() >= 2
         && (0..c.groups()).map(|k| c.group(k).len()).sum::<usize>() >= 9
 }
@@ -161,7 +177,7 @@ fn read(c: &Chain<'_, '_>, style: &Style) -> Result<Option<(Decimal, bool)>, Bad
     }
     // One separator.
     let first = c.group(0);
-    if last.len() != 3 || first.starts_with('0') || first.len() > 3 {
+    if last.len() != 3 || first.starts_with(b"0") || first.len() > 3 {
         // Only a decimal reading is possible: `13,6`, `13.6`, `0,125`, `1234,567`.
         return value(c, 1, Some(1)).map(|d| Some((d, false)));
     }
@@ -198,10 +214,10 @@ fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
 /// to 24, two digits of minutes under 60). Neither part is a number: the
 /// date extractor reads times. (`15h` alone is the number 15.)
 fn time_at(t: &Tokens<'_>, i: usize) -> bool {
-    let h = t.surface(i);
-    if !t.is_digits(i) || h.len() > 2 {
+    if !t.is_digits(i) || digits_of(t, i).len() > 2 {
         return false;
     }
+    let h = t.surface(i);
     let mark = t.is_word(i + 1) && matches!(t.lower(i + 1), "h" | "g") || t.is_punct(i + 1, ':');
     if !mark || h.parse::<u32>().is_ok_and(|h| h > 24) {
         return false;
@@ -225,17 +241,17 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
     if !t.is_digits(s) {
         return None;
     }
-    let first = t.surface(s);
+    let first = digits_of(t, s);
     // Most digit runs are ruled out by their first digit.
-    if !first.starts_with('0') && first != "84" {
+    if !first.starts_with(b"0") && first != b"84" {
         return None;
     }
     // The tail of a chain (`000` in `400.000 600.000`) starts no phone number.
     if s >= 2 && t.joined(s) && (t.is_punct(s - 1, '.') || t.is_punct(s - 1, ',')) {
         return None;
     }
-    let plus84 = first == "84" && s > 0 && t.is_punct(s - 1, '+') && t.joined(s);
-    if !t.is_digits(s) || !(plus84 || (first.starts_with('0') && (2..=4).contains(&first.len()))) {
+    let plus84 = first == b"84" && s > 0 && t.is_punct(s - 1, '+') && t.joined(s);
+    if !t.is_digits(s) || !(plus84 || (first.starts_with(b"0") && (2..=4).contains(&first.len()))) {
         return None;
     }
     let mut total = if plus84 { 0 } else { first.len() };
@@ -253,7 +269,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
         } else {
             break;
         };
-        let len = t.surface(g).len();
+        let len = digits_of(t, g).len();
         if !(2..=4).contains(&len) {
             break;
         }
@@ -267,7 +283,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
 /// Is digits token `i` part of a phone number written in groups?
 fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
     // Every group of a phone number has two to four digits.
-    if !(2..=4).contains(&t.surface(i).len()) {
+    if !(2..=4).contains(&digits_of(t, i).len()) {
         return false;
     }
     // A phone number that covers `i` starts at `i` or at an earlier group
@@ -333,8 +349,8 @@ pub(crate) fn lone_run(t: &Tokens<'_>, i: usize) -> Option<NumberMatch> {
             }
         }
     }
-    let d = t.surface(i);
-    if d.len() > MAX_DIGITS || (d.starts_with('0') && d.len() >= 9) {
+    let d = digits_of(t, i);
+    if d.len() > MAX_DIGITS || (d.starts_with(b"0") && d.len() >= 9) {
         return None;
     }
     if in_phone(t, i) {
@@ -514,6 +530,68 @@ mod tests {
 
     fn one(text: &str) -> Option<f64> {
         read_all(text).first().map(|x| x.0)
+    }
+
+    #[test]
+    fn values_of_up_to_nineteen_digits_read_as_the_checked_sum() {
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..5_000 {
+            // Groups of one to seven digits joined by `.`, 1 to 30 digits.
+            let mut text = String::new();
+            let mut digits = String::new();
+            for g in 0..1 + rng.below(5) {
+                if g > 0 {
+                    text.push('.');
+                }
+                for _ in 0..1 + rng.below(7) {
+                    let d = char::from(b'0' + u8::try_from(rng.below(10)).unwrap_or(0));
+                    text.push(d);
+                    digits.push(d);
+                }
+            }
+            let t = Tokens::new(&text);
+            let c = chain(&t, 0);
+            let n = c.groups();
+            let want = if digits.len() > MAX_DIGITS {
+                Err(BadReason::TooLong)
+            } else {
+                push_digits(0, digits.as_bytes())
+                    .and_then(|u| Decimal::new(u, 0))
+                    .ok_or(BadReason::Overflow)
+            };
+            assert_eq!(value(&c, n, None), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lone_run_reads_as_digits_at_reads_it() {
+        // Random mixes of digit runs, separators, signs, time marks, phone
+        // groups and words glued or spaced.
+        let pieces: Vec<&str> =
+            "2017 15 0 05 0912 345 678 84 1 234 999999999999 . , - + − : / ( ) % h g e k triệu tỷ H"
+                .split(' ')
+                .chain(["\n"])
+                .collect();
+        let mut rng = crate::testing::Rng::new();
+        let mut lone = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng.below(8) {
+                if rng.below(2) == 0 {
+                    text.push(' ');
+                }
+                text.push_str(pieces.get(rng.below(pieces.len())).copied().unwrap_or(""));
+            }
+            let t = Tokens::new(&text);
+            let style = style(&t);
+            for i in 0..t.len() {
+                if let Some(n) = lone_run(&t, i) {
+                    lone += 1;
+                    assert_eq!(digits_at(&t, i, &style), Parsed::Number(n), "{text:?} {i}");
+                }
+            }
+        }
+        assert!(lone > 5_000, "{lone}");
     }
 
     #[test]

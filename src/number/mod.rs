@@ -68,6 +68,19 @@ impl Decimal {
 
     /// Trailing fractional zeros removed (`1,50` → `1,5`).
     pub(crate) fn trimmed(mut self) -> Decimal {
+        if self.scale == 0 {
+            return self;
+        }
+        // Most values fit 64 bits, whose division is one instruction (a
+        // 128-bit one is a call).
+        if let Ok(mut small) = u64::try_from(self.units) {
+            while self.scale > 0 && small % 10 == 0 {
+                small /= 10;
+                self.scale -= 1;
+            }
+            self.units = u128::from(small);
+            return self;
+        }
         while self.scale > 0 && self.units % 10 == 0 {
             self.units /= 10;
             self.scale -= 1;
@@ -414,6 +427,56 @@ mod tests {
         assert_eq!(number_at(&t, 0, &vi), Parsed::None);
         assert_eq!(number_at(&t, 2, &vi), Parsed::None);
         assert_eq!(number_at(&t, 99, &vi), Parsed::None);
+    }
+
+    #[test]
+    fn the_memo_answers_as_the_grammar() {
+        let seed = crate::normalize(include_str!("../../fixtures/duong-quang-2017.txt"));
+        let texts = [
+            seed.as_str(),
+            "(2017) ba người, năm -5 và -x; hai 1.234 và 1,234 tỷ lệ 3,5 tỷ đồng",
+            "muoi hai nguoi, 15/3/2018, -5%, +3, trừ hai, âm 4, nửa triệu, 10k",
+        ];
+        let vi = Style {
+            comma_decimal: 3,
+            point_decimal: 0,
+        };
+        let en = Style {
+            comma_decimal: 0,
+            point_decimal: 3,
+        };
+        for text in texts {
+            let t = Tokens::new(text);
+            // Each style twice: read, then from the memo; then again after
+            // the other style has replaced it.
+            for style in [vi, vi, en, en, vi] {
+                for i in 0..=t.len() {
+                    let full = words::number_at(&t, i, &style);
+                    assert_eq!(number_at(&t, i, &style), full, "{i} {:?}", t.get(i));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trimming_in_64_bits_is_trimming_in_128() {
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..20_000 {
+            let zeros = u32::try_from(rng.below(12)).unwrap_or(0);
+            let units = u128::from(rng.next() >> rng.below(64)) * 10u128.pow(zeros);
+            let scale = u8::try_from(rng.below(31)).unwrap_or(0);
+            let mut want = Decimal {
+                units,
+                scale,
+                negative: false,
+            };
+            while want.scale > 0 && want.units % 10 == 0 {
+                want.units /= 10;
+                want.scale -= 1;
+            }
+            let d = Decimal::new(units, scale).unwrap_or_default();
+            assert_eq!(d.trimmed(), want, "{units} {scale}");
+        }
     }
 
     #[test]

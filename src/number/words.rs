@@ -180,12 +180,31 @@ fn compounds(w: &str) -> &'static [&'static str] {
     }
 }
 
-/// One word of [`LEXICON`] in [`LexTable`]: its [`word_hash`], the word,
-/// what it is, and the words that make a compound of it.
-type LexSlot = (u32, &'static str, Lex, &'static [&'static str]);
+/// One word a numeral may start with ([`may_start`]) in [`LexTable`]: its
+/// [`word_hash`], the word, what it is to the grammar (`None` for `âm`,
+/// `nửa` and the words that exist only unmarked, `muoi`), the words that
+/// make a compound of it (`tỷ lệ`), and its marked spelling if it is a
+/// numeral word typed without tone marks (`muoi` → `mười`, `hai` → `hai`).
+#[derive(Clone, Copy)]
+struct LexSlot {
+    hash: u32,
+    word: &'static str,
+    lex: Option<Lex>,
+    not: &'static [&'static str],
+    /// The [`word_hash`]es of `not` as bits (`hash % 64`): most words after
+    /// a scale word (`tỷ đồng`) are no compound of it at one test.
+    not_bits: u64,
+    unmarked: Option<&'static str>,
+}
 
-/// [`LEXICON`] by [`word_hash`], in open addressing: a token is looked up by
-/// the hash the tokenizer computed, with no hashing of the word again.
+/// The bit of [`LexSlot::not_bits`] for a word of hash `h`.
+fn not_bit(h: u32) -> u64 {
+    1 << (h % 64)
+}
+
+/// Every word a numeral may start with by [`word_hash`], in open
+/// addressing: a token is looked up by the hash the tokenizer computed,
+/// with no hashing of the word again.
 struct LexTable {
     slots: [Option<LexSlot>; LexTable::SLOTS],
     /// No two words a numeral may start with ([`may_start`]) share a hash:
@@ -194,30 +213,38 @@ struct LexTable {
 }
 
 impl LexTable {
-    /// Slots (a power of two, four times the lexicon: probes are short).
+    /// Slots (a power of two, about twice the words: probes are short).
     const SLOTS: usize = 128;
 
     fn new() -> LexTable {
-        let mut slots = [None; LexTable::SLOTS];
-        for &(w, lex) in LEXICON {
-            let h = word_hash(w);
-            let mut k = h as usize % LexTable::SLOTS;
-            while slots.get(k).is_some_and(Option::is_some) {
-                k = (k + 1) % LexTable::SLOTS;
-            }
-            if let Some(slot) = slots.get_mut(k) {
-                *slot = Some((h, w, lex, compounds(w)));
-            }
-        }
-        let mut hashes: Vec<u32> = LEXICON
+        let mut slots: [Option<LexSlot>; LexTable::SLOTS] = [None; LexTable::SLOTS];
+        let words: Vec<&'static str> = LEXICON
             .iter()
             .map(|(w, _)| *w)
             .chain(OTHER_STARTS.iter().copied())
             .chain(UNMARKED.iter().map(|(w, _)| *w))
-            .collect::<crate::extract::FxSet<&str>>()
-            .into_iter()
-            .map(word_hash)
             .collect();
+        let mut hashes = Vec::new();
+        for w in words {
+            let h = word_hash(w);
+            let mut k = h as usize % LexTable::SLOTS;
+            while slots.get(k).is_some_and(|s| s.is_some_and(|s| s.word != w)) {
+                k = (k + 1) % LexTable::SLOTS;
+            }
+            if let Some(slot @ None) = slots.get_mut(k) {
+                hashes.push(h);
+                *slot = Some(LexSlot {
+                    hash: h,
+                    word: w,
+                    lex: lex_word(w),
+                    not: compounds(w),
+                    not_bits: compounds(w)
+                        .iter()
+                        .fold(0, |bits, c| bits | not_bit(word_hash(c))),
+                    unmarked: UNMARKED_MAP.get(w).copied(),
+                });
+            }
+        }
         let words = hashes.len();
         hashes.sort_unstable();
         hashes.dedup();
@@ -235,7 +262,7 @@ impl LexTable {
         // The table is never full: an empty slot ends every probe.
         loop {
             let slot = self.slots.get(k)?.as_ref()?;
-            if slot.0 == h && (self.exact || slot.1 == t.lower(i)) {
+            if slot.hash == h && (self.exact || slot.word == t.lower(i)) {
                 return Some(slot);
             }
             k = (k + 1) % LexTable::SLOTS;
@@ -283,11 +310,17 @@ pub(crate) fn lx(t: &Tokens<'_>, i: usize) -> Option<Lex> {
 
 /// [`lx`] of a word a numeral may start with.
 fn lx_numeral(t: &Tokens<'_>, i: usize) -> Option<Lex> {
-    let &(_, _, lex, not) = LEX_TABLE.get(t, i)?;
-    if !not.is_empty() && t.is_word(i + 1) && not.contains(&t.lower(i + 1)) {
+    let &LexSlot {
+        lex, not, not_bits, ..
+    } = LEX_TABLE.get(t, i)?;
+    if not_bits != 0
+        && t.is_word(i + 1)
+        && t.hash(i + 1).is_some_and(|h| not_bits & not_bit(h) != 0)
+        && not.contains(&t.lower(i + 1))
+    {
         return None;
     }
-    Some(lex)
+    lex
 }
 
 /// Is token `i` a word of a numeral (digits, tens, scales, `rưỡi`)? `linh`
@@ -782,11 +815,11 @@ const CHIN_PREV_NOT: &[&str] = &[
 /// Is word `i` written with a capital first letter and some lower case
 /// (not ALL CAPS)?
 fn title_case(t: &Tokens<'_>, i: usize) -> bool {
-    let s = t.surface(i);
-    // Most words start with a lower-case ASCII letter: no Unicode tables.
-    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    // Most words start with a lower-case letter: the tokenizer noted it.
+    if t.is_word(i) && !t.capitalized(i) {
         return false;
     }
+    let s = t.surface(i);
     let mut chars = s.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
@@ -886,6 +919,32 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
     let w = t.lower(i);
     let next = word(t, i + 1);
     let prev = prev_word(t, i);
+    // The rules of single words first: they rule out most (`không có`,
+    // `năm nay`, `một số`) before any look-up of the context.
+    match w {
+        "một"
+            if MOT_SET.has(t, i + 1)
+                || t.phrase(i + 1, "lần nữa").is_some()
+                || matches!(prev, "là" | "như" | "thành")
+                || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
+        {
+            return None;
+        }
+        "ba" if BA_SET.has(t, i + 1) => return None,
+        "năm" if year_context(t, i) => return None,
+        "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
+        "tám" if next == "chuyện" => return None,
+        // `không euro` (zero euros); never before `đồng` (`không đồng ý`).
+        "không"
+            if !(isolated(t, i)
+                || prev == "số"
+                || signed
+                || matches!(next, "euro" | "eur" | "usd" | "đô" | "yên" | "vnd" | "vnđ")) =>
+        {
+            return None;
+        }
+        _ => {}
+    }
     let index = i.checked_sub(1).is_some_and(|j| INDEX_SET.has(t, j));
     match lex {
         // `tháng tư` (April); otherwise `tư` is "private", `mốt` "the day
@@ -913,30 +972,6 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
         {
             return None;
         }
-    }
-    match w {
-        "một"
-            if MOT_SET.has(t, i + 1)
-                || t.phrase(i + 1, "lần nữa").is_some()
-                || matches!(prev, "là" | "như" | "thành")
-                || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
-        {
-            return None;
-        }
-        "ba" if BA_SET.has(t, i + 1) => return None,
-        "năm" if year_context(t, i) => return None,
-        "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
-        "tám" if next == "chuyện" => return None,
-        // `không euro` (zero euros); never before `đồng` (`không đồng ý`).
-        "không"
-            if !(isolated(t, i)
-                || prev == "số"
-                || signed
-                || matches!(next, "euro" | "eur" | "usd" | "đô" | "yên" | "vnd" | "vnđ")) =>
-        {
-            return None;
-        }
-        _ => {}
     }
     let strict = matches!(w, "không" | "một" | "ba" | "năm" | "chín");
     if isolated(t, i) {
@@ -1023,13 +1058,7 @@ fn suffix(t: &Tokens<'_>, q: usize, value: Decimal) -> Option<(Decimal, usize, b
     if !(t.is_word(q) && t.joined(q)) {
         return None;
     }
-    let (scale, tail, guess) = match t.surface(q) {
-        "k" | "K" => (1_000, false, false),
-        "tr" => (1_000_000, true, false),
-        "t" => (1_000_000_000, true, true),
-        "M" => (1_000_000, false, true),
-        _ => return None,
-    };
+    let (scale, tail, guess) = suffix_scale(t.surface(q))?;
     // Not the start of a longer glued word or code (`5kg` is one word;
     // `2t3a`).
     let mut v = value.checked_mul_int(scale)?;
@@ -1048,6 +1077,24 @@ fn suffix(t: &Tokens<'_>, q: usize, value: Decimal) -> Option<(Decimal, usize, b
         return None;
     }
     Some((v, end, guess))
+}
+
+/// A scale abbreviation (see [`suffix`]): its multiplier, whether digits
+/// glued after it are the leading digits of the rest, whether it is a guess.
+fn suffix_scale(word: &str) -> Option<(u128, bool, bool)> {
+    Some(match word {
+        "k" | "K" => (1_000, false, false),
+        "tr" => (1_000_000, true, false),
+        "t" => (1_000_000_000, true, true),
+        "M" => (1_000_000, false, true),
+        _ => return None,
+    })
+}
+
+/// Is `word` (as written) a scale abbreviation glued to digits (`k` of
+/// `100k`, `tr` of `1tr2`)?
+pub(crate) fn is_scale_suffix(word: &str) -> bool {
+    suffix_scale(word).is_some()
 }
 
 /// Numerals written without tone marks (`muoi hai`, `mot tram nghin ty`),
@@ -1090,10 +1137,11 @@ const UNMARKED_MAX: usize = 64;
 
 fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
     // Every unmarked numeral word is one a numeral may start with.
-    if !t.is_numeral_word(i) || !t.surface(i).is_ascii() {
+    if !t.is_numeral_word(i) {
         return None;
     }
-    UNMARKED_MAP.get(t.lower(i)).copied()
+    let marked = LEX_TABLE.get(t, i)?.unmarked?;
+    t.surface(i).is_ascii().then_some(marked)
 }
 
 /// Can a numeral start with the word `w` (lower case)? A numeral word,
@@ -1244,15 +1292,32 @@ pub(crate) fn number_at(t: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
     read(t, i, style, Mode::Cardinal)
 }
 
-/// A digit word with no numeral word after it (`năm 2017`, `không có`,
-/// `một số`, `bảy tập thể`), read as a cardinal at once: only the lone rules
-/// decide. `None` when it is not that shape (the full reading then runs),
-/// else what the full reading gives.
-fn lone_digit_word(t: &Tokens<'_>, i: usize) -> Option<Parsed> {
+/// May a numeral start at word `i`, which is no word of the grammar here
+/// ([`lx`] is `None`)? Only at `nửa` (`nửa triệu`), a sign (`âm`, `trừ`),
+/// or a numeral typed without tone marks that [`unmarked_at`] could read: a
+/// run of two unmarked words or more, or an anchor alone on its line. The
+/// common words that pass the tokenizer's flag and start nothing (`tỷ lệ`,
+/// `công ty`, `Việt Nam`, `sau đó`) are ruled out here, before the full
+/// reading; `false` is sure.
+fn unlisted_may_start(t: &Tokens<'_>, i: usize) -> bool {
+    if matches!(t.lower(i), "nửa" | "âm" | "trừ") {
+        return true;
+    }
+    unmarked(t, i).is_some()
+        && i.checked_sub(1).is_none_or(|j| unmarked(t, j).is_none())
+        && (unmarked(t, i + 1).is_some()
+            || (UNMARKED_ANCHORS.contains(&t.lower(i)) && isolated(t, i)))
+}
+
+/// A digit word (`lex`, its [`lx`]) with no numeral word after it (`năm
+/// 2017`, `không có`, `một số`, `bảy tập thể`), read as a cardinal at once:
+/// only the lone rules decide. `None` when it is not that shape (the full
+/// reading then runs), else what the full reading gives.
+fn lone_digit_word(t: &Tokens<'_>, i: usize, lex: Option<Lex>) -> Option<Parsed> {
     if !t.is_word(i) || t.is_numeral_word(i + 1) {
         return None;
     }
-    let lex @ Lex::Digit(d, v) = lx(t, i)? else {
+    let lex @ Lex::Digit(d, v) = lex? else {
         return None;
     };
     if name_like(t, i) || after_numeral(t, i) {
@@ -1322,9 +1387,15 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
                 return Parsed::Number(n);
             }
         }
-    } else if cardinal {
-        if let Some(parsed) = lone_digit_word(t, i) {
-            return parsed;
+    } else if t.is_word(i) {
+        let lex = lx(t, i);
+        if lex.is_none() && !unlisted_may_start(t, i) {
+            return Parsed::None;
+        }
+        if cardinal {
+            if let Some(parsed) = lone_digit_word(t, i, lex) {
+                return parsed;
+            }
         }
     }
     read_rest(t, i, style, mode)
@@ -1785,7 +1856,7 @@ mod tests {
                     assert_eq!(read(&t, i, &style, mode), full, "{text:?} {i}");
                 }
                 if t.is_word(i) && t.is_numeral_word(i) && !after_thu(&t, i) {
-                    if let Some(p) = lone_digit_word(&t, i) {
+                    if let Some(p) = lone_digit_word(&t, i, lx(&t, i)) {
                         let full = read_rest(&t, i, &style, Mode::Cardinal);
                         assert_eq!(p, full, "{text:?} {}", t.surface(i));
                     }
@@ -1797,6 +1868,86 @@ mod tests {
             all("năm 2017 có 15 người"),
             vec![("2017".to_string(), 2017.0), ("15".to_string(), 15.0)]
         );
+    }
+
+    /// Random mixes of the grammar's words (marked, unmarked, in title
+    /// case), the words its rules look at, digits and punctuation.
+    fn random_mixes(count: usize) -> Vec<String> {
+        let mut pieces: Vec<String> = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .chain(UNMARKED_ANCHORS.iter().copied())
+            .chain(TY_NOT.iter().chain(TRIEU_NOT).chain(VAN_NOT).copied())
+            .chain(MOT_NOT.iter().chain(BA_NOT).chain(TU_NOT).copied())
+            .chain(CURRENCY.iter().copied())
+            .chain([
+                "tháng", "số", "thứ", "hàng", "người", "công", "Việt", "đó", "là",
+            ])
+            .chain([
+                "2017", "15", "1.234", "3,5", "0912", "7k", ",", ".", "-", "\n", "(",
+            ])
+            .map(str::to_string)
+            .collect();
+        let capitals: Vec<String> = pieces
+            .iter()
+            .filter_map(|w| {
+                let mut c = w.chars();
+                let first = c.next()?;
+                Some(first.to_uppercase().chain(c).collect())
+            })
+            .collect();
+        pieces.extend(capitals);
+        let mut rng = crate::testing::Rng::new();
+        (0..count)
+            .map(|_| {
+                let n = 1 + rng.below(7);
+                let words: Vec<&str> = (0..n)
+                    .filter_map(|_| pieces.get(rng.below(pieces.len())).map(String::as_str))
+                    .collect();
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_exits_agree_with_the_full_grammar_on_random_mixes() {
+        let mut ruled_out = 0;
+        for text in random_mixes(20_000) {
+            let t = Tokens::new(&text);
+            let style = Style::of(&t);
+            for i in 0..t.len() {
+                // A word that is no word of the grammar here starts nothing
+                // but where `unlisted_may_start` says it may.
+                if t.is_word(i) && lx(&t, i).is_none() && !unlisted_may_start(&t, i) {
+                    ruled_out += 1;
+                    for mode in [Mode::Cardinal, Mode::Ordinal] {
+                        assert_eq!(read_rest(&t, i, &style, mode), Parsed::None, "{text:?} {i}");
+                    }
+                }
+                if t.is_word(i) && t.is_numeral_word(i) && !after_thu(&t, i) {
+                    if let Some(p) = lone_digit_word(&t, i, lx(&t, i)) {
+                        let full = read_rest(&t, i, &style, Mode::Cardinal);
+                        assert_eq!(p, full, "{text:?} {i}");
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 1000, "{ruled_out}");
+    }
+
+    #[test]
+    fn title_case_reads_the_first_letter_as_the_surface_does() {
+        let words =
+            "Ba ba BA Đình đình ĐÌNH Ủy ủy Ấp iPhone Năm năm NĂM Hai hAi Ý ý Xã x 2017 Σ ( Ⅻ";
+        let t = Tokens::new(words);
+        for i in 0..t.len() {
+            let mut chars = t.surface(i).chars();
+            let want =
+                chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+            assert_eq!(title_case(&t, i), want, "{}", t.surface(i));
+        }
     }
 
     #[test]
@@ -1833,10 +1984,41 @@ mod tests {
     #[test]
     fn numeral_words_are_known_by_their_hash() {
         assert!(LEX_TABLE.exact);
+        // A scale word before a word that makes a compound of it is none.
+        let nexts = TY_NOT
+            .iter()
+            .chain(TRIEU_NOT)
+            .chain(VAN_NOT)
+            .chain(CURRENCY)
+            .chain(&["người", "hai", "Lệ", "lệ", "2017", ","]);
+        for (w, lex) in LEXICON {
+            for next in nexts.clone() {
+                let text = format!("{w} {next}");
+                let t = Tokens::new(&text);
+                let compound = t.is_word(1) && compounds(w).contains(&t.lower(1));
+                assert_eq!(lx(&t, 0), (!compound).then_some(*lex), "{w} {next}");
+            }
+        }
         for (w, lex) in LEXICON {
             let t = Tokens::new(w);
             assert_eq!(lx(&t, 0), Some(*lex), "{w}");
         }
+        for w in LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+        {
+            let t = Tokens::new(w);
+            let listed = UNMARKED.iter().find(|(u, _)| *u == w).map(|(_, m)| *m);
+            assert_eq!(unmarked(&t, 0), listed, "{w}");
+        }
+        for (w, marked) in UNMARKED {
+            let t = Tokens::new(w);
+            assert_eq!(unmarked(&t, 0), Some(*marked), "{w}");
+            assert_eq!(lx(&t, 0), lex_word(w), "{w}");
+        }
+        assert_eq!(unmarked(&Tokens::new("Muoi"), 0), Some("mười"));
+        assert_eq!(unmarked(&Tokens::new("người"), 0), None);
     }
 
     #[test]
