@@ -47,7 +47,7 @@ use crate::lexicon::{
 };
 use crate::normalize::ToneStyle;
 use crate::normalize::tone::{self, Placement};
-use crate::token::{Kind, Tokens, WordFilter, word_hash};
+use crate::token::{Buffers, Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
 
@@ -239,10 +239,12 @@ impl<V> Lex<V> {
         let mut firsts = WordFilter::default();
         let mut pairs = WordFilter::default();
         let mut single_keys = WordFilter::default();
+        // One set of token buffers for every word (most are a token).
+        let mut buffers = Buffers::default();
         for (phrase, v) in items {
             let mut pieces = Vec::new();
             for word in phrase.split(' ') {
-                let t = Tokens::new(word);
+                let t = Tokens::new_in(word, buffers);
                 for k in 0..t.len() {
                     let key = canonical(t.lower(k)).into_owned();
                     pieces.push(Piece {
@@ -251,6 +253,7 @@ impl<V> Lex<V> {
                         joined: k > 0,
                     });
                 }
+                buffers = t.into_buffers();
             }
             let Some(first) = pieces.first() else {
                 continue;
