@@ -47,7 +47,7 @@ use crate::lexicon::{
 };
 use crate::normalize::ToneStyle;
 use crate::normalize::tone::{self, Placement};
-use crate::token::{Kind, Tokens, WordFilter, word_hash};
+use crate::token::{Buffers, Kind, Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
 
@@ -110,14 +110,17 @@ impl<'a> Keys<'a> {
     pub(crate) fn next_flagged(&self, from: usize, table: &FlagTable, mask: u8) -> Option<usize> {
         match self {
             Keys::Lower(t) => {
-                let mut i = from;
-                while let Some(h) = t.hash(i) {
-                    if table.get(h) & mask != 0 {
-                        return Some(i);
+                let flags = |k: usize| t.hash(k).map_or(0, |h| table.get(h));
+                // Four tokens a test: most runs of four words start
+                // nothing (one branch, not four).
+                let mut i = from.min(t.len());
+                while let Some(last) = t.hash(i + 3) {
+                    if (flags(i) | flags(i + 1) | flags(i + 2) | table.get(last)) & mask != 0 {
+                        break;
                     }
-                    i += 1;
+                    i += 4;
                 }
-                None
+                (i..t.len()).find(|&k| flags(k) & mask != 0)
             }
             Keys::Rewritten(_, h) => h
                 .get(from..)?
@@ -236,10 +239,12 @@ impl<V> Lex<V> {
         let mut firsts = WordFilter::default();
         let mut pairs = WordFilter::default();
         let mut single_keys = WordFilter::default();
+        // One set of token buffers for every word (most are a token).
+        let mut buffers = Buffers::default();
         for (phrase, v) in items {
             let mut pieces = Vec::new();
             for word in phrase.split(' ') {
-                let t = Tokens::new(word);
+                let t = Tokens::new_in(word, buffers);
                 for k in 0..t.len() {
                     let key = canonical(t.lower(k)).into_owned();
                     pieces.push(Piece {
@@ -248,6 +253,7 @@ impl<V> Lex<V> {
                         joined: k > 0,
                     });
                 }
+                buffers = t.into_buffers();
             }
             let Some(first) = pieces.first() else {
                 continue;
@@ -1321,6 +1327,23 @@ mod tests {
         // Common words start no place.
         let t = Tokens::new("hôm nay trời đẹp");
         assert_eq!(Keys::new(&t).next_flagged(0, starts, PLACE_START), None);
+    }
+
+    /// [`Keys::next_flagged`], four tokens a test, finds what a search
+    /// token by token finds, from every token (and past the end), with
+    /// keys of both kinds.
+    #[test]
+    fn next_flagged_is_the_first_flagged_token() {
+        let starts: &FlagTable = &PLACE_STARTS;
+        for text in samples::texts().iter().take(400) {
+            for t in [Tokens::new_traditional(text), Tokens::new(text)] {
+                let keys = Keys::new(&t);
+                for from in 0..t.len() + 2 {
+                    let want = (from..t.len()).find(|&k| keys.flags(starts, k) & PLACE_START != 0);
+                    assert_eq!(keys.next_flagged(from, starts, PLACE_START), want, "{text}");
+                }
+            }
+        }
     }
 
     #[test]
