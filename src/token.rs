@@ -846,6 +846,19 @@ impl<'t> Tokens<'t> {
     /// [`Tokens::into_buffers`]): the blocks of a long text reuse one set
     /// of buffers instead of each mapping fresh memory.
     pub(crate) fn new_in(text: &'t str, buffers: Buffers) -> Tokens<'t> {
+        Tokens::new_marked_by(text, buffers, Marker::new())
+    }
+
+    /// [`Tokens::new_in`] without the kinds' bits in the marks: for the
+    /// phrases of the lexicons those bits are made from (the places' and
+    /// organizations' first words), which must not ask for the table they
+    /// are building.
+    pub(crate) fn new_unmarked_in(text: &'t str, buffers: Buffers) -> Tokens<'t> {
+        Tokens::new_marked_by(text, buffers, Marker::without_kinds())
+    }
+
+    /// Tokenizes `text` into `buffers`, marking tokens with `marker`.
+    fn new_marked_by(text: &'t str, buffers: Buffers, marker: Marker) -> Tokens<'t> {
         let table = class::bmp();
         let bytes = text.as_bytes();
         let Buffers {
@@ -872,7 +885,6 @@ impl<'t> Tokens<'t> {
         let may_start = &*crate::number::words::MAY_START;
         let vowels = &*LOWER_VOWELS;
         let scan = &*SCAN_TABLES;
-        let marker = Marker::new();
         'text: while let Some(&b) = bytes.get(i) {
             let start = i;
             // Tokens other than words: their kind and end.

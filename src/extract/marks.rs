@@ -10,7 +10,7 @@
 //! `của`, `và`, `người` are not. A mark is a *may*: the kind still checks the
 //! token as before, so a mark set too often costs time, never a fact.
 
-use super::{award, event, project};
+use super::{award, event, org, place, project};
 use crate::token::{Kind, Tokens, WordFilter};
 use once_cell::sync::Lazy;
 
@@ -35,6 +35,13 @@ pub(crate) const EVENT: u16 = 1 << 7;
 pub(crate) const END: u16 = 1 << 8;
 /// A quotation mark an honour may open with (`“`, `"`, `«`, `‘`, `'`, `’`).
 pub(crate) const HONOUR_QUOTE: u16 = 1 << 9;
+/// A word (or any token whose hash shares its bucket) an organization's
+/// head may start with (`ủy`, `sở`, `công`, `trường`): the flag
+/// `HEAD_START` of the organizations' start table.
+pub(crate) const ORG: u16 = 1 << 10;
+/// A word a place may start with (`tỉnh`, `huyện`, `xã`, `tp`): the flag
+/// `PLACE_START` of the places' start table.
+pub(crate) const PLACE: u16 = 1 << 11;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -60,6 +67,18 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
             if let Some(slot) = table.get_mut(h as usize % BUCKETS) {
                 *slot |= bit;
             }
+        }
+    }
+    // Organizations and places keep a byte of flags by bucket; their
+    // lexicons tokenize their phrases unmarked (see
+    // [`Tokens::new_unmarked_in`]), so building them never asks for this
+    // table.
+    for (b, slot) in (0u32..).zip(table.iter_mut()) {
+        if org::head_may_start(b) {
+            *slot |= ORG;
+        }
+        if place::place_may_start(b) {
+            *slot |= PLACE;
         }
     }
     table
@@ -123,11 +142,20 @@ pub(crate) struct Marker {
     table: &'static [u16; BUCKETS],
 }
 
+/// No kind bits: the marks of the lexicons' own phrases.
+static NO_KINDS: [u16; BUCKETS] = [0; BUCKETS];
+
 impl Marker {
     /// The marker, with the kinds' table (built at the first call, or by
     /// [`warm`]).
     pub(crate) fn new() -> Marker {
         Marker { table: &TABLE }
+    }
+
+    /// A marker without the kinds' bits (the other marks are the same),
+    /// for the tokens of the lexicons the kinds' table is built from.
+    pub(crate) fn without_kinds() -> Marker {
+        Marker { table: &NO_KINDS }
     }
 
     /// The mark of a token of kind `kind` whose lower-case form has
@@ -170,28 +198,7 @@ impl Marks {
     /// number of tokens (or `from`, when it is past them).
     #[inline]
     pub(crate) fn next(&self, from: usize, mask: u16) -> usize {
-        let rest = self.bits.get(from..).unwrap_or_default();
-        // Four marks at a time: a 64-bit word is zero under the mask when
-        // none of its four marks has a bit of it.
-        let wide = u64::from(mask) * 0x0001_0001_0001_0001;
-        let mut chunks = rest.chunks_exact(4);
-        let mut at = from;
-        for c in &mut chunks {
-            let w = c
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &m| (acc << 16) | u64::from(m));
-            let hit = w & wide;
-            if hit != 0 {
-                return at + (hit.trailing_zeros() / 16) as usize;
-            }
-            at += 4;
-        }
-        chunks
-            .remainder()
-            .iter()
-            .position(|&m| m & mask != 0)
-            .map_or(self.bits.len().max(from), |p| at + p)
+        next_in(&self.bits, from, mask)
     }
 
     /// Token `i`'s mark (0 past the end).
@@ -199,6 +206,33 @@ impl Marks {
     pub(crate) fn get(&self, i: usize) -> u16 {
         self.bits.get(i).copied().unwrap_or(0)
     }
+}
+
+/// [`Marks::next`] over the marks `bits` (those of [`Tokens::marks`] too).
+#[inline]
+pub(crate) fn next_in(bits: &[u16], from: usize, mask: u16) -> usize {
+    let rest = bits.get(from..).unwrap_or_default();
+    // Four marks at a time: a 64-bit word is zero under the mask when
+    // none of its four marks has a bit of it.
+    let wide = u64::from(mask) * 0x0001_0001_0001_0001;
+    let mut chunks = rest.chunks_exact(4);
+    let mut at = from;
+    for c in &mut chunks {
+        let w = c
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &m| (acc << 16) | u64::from(m));
+        let hit = w & wide;
+        if hit != 0 {
+            return at + (hit.trailing_zeros() / 16) as usize;
+        }
+        at += 4;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&m| m & mask != 0)
+        .map_or(bits.len().max(from), |p| at + p)
 }
 
 #[cfg(test)]
@@ -227,6 +261,35 @@ mod tests {
 
     /// The ASCII table of punctuation marks says what their definition
     /// says, and other characters go to the definition.
+    /// The organizations' and places' bits stand for their start flags,
+    /// bucket by bucket (their scans take one for the other).
+    #[test]
+    fn org_and_place_bits_are_their_start_flags() {
+        let mut heads = 0;
+        let mut places = 0;
+        for b in 0..BUCKETS as u32 {
+            let mark = TABLE.get(b as usize).copied().unwrap_or(0);
+            assert_eq!(mark & ORG != 0, org::head_may_start(b), "bucket {b}");
+            assert_eq!(mark & PLACE != 0, place::place_may_start(b), "bucket {b}");
+            // A hash and its bucket answer alike.
+            assert_eq!(
+                org::head_may_start(b),
+                org::head_may_start(b + 5 * BUCKETS as u32)
+            );
+            heads += usize::from(mark & ORG != 0);
+            places += usize::from(mark & PLACE != 0);
+        }
+        // Real start words are marked (`Ủy ban`, `Sở`, `tỉnh`, `huyện`).
+        for w in ["ủy", "sở", "công", "trường"] {
+            assert_ne!(TABLE[word_hash(w) as usize % BUCKETS] & ORG, 0, "{w}");
+        }
+        for w in ["tỉnh", "huyện", "xã"] {
+            assert_ne!(TABLE[word_hash(w) as usize % BUCKETS] & PLACE, 0, "{w}");
+        }
+        assert!(heads > 20 && heads < BUCKETS / 4, "{heads}");
+        assert!(places > 5 && places < BUCKETS / 4, "{places}");
+    }
+
     #[test]
     fn punctuation_marks_by_table_are_those_of_the_definition() {
         for c in (0..0x3000).filter_map(char::from_u32) {

@@ -51,7 +51,7 @@ use super::place::{
     FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at,
     surname, title_at,
 };
-use super::{Ctx, FxSet, PairSet, WordSet};
+use super::{Ctx, FxSet, PairSet, WordSet, marks};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
 use crate::token::{Kind, Tokens, WordFilter, word_hash};
@@ -566,6 +566,12 @@ static HEAD_STARTS: Lazy<FlagTable> = Lazy::new(|| {
     table
 });
 
+/// May an organization's head start at a word whose [`word_hash`] is `h`
+/// (or lies in its bucket)? The [`marks::ORG`] bit of the marks.
+pub(crate) fn head_may_start(h: u32) -> bool {
+    HEAD_STARTS.get(h) & HEAD_START != 0
+}
+
 /// May a head start at token `i`: the first word of one, in lower case
 /// only that of a head allowed in lower case (whichever head is the
 /// longest there, it starts with this word), and with the next word if
@@ -851,7 +857,7 @@ pub(crate) fn organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<OrgMatch> {
     let starts: &FlagTable = &HEAD_STARTS;
     // Most words start no head: one test a token, no call.
     each_org(
-        |i| keys.next_flagged(i, starts, HEAD_START),
+        |i| keys.next_flagged(i, starts, HEAD_START, marks::ORG),
         |i| org_at(t, keys, i, 0),
     )
 }
@@ -990,7 +996,7 @@ mod tests {
                 let keys = Keys::new(&t);
                 assert!(HEADS.longest_at(&t, &keys, 1).is_some(), "{text}");
                 assert_eq!(
-                    keys.next_flagged(1, &HEAD_STARTS, HEAD_START),
+                    keys.next_flagged(1, &HEAD_STARTS, HEAD_START, marks::ORG),
                     Some(1),
                     "{text}"
                 );

@@ -40,7 +40,7 @@
 //! linear in the text.
 
 use super::name::{capitalized, proper_name};
-use super::{Ctx, PairSet, WordSet};
+use super::{Ctx, PairSet, WordSet, marks};
 use crate::fact::{FactValue, Place, PlaceLevel};
 use crate::lexicon::{
     PERSON_TITLES, PLACE_CONTEXT, PLACE_LEVELS, PLACE_NAMES, PLACE_REGIONS, SURNAMES,
@@ -105,23 +105,20 @@ impl<'a> Keys<'a> {
 
     /// The first token at or after `from` whose key's hash has one of the
     /// flags `mask` in `table`: a scan for the words a lexicon may start
-    /// with, a load and a test a token.
+    /// with. The tokens' own keys (traditional tones) are asked by their
+    /// marks, where `mark` stands for `mask` of `table` (the same buckets:
+    /// a test checks it), four marks a test; rewritten keys by a load and a
+    /// test a token.
     #[inline]
-    pub(crate) fn next_flagged(&self, from: usize, table: &FlagTable, mask: u8) -> Option<usize> {
+    pub(crate) fn next_flagged(
+        &self,
+        from: usize,
+        table: &FlagTable,
+        mask: u8,
+        mark: u16,
+    ) -> Option<usize> {
         match self {
-            Keys::Lower(t) => {
-                let flags = |k: usize| t.hash(k).map_or(0, |h| table.get(h));
-                // Four tokens a test: most runs of four words start
-                // nothing (one branch, not four).
-                let mut i = from.min(t.len());
-                while let Some(last) = t.hash(i + 3) {
-                    if (flags(i) | flags(i + 1) | flags(i + 2) | table.get(last)) & mask != 0 {
-                        break;
-                    }
-                    i += 4;
-                }
-                (i..t.len()).find(|&k| flags(k) & mask != 0)
-            }
+            Keys::Lower(t) => Some(marks::next_in(t.marks(), from, mark)).filter(|&k| k < t.len()),
             Keys::Rewritten(_, h) => h
                 .get(from..)?
                 .iter()
@@ -244,7 +241,7 @@ impl<V> Lex<V> {
         for (phrase, v) in items {
             let mut pieces = Vec::new();
             for word in phrase.split(' ') {
-                let t = Tokens::new_in(word, buffers);
+                let t = Tokens::new_unmarked_in(word, buffers);
                 for k in 0..t.len() {
                     let key = canonical(t.lower(k)).into_owned();
                     pieces.push(Piece {
@@ -881,6 +878,12 @@ static PLACE_STARTS: Lazy<FlagTable> = Lazy::new(|| {
     table
 });
 
+/// May a place start at a word whose [`word_hash`] is `h` (or lies in its
+/// bucket)? The [`marks::PLACE`] bit of the marks.
+pub(crate) fn place_may_start(h: u32) -> bool {
+    PLACE_STARTS.get(h) & PLACE_START != 0
+}
+
 /// The place whose level word starts at token `i`.
 #[inline]
 pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
@@ -1093,7 +1096,9 @@ fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceM
 pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
     let starts: &FlagTable = &PLACE_STARTS;
     // Only where `place_at` may find something (see there).
-    places_from(t, keys, |i| keys.next_flagged(i, starts, PLACE_START))
+    places_from(t, keys, |i| {
+        keys.next_flagged(i, starts, PLACE_START, marks::PLACE)
+    })
 }
 
 /// [`places`], asking only at the tokens `next` gives (the first worth
@@ -1319,14 +1324,23 @@ mod tests {
                 let keys = Keys::new(&t);
                 assert!(LEVELS.longest_at(&t, &keys, 1).is_some(), "{text}");
                 assert_ne!(keys.flags(starts, 1) & PLACE_START, 0, "{text}");
-                assert_eq!(keys.next_flagged(1, starts, PLACE_START), Some(1));
+                assert_eq!(
+                    keys.next_flagged(1, starts, PLACE_START, marks::PLACE),
+                    Some(1)
+                );
             }
         }
         let t = Tokens::new("tại TPHCM");
-        assert_eq!(Keys::new(&t).next_flagged(0, starts, PLACE_START), Some(1));
+        assert_eq!(
+            Keys::new(&t).next_flagged(0, starts, PLACE_START, marks::PLACE),
+            Some(1)
+        );
         // Common words start no place.
         let t = Tokens::new("hôm nay trời đẹp");
-        assert_eq!(Keys::new(&t).next_flagged(0, starts, PLACE_START), None);
+        assert_eq!(
+            Keys::new(&t).next_flagged(0, starts, PLACE_START, marks::PLACE),
+            None
+        );
     }
 
     /// [`Keys::next_flagged`], four tokens a test, finds what a search
@@ -1340,7 +1354,11 @@ mod tests {
                 let keys = Keys::new(&t);
                 for from in 0..t.len() + 2 {
                     let want = (from..t.len()).find(|&k| keys.flags(starts, k) & PLACE_START != 0);
-                    assert_eq!(keys.next_flagged(from, starts, PLACE_START), want, "{text}");
+                    assert_eq!(
+                        keys.next_flagged(from, starts, PLACE_START, marks::PLACE),
+                        want,
+                        "{text}"
+                    );
                 }
             }
         }
