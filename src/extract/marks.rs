@@ -6,8 +6,9 @@
 //!
 //! A word's kind bits come from one table indexed by the word's hash bucket
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
-//! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events) are marked,
-//! `của`, `và`, `người` are not. A mark is a *may*: the kind still checks the
+//! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
+//! `ủy` (organizations), `tỉnh` and `xã` (places) are marked; other words
+//! only when their hash falls in a marked bucket. A mark is a *may*: the kind still checks the
 //! token as before, so a mark set too often costs time, never a fact.
 
 use super::{award, event, org, place, project};
