@@ -78,8 +78,13 @@ impl P<'_, '_> {
             p.rule = "date/lunar";
             return Some(p);
         }
-        // `ngày đầu tiên của tháng 3`: day 1.
-        if let Some(n) = t.phrase(i, "ngày đầu tiên") {
+        // `ngày đầu tiên của tháng 3`: day 1 (most `ngày` are followed by
+        // no `đầu`, ruled out before the phrase is read).
+        if let Some(n) = t
+            .is(i + 1, "đầu")
+            .then(|| t.phrase(i, "ngày đầu tiên"))
+            .flatten()
+        {
             let k = if t.is(i + n, "của") {
                 i + n + 1
             } else {

@@ -392,8 +392,8 @@ struct StartWords {
     buckets: Box<[u8; StartWords::BUCKETS]>,
     /// The start words' [`crate::token::word_hash`] and what they are.
     words: Vec<(u32, Start)>,
-    /// The hashes of the [`UNITS`].
-    units: Vec<u32>,
+    /// The hashes of the [`UNITS`] (an array: the test is unrolled).
+    units: [u32; UNITS.len()],
 }
 
 impl StartWords {
@@ -418,7 +418,7 @@ impl StartWords {
                 };
             }
         }
-        let units = UNITS.iter().map(|w| hash(w)).collect();
+        let units = core::array::from_fn(|k| UNITS.get(k).map_or(0, |w| hash(w)));
         StartWords {
             buckets,
             words,
@@ -519,7 +519,8 @@ impl P<'_, '_> {
         rejected: &mut Vec<(usize, usize)>,
         mut next: impl FnMut(usize) -> usize,
     ) -> Vec<Out> {
-        let mut out: Vec<Out> = Vec::new();
+        // Most texts have a few dates: room for them at once.
+        let mut out: Vec<Out> = Vec::with_capacity(16);
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         let n = self.t.len();
@@ -647,21 +648,37 @@ impl P<'_, '_> {
         }
     }
 
-    /// [`P::may_start`] for the digits at token `i`.
+    /// [`P::may_start`] for the digits at token `i`, by what the readers
+    /// that start at digits want after them: a word of [`AFTER_DIGITS`]
+    /// (with what it needs), or a separator joined to more digits: a day
+    /// and a month of one or two digits each (`15/3`, `15-3-2018`,
+    /// `15.3.2018`: [`read::dmy_at`]; not `1.000` or `123.456`), an hour and
+    /// its minutes (`8:30`: [`P::clock_at`]); or a year and a dash (`2021 –
+    /// 2026`: [`P::bare_year_range`]).
     fn digits_may_start(&self, i: usize) -> bool {
         let t = self.t;
         let next = i + 1;
+        let len = |k: usize| t.get(k).map_or(0, |x| x.end - x.start);
+        let short = |k: usize| t.is_digits(k) && len(k) <= 2;
+        let joined_short = || short(i) && t.joined(next) && t.joined(next + 1) && short(next + 1);
         match t.get(next).map(|x| x.kind) {
             Some(Kind::Word) => {
-                t.hash(next)
+                if !t
+                    .hash(next)
                     .is_some_and(|h| self.after_digits.may_contain(h))
-                    && AFTER_DIGITS.contains(&t.lower(next))
+                {
+                    return false;
+                }
+                let w = t.lower(next);
+                match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
+                    Some((_, AfterDigits::Nothing)) => true,
+                    Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
+                    Some((_, AfterDigits::Year)) => len(i) == 4,
+                    None => false,
+                }
             }
-            // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
-            Some(Kind::Punct(':' | '/' | '.')) => {
-                t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
-            }
-            Some(Kind::Punct('-' | '–' | '—')) => true,
+            Some(Kind::Punct(':' | '/' | '.')) => joined_short(),
+            Some(Kind::Punct('-' | '–' | '—')) => len(i) == 4 || joined_short(),
             Some(Kind::Punct(_) | Kind::Digits) | None => false,
         }
     }
@@ -840,10 +857,31 @@ impl P<'_, '_> {
     }
 }
 
+/// What a word after digits needs after it for a date to start at the
+/// digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AfterDigits {
+    /// Nothing: `8h`, `8 giờ`, `15 tháng 3`, `6 tháng đầu năm`.
+    Nothing,
+    /// `trước`: `3 năm trước`, `15 ngày trước` ([`P::ago`]; `3 năm` alone
+    /// is a count).
+    Truoc,
+    /// Four digits before it: `2021 đến 2026` ([`P::bare_year_range`]).
+    Year,
+}
+
 /// The words after digits a date may start with (see
 /// [`P::digits_may_start`]).
-const AFTER_DIGITS: &[&str] = &[
-    "h", "g", "giờ", "ngày", "tuần", "tháng", "năm", "đến", "tới",
+const AFTER_DIGITS: &[(&str, AfterDigits)] = &[
+    ("h", AfterDigits::Nothing),
+    ("g", AfterDigits::Nothing),
+    ("giờ", AfterDigits::Nothing),
+    ("tháng", AfterDigits::Nothing),
+    ("ngày", AfterDigits::Truoc),
+    ("tuần", AfterDigits::Truoc),
+    ("năm", AfterDigits::Truoc),
+    ("đến", AfterDigits::Year),
+    ("tới", AfterDigits::Year),
 ];
 
 /// [`AFTER_DIGITS`] as a filter: most words after digits (`30 người`) are
@@ -851,7 +889,7 @@ const AFTER_DIGITS: &[&str] = &[
 static AFTER_DIGITS_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
     once_cell::sync::Lazy::new(|| {
         let mut f = crate::token::WordFilter::default();
-        AFTER_DIGITS.iter().for_each(|w| f.insert(w));
+        AFTER_DIGITS.iter().for_each(|(w, _)| f.insert(w));
         f
     });
 
@@ -1007,8 +1045,8 @@ mod tests {
     }
 
     /// Skipping to the candidates finds what looking at every token finds,
-    /// and where [`P::next_word_fits`] rules a trigger word out, no reader
-    /// finds anything.
+    /// and where [`P::may_start`] rules a token out (or
+    /// [`P::next_word_fits`] a trigger word), no reader finds anything.
     fn same_scan(text: &str) {
         let t = Tokens::new(text);
         let style = Style::of(&t);
@@ -1016,6 +1054,9 @@ mod tests {
         for i in 0..t.len() {
             let w = lexicon::word(&t, i);
             if is_trigger(w) && !p.next_word_fits(i, Next::of(w)) {
+                assert!(p.at(i).is_none(), "{text:?} at {i}");
+            }
+            if !p.may_start(i) {
                 assert!(p.at(i).is_none(), "{text:?} at {i}");
             }
         }
@@ -1039,12 +1080,13 @@ mod tests {
         let mut pieces: Vec<&str> = TRIGGERS
             .iter()
             .chain(lexicon::NUMBER_WORDS)
-            .chain(AFTER_DIGITS)
+            .chain(AFTER_DIGITS.iter().map(|(w, _)| w))
             .chain(relative::DAY_STARTS)
             .copied()
             .collect();
         pieces.extend(
             "15/3/2018|30/4|1/5|15-3-2018|15.3.2018|3/9/91|2021|2017|1990|80|15|3|6|123456|8h30|\
+             1.000|12.500|2.000.000|100|123|10:30:45|20-25|2020-2025|30/4-1/5|1990–2000|\
              7:30|8 giờ 30|mười lăm|hai mươi|/|-|–|.|,|:|(|)|\n|qua|nay|mai|kia|tới|sau|trước|\
              ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
              những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
