@@ -349,9 +349,9 @@ enum Next {
 impl Next {
     /// What must follow the trigger word `w`. Some only start one phrase
     /// (`chủ nhật`, `thế kỷ`, `thập niên`, `những năm`, `niên khóa`, `cách
-    /// đây`, `cuối tuần`, `nửa đầu`, `thứ hai`), and the first word of each
-    /// is common alone (none of these words is a number, so only the
-    /// reader of its own phrase could match there). `từ` starts a range
+    /// đây`, `cuối tuần`, `nửa đầu`, `thứ hai`, `sáng nay`), and the first
+    /// word of each is common alone (none of these words is a number, so
+    /// only the reader of its own phrase could match there). `từ` starts a range
     /// only when what follows could start a date (`từ năm 2020`, `từ
     /// 20-26/10`), not `từ khi`, `từ đó`.
     fn of(w: &str) -> Next {
@@ -364,6 +364,16 @@ impl Next {
             "cách" => Next::Words(&["đây"]),
             "cuối" => Next::Words(&["tuần"]),
             "nửa" => Next::Words(&["đầu", "cuối", "năm"]),
+            // A part of the day or `hôm`, `bữa` starts a date only as a day
+            // word ([`P::rel_day`]): `sáng nay`, `tối hôm qua`, `chiều
+            // ngày mai`, `buổi sáng nay`, `rạng sáng mai`, `hôm qua`.
+            "sáng" | "trưa" | "chiều" | "tối" | "đêm" | "khuya" => {
+                Next::Words(&["ngày", "hôm", "bữa", "nay", "qua", "mai"])
+            }
+            "buổi" => Next::Words(&["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng"]),
+            "rạng" => Next::Words(&["sáng"]),
+            "hôm" => Next::Words(&["nay", "qua", "kia"]),
+            "bữa" => Next::Words(&["nay", "qua"]),
             "thứ" => Next::Weekday,
             "từ" => Next::Date,
             _ => Next::Any,
