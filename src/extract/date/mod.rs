@@ -731,8 +731,9 @@ impl P<'_, '_> {
     fn at(&self, i: usize) -> Option<Piece> {
         let t = self.t;
         // A time starts with a number; `từ` and weekdays are words of their
-        // own: each parser is tried only where it can match.
-        if t.is_digits(i) || t.is_numeral_word(i) {
+        // own: each parser is tried only where it can match. (A time in
+        // words ends with `giờ`: none starts at a word before digits.)
+        if t.is_digits(i) || t.is_numeral_word(i) && !t.is_digits(i + 1) {
             if let Some(p) = self.time_led(i) {
                 return Some(p);
             }
@@ -1054,9 +1055,10 @@ mod tests {
         format!("{found:?} {rejected:?}")
     }
 
-    /// Skipping to the candidates finds what looking at every token finds,
-    /// and where [`P::may_start`] rules a token out (or
-    /// [`P::next_word_fits`] a trigger word), no reader finds anything.
+    /// Skipping to the candidates finds what looking at every token finds;
+    /// where [`P::may_start`] rules a token out (or [`P::next_word_fits`] a
+    /// trigger word), no reader finds anything; at a word before digits no
+    /// time or relative expression starts.
     fn same_scan(text: &str) {
         let t = Tokens::new(text);
         let style = Style::of(&t);
@@ -1068,6 +1070,11 @@ mod tests {
             }
             if !p.may_start(i) {
                 assert!(p.at(i).is_none(), "{text:?} at {i}");
+            }
+            // What `at` and `core` skip at a word before digits.
+            if t.is_word(i) && t.is_digits(i + 1) {
+                assert!(p.time_led(i).is_none(), "{text:?} at {i}");
+                assert!(p.relative_at(i).is_none(), "{text:?} at {i}");
             }
         }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
