@@ -481,22 +481,28 @@ static START_WORDS: once_cell::sync::Lazy<StartWords> = once_cell::sync::Lazy::n
 /// hash passes the test of [`StartWords::may_contain`]. Every token
 /// [`P::may_start`] accepts is one of them.
 struct Candidates<'a> {
-    numbers: core::iter::Peekable<core::iter::Copied<core::slice::Iter<'a, usize>>>,
+    /// The tokens a number may start at, from the last `from` on (those
+    /// before it passed over).
+    numbers: &'a [usize],
 }
 
 impl<'a> Candidates<'a> {
     fn new(t: &'a Tokens<'_>) -> Candidates<'a> {
         Candidates {
-            numbers: t.number_starts().iter().copied().peekable(),
+            numbers: t.number_starts(),
         }
     }
 
     /// The first candidate from token `from` on (the number of tokens if
     /// none). `from` never goes back from one call to the next.
     fn next(&mut self, p: &P<'_, '_>, from: usize) -> usize {
-        while self.numbers.next_if(|&s| s < from).is_some() {}
-        let stop = self.numbers.peek().map_or(p.t.len(), |&s| s);
-        p.next_hashed(from, stop)
+        while let Some((&s, rest)) = self.numbers.split_first() {
+            if s >= from {
+                return p.next_hashed(from, s);
+            }
+            self.numbers = rest;
+        }
+        p.next_hashed(from, p.t.len())
     }
 }
 
@@ -529,8 +535,9 @@ impl P<'_, '_> {
         rejected: &mut Vec<(usize, usize)>,
         mut next: impl FnMut(usize) -> usize,
     ) -> Vec<Out> {
-        // Most texts have a few dates: room for them at once.
-        let mut out: Vec<Out> = Vec::with_capacity(16);
+        // Most texts have a few dates: room for eight at once (a block small
+        // enough for the allocator's quick path; sixteen was slower).
+        let mut out: Vec<Out> = Vec::with_capacity(8);
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         let n = self.t.len();
