@@ -47,8 +47,13 @@ impl P<'_, '_> {
     /// its tails.
     pub(super) fn core(&self, i: usize) -> Option<Piece> {
         let t = self.t;
-        if let Some(p) = self.relative_at(i) {
-            return Some(p);
+        // No relative expression (`năm nay`, `hôm qua`, `ba năm trước`, `3
+        // năm trước`) starts at a word before digits (`năm 2017`, `ngày
+        // 15/3`): a test checks it.
+        if !(t.is_word(i) && t.is_digits(i + 1)) {
+            if let Some(p) = self.relative_at(i) {
+                return Some(p);
+            }
         }
         match lexicon::word(t, i) {
             "ngày" | "mồng" | "mùng" | "rằm" => self.day_led(i),
@@ -78,8 +83,13 @@ impl P<'_, '_> {
             p.rule = "date/lunar";
             return Some(p);
         }
-        // `ngày đầu tiên của tháng 3`: day 1.
-        if let Some(n) = t.phrase(i, "ngày đầu tiên") {
+        // `ngày đầu tiên của tháng 3`: day 1 (most `ngày` are followed by
+        // no `đầu`, ruled out before the phrase is read).
+        if let Some(n) = t
+            .is(i + 1, "đầu")
+            .then(|| t.phrase(i, "ngày đầu tiên"))
+            .flatten()
+        {
             let k = if t.is(i + n, "của") {
                 i + n + 1
             } else {

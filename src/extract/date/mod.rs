@@ -79,8 +79,8 @@ pub(super) struct P<'a, 't> {
     pub(super) style: &'a Style,
     /// The last [`P::number_run`]: (token, run).
     run: core::cell::Cell<Option<(usize, usize)>>,
-    /// [`TRIGGER_FILTER`], dereferenced once.
-    triggers: &'static crate::token::WordFilter,
+    /// [`START_WORDS`], dereferenced once.
+    starts: &'static StartWords,
     /// [`DAY_START_FILTER`], dereferenced once.
     pub(super) day_starts: &'static crate::token::WordFilter,
     /// [`AFTER_DIGITS_FILTER`], dereferenced once.
@@ -307,40 +307,202 @@ fn is_trigger(w: &str) -> bool {
     )
 }
 
-/// [`TRIGGERS`] and the number words ([`lexicon::NUMBER_WORDS`]) as a filter:
-/// most words are ruled out at one bit test.
-static TRIGGER_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
-    once_cell::sync::Lazy::new(|| {
-        let mut f = crate::token::WordFilter::default();
-        TRIGGERS
+/// What a word is to [`P::may_start`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// One of [`TRIGGERS`] (`năm` too, also a number word), and what must
+    /// follow it.
+    Trigger(Next),
+    /// Another number word ([`lexicon::NUMBER_WORDS`]: `hai`, `mười`).
+    Number,
+    /// Neither.
+    Neither,
+}
+
+impl Start {
+    /// What `w` is, by the lists ([`StartWords::of`] without the table).
+    fn by_lists(w: &str) -> Start {
+        if is_trigger(w) {
+            Start::Trigger(Next::of(w))
+        } else if lexicon::is_number_word(w) {
+            Start::Number
+        } else {
+            Start::Neither
+        }
+    }
+}
+
+/// What must follow a trigger word for a date to start at it (see
+/// [`P::next_word_fits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Next {
+    /// Anything: `năm`, `ngày`, `tháng`… start many phrases.
+    Any,
+    /// One of these words: `chủ nhật`, `thế kỷ`, `cách đây`.
+    Words(&'static [&'static str]),
+    /// The rest of a weekday: `thứ hai`, `thứ 2`.
+    Weekday,
+    /// What may start a date: `từ năm 2020`, `từ 20-26/10`.
+    Date,
+}
+
+impl Next {
+    /// What must follow the trigger word `w`. Some only start one phrase
+    /// (`chủ nhật`, `thế kỷ`, `thập niên`, `những năm`, `niên khóa`, `cách
+    /// đây`, `cuối tuần`, `nửa đầu`, `thứ hai`, `sáng nay`), and the first
+    /// word of each is common alone (none of these words is a number, so
+    /// only the reader of its own phrase could match there). `từ` starts a range
+    /// only when what follows could start a date (`từ năm 2020`, `từ
+    /// 20-26/10`), not `từ khi`, `từ đó`.
+    fn of(w: &str) -> Next {
+        match w {
+            "chủ" | "chúa" => Next::Words(&["nhật"]),
+            "thế" => Next::Words(&["kỷ", "kỉ"]),
+            "thập" => Next::Words(&["niên", "kỷ", "kỉ"]),
+            "những" => Next::Words(&["năm"]),
+            "niên" => Next::Words(&["khóa", "học"]),
+            "cách" => Next::Words(&["đây"]),
+            "cuối" => Next::Words(&["tuần"]),
+            "nửa" => Next::Words(&["đầu", "cuối", "năm"]),
+            // A part of the day or `hôm`, `bữa` starts a date only as a day
+            // word ([`P::rel_day`]): `sáng nay`, `tối hôm qua`, `chiều
+            // ngày mai`, `buổi sáng nay`, `rạng sáng mai`, `hôm qua`.
+            "sáng" | "trưa" | "chiều" | "tối" | "đêm" | "khuya" => {
+                Next::Words(&["ngày", "hôm", "bữa", "nay", "qua", "mai"])
+            }
+            "buổi" => Next::Words(&["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng"]),
+            "rạng" => Next::Words(&["sáng"]),
+            "hôm" => Next::Words(&["nay", "qua", "kia"]),
+            "bữa" => Next::Words(&["nay", "qua"]),
+            "thứ" => Next::Weekday,
+            "từ" => Next::Date,
+            _ => Next::Any,
+        }
+    }
+}
+
+/// The words after a number in words that a date may start with (`hai
+/// năm trước`, `mười lăm ngày trước`, `hai giờ chiều`).
+const UNITS: &[&str] = &["giờ", "ngày", "tuần", "tháng", "năm"];
+
+/// The words of [`Start`]: [`TRIGGERS`] and the number words, by hash
+/// bucket. The scan's loop rules out most words at one byte test; the
+/// few it stops at (one word in twenty: `năm`, `một`, `không`, and the
+/// words that share a bucket with one) are told apart by their hash
+/// alone, instead of a match of the word against each list.
+///
+/// A filter, like the rest of [`P::may_start`]: a word that is neither but
+/// has the full 32-bit hash of one (none is known) is tried by the readers,
+/// which compare the words themselves and find nothing there (only digits
+/// and start words start a date). Time lost, never a fact.
+struct StartWords {
+    /// Hash bucket (the hash modulo [`StartWords::BUCKETS`]) → 0 when no
+    /// start word falls in it, else 1 + the index in `words` of the only
+    /// one that does, or [`StartWords::SEVERAL`].
+    buckets: Box<[u8; StartWords::BUCKETS]>,
+    /// The start words' [`crate::token::word_hash`] and what they are.
+    words: Vec<(u32, Start)>,
+    /// The hashes of the [`UNITS`] (an array: the test is unrolled).
+    units: [u32; UNITS.len()],
+}
+
+impl StartWords {
+    const BUCKETS: usize = 8192;
+    /// A bucket of more than one start word: told apart by the lists.
+    const SEVERAL: u8 = u8::MAX;
+
+    fn new() -> StartWords {
+        let hash = crate::token::word_hash;
+        let numbers = lexicon::NUMBER_WORDS.iter().filter(|w| !is_trigger(w));
+        let words: Vec<(u32, Start)> = TRIGGERS
             .iter()
-            .chain(lexicon::NUMBER_WORDS)
-            .for_each(|w| f.insert(w));
-        f
-    });
+            .chain(numbers)
+            .map(|w| (hash(w), Start::by_lists(w)))
+            .collect();
+        let mut buckets = Box::new([0u8; StartWords::BUCKETS]);
+        for (k, (h, _)) in words.iter().enumerate() {
+            if let Some(slot) = buckets.get_mut(*h as usize % StartWords::BUCKETS) {
+                *slot = match *slot {
+                    0 => u8::try_from(k + 1).unwrap_or(StartWords::SEVERAL),
+                    _ => StartWords::SEVERAL,
+                };
+            }
+        }
+        let units = core::array::from_fn(|k| UNITS.get(k).map_or(0, |w| hash(w)));
+        StartWords {
+            buckets,
+            words,
+            units,
+        }
+    }
+
+    /// May the word of hash `h` be a start word? (`false`: surely not.)
+    #[inline(always)]
+    fn may_contain(&self, h: u32) -> bool {
+        self.bucket(h) != 0
+    }
+
+    /// The bucket of hash `h` (0: no start word has a hash in it).
+    #[inline(always)]
+    fn bucket(&self, h: u32) -> u8 {
+        self.buckets
+            .get(h as usize % StartWords::BUCKETS)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// What the word of hash `h` is (`word` gives the word itself, needed
+    /// only in a bucket of several).
+    #[inline]
+    fn of<'w>(&self, h: u32, word: impl FnOnce() -> &'w str) -> Start {
+        match self.buckets.get(h as usize % StartWords::BUCKETS) {
+            None | Some(0) => Start::Neither,
+            Some(&StartWords::SEVERAL) => Start::by_lists(word()),
+            Some(&k) => match self.words.get(usize::from(k) - 1) {
+                Some(&(hash, start)) if hash == h => start,
+                _ => Start::Neither,
+            },
+        }
+    }
+
+    /// May the token of hash `h` be one of the [`UNITS`]? (`false`: surely
+    /// not.)
+    fn may_be_unit(&self, h: Option<u32>) -> bool {
+        h.is_some_and(|h| self.units.contains(&h))
+    }
+}
+
+/// The [`StartWords`], built once.
+static START_WORDS: once_cell::sync::Lazy<StartWords> = once_cell::sync::Lazy::new(StartWords::new);
 
 /// The tokens [`P::scan`] stops at, in order: digits and number words,
 /// from the list of the tokens a number may start at (made once per text,
 /// and visited by money, percentages and counts too), and the words whose
-/// hash passes the bit test of [`TRIGGER_FILTER`]. Every token
+/// hash passes the test of [`StartWords::may_contain`]. Every token
 /// [`P::may_start`] accepts is one of them.
 struct Candidates<'a> {
-    numbers: core::iter::Peekable<core::iter::Copied<core::slice::Iter<'a, usize>>>,
+    /// The tokens a number may start at, from the last `from` on (those
+    /// before it passed over).
+    numbers: &'a [usize],
 }
 
 impl<'a> Candidates<'a> {
     fn new(t: &'a Tokens<'_>) -> Candidates<'a> {
         Candidates {
-            numbers: t.number_starts().iter().copied().peekable(),
+            numbers: t.number_starts(),
         }
     }
 
     /// The first candidate from token `from` on (the number of tokens if
     /// none). `from` never goes back from one call to the next.
     fn next(&mut self, p: &P<'_, '_>, from: usize) -> usize {
-        while self.numbers.next_if(|&s| s < from).is_some() {}
-        let stop = self.numbers.peek().map_or(p.t.len(), |&s| s);
-        p.next_hashed(from, stop)
+        while let Some((&s, rest)) = self.numbers.split_first() {
+            if s >= from {
+                return p.next_hashed(from, s);
+            }
+            self.numbers = rest;
+        }
+        p.next_hashed(from, p.t.len())
     }
 }
 
@@ -350,7 +512,7 @@ impl<'a, 't> P<'a, 't> {
             t,
             style,
             run: core::cell::Cell::new(None),
-            triggers: &TRIGGER_FILTER,
+            starts: &START_WORDS,
             day_starts: &DAY_START_FILTER,
             after_digits: &AFTER_DIGITS_FILTER,
         }
@@ -373,7 +535,9 @@ impl P<'_, '_> {
         rejected: &mut Vec<(usize, usize)>,
         mut next: impl FnMut(usize) -> usize,
     ) -> Vec<Out> {
-        let mut out: Vec<Out> = Vec::new();
+        // Most texts have a few dates: room for eight at once (a block small
+        // enough for the allocator's quick path; sixteen was slower).
+        let mut out: Vec<Out> = Vec::with_capacity(8);
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         let n = self.t.len();
@@ -449,45 +613,38 @@ impl P<'_, '_> {
     }
 
     /// The first token from `from` (before `stop`, else `stop`) whose hash
-    /// passes the bit test of [`P::may_start`]: the loop most tokens of the
-    /// text go through, one bit test each.
+    /// passes the test of [`P::may_start`]: the loop most tokens of the
+    /// text go through, one byte test each.
     #[inline(always)]
     fn next_hashed(&self, from: usize, stop: usize) -> usize {
-        let (t, triggers) = (self.t, self.triggers);
+        let (t, starts) = (self.t, self.starts);
         // Within the tokens, so that the loop needs no other bound.
         let stop = stop.min(t.len());
         let mut i = from;
         while i < stop {
             match t.hash(i) {
-                Some(h) if !triggers.may_contain(h) => i += 1,
+                Some(h) if !starts.may_contain(h) => i += 1,
                 _ => return i,
             }
         }
         stop
     }
 
-    /// Can the trigger word `w` at token `i` start a date with the word
-    /// after it? Some only start one phrase: `chủ nhật`, `thế kỷ`, `thập
-    /// niên`, `những năm`, `niên khóa`, `cách đây`, `cuối tuần`, `nửa đầu`,
-    /// `thứ hai`. The first word of each is common alone, and ruled out
-    /// here before any reader is tried (none of these words is a number,
-    /// so only the reader of its own phrase could match there; a test
-    /// checks that [`P::at`] finds nothing where this says no).
-    fn next_word_fits(&self, i: usize, w: &str) -> bool {
+    /// Can the trigger word at token `i` start a date with what follows
+    /// it (`next`, see [`Next::of`])? Ruled out here, before any reader is
+    /// tried; a test checks that [`P::at`] finds nothing where this says
+    /// no.
+    #[inline(never)]
+    fn next_word_fits(&self, i: usize, next: Next) -> bool {
         let t = self.t;
-        let next: &[&str] = match w {
-            "chủ" | "chúa" => &["nhật"],
-            "thế" => &["kỷ", "kỉ"],
-            "thập" => &["niên", "kỷ", "kỉ"],
-            "những" => &["năm"],
-            "niên" => &["khóa", "học"],
-            "cách" => &["đây"],
-            "cuối" => &["tuần"],
-            "nửa" => &["đầu", "cuối", "năm"],
-            "thứ" => return lexicon::weekday_at(t, i).is_some(),
-            _ => return true,
-        };
-        next.contains(&lexicon::word(t, i + 1))
+        match next {
+            Next::Any => true,
+            Next::Words(words) => words.iter().any(|w| t.is(i + 1, w)),
+            Next::Weekday => lexicon::weekday_at(t, i).is_some(),
+            Next::Date => {
+                t.is_digits(i + 1) || t.hash(i + 1).is_some_and(|h| self.starts.may_contain(h))
+            }
+        }
     }
 
     /// Could a date expression start at token `i`? Every parser wants a
@@ -503,53 +660,76 @@ impl P<'_, '_> {
         let t = self.t;
         match t.get(i).map(|x| x.kind) {
             Some(Kind::Digits) => self.digits_may_start(i),
-            Some(Kind::Word) => t
-                .hash(i)
-                .is_some_and(|h| self.triggers.may_contain(h) && self.word_may_start(i)),
+            Some(Kind::Word) => t.hash(i).is_some_and(|h| self.word_may_start(i, h)),
             Some(Kind::Punct(_)) | None => false,
         }
     }
 
-    /// [`P::may_start`] for the digits at token `i`.
+    /// [`P::may_start`] for the digits at token `i`, by what the readers
+    /// that start at digits want after them: a word of [`AFTER_DIGITS`]
+    /// (with what it needs), or a separator joined to more digits: a day
+    /// and a month of one or two digits each (`15/3`, `15-3-2018`,
+    /// `15.3.2018`: [`read::dmy_at`]; not `1.000` or `123.456`), an hour and
+    /// its minutes (`8:30`: [`P::clock_at`]); or a year and a dash (`2021 –
+    /// 2026`: [`P::bare_year_range`]).
     fn digits_may_start(&self, i: usize) -> bool {
         let t = self.t;
         let next = i + 1;
+        let len = |k: usize| t.get(k).map_or(0, |x| x.end - x.start);
+        let short = |k: usize| t.is_digits(k) && len(k) <= 2;
+        let joined_short = || short(i) && t.joined(next) && t.joined(next + 1) && short(next + 1);
         match t.get(next).map(|x| x.kind) {
             Some(Kind::Word) => {
-                t.hash(next)
+                if !t
+                    .hash(next)
                     .is_some_and(|h| self.after_digits.may_contain(h))
-                    && AFTER_DIGITS.contains(&t.lower(next))
+                {
+                    return false;
+                }
+                let w = t.lower(next);
+                match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
+                    Some((_, AfterDigits::Nothing)) => true,
+                    Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
+                    Some((_, AfterDigits::Year)) => len(i) == 4,
+                    None => false,
+                }
             }
-            // `8:30`, `15/3`, `15.3.2018`: joined to more digits.
-            Some(Kind::Punct(':' | '/' | '.')) => {
-                t.joined(next) && t.joined(next + 1) && t.is_digits(next + 1)
-            }
-            Some(Kind::Punct('-' | '–' | '—')) => true,
+            Some(Kind::Punct(':' | '/' | '.')) => joined_short(),
+            Some(Kind::Punct('-' | '–' | '—')) => len(i) == 4 || joined_short(),
             Some(Kind::Punct(_) | Kind::Digits) | None => false,
         }
     }
 
-    /// [`P::may_start`] for word `i` past the bit test: one of [`TRIGGERS`]
-    /// with a word after it that fits ([`P::next_word_fits`]; `năm`, also a
-    /// number word, is the year's word too: always tried), or a number word
-    /// with a unit after it or after the number it starts.
-    #[inline(never)]
-    fn word_may_start(&self, i: usize) -> bool {
-        let t = self.t;
-        let w = t.lower(i);
-        if is_trigger(w) {
-            return self.next_word_fits(i, w);
+    /// [`P::may_start`] for word `i` of hash `h`: one of [`TRIGGERS`] with a
+    /// word after it that fits ([`P::next_word_fits`]; `năm`, also a number
+    /// word, is the year's word too: always tried), or a number word with
+    /// a unit after it or after the number it starts
+    /// ([`P::number_may_start`]).
+    #[inline(always)]
+    fn word_may_start(&self, i: usize, h: u32) -> bool {
+        match self.starts.of(h, || self.t.lower(i)) {
+            Start::Trigger(Next::Any) => true,
+            Start::Trigger(next) => self.next_word_fits(i, next),
+            Start::Number => self.number_may_start(i),
+            Start::Neither => false,
         }
-        if !(t.is_numeral_word(i) && lexicon::is_number_word(w)) {
+    }
+
+    /// [`P::word_may_start`] for the number word at token `i`: a unit
+    /// after it or after the number it starts (`hai năm trước`, `mười lăm
+    /// ngày trước`).
+    #[inline(never)]
+    fn number_may_start(&self, i: usize) -> bool {
+        let t = self.t;
+        if !t.is_numeral_word(i) {
             return false;
         }
-        let unit = |w: &str| matches!(w, "giờ" | "ngày" | "tuần" | "tháng" | "năm");
         // Most number words (`một số`, `tỷ đồng`) are followed by no
         // other: their run is one word, and only the next one counts.
         if !t.is_numeral_word(i + 1) {
-            return unit(lexicon::word(t, i + 1));
+            return self.starts.may_be_unit(t.hash(i + 1));
         }
-        self.small_may_precede(i, unit)
+        self.small_may_precede(i, |w| UNITS.contains(&w))
     }
 
     /// The date expression starting at token `i` (where one
@@ -558,8 +738,9 @@ impl P<'_, '_> {
     fn at(&self, i: usize) -> Option<Piece> {
         let t = self.t;
         // A time starts with a number; `từ` and weekdays are words of their
-        // own: each parser is tried only where it can match.
-        if t.is_digits(i) || t.is_numeral_word(i) {
+        // own: each parser is tried only where it can match. (A time in
+        // words ends with `giờ`: none starts at a word before digits.)
+        if t.is_digits(i) || t.is_numeral_word(i) && !t.is_digits(i + 1) {
             if let Some(p) = self.time_led(i) {
                 return Some(p);
             }
@@ -694,10 +875,31 @@ impl P<'_, '_> {
     }
 }
 
+/// What a word after digits needs after it for a date to start at the
+/// digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AfterDigits {
+    /// Nothing: `8h`, `8 giờ`, `15 tháng 3`, `6 tháng đầu năm`.
+    Nothing,
+    /// `trước`: `3 năm trước`, `15 ngày trước` ([`P::ago`]; `3 năm` alone
+    /// is a count).
+    Truoc,
+    /// Four digits before it: `2021 đến 2026` ([`P::bare_year_range`]).
+    Year,
+}
+
 /// The words after digits a date may start with (see
 /// [`P::digits_may_start`]).
-const AFTER_DIGITS: &[&str] = &[
-    "h", "g", "giờ", "ngày", "tuần", "tháng", "năm", "đến", "tới",
+const AFTER_DIGITS: &[(&str, AfterDigits)] = &[
+    ("h", AfterDigits::Nothing),
+    ("g", AfterDigits::Nothing),
+    ("giờ", AfterDigits::Nothing),
+    ("tháng", AfterDigits::Nothing),
+    ("ngày", AfterDigits::Truoc),
+    ("tuần", AfterDigits::Truoc),
+    ("năm", AfterDigits::Truoc),
+    ("đến", AfterDigits::Year),
+    ("tới", AfterDigits::Year),
 ];
 
 /// [`AFTER_DIGITS`] as a filter: most words after digits (`30 người`) are
@@ -705,7 +907,7 @@ const AFTER_DIGITS: &[&str] = &[
 static AFTER_DIGITS_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
     once_cell::sync::Lazy::new(|| {
         let mut f = crate::token::WordFilter::default();
-        AFTER_DIGITS.iter().for_each(|w| f.insert(w));
+        AFTER_DIGITS.iter().for_each(|(w, _)| f.insert(w));
         f
     });
 
@@ -720,7 +922,7 @@ static DAY_START_FILTER: once_cell::sync::Lazy<crate::token::WordFilter> =
 /// Builds this module's tables now (see `Extractor::new`), not at the
 /// first text that needs them.
 pub(crate) fn warm() {
-    once_cell::sync::Lazy::force(&TRIGGER_FILTER);
+    once_cell::sync::Lazy::force(&START_WORDS);
     once_cell::sync::Lazy::force(&DAY_START_FILTER);
     once_cell::sync::Lazy::force(&AFTER_DIGITS_FILTER);
 }
@@ -793,6 +995,57 @@ mod tests {
         }
     }
 
+    /// The table tells every word what the lists tell it: the lists' own
+    /// words, the seed article's (with the tokens' own hashes), and words
+    /// close to them; a bucket of several words goes by the lists. The
+    /// units are known by their hashes.
+    #[test]
+    fn start_words_agree_with_the_lists() {
+        use crate::token::word_hash;
+        let starts = StartWords::new();
+        let of = |s: &StartWords, w: &str| s.of(word_hash(w), || w);
+        let listed = TRIGGERS.iter().chain(lexicon::NUMBER_WORDS);
+        for w in listed.clone() {
+            assert!(starts.may_contain(word_hash(w)), "{w}");
+            assert_ne!(of(&starts, w), Start::Neither, "{w}");
+        }
+        assert_eq!(of(&starts, "năm"), Start::Trigger(Next::Any));
+        assert_eq!(of(&starts, "thứ"), Start::Trigger(Next::Weekday));
+        assert_eq!(of(&starts, "chủ"), Start::Trigger(Next::Words(&["nhật"])));
+        assert_eq!(of(&starts, "mười"), Start::Number);
+        assert_eq!(of(&starts, "người"), Start::Neither);
+        let t = Tokens::new(include_str!("../../../fixtures/duong-quang-2017.txt"));
+        let mut words: Vec<(u32, &str)> = (0..t.len())
+            .filter(|&i| t.is_word(i))
+            .filter_map(|i| Some((t.hash(i)?, t.lower(i))))
+            .collect();
+        let near = ["ngay", "thang", "nam", "tư ", "mươii", "", "x", "tháng năm"];
+        words.extend(near.iter().map(|w| (word_hash(w), *w)));
+        for &(h, w) in &words {
+            assert_eq!(starts.of(h, || w), Start::by_lists(w), "{w}");
+            assert_eq!(starts.may_be_unit(Some(h)), UNITS.contains(&w), "{w}");
+        }
+        assert!(!starts.may_be_unit(None));
+        // A word whose hash is not its own is nothing to the table.
+        assert_eq!(
+            starts.of(word_hash("năm") ^ 1 << 20, || "năm"),
+            Start::Neither
+        );
+        // Every bucket of a listed word marked as shared: the lists decide.
+        let mut shared = StartWords::new();
+        for w in listed {
+            if let Some(b) = shared
+                .buckets
+                .get_mut(word_hash(w) as usize % StartWords::BUCKETS)
+            {
+                *b = StartWords::SEVERAL;
+            }
+        }
+        for &(h, w) in &words {
+            assert_eq!(shared.of(h, || w), Start::by_lists(w), "{w}");
+        }
+    }
+
     /// The facts and rejected spans of [`P::scan`] over `text`, looking
     /// at the [`Candidates`] only or at every token.
     fn scanned(text: &str, reference: Option<RefDate>, every_token: bool) -> String {
@@ -809,17 +1062,26 @@ mod tests {
         format!("{found:?} {rejected:?}")
     }
 
-    /// Skipping to the candidates finds what looking at every token finds,
-    /// and where [`P::next_word_fits`] rules a trigger word out, no reader
-    /// finds anything.
+    /// Skipping to the candidates finds what looking at every token finds;
+    /// where [`P::may_start`] rules a token out (or [`P::next_word_fits`] a
+    /// trigger word), no reader finds anything; at a word before digits no
+    /// time or relative expression starts.
     fn same_scan(text: &str) {
         let t = Tokens::new(text);
         let style = Style::of(&t);
         let p = P::new(&t, &style);
         for i in 0..t.len() {
             let w = lexicon::word(&t, i);
-            if is_trigger(w) && !p.next_word_fits(i, w) {
+            if is_trigger(w) && !p.next_word_fits(i, Next::of(w)) {
                 assert!(p.at(i).is_none(), "{text:?} at {i}");
+            }
+            if !p.may_start(i) {
+                assert!(p.at(i).is_none(), "{text:?} at {i}");
+            }
+            // What `at` and `core` skip at a word before digits.
+            if t.is_word(i) && t.is_digits(i + 1) {
+                assert!(p.time_led(i).is_none(), "{text:?} at {i}");
+                assert!(p.relative_at(i).is_none(), "{text:?} at {i}");
             }
         }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
@@ -842,12 +1104,13 @@ mod tests {
         let mut pieces: Vec<&str> = TRIGGERS
             .iter()
             .chain(lexicon::NUMBER_WORDS)
-            .chain(AFTER_DIGITS)
+            .chain(AFTER_DIGITS.iter().map(|(w, _)| w))
             .chain(relative::DAY_STARTS)
             .copied()
             .collect();
         pieces.extend(
             "15/3/2018|30/4|1/5|15-3-2018|15.3.2018|3/9/91|2021|2017|1990|80|15|3|6|123456|8h30|\
+             1.000|12.500|2.000.000|100|123|10:30:45|20-25|2020-2025|30/4-1/5|1990–2000|\
              7:30|8 giờ 30|mười lăm|hai mươi|/|-|–|.|,|:|(|)|\n|qua|nay|mai|kia|tới|sau|trước|\
              ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
              những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
