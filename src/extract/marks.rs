@@ -7,11 +7,12 @@
 //! A word's kind bits come from one table indexed by the word's hash bucket
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
 //! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
-//! `ủy` (organizations), `tỉnh` and `xã` (places) are marked; other words
+//! `ủy` (organizations), `tỉnh` and `xã` (places), `ngày` and `quý` (dates)
+//! are marked; other words
 //! only when their hash falls in a marked bucket. A mark is a *may*: the kind still checks the
 //! token as before, so a mark set too often costs time, never a fact.
 
-use super::{award, event, org, place, project};
+use super::{award, date, event, org, place, project};
 use crate::token::{Kind, Tokens, WordFilter};
 use once_cell::sync::Lazy;
 
@@ -43,6 +44,9 @@ pub(crate) const ORG: u16 = 1 << 10;
 /// A word a place may start with (`tỉnh`, `huyện`, `xã`, `tp`): the flag
 /// `PLACE_START` of the places' start table.
 pub(crate) const PLACE: u16 = 1 << 11;
+/// A word (or any token whose hash shares its bucket) a date may start
+/// with: a trigger (`ngày`, `tháng`, `quý`, `sáng`) or a number word.
+pub(crate) const DATE: u16 = 1 << 12;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -80,6 +84,9 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
         }
         if place::place_may_start(b) {
             *slot |= PLACE;
+        }
+        if date::start_may_be(b) {
+            *slot |= DATE;
         }
     }
     table
@@ -262,16 +269,17 @@ mod tests {
 
     /// The ASCII table of punctuation marks says what their definition
     /// says, and other characters go to the definition.
-    /// The organizations' and places' bits stand for their start flags,
-    /// bucket by bucket (their scans take one for the other).
+    /// The organizations', places' and dates' bits stand for their start
+    /// flags, bucket by bucket (their scans take one for the other).
     #[test]
-    fn org_and_place_bits_are_their_start_flags() {
+    fn org_place_and_date_bits_are_their_start_flags() {
         let mut heads = 0;
         let mut places = 0;
         for b in 0..BUCKETS as u32 {
             let mark = TABLE.get(b as usize).copied().unwrap_or(0);
             assert_eq!(mark & ORG != 0, org::head_may_start(b), "bucket {b}");
             assert_eq!(mark & PLACE != 0, place::place_may_start(b), "bucket {b}");
+            assert_eq!(mark & DATE != 0, date::start_may_be(b), "bucket {b}");
             // A hash and its bucket answer alike.
             assert_eq!(
                 org::head_may_start(b),
@@ -286,6 +294,9 @@ mod tests {
         }
         for w in ["tỉnh", "huyện", "xã"] {
             assert_ne!(TABLE[word_hash(w) as usize % BUCKETS] & PLACE, 0, "{w}");
+        }
+        for w in ["ngày", "tháng", "quý", "hai"] {
+            assert_ne!(TABLE[word_hash(w) as usize % BUCKETS] & DATE, 0, "{w}");
         }
         assert!(heads > 20 && heads < BUCKETS / 4, "{heads}");
         assert!(places > 5 && places < BUCKETS / 4, "{places}");

@@ -66,8 +66,8 @@ mod relative;
 mod resolve;
 mod time;
 
-use super::Ctx;
 use super::calendar::{RefDate, is_valid};
+use super::{Ctx, marks};
 use crate::fact::{Date, FactValue};
 use crate::number::Style;
 use crate::token::{Kind, Tokens};
@@ -472,6 +472,12 @@ impl StartWords {
     }
 }
 
+/// May a word whose hash is `h` (or in its bucket) start a date? The
+/// [`marks::DATE`] bit of the marks.
+pub(crate) fn start_may_be(h: u32) -> bool {
+    START_WORDS.may_contain(h)
+}
+
 /// The [`StartWords`], built once.
 static START_WORDS: once_cell::sync::Lazy<StartWords> = once_cell::sync::Lazy::new(StartWords::new);
 
@@ -617,17 +623,9 @@ impl P<'_, '_> {
     /// text go through, one byte test each.
     #[inline(always)]
     fn next_hashed(&self, from: usize, stop: usize) -> usize {
-        let (t, starts) = (self.t, self.starts);
-        // Within the tokens, so that the loop needs no other bound.
-        let stop = stop.min(t.len());
-        let mut i = from;
-        while i < stop {
-            match t.hash(i) {
-                Some(h) if !starts.may_contain(h) => i += 1,
-                _ => return i,
-            }
-        }
-        stop
+        // The marks' DATE bit is [`StartWords::may_contain`] of the
+        // token's hash bucket (a test checks it): four tokens a test.
+        marks::next_in(self.t.marks(), from, marks::DATE).min(stop.min(self.t.len()))
     }
 
     /// Can the trigger word at token `i` start a date with what follows
