@@ -25,4 +25,18 @@ impl Rng {
             _ => usize::try_from(self.next() % n as u64).unwrap_or(0),
         }
     }
+
+    /// A text of 1 to `most` pieces drawn from `pieces`, each preceded by a
+    /// space one time in `space_one_in` (glued to the one before
+    /// otherwise).
+    pub(crate) fn mix(&mut self, pieces: &[&str], most: usize, space_one_in: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..1 + self.below(most) {
+            if self.below(space_one_in) == 0 {
+                text.push(' ');
+            }
+            text.push_str(pieces.get(self.below(pieces.len())).copied().unwrap_or(""));
+        }
+        text
+    }
 }

@@ -622,13 +622,7 @@ mod tests {
         let mut rng = crate::testing::Rng::new();
         let mut ruled_out = 0;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..1 + rng.below(7) {
-                if rng.below(3) == 0 {
-                    text.push(' ');
-                }
-                text.push_str(pieces.get(rng.below(pieces.len())).copied().unwrap_or(""));
-            }
+            let text = rng.mix(&pieces, 7, 3);
             let ctx = crate::extract::Ctx::new(&text, None);
             let t = &ctx.tokens;
             for i in 0..t.len() {

@@ -575,13 +575,7 @@ mod tests {
         let mut rng = crate::testing::Rng::new();
         let mut lone = 0;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..1 + rng.below(8) {
-                if rng.below(2) == 0 {
-                    text.push(' ');
-                }
-                text.push_str(pieces.get(rng.below(pieces.len())).copied().unwrap_or(""));
-            }
+            let text = rng.mix(&pieces, 8, 2);
             let t = Tokens::new(&text);
             let style = style(&t);
             for i in 0..t.len() {

@@ -389,17 +389,21 @@ fn punct_before_digits(t: &Tokens<'_>, i: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// A document that writes decimals with a comma (Vietnamese style).
+    const VI: Style = Style {
+        comma_decimal: 3,
+        point_decimal: 0,
+    };
+    /// A document that writes decimals with a point (English style).
+    const EN: Style = Style {
+        comma_decimal: 0,
+        point_decimal: 3,
+    };
+
     #[test]
     fn numbers_read_in_one_style_are_not_reused_in_another() {
         let t = Tokens::new("giá 1.234 và 12");
-        let vi = Style {
-            comma_decimal: 3,
-            point_decimal: 0,
-        };
-        let en = Style {
-            comma_decimal: 0,
-            point_decimal: 3,
-        };
+        let (vi, en) = (VI, EN);
         let read = |style: &Style| number_at(&t, 1, style).number().map(|n| n.value.to_f64());
         // `1.234` is 1234 where the comma is the decimal mark, 1.234 where
         // the point is.
@@ -437,14 +441,7 @@ mod tests {
             "(2017) ba người, năm -5 và -x; hai 1.234 và 1,234 tỷ lệ 3,5 tỷ đồng",
             "muoi hai nguoi, 15/3/2018, -5%, +3, trừ hai, âm 4, nửa triệu, 10k",
         ];
-        let vi = Style {
-            comma_decimal: 3,
-            point_decimal: 0,
-        };
-        let en = Style {
-            comma_decimal: 0,
-            point_decimal: 3,
-        };
+        let (vi, en) = (VI, EN);
         for text in texts {
             let t = Tokens::new(text);
             // Each style twice: read, then from the memo; then again after
