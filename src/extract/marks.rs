@@ -8,9 +8,9 @@
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
 //! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
 //! `ủy` (organizations), `tỉnh` and `xã` (places), `ngày` and `quý` (dates)
-//! are marked; other words
-//! only when their hash falls in a marked bucket. A mark is a *may*: the kind still checks the
-//! token as before, so a mark set too often costs time, never a fact.
+//! are marked; other words only when their hash falls in a marked bucket.
+//! A mark is a *may*: the kind still checks the token as before, so a mark
+//! set too often costs time, never a fact.
 
 use super::{award, date, event, org, place, project};
 use crate::token::{Kind, Tokens, WordFilter};
@@ -74,8 +74,8 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
             }
         }
     }
-    // Organizations and places keep a byte of flags by bucket; their
-    // lexicons tokenize their phrases unmarked (see
+    // Organizations, places and dates keep a byte of flags by bucket; the
+    // lexicons of the first two tokenize their phrases unmarked (see
     // [`Tokens::new_unmarked_in`]), so building them never asks for this
     // table.
     for (b, slot) in (0u32..).zip(table.iter_mut()) {
@@ -267,8 +267,6 @@ mod tests {
             .collect()
     }
 
-    /// The ASCII table of punctuation marks says what their definition
-    /// says, and other characters go to the definition.
     /// The organizations', places' and dates' bits stand for their start
     /// flags, bucket by bucket (their scans take one for the other).
     #[test]
@@ -302,6 +300,8 @@ mod tests {
         assert!(places > 5 && places < BUCKETS / 4, "{places}");
     }
 
+    /// The ASCII table of punctuation marks says what their definition
+    /// says, and other characters go to the definition.
     #[test]
     fn punctuation_marks_by_table_are_those_of_the_definition() {
         for c in (0..0x3000).filter_map(char::from_u32) {
