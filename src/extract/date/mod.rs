@@ -624,8 +624,13 @@ impl P<'_, '_> {
     #[inline(always)]
     fn next_hashed(&self, from: usize, stop: usize) -> usize {
         // The marks' DATE bit is [`StartWords::may_contain`] of the
-        // token's hash bucket (a test checks it): four tokens a test.
-        marks::next_in(self.t.marks(), from, marks::DATE).min(stop.min(self.t.len()))
+        // token's hash bucket (a test checks it): four tokens a test. The
+        // search ends at `stop`, not at the end of the text: the scan asks
+        // again from each number start, and a search past it would go over
+        // the same tokens again and again (`1/1/1/…` would be quadratic).
+        let marks = self.t.marks();
+        let stop = stop.min(marks.len());
+        marks::next_in(marks.get(..stop).unwrap_or(marks), from, marks::DATE).min(stop)
     }
 
     /// Can the trigger word at token `i` start a date with what follows
@@ -1080,6 +1085,22 @@ mod tests {
             if t.is_word(i) && t.is_digits(i + 1) {
                 assert!(p.time_led(i).is_none(), "{text:?} at {i}");
                 assert!(p.relative_at(i).is_none(), "{text:?} at {i}");
+            }
+        }
+        // The search for start words by the marks gives what a loop over
+        // the tokens' hashes up to `stop` gives (that it also stops
+        // *looking* at `stop`, which keeps `1/1/1/…` linear, is the timing
+        // test's in tests/dates_vectors.rs).
+        for from in 0..=t.len() + 1 {
+            for stop in [from, from + 1, from + 3, from + 9, t.len(), t.len() + 2] {
+                let mut want = stop.min(t.len());
+                for k in from..stop.min(t.len()) {
+                    if t.hash(k).is_none_or(|h| p.starts.may_contain(h)) {
+                        want = k;
+                        break;
+                    }
+                }
+                assert_eq!(p.next_hashed(from, stop), want, "{text:?} {from} {stop}");
             }
         }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
