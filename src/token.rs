@@ -1130,6 +1130,17 @@ impl<'t> Tokens<'t> {
             .unwrap_or_default()
     }
 
+    /// The bytes of token `i` ("" past the end): for digits and other
+    /// ASCII, read without the char boundary checks of
+    /// [`Tokens::surface`].
+    #[inline]
+    pub(crate) fn surface_bytes(&self, i: usize) -> &'t [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
     /// The lower-case form of word `i` (its surface for other tokens, ""
     /// past the end).
     #[inline]

@@ -447,10 +447,16 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: Parsed) -> bool {
         // (`USD1,23`).
         return t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);
     };
-    AFTER_PHRASES.may_start_at(t, n.end)
-        || SUBUNITS.iter().any(|w| t.is(n.end, w))
-        || range_connector(t, n.end, true).is_some()
-        || scaled(t, &n)
+    money_after(t, n.end) || scaled(t, &n)
+}
+
+/// May a number followed by token `k` be money by what `k` is: a currency
+/// (`đồng`, `USD`), a subunit (`xu`) or a range connector whose other end
+/// could bring a currency (`5-6 triệu đồng`)?
+fn money_after(t: &Tokens<'_>, k: usize) -> bool {
+    AFTER_PHRASES.may_start_at(t, k)
+        || SUBUNITS.iter().any(|w| t.is(k, w))
+        || range_connector(t, k, true).is_some()
 }
 
 /// Digits glued to what is before them (`USD1,23`, `H5N1`, `Covid-19`),
@@ -464,10 +470,7 @@ fn glued_may_be_money(t: &Tokens<'_>, i: usize) -> bool {
     let mut k = i + 1;
     let mut scale = false;
     loop {
-        if AFTER_PHRASES.may_start_at(t, k)
-            || SUBUNITS.iter().any(|w| t.is(k, w))
-            || range_connector(t, k, true).is_some()
-        {
+        if money_after(t, k) {
             return true;
         }
         scale |=

@@ -40,7 +40,7 @@ impl<'t> Chain<'_, 't> {
 
     /// Digit group `k`.
     fn group(&self, k: usize) -> &'t [u8] {
-        digits_of(self.t, self.start + 2 * k)
+        self.t.surface_bytes(self.start + 2 * k)
     }
 
     /// Separator `k` (after group `k`).
@@ -60,15 +60,6 @@ impl<'t> Chain<'_, 't> {
     fn all_seps(&self, c: char) -> bool {
         (0..self.groups() - 1).all(|k| self.sep(k) == c)
     }
-}
-
-/// The bytes of token `i`, read as digits: digits are ASCII, so no char
-/// boundary needs checking (as [`Tokens::surface`] does).
-fn digits_of<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
-    let text = t.text().as_bytes();
-    t.get(i)
-        .and_then(|x| text.get(x.start..x.end))
-        .unwrap_or_default()
 }
 
 /// The digit groups joined by separators starting at token `i` (a digits
@@ -214,7 +205,7 @@ fn sign_at(t: &Tokens<'_>, i: usize) -> Option<bool> {
 /// to 24, two digits of minutes under 60). Neither part is a number: the
 /// date extractor reads times. (`15h` alone is the number 15.)
 fn time_at(t: &Tokens<'_>, i: usize) -> bool {
-    if !t.is_digits(i) || digits_of(t, i).len() > 2 {
+    if !t.is_digits(i) || t.surface_bytes(i).len() > 2 {
         return false;
     }
     let h = t.surface(i);
@@ -241,7 +232,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
     if !t.is_digits(s) {
         return None;
     }
-    let first = digits_of(t, s);
+    let first = t.surface_bytes(s);
     // Most digit runs are ruled out by their first digit.
     if !first.starts_with(b"0") && first != b"84" {
         return None;
@@ -269,7 +260,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
         } else {
             break;
         };
-        let len = digits_of(t, g).len();
+        let len = t.surface_bytes(g).len();
         if !(2..=4).contains(&len) {
             break;
         }
@@ -283,7 +274,7 @@ fn phone_from(t: &Tokens<'_>, s: usize) -> Option<usize> {
 /// Is digits token `i` part of a phone number written in groups?
 fn in_phone(t: &Tokens<'_>, i: usize) -> bool {
     // Every group of a phone number has two to four digits.
-    if !(2..=4).contains(&digits_of(t, i).len()) {
+    if !(2..=4).contains(&t.surface_bytes(i).len()) {
         return false;
     }
     // A phone number that covers `i` starts at `i` or at an earlier group
@@ -349,7 +340,7 @@ pub(crate) fn lone_run(t: &Tokens<'_>, i: usize) -> Option<NumberMatch> {
             }
         }
     }
-    let d = digits_of(t, i);
+    let d = t.surface_bytes(i);
     if d.len() > MAX_DIGITS || (d.starts_with(b"0") && d.len() >= 9) {
         return None;
     }

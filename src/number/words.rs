@@ -241,7 +241,7 @@ impl LexTable {
                     not_bits: compounds(w)
                         .iter()
                         .fold(0, |bits, c| bits | not_bit(word_hash(c))),
-                    unmarked: UNMARKED_MAP.get(w).copied(),
+                    unmarked: UNMARKED.iter().find(|(u, _)| *u == w).map(|(_, m)| *m),
                 });
             }
         }
@@ -1217,10 +1217,6 @@ pub(crate) static MAY_START: once_cell::sync::Lazy<crate::token::WordFilter> =
         f
     });
 
-/// [`UNMARKED`] as a map.
-static UNMARKED_MAP: once_cell::sync::Lazy<crate::extract::FxMap<&'static str, &'static str>> =
-    once_cell::sync::Lazy::new(|| UNMARKED.iter().copied().collect());
-
 /// A numeral without tone marks at token `p`: read on its marked spelling
 /// and marked ambiguous.
 fn unmarked_at(t: &Tokens<'_>, p: usize, style: &Style, mode: Mode) -> Option<Parsed> {
@@ -1798,7 +1794,6 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&THU);
     once_cell::sync::Lazy::force(&MAY_START);
     once_cell::sync::Lazy::force(&START_TABLE);
-    once_cell::sync::Lazy::force(&UNMARKED_MAP);
 }
 
 #[cfg(test)]
@@ -1955,7 +1950,7 @@ mod tests {
         let listed = |w: &str| {
             lex_word(w).is_some()
                 || OTHER_STARTS.contains(&w)
-                || (w.is_ascii() && UNMARKED_MAP.contains_key(w))
+                || (w.is_ascii() && UNMARKED.iter().any(|(u, _)| *u == w))
         };
         let words = LEXICON
             .iter()
