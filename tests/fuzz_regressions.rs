@@ -135,3 +135,41 @@ fn a_keycap_fact_shows_its_whole_span() {
     assert_eq!(f.text, "7\u{20e3}");
     assert!(matches!(&f.value, FactValue::Number(n) if n.value == 7.0));
 }
+
+/// Found by the property tests (CI of 5407c78): `thứ 2` ending a line took
+/// the date or weekday word that starts the next line as its weekday
+/// context, so it was no ordinal, while the date extractor (rightly) never
+/// reads a date across a line break: the `2` was in no fact.
+#[test]
+fn a_weekday_takes_no_context_from_the_next_line() {
+    let facts = |text: &str| {
+        invariants::reporting()
+            .extract(text)
+            .facts
+            .iter()
+            .map(|f| (f.kind(), f.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    // `thứ 2` alone on its line is an ordinal (ambiguous: no word before
+    // it); `1-3` on the next line is 1 March.
+    let split = facts("thứ 2\n1-3");
+    assert!(
+        split.contains(&(FactKind::Number, "thứ 2".into())),
+        "{split:?}"
+    );
+    assert!(split.contains(&(FactKind::Date, "1-3".into())), "{split:?}");
+    // `0-0` is no date: on the next line it is no invalid date joined to
+    // the weekday either, but two numbers (and a percentage range).
+    let zero = facts("thứ\t2\n0-0% ");
+    assert!(
+        zero.contains(&(FactKind::Number, "thứ\t2".into())),
+        "{zero:?}"
+    );
+    assert!(
+        zero.contains(&(FactKind::Percentage, "0-0%".into())),
+        "{zero:?}"
+    );
+    // On one line, `thứ 2 1-3` is Monday 1 March.
+    let one = facts("thứ 2 1-3");
+    assert_eq!(one, [(FactKind::Date, "thứ 2 1-3".into())]);
+}

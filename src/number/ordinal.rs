@@ -131,25 +131,41 @@ fn weekday(t: &Tokens<'_>, th: usize, n: usize) -> Weekday {
     } {
         return Weekday::Yes;
     }
-    let next = if t.is_word(after) { t.lower(after) } else { "" };
+    // What lies past a line break is another paragraph or heading: it
+    // makes no weekday (`thứ 2` ending one line, `1-3` starting the next).
+    let line_at = |k: usize| t.get(k).is_some_and(|x| x.line_before);
+    let next = if t.is_word(after) && !line_at(after) {
+        t.lower(after)
+    } else {
+        ""
+    };
     let date_at = |k: usize| {
         t.is_digits(k)
+            && !line_at(k)
+            && !line_at(k + 1)
             && matches!(
                 t.get(k + 1).map(|x| x.kind),
                 Some(Kind::Punct('/' | '-' | '.'))
             )
     };
+    let joined = |k: usize| !line_at(k) && !line_at(k + 1);
     if WEEKDAY_NEXT.contains(&next)
         || date_at(after)
-        || (t.is_punct(after, '(') && t.is_digits(after + 1))
-        || (t.is_punct(after, ',') && (t.is(after + 1, "ngày") || date_at(after + 1)))
-        || (connector(t, after) && weekday_at(t, after + 1))
+        || (t.is_punct(after, '(') && t.is_digits(after + 1) && joined(after))
+        || (t.is_punct(after, ',')
+            && joined(after)
+            && (t.is(after + 1, "ngày") || date_at(after + 1)))
+        || (connector(t, after) && joined(after) && !line_at(after + 2) && weekday_at(t, after + 1))
     {
         return Weekday::Yes;
     }
     let Some(b) = th.checked_sub(1) else {
         return Weekday::Unknown;
     };
+    if line_at(th) {
+        // The word before is on the line above: `thứ` starts this one.
+        return Weekday::Unknown;
+    }
     let prev = if t.is_word(b) { t.lower(b) } else { "" };
     if WEEKDAY_PREV.contains(&prev)
         || (prev == "là"
@@ -298,6 +314,20 @@ mod tests {
         assert_eq!(at("hôm nay là thứ hai", 3), None);
         assert_eq!(at("hôm nay thứ 2", 2), None);
         assert_eq!(at("thứ 7 hàng tuần", 0), None);
+        // Context on another line makes no weekday: `thứ 2` ends a line,
+        // and the next begins with a date, a weekday word or another
+        // weekday; or `thứ 2` begins a line after a time word.
+        assert_eq!(at("Đứng thứ 2\n1-3 họp", 1), Some((2.0, false, 2)));
+        assert_eq!(at("thứ 2\n1/3", 0), Some((2.0, true, 2)));
+        assert_eq!(at("thứ\t2\n0-0%", 0), Some((2.0, true, 2)));
+        assert_eq!(at("thứ hai\ntuần sau", 0), Some((2.0, true, 2)));
+        assert_eq!(at("thứ hai,\n15/3", 0), Some((2.0, true, 2)));
+        assert_eq!(at("thứ hai\nvà thứ ba", 0), Some((2.0, true, 2)));
+        assert_eq!(at("thứ hai và\nthứ ba", 0), Some((2.0, true, 2)));
+        assert_eq!(at("vào\nthứ sáu", 1), Some((6.0, true, 2)));
+        // The same on one line is a weekday.
+        assert_eq!(at("thứ 2 1-3", 0), None);
+        assert_eq!(at("vào thứ sáu", 1), None);
         // At the start of a sentence: an ordinal, ambiguous.
         assert_eq!(at("Thứ hai, cần tăng cường", 0), Some((2.0, true, 2)));
         // `thứ tám` is never a weekday.

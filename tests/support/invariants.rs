@@ -551,7 +551,10 @@ pub fn passed_over(text: &str, i: usize) -> bool {
     };
     // A weekday (`thứ 7`, `src/number/ordinal.rs`): no number at all.
     let weekday = matches!(text.get(s..e), Some("2" | "3" | "4" | "5" | "6" | "7"))
-        && before.trim_end_matches(' ').to_lowercase().ends_with("thứ");
+        && before
+            .trim_end_matches([' ', '\t'])
+            .to_lowercase()
+            .ends_with("thứ");
     if glued || weekday {
         return true;
     }

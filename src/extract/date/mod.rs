@@ -564,7 +564,12 @@ impl P<'_, '_> {
                 // An absolute date in a date's shape and context, but not
                 // on the calendar.
                 let shaped = !p.needs_context || self.has_context(p.start, last_end);
-                if p.rel.is_none() && shaped && (p.invalid || !valid(&p.date)) && p.end > i {
+                if p.rel.is_none()
+                    && shaped
+                    && (p.invalid || !valid(&p.date))
+                    && p.end > i
+                    && !self.crosses_line(p.start, p.end)
+                {
                     rejected.push((p.start, p.end));
                     i = p.end;
                     continue;
