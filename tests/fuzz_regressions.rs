@@ -173,3 +173,32 @@ fn a_weekday_takes_no_context_from_the_next_line() {
     let one = facts("thứ 2 1-3");
     assert_eq!(one, [(FactKind::Date, "thứ 2 1-3".into())]);
 }
+
+/// Found by the property tests: an unreadable number (here an overflow,
+/// 10^36 thousand) was reported up to the first group of the digit chain
+/// after it, so the rest of `0.000` was in no fact and no diagnostic.
+#[test]
+fn an_unreadable_number_ends_after_a_whole_digit_chain() {
+    let text = "1e36 nghìn 0.000 a";
+    let doc = invariants::reporting().extract(text);
+    let covered = |at: usize| {
+        doc.facts
+            .iter()
+            .map(|f| f.span)
+            .chain(doc.diagnostics.iter().map(|d| d.span))
+            .any(|s| s.range().contains(&at))
+    };
+    // The last `0` of `0.000` is byte 16.
+    assert!(covered(16), "{doc:?}");
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.kind == "unreadable_number"),
+        "{doc:?}"
+    );
+    // A readable number before a chain is untouched: 36 000, then 0.
+    assert_eq!(
+        numbers("36 nghìn 0.000 a"),
+        [("36 nghìn".into(), 36_000.0), ("0.000".into(), 0.0)]
+    );
+}

@@ -79,6 +79,12 @@ fn chain<'a, 't>(t: &'a Tokens<'t>, i: usize) -> Chain<'a, 't> {
     }
 }
 
+/// The token after the digit chain starting at token `i` (a digits token):
+/// `1.234.567` is one chain.
+pub(crate) fn chain_end(t: &Tokens<'_>, i: usize) -> usize {
+    chain(t, i).end
+}
+
 /// Are groups `from..to` of the chain a thousands grouping: every later
 /// group exactly three digits, the first one to three digits and not a lone
 /// leading zero group?

@@ -1273,10 +1273,17 @@ fn unmarked_at(t: &Tokens<'_>, p: usize, style: &Style, mode: Mode) -> Option<Pa
 /// [`Bad`] covering a whole unreadable numeral).
 fn run_end(t: &Tokens<'_>, i: usize) -> usize {
     let mut k = i;
-    while t.is_digits(k) || lx(t, k).is_some() {
-        k += 1;
+    loop {
+        if t.is_digits(k) {
+            // A digit chain is one number: `0.000` ends after `000`, not
+            // after `0` (which would leave `000` to no reader).
+            k = digits::chain_end(t, k);
+        } else if lx(t, k).is_some() {
+            k += 1;
+        } else {
+            return k;
+        }
     }
-    k
 }
 
 fn bad(start: usize, end: usize, reason: BadReason) -> Parsed {
