@@ -169,6 +169,14 @@ fn a_weekday_takes_no_context_from_the_next_line() {
         zero.contains(&(FactKind::Percentage, "0-0%".into())),
         "{zero:?}"
     );
+    // `thứ` ending a line has no numeral: the `2` starting the next line
+    // is a number of its own (found by the property tests).
+    let next = invariants::reporting().extract("thứ\n2 0.000 ");
+    assert!(
+        next.facts.iter().any(|f| f.text == "2"
+            && matches!(&f.value, FactValue::Number(n) if !n.ordinal && n.value == 2.0)),
+        "{next:?}"
+    );
     // On one line, `thứ 2 1-3` is Monday 1 March.
     let one = facts("thứ 2 1-3");
     assert_eq!(one, [(FactKind::Date, "thứ 2 1-3".into())]);

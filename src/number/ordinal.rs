@@ -187,6 +187,10 @@ fn weekday(t: &Tokens<'_>, th: usize, n: usize) -> Weekday {
 /// `thứ` + a numeral, `thứ` at token `i`.
 fn thu(t: &Tokens<'_>, i: usize, style: &Style) -> Option<NumberMatch> {
     let p = i + 1;
+    if t.get(p).is_some_and(|x| x.line_before) {
+        // `thứ` ends its line: what starts the next is not its numeral.
+        return None;
+    }
     if t.is_word(p) {
         match t.lower(p) {
             "nhất" | "nhứt" => return Some(ordinal(i, p + 1, 1, false)),
@@ -325,6 +329,9 @@ mod tests {
         assert_eq!(at("thứ hai\nvà thứ ba", 0), Some((2.0, true, 2)));
         assert_eq!(at("thứ hai và\nthứ ba", 0), Some((2.0, true, 2)));
         assert_eq!(at("vào\nthứ sáu", 1), Some((6.0, true, 2)));
+        // Nor is a numeral on the next line `thứ`'s.
+        assert_eq!(at("thứ\n2 0.000", 0), None);
+        assert_eq!(at("lần thứ\nhai", 1), None);
         // The same on one line is a weekday.
         assert_eq!(at("thứ 2 1-3", 0), None);
         assert_eq!(at("vào thứ sáu", 1), None);

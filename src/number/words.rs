@@ -881,10 +881,14 @@ fn prev_word<'a>(t: &'a Tokens<'_>, i: usize) -> &'a str {
     }
 }
 
-/// Is the word before token `i` `thứ` (tested by hash first)?
+/// Is the word before token `i` `thứ` (tested by hash first), on the same
+/// line? (`thứ` ending a line and `2` starting the next are no weekday.)
 fn after_thu(t: &Tokens<'_>, i: usize) -> bool {
-    i.checked_sub(1)
-        .is_some_and(|j| t.hash(j) == Some(*THU) && prev_word(t, i) == "thứ")
+    i.checked_sub(1).is_some_and(|j| {
+        t.hash(j) == Some(*THU)
+            && !t.get(i).is_some_and(|x| x.line_before)
+            && prev_word(t, i) == "thứ"
+    })
 }
 
 /// [`word_hash`] of `thứ`.
