@@ -85,13 +85,38 @@ pub(crate) fn compute(c: char) -> u8 {
 /// The number of code points in the Basic Multilingual Plane.
 pub(crate) const BMP_LEN: usize = 0x10000;
 
-static BMP: Lazy<Box<[u8; BMP_LEN]>> = Lazy::new(|| {
+/// Runs of the BMP whose every code point has one class, filled without
+/// asking Unicode's tables for each (the look-ups of `is_alphabetic` and
+/// the NFC quick check are most of the cost of building the table, and
+/// these runs are two thirds of it): Canadian syllabics, CJK ideographs,
+/// Yi and Hangul syllables are NFC-stable letters; arrows, technical and
+/// mathematical symbols (up to U+2ADB: U+2ADC has a decomposition) are
+/// stable non-letters; surrogates are no characters; private use is
+/// nothing special. `uniform_runs_have_one_class` checks each against
+/// [`compute`] (a Unicode update that breaks one fails there).
+const UNIFORM: [(u32, u32, u8); 7] = [
+    (0x1401, 0x166C, LETTER),
+    (0x24EA, 0x2ADB, OTHER),
+    (0x3400, 0x4DBF, LETTER),
+    (0x4E00, 0xA48C, LETTER),
+    (0xAC00, 0xD7A3, LETTER),
+    (0xD800, 0xDFFF, OTHER),
+    (0xE000, 0xF8FF, OTHER),
+];
+
+/// The class table of the BMP: [`UNIFORM`] runs filled, the rest computed.
+fn build_bmp() -> Box<[u8; BMP_LEN]> {
     let mut t = Box::new([OTHER; BMP_LEN]);
     for (u, k) in (0u32..).zip(t.iter_mut()) {
-        *k = char::from_u32(u).map_or(OTHER, compute);
+        *k = match UNIFORM.iter().find(|&&(lo, hi, _)| (lo..=hi).contains(&u)) {
+            Some(&(_, _, class)) => class,
+            None => char::from_u32(u).map_or(OTHER, compute),
+        };
     }
     t
-});
+}
+
+static BMP: Lazy<Box<[u8; BMP_LEN]>> = Lazy::new(build_bmp);
 
 /// The class table for U+0000–U+FFFF (surrogates are `OTHER`).
 pub(crate) fn bmp() -> &'static [u8] {
@@ -136,6 +161,21 @@ mod tests {
         assert_eq!(class('\u{2126}'), UNSTABLE_LETTER);
         assert_eq!(class('\u{2000}'), SPACE);
         assert_eq!(compute('😀'), OTHER);
+    }
+
+    #[test]
+    fn uniform_runs_have_one_class() {
+        for (lo, hi, class) in UNIFORM {
+            for u in lo..=hi {
+                let computed = char::from_u32(u).map_or(OTHER, compute);
+                assert_eq!(computed, class, "U+{u:04X}");
+            }
+        }
+        // And the table is the computed class of every code point.
+        let t = bmp();
+        for (u, &k) in (0u32..).zip(t.iter()) {
+            assert_eq!(k, char::from_u32(u).map_or(OTHER, compute), "U+{u:04X}");
+        }
     }
 
     #[test]
