@@ -242,27 +242,6 @@ fn read_input(
     Ok(())
 }
 
-/// A JSON Lines record: its id and text.
-fn parse_record(
-    line: &[u8],
-    id_field: &str,
-    text_field: &str,
-) -> Result<(Option<String>, String), String> {
-    let v: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
-    let text = v
-        .get(text_field)
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| format!("no \"{text_field}\" string field"))?
-        .to_string();
-    let id = match v.get(id_field) {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Null) | None => None,
-        Some(other) => Some(other.to_string()),
-    };
-    Ok((id, text))
-}
-
 /// How errors name the input.
 fn input_name(o: &Options) -> String {
     o.input
@@ -343,8 +322,9 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
             bytes: 0,
             facts: Vec::new(),
         },
-        Ok(Record::Line { no, line }) => match parse_record(&line, &o.id_field, &o.text_field) {
-            Ok((id, text)) => {
+        Ok(Record::Line { no, line }) => match cli::parse_record(&line, &o.id_field, &o.text_field)
+        {
+            Ok(cli::Record { id, text }) => {
                 let mut doc = ex.extract(&text);
                 doc.id = id;
                 Done {

@@ -1,8 +1,11 @@
 //! What the command-line examples share: the extraction options
 //! (`--kinds`, `--encoding`, `--tone`, `--reference-date`, `--numbers`,
-//! `--diagnostics`, `--char-offsets`) and the JSON of a Document.
+//! `--diagnostics`, `--char-offsets`), the reading of a JSON Lines record
+//! and the JSON of a Document.
 #![allow(dead_code)]
 
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use vietfacts::{
     Decoder, Diagnostics, Document, Encoding, Extractor, FactKind, RefDate, ToneStyle,
 };
@@ -174,5 +177,211 @@ pub fn document_json<'a>(doc: &'a Document, text: &str, char_offsets: bool) -> D
             .collect(),
         diagnostics: &doc.diagnostics,
         truncated: doc.truncated,
+    }
+}
+
+/// One record of a JSON Lines input: its id and its text.
+#[derive(Debug, PartialEq)]
+pub struct Record<'a> {
+    /// The id field: a string as it is, any other JSON value as written
+    /// (`42`, `1500.0` for `1.5e3`, `[1,2]`), none when absent or `null`.
+    pub id: Option<String>,
+    /// The text field, borrowed from the line when it has no escapes.
+    pub text: Cow<'a, str>,
+}
+
+/// The record of one line (without its line break), its `id_field` and
+/// `text_field`; the error says `not JSON: …` or `no "text" string field`.
+/// The same answers as reading the line into a `serde_json::Value` and
+/// looking both fields up (the same checks, the same errors; of a field
+/// given twice the last counts), without building the Value: the text is
+/// checked as UTF-8 once, by SIMD, and other fields (`source`, `title`) are
+/// checked but not kept.
+pub fn parse_record<'a>(
+    line: &'a [u8],
+    id_field: &str,
+    text_field: &str,
+) -> Result<Record<'a>, String> {
+    match simdutf8::basic::from_utf8(line) {
+        Ok(s) => parse_record_str(s, id_field, text_field),
+        // serde_json finds the bad byte and says where.
+        Err(_) => Fields::new(id_field, text_field).record(serde_json::de::SliceRead::new(line)),
+    }
+}
+
+/// [`parse_record`] of a line known to be UTF-8.
+pub fn parse_record_str<'a>(
+    line: &'a str,
+    id_field: &str,
+    text_field: &str,
+) -> Result<Record<'a>, String> {
+    Fields::new(id_field, text_field).record(serde_json::de::StrRead::new(line))
+}
+
+/// The names of the two fields a record is read for.
+#[derive(Clone, Copy)]
+struct Fields<'f> {
+    id: &'f str,
+    text: &'f str,
+}
+
+/// The id field's value and the text field's string, as read.
+type Found<'de> = (Option<serde_json::Value>, Option<Cow<'de, str>>);
+
+impl<'f> Fields<'f> {
+    fn new(id: &'f str, text: &'f str) -> Fields<'f> {
+        Fields { id, text }
+    }
+
+    /// The record of one whole JSON document of `read` (nothing but white
+    /// space after it).
+    fn record<'de, R: serde_json::de::Read<'de>>(self, read: R) -> Result<Record<'de>, String> {
+        let mut de = serde_json::Deserializer::new(read);
+        let (id, text) = Any(self)
+            .deserialize(&mut de)
+            .and_then(|found| de.end().map(|()| found))
+            .map_err(|e| format!("not JSON: {e}"))?;
+        Ok(Record {
+            id: match id {
+                Some(serde_json::Value::String(s)) => Some(s),
+                Some(serde_json::Value::Null) | None => None,
+                Some(other) => Some(other.to_string()),
+            },
+            text: text.ok_or_else(|| format!("no \"{}\" string field", self.text))?,
+        })
+    }
+}
+
+/// What a reader of any JSON value keeps of it: nothing by default. The
+/// value is parsed as `serde_json::Value` parses it (numbers in range,
+/// strings valid, nesting bounded), so the errors are the same.
+trait Keep<'de>: Sized {
+    type Out: Default;
+
+    /// A string of the input (after unescaping).
+    fn string(self, _s: &str) -> Self::Out {
+        Self::Out::default()
+    }
+
+    /// A string that is a slice of the input (no escapes).
+    fn borrowed(self, s: &'de str) -> Self::Out {
+        self.string(s)
+    }
+
+    /// An object, its entries not yet read.
+    fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Out, A::Error> {
+        while map.next_entry_seed(Any(Skip), Any(Skip))?.is_some() {}
+        Ok(Self::Out::default())
+    }
+}
+
+/// Keeps nothing.
+struct Skip;
+
+impl Keep<'_> for Skip {
+    type Out = ();
+}
+
+/// Keeps a string, borrowed when it can be.
+struct Text;
+
+impl<'de> Keep<'de> for Text {
+    type Out = Option<Cow<'de, str>>;
+
+    fn string(self, s: &str) -> Self::Out {
+        Some(Cow::Owned(s.to_owned()))
+    }
+
+    fn borrowed(self, s: &'de str) -> Self::Out {
+        Some(Cow::Borrowed(s))
+    }
+}
+
+impl<'de> Keep<'de> for Fields<'_> {
+    type Out = Found<'de>;
+
+    fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Found<'de>, A::Error> {
+        let (mut id, mut text) = (None, None);
+        while let Some((is_id, is_text)) = map.next_key_seed(Any(Name(self)))? {
+            match (is_id, is_text) {
+                // `--id-field` and `--text-field` name the same field.
+                (true, true) => {
+                    let v: serde_json::Value = map.next_value()?;
+                    text = v.as_str().map(|s| Cow::Owned(s.to_owned()));
+                    id = Some(v);
+                }
+                (true, false) => id = Some(map.next_value()?),
+                (false, true) => text = map.next_value_seed(Any(Text))?,
+                (false, false) => map.next_value_seed(Any(Skip))?,
+            }
+        }
+        Ok((id, text))
+    }
+}
+
+/// Reads a key: is it the id field, the text field?
+struct Name<'f>(Fields<'f>);
+
+impl Keep<'_> for Name<'_> {
+    type Out = (bool, bool);
+
+    fn string(self, s: &str) -> (bool, bool) {
+        (s == self.0.id, s == self.0.text)
+    }
+}
+
+/// The visitor (and seed) of any JSON value, keeping what `K` keeps.
+struct Any<K>(K);
+
+impl<'de, K: Keep<'de>> DeserializeSeed<'de> for Any<K> {
+    type Value = K::Out;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<K::Out, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, K: Keep<'de>> Visitor<'de> for Any<K> {
+    type Value = K::Out;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<K::Out, E> {
+        Ok(K::Out::default())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<K::Out, E> {
+        Ok(K::Out::default())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<K::Out, E> {
+        Ok(K::Out::default())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<K::Out, E> {
+        Ok(K::Out::default())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<K::Out, E> {
+        Ok(K::Out::default())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<K::Out, E> {
+        Ok(self.0.string(s))
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<K::Out, E> {
+        Ok(self.0.borrowed(s))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<K::Out, A::Error> {
+        while seq.next_element_seed(Any(Skip))?.is_some() {}
+        Ok(K::Out::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<K::Out, A::Error> {
+        self.0.object(map)
     }
 }
