@@ -119,7 +119,7 @@ enum Record {
 
 /// What a worker hands the writer for one record.
 struct Done {
-    output: Result<String, String>,
+    output: Result<Vec<u8>, String>,
     bytes: usize,
     facts: Vec<FactKind>,
 }
@@ -510,13 +510,13 @@ fn run() -> Result<u8, String> {
                     next += 1;
                     bytes += done.bytes as u64;
                     match done.output {
-                        Ok(text) => {
+                        Ok(output) => {
                             docs += 1;
                             for k in done.facts {
                                 *per_kind.entry(k).or_default() += 1;
                             }
                             if write_error.is_none() {
-                                if let Err(e) = out.write_all(text.as_bytes()) {
+                                if let Err(e) = out.write_all(&output) {
                                     // A closed pipe (`| head`) ends the run quietly.
                                     if e.kind() != std::io::ErrorKind::BrokenPipe {
                                         write_error = Some(format!("output: {e}"));
