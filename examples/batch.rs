@@ -29,7 +29,7 @@ mod cli;
 mod formats;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -219,16 +219,10 @@ fn read_input(
                     break;
                 }
                 let mut line = Vec::new();
-                let n = reader
-                    .read_until(b'\n', &mut line)
-                    .map_err(|e| format!("{name}: {e}"))?;
-                if n == 0 {
+                if !cli::read_line(&mut reader, &mut line).map_err(|e| format!("{name}: {e}"))? {
                     break;
                 }
                 no += 1;
-                if line.last() == Some(&b'\n') {
-                    line.pop();
-                }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }

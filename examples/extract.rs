@@ -135,17 +135,10 @@ fn run() -> Result<bool, String> {
     let mut no = 0;
     loop {
         bytes.clear();
-        if reader
-            .read_until(b'\n', &mut bytes)
-            .map_err(|e| format!("{name}: {e}"))?
-            == 0
-        {
+        if !cli::read_line(&mut reader, &mut bytes).map_err(|e| format!("{name}: {e}"))? {
             break;
         }
         no += 1;
-        if bytes.last() == Some(&b'\n') {
-            bytes.pop();
-        }
         let line = match simdutf8::basic::from_utf8(&bytes) {
             Ok(s) => Cow::Borrowed(s),
             Err(_) => String::from_utf8_lossy(&bytes),

@@ -1,6 +1,8 @@
-//! The command-line tools' input and output against serde_json's general
-//! paths they replace:
+//! The command-line tools' input and output against the general paths they
+//! replace:
 //!
+//! - the reading of lines (`examples/shared/cli.rs`, `read_line`) against
+//!   `BufRead::read_until`, with buffers small enough to split lines;
 //! - the reading of a JSON Lines record (`examples/shared/cli.rs`,
 //!   `parse_record`) against reading the whole line into a
 //!   `serde_json::Value` and looking its id and text fields up: same
@@ -19,7 +21,57 @@ mod formats;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::borrow::Cow;
+use std::io::BufRead;
 use std::path::Path;
+
+/// The lines of `input` by `read_line` and by `read_until` (its `\n`
+/// removed), through a reader of `capacity` bytes.
+fn same_lines(input: &[u8], capacity: usize) {
+    let mut ours = Vec::new();
+    let mut reader = std::io::BufReader::with_capacity(capacity, input);
+    loop {
+        let mut line = Vec::new();
+        if !cli::read_line(&mut reader, &mut line).expect("reads") {
+            break;
+        }
+        ours.push(line);
+    }
+    let mut want = Vec::new();
+    let mut reader = std::io::BufReader::with_capacity(capacity, input);
+    loop {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line).expect("reads") == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        want.push(line);
+    }
+    assert_eq!(
+        ours,
+        want,
+        "{:?} by {capacity}",
+        String::from_utf8_lossy(input)
+    );
+}
+
+#[test]
+fn lines_are_read_as_read_until_reads_them() {
+    for input in [
+        "",
+        "\n",
+        "\n\n",
+        "a",
+        "a\n",
+        "a\nb",
+        "{\"text\": \"xã Dương Quang\"}\r\n\n{\"text\": \"năm 2017\"}",
+    ] {
+        for capacity in 1..12 {
+            same_lines(input.as_bytes(), capacity);
+        }
+    }
+}
 
 /// The reference: the line as a `serde_json::Value`.
 fn by_value(
@@ -206,6 +258,15 @@ fn record() -> impl Strategy<Value = String> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Generated inputs of short lines, through small buffers.
+    #[test]
+    fn generated_lines_are_read_as_read_until_reads_them(
+        pieces in prop::collection::vec(prop::sample::select(vec!["a", "ư", "\n", "\r", " ", "{}"]), 0..30),
+        capacity in 1..20usize,
+    ) {
+        same_lines(pieces.concat().as_bytes(), capacity);
+    }
 
     /// Pieces glued at random: mostly bad JSON, so the errors are compared.
     #[test]

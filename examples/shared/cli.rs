@@ -6,6 +6,7 @@
 
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
+use std::io::BufRead;
 use vietfacts::{
     Decoder, Diagnostics, Document, Encoding, Extractor, FactKind, RefDate, ToneStyle,
 };
@@ -177,6 +178,37 @@ pub fn document_json<'a>(doc: &'a Document, text: &str, char_offsets: bool) -> D
             .collect(),
         diagnostics: &doc.diagnostics,
         truncated: doc.truncated,
+    }
+}
+
+/// Appends the next line of `reader` to `line`, without its `\n`; false at
+/// the end of the input. `BufRead::read_until` with a vector search for the
+/// line break (the standard library's is a byte-wise loop), and `line`
+/// grown once when the line is in the reader's buffer.
+pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<bool> {
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                line.extend_from_slice(buf.get(..i).unwrap_or(buf));
+                reader.consume(i + 1);
+                return Ok(true);
+            }
+            None => {
+                let n = buf.len();
+                line.extend_from_slice(buf);
+                reader.consume(n);
+            }
+        }
     }
 }
 
