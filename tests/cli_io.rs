@@ -103,21 +103,30 @@ fn by_record(
 }
 
 /// Both readings agree on `line`, for the default field names, other
-/// names, and one name for both fields.
-fn same(line: &[u8]) {
+/// names, and one name for both fields; so does the reader of objects of
+/// strings alone when it reads the line. Whether it did, with the default
+/// names.
+fn same(line: &[u8]) -> bool {
     for (id, text) in [
         ("id", "text"),
         ("title", "text"),
         ("id", "title"),
         ("text", "text"),
     ] {
-        assert_eq!(
-            by_record(line, id, text),
-            by_value(line, id, text),
+        let want = by_value(line, id, text);
+        let context = format!(
             "{:?} with id field {id:?}, text field {text:?}",
             String::from_utf8_lossy(line)
         );
+        assert_eq!(by_record(line, id, text), want, "{context}");
+        let flat = std::str::from_utf8(line)
+            .ok()
+            .and_then(|s| cli::flat_record(s, id, text));
+        if let Some(r) = flat {
+            assert_eq!(Ok((r.id, r.text.into_owned())), want, "flat: {context}");
+        }
     }
+    std::str::from_utf8(line).is_ok_and(|s| cli::flat_record(s, "id", "text").is_some())
 }
 
 #[test]
@@ -173,6 +182,17 @@ fn hostile_lines_read_as_a_value_reads_them() {
     ];
     for line in lines {
         same(line);
+    }
+    // Objects of strings, as corpora are, read by the reader of those.
+    let flat: &[&[u8]] = &[
+        r#"{"id": "unc-1", "source": "undertheseanlp", "title": "", "text": "Năm 2020, Vinamilk\nvượt 13,6%"}"#.as_bytes(),
+        br#"{"text": "no escapes"}"#,
+        b" {\"t\\u0065xt\" : \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e0\\u00C0\\ud83d\\ude00\" , \"id\":\"x\"}\t",
+        b"{\"text\": \"a\",\r\n\"text\": \"last\"}",
+        r#"{"id": "first", "id": "last", "text": "Dương Quang"}"#.as_bytes(),
+    ];
+    for line in flat {
+        assert!(same(line), "{:?}", String::from_utf8_lossy(line));
     }
     // Nesting deeper than serde_json allows, in a field that is not kept.
     let deep = format!(
@@ -236,6 +256,33 @@ const PIECES: &[&str] = &[
     "\"a\"",
 ];
 
+/// Keys of objects of strings, as written in JSON.
+const FLAT_KEYS: &[&str] = &["id", "text", "title", "t\\u0065xt", "\\ud83d\\ude00"];
+
+/// Pieces of their values, as written in JSON: good and bad escapes, lone
+/// and paired surrogates, control characters.
+const FLAT_PIECES: &[&str] = &[
+    "xã Dương Quang",
+    "\\n",
+    "\\\"",
+    "\\\\",
+    "\\/",
+    "\\u00e0",
+    "\\u00C0",
+    "\\ud83d\\ude00",
+    "\\ud800",
+    "\\udc00",
+    "\\ud83d\\u0041",
+    "\\u12",
+    "\\u+123",
+    "\\x",
+    "\t",
+    "\u{1}",
+    "\u{7f}",
+    " ",
+    "0123456789abcdef",
+];
+
 /// A well-formed record: some of the fields, with some of the values.
 fn record() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec!["\"id\"", "\"text\"", "\"title\"", "\"t\\u0065xt\""]);
@@ -274,6 +321,34 @@ proptest! {
         pieces in prop::collection::vec(prop::sample::select(PIECES), 0..24)
     ) {
         same(pieces.concat().as_bytes());
+    }
+
+    /// Objects of strings, then one byte of them replaced, inserted or
+    /// removed.
+    #[test]
+    fn objects_of_strings_and_their_one_byte_edits_read_as_a_value_reads_them(
+        entries in prop::collection::vec((prop::sample::select(FLAT_KEYS), prop::collection::vec(prop::sample::select(FLAT_PIECES), 0..8)), 1..5),
+        at in any::<prop::sample::Index>(),
+        byte in prop::sample::select(b"{}:,\"\\ u\x01".to_vec()),
+        edit in 0..4u8,
+    ) {
+        let body: Vec<String> = entries
+            .iter()
+            .map(|(k, v)| format!("\"{k}\": \"{}\"", v.concat()))
+            .collect();
+        let line = format!("{{{}}}", body.join(", "));
+        same(line.as_bytes());
+        let mut bytes = line.into_bytes();
+        let i = at.index(bytes.len() + 1);
+        match edit {
+            0 if i < bytes.len() => bytes[i] = byte,
+            1 => bytes.insert(i, byte),
+            2 if i < bytes.len() => {
+                bytes.remove(i);
+            }
+            _ => {}
+        }
+        same(&bytes);
     }
 
     /// Good records, then one byte of them replaced, inserted or removed.

@@ -2,7 +2,7 @@
 //! "manual" entities, and CoNLL (one syllable per line, BIO tags).
 #![allow(dead_code)]
 
-use crate::cli::{CharIndex, document_json};
+use crate::cli::{self, CharIndex, document_json};
 use vietfacts::{Document, Fact};
 
 /// How a Document is written.
@@ -191,20 +191,18 @@ pub fn write_json<T: serde::Serialize + ?Sized>(
     value.serialize(Json(out))
 }
 
-/// Does `s` hold a byte JSON escapes (`"`, `\`, a control character)?
+/// Does `s` hold a byte JSON escapes ([`cli::json_special`])? Tested 16
+/// bytes at a time, the last ones padded with spaces: a string of a
+/// Document is short (7 bytes on average), and a byte-wise loop over its
+/// tail would cost more than the test of its whole.
 fn needs_escape(s: &str) -> bool {
-    /// Is one of the bytes escaped? `|`, not `||`, and no early exit: the
-    /// tests of 16 bytes become a few vector instructions.
-    fn any_escaped(c: &[u8]) -> bool {
-        c.iter().fold(false, |any, &b| {
-            any | (b < 0x20) | (b == b'"') | (b == b'\\')
-        })
+    fn any_special(c: &[u8]) -> bool {
+        c.iter().fold(false, |any, &b| any | cli::json_special(b))
     }
     let chunks = s.as_bytes().chunks_exact(16);
-    // The last bytes, padded with spaces to 16.
     let mut last = [b' '; 16];
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    chunks.clone().any(any_escaped) || any_escaped(&last)
+    chunks.clone().any(any_special) || any_special(&last)
 }
 
 /// The serializer of [`write_json`]: compact JSON appended to a Vec.
