@@ -21,8 +21,6 @@
 
 #[path = "shared/cli.rs"]
 mod cli;
-#[path = "shared/formats.rs"]
-mod formats;
 
 use std::borrow::Cow;
 use std::io::{BufRead, Read, Write};
@@ -71,7 +69,7 @@ fn write_json(json: &mut Vec<u8>, doc: &Document, text: &str, o: &Options) -> Re
     if o.pretty {
         serde_json::to_writer_pretty(&mut *json, &v)
     } else {
-        formats::write_json(json, &v)
+        serde_json::to_writer(&mut *json, &v)
     }
     .map_err(|e| format!("cannot write JSON: {e}"))?;
     json.push(b'\n');

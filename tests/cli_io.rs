@@ -1,28 +1,20 @@
-//! The command-line tools' input and output against the general paths they
-//! replace:
+//! The command-line tools' reading of their input against the general
+//! paths it replaces:
 //!
 //! - the reading of lines (`examples/shared/cli.rs`, `read_line`) against
 //!   `BufRead::read_until`, with buffers small enough to split lines;
 //! - the reading of a JSON Lines record (`examples/shared/cli.rs`,
 //!   `parse_record`) against reading the whole line into a
 //!   `serde_json::Value` and looking its id and text fields up: same
-//!   records, same error messages, on hostile lines and many generated ones;
-//! - the compact JSON of a Document (`examples/shared/formats.rs`,
-//!   `write_json`) against `serde_json::to_vec`: same bytes, for the
-//!   Documents of the seed article in every encoding, of generated texts
-//!   with quotes, backslashes and control characters, and for JSON values
-//!   and serde shapes a Document does not use.
+//!   records, same error messages, on hostile lines and many generated ones.
 
 #[path = "../examples/shared/cli.rs"]
 mod cli;
-#[path = "../examples/shared/formats.rs"]
-mod formats;
 
 use proptest::prelude::*;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::io::BufRead;
-use std::path::Path;
 
 /// The lines of `input` by `read_line` and by `read_until` (its `\n`
 /// removed), through a reader of `capacity` bytes.
@@ -371,186 +363,5 @@ proptest! {
             _ => {}
         }
         same(&bytes);
-    }
-}
-
-/// `write_json` writes what `serde_json::to_vec` writes.
-fn same_json<T: serde::Serialize + ?Sized>(value: &T) {
-    let mut ours = b"already here ".to_vec();
-    formats::write_json(&mut ours, value).expect("writes");
-    let mut want = b"already here ".to_vec();
-    want.extend(serde_json::to_vec(value).expect("serde_json writes"));
-    assert_eq!(
-        String::from_utf8_lossy(&ours),
-        String::from_utf8_lossy(&want)
-    );
-}
-
-/// The Documents of `text` with every kind, numbers and diagnostics, with
-/// and without character offsets, as the tools write them.
-fn same_documents(text: &str) {
-    let ex = cli::Common {
-        numbers: true,
-        diagnostics: true,
-        ..cli::Common::default()
-    }
-    .extractor();
-    let mut doc = ex.extract(text);
-    doc.id = Some(format!("id \"{}\"", text.len()));
-    same_json(&cli::document_json(&doc, text, false));
-    same_json(&cli::document_json(&doc, text, true));
-    same_json(&doc);
-}
-
-#[test]
-fn the_seed_article_in_every_encoding_is_written_as_serde_json_writes_it() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut files = vec![dir.join("duong-quang-2017.txt")];
-    for entry in std::fs::read_dir(dir.join("encodings")).expect("fixtures/encodings") {
-        let path = entry.expect("an entry").path();
-        if path.extension().is_some_and(|x| x == "txt") {
-            files.push(path);
-        }
-    }
-    assert!(files.len() > 5, "{files:?}");
-    let ex = cli::Common {
-        numbers: true,
-        diagnostics: true,
-        ..cli::Common::default()
-    }
-    .extractor();
-    for path in files {
-        let bytes = std::fs::read(&path).expect("a fixture");
-        let decoded = vietfacts::Decoder::builder()
-            .build()
-            .decode(&bytes)
-            .expect("decodes");
-        let doc = ex.extract_decoded(&decoded);
-        assert!(!doc.facts.is_empty(), "{}", path.display());
-        same_json(&cli::document_json(&doc, decoded.text(), false));
-        same_json(&cli::document_json(&doc, decoded.text(), true));
-        same_documents(decoded.text());
-    }
-}
-
-#[test]
-fn strings_with_escapes_and_other_shapes_are_written_as_serde_json_writes_them() {
-    for s in [
-        "",
-        "xã Dương Quang",
-        "a\"b",
-        "a\\b",
-        "tab\there",
-        "\u{0}\u{1}\u{1f}\u{7f}",
-        "\u{2028}\u{2029}😀",
-        "sixteen bytes!!!",
-        "sixteen bytes!!\"",
-        "\"fifteen bytes!",
-        "thirty-two bytes, and a quote \"",
-        "Ủy ban nhân dân xã Dương Quang tặng Giấy khen cho 19 cá nhân\n",
-    ] {
-        same_json(s);
-        same_json(&[s, s]);
-        same_json(&serde_json::json!({ s: s }));
-    }
-    #[derive(serde::Serialize)]
-    enum Shape {
-        Unit,
-        Newtype(u8),
-        Tuple(i32, &'static str),
-        Struct { a: Option<f64>, b: () },
-    }
-    #[derive(serde::Serialize)]
-    struct Unit;
-    #[derive(serde::Serialize)]
-    struct Newtype(char);
-    #[derive(serde::Serialize)]
-    struct Tuple(u128, i128, f32);
-    #[derive(serde::Serialize)]
-    struct Empty {}
-    same_json(&[
-        Shape::Unit,
-        Shape::Newtype(7),
-        Shape::Tuple(-3, "x\ny"),
-        Shape::Struct {
-            a: Some(0.1),
-            b: (),
-        },
-        Shape::Struct { a: None, b: () },
-    ]);
-    same_json(&(
-        Unit,
-        Newtype('"'),
-        Tuple(u128::MAX, i128::MIN, 1.5),
-        Empty {},
-    ));
-    same_json(&(f64::NAN, f64::INFINITY, -0.0, 1e-7, 1e21, 13.6, true, ()));
-    same_json(&Vec::<u8>::new());
-    same_json(&std::collections::BTreeMap::<String, u8>::new());
-    same_json(b"bytes".as_slice());
-    // A key that is not a string is refused (serde_json would quote a
-    // number; a Document has none).
-    let numbered = std::collections::BTreeMap::from([(1, 2)]);
-    assert!(formats::write_json(&mut Vec::new(), &numbered).is_err());
-}
-
-/// Pieces of texts for the extractor: Vietnamese facts, quotes,
-/// backslashes, control characters.
-const TEXT_PIECES: &[&str] = &[
-    "Năm 2017, trồng rừng mới vượt 13,6% kế hoạch.",
-    "Thu ngân sách đạt 1,2 tỷ đồng",
-    "7 tập thể và 19 cá nhân được Đảng bộ xã tặng Giấy khen",
-    "“Gia đình văn hóa”",
-    "\"Thôn văn hóa\"",
-    "UBND xã Dương Quang",
-    "Dự án Hồ chứa nước Nặm Cắt",
-    "ngày 15/3/2018",
-    "1.234,5,6 triệu",
-    "\\",
-    "\t",
-    "\n",
-    "\u{1}",
-    "\u{7f}",
-    "\"",
-    " ",
-];
-
-/// A JSON value of strings, numbers, arrays and objects.
-fn json_value() -> impl Strategy<Value = Value> {
-    let string =
-        prop::collection::vec(prop::sample::select(TEXT_PIECES), 0..4).prop_map(|p| p.concat());
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from),
-        string.clone().prop_map(Value::from),
-    ];
-    leaf.prop_recursive(4, 32, 6, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((string.clone(), inner), 0..6)
-                .prop_map(|entries| Value::Object(entries.into_iter().collect())),
-        ]
-    })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
-
-    /// The Documents of generated texts.
-    #[test]
-    fn documents_of_generated_texts_are_written_as_serde_json_writes_them(
-        pieces in prop::collection::vec(prop::sample::select(TEXT_PIECES), 1..12)
-    ) {
-        same_documents(&pieces.join(" "));
-        same_documents(&pieces.concat());
-    }
-
-    /// Generated JSON values.
-    #[test]
-    fn json_values_are_written_as_serde_json_writes_them(value in json_value()) {
-        same_json(&value);
     }
 }

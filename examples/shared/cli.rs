@@ -404,13 +404,13 @@ impl<'a> Flat<'a> {
 /// Is `b` a byte a JSON string escapes: `"`, `\`, a control character?
 /// (`|`, not `||`: tested over 16 bytes, it becomes a few vector
 /// instructions.)
-pub fn json_special(b: u8) -> bool {
+fn json_special(b: u8) -> bool {
     (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
 /// How many bytes of `s` come before its first [`json_special`] byte: all
 /// of them when there is none. 16 bytes a test to the chunk that has one.
-pub fn plain_len(s: &[u8]) -> usize {
+fn plain_len(s: &[u8]) -> usize {
     let plain = 16
         * s.chunks_exact(16)
             .position(|c| c.iter().fold(false, |any, &b| any | json_special(b)))
