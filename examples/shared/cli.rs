@@ -226,9 +226,11 @@ pub struct Record<'a> {
 /// `text_field`; the error says `not JSON: …` or `no "text" string field`.
 /// The same answers as reading the line into a `serde_json::Value` and
 /// looking both fields up (the same checks, the same errors; of a field
-/// given twice the last counts), without building the Value: the text is
-/// checked as UTF-8 once, by SIMD, and other fields (`source`, `title`) are
-/// checked but not kept.
+/// given twice the last counts; `tests/cli_io.rs` compares), without
+/// building the Value: the line is checked as UTF-8 once, by SIMD; a line
+/// that is one object of strings (every line of the corpora) is read by
+/// [`Flat`], any other by serde_json through a visitor that keeps the two
+/// fields and checks the others (`source`, `title`) without keeping them.
 pub fn parse_record<'a>(
     line: &'a [u8],
     id_field: &str,
@@ -263,9 +265,10 @@ pub fn flat_record<'a>(line: &'a str, id_field: &str, text_field: &str) -> Optio
 /// values are all strings, `{"id": "…", "source": "…", "text": "…"}`. It
 /// gives up (`None`) on anything else (a number, a nested value, a bad
 /// escape, a lone surrogate, any error), which serde_json then reads; what
-/// it reads it reads as serde_json would. Strings are scanned 16 bytes at
-/// a time for their end, where serde_json goes 8 at a time and copies
-/// each piece between escapes into a buffer that grows.
+/// it reads it reads as serde_json would (`tests/cli_io.rs` checks it
+/// alone against the Value reading). Strings are scanned 16 bytes at a
+/// time for their end, where serde_json goes 8 at a time and copies each
+/// piece between escapes into a buffer that grows.
 struct Flat<'a> {
     line: &'a str,
     /// The byte read next.
