@@ -121,11 +121,17 @@ fn run() -> Result<bool, String> {
             }
         });
     }
+    // Reads of a megabyte (as batch's): a corpus of 38 MB in 38 reads, not
+    // 4,600 of the default 8 KiB.
     let mut reader: Box<dyn BufRead> = match &o.input {
-        Some(path) => Box::new(std::io::BufReader::new(
+        Some(path) => Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
             std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
         )),
-        None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
+        None => Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
+            std::io::stdin().lock(),
+        )),
     };
     let mut ok = true;
     // One line's bytes and one document's JSON, reused from line to line.
