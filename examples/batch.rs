@@ -29,7 +29,7 @@ mod cli;
 mod formats;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -119,7 +119,7 @@ enum Record {
 
 /// What a worker hands the writer for one record.
 struct Done {
-    output: Result<String, String>,
+    output: Result<Vec<u8>, String>,
     bytes: usize,
     facts: Vec<FactKind>,
 }
@@ -219,16 +219,10 @@ fn read_input(
                     break;
                 }
                 let mut line = Vec::new();
-                let n = reader
-                    .read_until(b'\n', &mut line)
-                    .map_err(|e| format!("{name}: {e}"))?;
-                if n == 0 {
+                if !cli::read_line(&mut reader, &mut line).map_err(|e| format!("{name}: {e}"))? {
                     break;
                 }
                 no += 1;
-                if line.last() == Some(&b'\n') {
-                    line.pop();
-                }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -240,27 +234,6 @@ fn read_input(
     }
     send(None, true);
     Ok(())
-}
-
-/// A JSON Lines record: its id and text.
-fn parse_record(
-    line: &[u8],
-    id_field: &str,
-    text_field: &str,
-) -> Result<(Option<String>, String), String> {
-    let v: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
-    let text = v
-        .get(text_field)
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| format!("no \"{text_field}\" string field"))?
-        .to_string();
-    let id = match v.get(id_field) {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Null) | None => None,
-        Some(other) => Some(other.to_string()),
-    };
-    Ok((id, text))
 }
 
 /// How errors name the input.
@@ -343,8 +316,9 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
             bytes: 0,
             facts: Vec::new(),
         },
-        Ok(Record::Line { no, line }) => match parse_record(&line, &o.id_field, &o.text_field) {
-            Ok((id, text)) => {
+        Ok(Record::Line { no, line }) => match cli::parse_record(&line, &o.id_field, &o.text_field)
+        {
+            Ok(cli::Record { id, text }) => {
                 let mut doc = ex.extract(&text);
                 doc.id = id;
                 Done {
@@ -530,13 +504,13 @@ fn run() -> Result<u8, String> {
                     next += 1;
                     bytes += done.bytes as u64;
                     match done.output {
-                        Ok(text) => {
+                        Ok(output) => {
                             docs += 1;
                             for k in done.facts {
                                 *per_kind.entry(k).or_default() += 1;
                             }
                             if write_error.is_none() {
-                                if let Err(e) = out.write_all(text.as_bytes()) {
+                                if let Err(e) = out.write_all(&output) {
                                     // A closed pipe (`| head`) ends the run quietly.
                                     if e.kind() != std::io::ErrorKind::BrokenPipe {
                                         write_error = Some(format!("output: {e}"));

@@ -22,6 +22,7 @@
 #[path = "shared/cli.rs"]
 mod cli;
 
+use std::borrow::Cow;
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 use vietfacts::Document;
@@ -62,19 +63,22 @@ fn parse_args() -> Result<Options, String> {
     Ok(o)
 }
 
-fn to_json(doc: &Document, text: &str, o: &Options) -> Result<String, String> {
+/// Appends the JSON of `doc` and a line break to `json`.
+fn write_json(json: &mut Vec<u8>, doc: &Document, text: &str, o: &Options) -> Result<(), String> {
     let v = cli::document_json(doc, text, o.common.char_offsets);
     if o.pretty {
-        serde_json::to_string_pretty(&v)
+        serde_json::to_writer_pretty(&mut *json, &v)
     } else {
-        serde_json::to_string(&v)
+        serde_json::to_writer(&mut *json, &v)
     }
-    .map_err(|e| format!("cannot write JSON: {e}"))
+    .map_err(|e| format!("cannot write JSON: {e}"))?;
+    json.push(b'\n');
+    Ok(())
 }
 
 /// Writes, treating a closed pipe (`| head`) as the end, not an error.
-fn emit(out: &mut impl Write, line: &str) -> Result<bool, String> {
-    match writeln!(out, "{line}") {
+fn emit(out: &mut impl Write, bytes: &[u8]) -> Result<bool, String> {
+    match out.write_all(bytes) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
         Err(e) => Err(format!("standard output: {e}")),
@@ -106,7 +110,9 @@ fn run() -> Result<bool, String> {
             .decode(&bytes)
             .map_err(|e| format!("{name}: {e}"))?;
         let doc = ex.extract_decoded(&decoded);
-        emit(&mut out, &to_json(&doc, decoded.text(), &o)?)?;
+        let mut json = Vec::new();
+        write_json(&mut json, &doc, decoded.text(), &o)?;
+        emit(&mut out, &json)?;
         return out.flush().map(|()| true).or_else(|e| {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 Ok(true)
@@ -115,39 +121,48 @@ fn run() -> Result<bool, String> {
             }
         });
     }
-    let reader: Box<dyn BufRead> = match &o.input {
-        Some(path) => Box::new(std::io::BufReader::new(
+    // Reads of a megabyte (as batch's): a corpus of 38 MB in 38 reads, not
+    // 4,600 of the default 8 KiB.
+    let mut reader: Box<dyn BufRead> = match &o.input {
+        Some(path) => Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
             std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
         )),
-        None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
+        None => Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
+            std::io::stdin().lock(),
+        )),
     };
     let mut ok = true;
-    for (no, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| format!("{name}: {e}"))?;
-        let line = String::from_utf8_lossy(&line);
+    // One line's bytes and one document's JSON, reused from line to line.
+    let (mut bytes, mut json) = (Vec::new(), Vec::new());
+    let mut no = 0;
+    loop {
+        bytes.clear();
+        if !cli::read_line(&mut reader, &mut bytes).map_err(|e| format!("{name}: {e}"))? {
+            break;
+        }
+        no += 1;
+        let line = match simdutf8::basic::from_utf8(&bytes) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(&bytes),
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let record: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
+        let record = match cli::parse_record_str(&line, "id", "text") {
+            Ok(r) => r,
             Err(e) => {
-                eprintln!("extract: {name}:{}: not JSON: {e}", no + 1);
+                eprintln!("extract: {name}:{no}: {e}");
                 ok = false;
                 continue;
             }
         };
-        let Some(text) = record.get("text").and_then(|t| t.as_str()) else {
-            eprintln!("extract: {name}:{}: no \"text\" string field", no + 1);
-            ok = false;
-            continue;
-        };
-        let mut doc = ex.extract(text);
-        doc.id = match record.get("id") {
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            Some(serde_json::Value::Null) | None => None,
-            Some(other) => Some(other.to_string()),
-        };
-        if !emit(&mut out, &to_json(&doc, text, &o)?)? {
+        let mut doc = ex.extract(&record.text);
+        doc.id = record.id;
+        json.clear();
+        write_json(&mut json, &doc, &record.text, &o)?;
+        if !emit(&mut out, &json)? {
             return Ok(ok);
         }
     }

@@ -56,13 +56,17 @@ pub fn label(f: &Fact) -> String {
 
 impl Format {
     /// `doc` (whose spans point into `text`) in this format, with its final
-    /// line break(s).
-    pub fn render(self, doc: &Document, text: &str, char_offsets: bool) -> String {
+    /// line break(s), as UTF-8 bytes.
+    pub fn render(self, doc: &Document, text: &str, char_offsets: bool) -> Vec<u8> {
         match self {
             Format::Jsonl => {
-                let mut s = serde_json::to_string(&document_json(doc, text, char_offsets))
-                    .unwrap_or_default();
-                s.push('\n');
+                let mut s = Vec::with_capacity(jsonl_size(doc));
+                // Writing into a Vec fails only if a Serialize impl does;
+                // the line is then empty, as it always was.
+                if serde_json::to_writer(&mut s, &document_json(doc, text, char_offsets)).is_err() {
+                    s.clear();
+                }
+                s.push(b'\n');
                 s
             }
             Format::Spacy => {
@@ -80,11 +84,18 @@ impl Format {
                 let mut s =
                     serde_json::json!({"text": text, "ents": ents, "title": doc.id}).to_string();
                 s.push('\n');
-                s
+                s.into_bytes()
             }
-            Format::Conll => conll(doc, text),
+            Format::Conll => conll(doc, text).into_bytes(),
         }
     }
+}
+
+/// Room for the JSON line of `doc`, so that it is written without growing:
+/// a few dozen bytes a sentence, a few hundred a fact (its text, value
+/// fields and names; 145 on average over news articles).
+fn jsonl_size(doc: &Document) -> usize {
+    64 + 16 * doc.sentences.len() + 256 * doc.facts.len()
 }
 
 /// Syllables and punctuation marks of `text`, as byte ranges.
