@@ -408,7 +408,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         }
         // Read once: the amount starts with it, or the pass skips it.
         let parsed = number::number_at(t, i, &ctx.style);
-        let found_here = if may_be_money(t, i, parsed) {
+        let found_here = if may_be_money(t, i, &parsed) {
             money_at(ctx, t, i, parsed)
         } else {
             None
@@ -438,11 +438,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// (`năm 2017`, `3 người`) have no currency before or after them, are no
 /// scaled number (`2,5 tỷ` after a money word), and start no range whose
 /// other end could bring a currency (`5-6 triệu đồng`).
-fn may_be_money(t: &Tokens<'_>, i: usize, parsed: Parsed) -> bool {
+fn may_be_money(t: &Tokens<'_>, i: usize, parsed: &Parsed) -> bool {
     if BEFORE_PHRASES.may_start_at(t, i) {
         return true;
     }
-    let Parsed::Number(n) = parsed else {
+    let &Parsed::Number(n) = parsed else {
         // Only a number glued to a currency code before it is read again
         // (`USD1,23`).
         return t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);

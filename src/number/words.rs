@@ -913,29 +913,39 @@ fn year_context(t: &Tokens<'_>, i: usize) -> bool {
         || i.checked_sub(1).is_some_and(|j| numeral_word(t, j))
 }
 
+/// `không`, `một`, `ba`, `năm`, `tám`, `chín` to the grammar (each the only
+/// word of its [`Lex`], see [`LEXICON`]): the words the lone rules name.
+const KHONG: Lex = Lex::Digit(0, Var::Khong);
+const MOT: Lex = Lex::Digit(1, Var::Mot);
+const BA: Lex = Lex::Digit(3, Var::Plain);
+const NAM: Lex = Lex::Digit(5, Var::Nam);
+const TAM: Lex = Lex::Digit(8, Var::Plain);
+const CHIN: Lex = Lex::Digit(9, Var::Plain);
+
 /// The lone rules for a numeral of one word at token `i` (`lex`): `None`
 /// when it is no number here, else whether the reading is ambiguous.
 fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
-    let w = t.lower(i);
     let next = word(t, i + 1);
     let prev = prev_word(t, i);
     // The rules of single words first: they rule out most (`không có`,
-    // `năm nay`, `một số`) before any look-up of the context.
-    match w {
-        "một"
-            if MOT_SET.has(t, i + 1)
-                || t.phrase(i + 1, "lần nữa").is_some()
-                || matches!(prev, "là" | "như" | "thành")
-                || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
+    // `năm nay`, `một số`) before any look-up of the context. The words are
+    // told by what they are to the grammar (`một` is the only
+    // `Digit(1, Mot)`, `ba` the only 3, `chín` the only 9, `tám` the only
+    // 8), with no comparison of strings.
+    match lex {
+        MOT if MOT_SET.has(t, i + 1)
+            || t.phrase(i + 1, "lần nữa").is_some()
+            || matches!(prev, "là" | "như" | "thành")
+            || (prev == "ngày" && t.is_word(i + 1) && next != "tháng") =>
         {
             return None;
         }
-        "ba" if BA_SET.has(t, i + 1) => return None,
-        "năm" if year_context(t, i) => return None,
-        "chín" if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
-        "tám" if next == "chuyện" => return None,
+        BA if BA_SET.has(t, i + 1) => return None,
+        NAM if year_context(t, i) => return None,
+        CHIN if CHIN_NOT.contains(&next) || CHIN_PREV_NOT.contains(&prev) => return None,
+        TAM if next == "chuyện" => return None,
         // `không euro` (zero euros); never before `đồng` (`không đồng ý`).
-        "không"
+        KHONG
             if !(isolated(t, i)
                 || prev == "số"
                 || signed
@@ -973,7 +983,7 @@ fn lone(t: &Tokens<'_>, i: usize, lex: Lex, signed: bool) -> Option<bool> {
             return None;
         }
     }
-    let strict = matches!(w, "không" | "một" | "ba" | "năm" | "chín");
+    let strict = matches!(lex, KHONG | MOT | BA | NAM | CHIN);
     if isolated(t, i) {
         return Some(strict && !index);
     }
@@ -1011,15 +1021,14 @@ fn after_numeral(t: &Tokens<'_>, i: usize) -> bool {
     if t.is_digits(j) {
         return true;
     }
-    if t.is_word(j) && t.lower(j) == "năm" {
-        return false;
+    match lx(t, j) {
+        // `năm` (the only `Digit(5, Nam)`).
+        Some(NAM) => false,
+        // `một trăm linh` ▸ `năm`, `ba phẩy` ▸ `năm`.
+        Some(Lex::Linh | Lex::Point) => j.checked_sub(1).is_some_and(|k| numeral_word(t, k)),
+        Some(_) => true,
+        None => false,
     }
-    if numeral_word(t, j) {
-        return true;
-    }
-    // `một trăm linh` ▸ `năm`, `ba phẩy` ▸ `năm`.
-    matches!(lx(t, j), Some(Lex::Linh | Lex::Point))
-        && j.checked_sub(1).is_some_and(|k| numeral_word(t, k))
 }
 
 /// A sign word at token `i` (`âm`, `trừ`): may it sign what follows?
@@ -1141,7 +1150,7 @@ fn unmarked(t: &Tokens<'_>, i: usize) -> Option<&'static str> {
         return None;
     }
     let marked = LEX_TABLE.get(t, i)?.unmarked?;
-    t.surface(i).is_ascii().then_some(marked)
+    t.surface_bytes(i).is_ascii().then_some(marked)
 }
 
 /// Can a numeral start with the word `w` (lower case)? A numeral word,
@@ -2061,6 +2070,30 @@ mod tests {
         }
         assert_eq!(unmarked(&Tokens::new("Muoi"), 0), Some("mười"));
         assert_eq!(unmarked(&Tokens::new("người"), 0), None);
+    }
+
+    #[test]
+    fn the_words_the_lone_rules_name_are_known_by_their_lex() {
+        // Each named word is the only word of the lexicon with its `Lex`,
+        // so the rules may test the `Lex` instead of the word.
+        let named = [
+            ("không", KHONG),
+            ("một", MOT),
+            ("ba", BA),
+            ("năm", NAM),
+            ("tám", TAM),
+            ("chín", CHIN),
+        ];
+        for (word, lex) in named {
+            let words: Vec<&str> = LEXICON
+                .iter()
+                .filter(|(_, l)| *l == lex)
+                .map(|(w, _)| *w)
+                .collect();
+            assert_eq!(words, [word], "{lex:?}");
+            let t = Tokens::new(word);
+            assert_eq!(lx(&t, 0), Some(lex), "{word}");
+        }
     }
 
     #[test]
