@@ -20,7 +20,7 @@
 use super::{Ctx, Phrases, clause_break, qualifier_before, range_connector};
 use crate::fact::{FactValue, Money, Qualifier};
 use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
-use crate::token::Tokens;
+use crate::token::{Tokens, WordFilter};
 use once_cell::sync::Lazy;
 
 /// Currency phrases written after the amount (lower case), with the ISO code.
@@ -135,6 +135,10 @@ const NOT_CURRENCY_AFTER: &[&str] = &[
 /// Subunits (1/100 of the currency): `xu`, `xen`, `cent`.
 const SUBUNITS: &[&str] = &["xu", "xen", "cent", "cents"];
 
+/// The range connectors [`range_connector`] takes (`-`, `–`, `—`, `~`, `đến`,
+/// `tới`, `và` after `giữa`), for [`NOT_PAST_A_NUMBER`].
+const CONNECTORS: &[&str] = &["-", "–", "—", "~", "đến", "tới", "và"];
+
 /// Words before a scaled number that make it an amount of đồng (`kinh phí
 /// 2,5 tỷ`).
 const MONEY_WORDS: &[&str] = &[
@@ -181,6 +185,16 @@ const BEFORE_MAX_TOKENS: usize = 2;
 static AFTER_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(AFTER.iter().map(|x| x.0)));
 static BEFORE_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(BEFORE.iter().map(|x| x.0)));
 static MONEY_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(MONEY_WORDS.iter().copied()));
+/// The subunits and range connectors by hash (see [`money_after`]): most
+/// tokens after a number (`người`, `năm`, `,`) are neither, at one bit
+/// test.
+static NOT_PAST_A_NUMBER: Lazy<WordFilter> = Lazy::new(|| {
+    let mut f = WordFilter::default();
+    for w in SUBUNITS.iter().chain(CONNECTORS) {
+        f.insert(w);
+    }
+    f
+});
 
 /// The currency after token `i`: ISO code and number of tokens.
 fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
@@ -455,8 +469,13 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: &Parsed) -> bool {
 /// could bring a currency (`5-6 triệu đồng`)?
 fn money_after(t: &Tokens<'_>, k: usize) -> bool {
     AFTER_PHRASES.may_start_at(t, k)
-        || SUBUNITS.iter().any(|w| t.is(k, w))
-        || range_connector(t, k, true).is_some()
+        || (t.hash(k).is_some_and(|h| NOT_PAST_A_NUMBER.may_contain(h))
+            && subunit_or_connector(t, k))
+}
+
+/// Is token `k` a subunit (`xu`) or a range connector (`-`, `đến`)?
+fn subunit_or_connector(t: &Tokens<'_>, k: usize) -> bool {
+    SUBUNITS.iter().any(|w| t.is(k, w)) || range_connector(t, k, true).is_some()
 }
 
 /// Digits glued to what is before them (`USD1,23`, `H5N1`, `Covid-19`),
@@ -577,6 +596,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&AFTER_PHRASES);
     once_cell::sync::Lazy::force(&BEFORE_PHRASES);
     once_cell::sync::Lazy::force(&MONEY_PHRASES);
+    once_cell::sync::Lazy::force(&NOT_PAST_A_NUMBER);
 }
 
 #[cfg(test)]
@@ -641,6 +661,39 @@ mod tests {
             }
         }
         assert!(ruled_out > 1_000, "{ruled_out}");
+    }
+
+    #[test]
+    fn the_filter_before_the_subunits_and_connectors_keeps_them_all() {
+        // Every token of random mixes of numbers, subunits, connectors,
+        // currencies and other words and punctuation, and of the seed
+        // fixture: the bit test rules out no subunit or connector.
+        let mut pieces: Vec<&str> = super::SUBUNITS
+            .iter()
+            .chain(super::CONNECTORS)
+            .chain(super::AFTER.iter().map(|(w, _)| w))
+            .copied()
+            .collect();
+        pieces.extend([
+            "5", "1.000", "người", "năm", "giữa", ",", ".", "/", "%", "(", ")", "—", "…", "−", "–",
+            "tới", "đến", "và", "hoặc", "Đến", "VÀ", "~", "-", "xu", "Xu",
+        ]);
+        let seed = crate::normalize(include_str!("../../fixtures/duong-quang-2017.txt"));
+        let mut rng = crate::testing::Rng::new();
+        let texts = (0..5_000)
+            .map(|_| rng.mix(&pieces, 9, 2))
+            .chain([seed.to_string()]);
+        let mut kept = 0;
+        for text in texts {
+            let t = crate::token::Tokens::new(&text);
+            for k in 0..=t.len() {
+                let full =
+                    super::AFTER_PHRASES.may_start_at(&t, k) || super::subunit_or_connector(&t, k);
+                assert_eq!(super::money_after(&t, k), full, "{text:?} {k}");
+                kept += usize::from(super::subunit_or_connector(&t, k));
+            }
+        }
+        assert!(kept > 1_000, "{kept}");
     }
 
     #[test]
