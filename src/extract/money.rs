@@ -17,7 +17,7 @@
 //! currency in `đồng chí`, `đồng bằng`, `đồng bào`…, nor `đô` in `đô thị`.
 //! Scale arithmetic is checked (the number grammar reports an overflow).
 
-use super::{Ctx, Phrases, clause_break, qualifier_before, range_connector};
+use super::{Ctx, Phrases, WordSet, clause_break, qualifier_before, range_connector};
 use crate::fact::{FactValue, Money, Qualifier};
 use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
 use crate::token::{Tokens, WordFilter};
@@ -185,6 +185,8 @@ const BEFORE_MAX_TOKENS: usize = 2;
 static AFTER_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(AFTER.iter().map(|x| x.0)));
 static BEFORE_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(BEFORE.iter().map(|x| x.0)));
 static MONEY_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(MONEY_WORDS.iter().copied()));
+static NOT_CURRENCY_SET: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(NOT_CURRENCY_AFTER.iter().copied()));
 /// The subunits and range connectors by hash (see [`money_after`]): most
 /// tokens after a number (`người`, `năm`, `,`) are neither, at one bit
 /// test.
@@ -201,7 +203,7 @@ fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     let (n, k) = AFTER_PHRASES.longest_at(t, i)?;
     let (word, code) = AFTER.get(k)?;
     // `đồng chí`, `đô thị`: another word.
-    if t.is_word(i + n) && !t.joined(i + n) && NOT_CURRENCY_AFTER.contains(&t.lower(i + n)) {
+    if !t.joined(i + n) && NOT_CURRENCY_SET.has(t, i + n) {
         return None;
     }
     if matches!(*word, "đồng" | "đô" | "yên" | "đ") && t.is_word(i + n) && t.joined(i + n) {
@@ -217,7 +219,7 @@ fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
 /// A currency written before the amount, starting at token `i`.
 fn currency_before(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     // Only a sign or a code in capitals can start one: skip ordinary words fast.
-    let first = t.surface(i).as_bytes().first().copied()?;
+    let first = t.surface_bytes(i).first().copied()?;
     if t.is_word(i) && !first.is_ascii_uppercase() {
         return None;
     }
@@ -597,6 +599,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&BEFORE_PHRASES);
     once_cell::sync::Lazy::force(&MONEY_PHRASES);
     once_cell::sync::Lazy::force(&NOT_PAST_A_NUMBER);
+    once_cell::sync::Lazy::force(&NOT_CURRENCY_SET);
 }
 
 #[cfg(test)]
