@@ -119,9 +119,11 @@ fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, 
     let units = if int_len + frac_len <= 19 {
         // Nineteen digits fit 64 bits, whose arithmetic is a few
         // instructions (128-bit products are checked in several).
-        let small = groups.flatten().fold(0u64, |a, &b| {
-            a.wrapping_mul(10)
-                .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+        let small = groups.fold(0u64, |a, g| {
+            g.iter().fold(a, |a, &b| {
+                a.wrapping_mul(10)
+                    .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+            })
         });
         u128::from(small)
     } else {
