@@ -135,9 +135,10 @@ const NOT_CURRENCY_AFTER: &[&str] = &[
 /// Subunits (1/100 of the currency): `xu`, `xen`, `cent`.
 const SUBUNITS: &[&str] = &["xu", "xen", "cent", "cents"];
 
-/// The range connectors [`range_connector`] takes (`-`, `–`, `—`, `~`, `đến`,
-/// `tới`, `và` after `giữa`), for [`NOT_PAST_A_NUMBER`].
-const CONNECTORS: &[&str] = &["-", "–", "—", "~", "đến", "tới", "và"];
+/// The words among the range connectors [`range_connector`] takes (`đến`,
+/// `tới`, `và` after `giữa`; the others are punctuation), for
+/// [`NOT_PAST_A_NUMBER`].
+const WORD_CONNECTORS: &[&str] = &["đến", "tới", "và"];
 
 /// Words before a scaled number that make it an amount of đồng (`kinh phí
 /// 2,5 tỷ`).
@@ -187,12 +188,12 @@ static BEFORE_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(BEFORE.iter().m
 static MONEY_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(MONEY_WORDS.iter().copied()));
 static NOT_CURRENCY_SET: Lazy<WordSet> =
     Lazy::new(|| WordSet::new(NOT_CURRENCY_AFTER.iter().copied()));
-/// The subunits and range connectors by hash (see [`money_after`]): most
-/// tokens after a number (`người`, `năm`, `,`) are neither, at one bit
-/// test.
+/// The subunits and the words among the range connectors, by hash (see
+/// [`money_after`]): most words after a number (`người`, `năm`) are
+/// neither, at one bit test.
 static NOT_PAST_A_NUMBER: Lazy<WordFilter> = Lazy::new(|| {
     let mut f = WordFilter::default();
-    for w in SUBUNITS.iter().chain(CONNECTORS) {
+    for w in SUBUNITS.iter().chain(WORD_CONNECTORS) {
         f.insert(w);
     }
     f
@@ -470,9 +471,11 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: &Parsed) -> bool {
 /// (`đồng`, `USD`), a subunit (`xu`) or a range connector whose other end
 /// could bring a currency (`5-6 triệu đồng`)?
 fn money_after(t: &Tokens<'_>, k: usize) -> bool {
+    // A word is known by its lower-case form's hash; punctuation (`-`, `–`,
+    // even with a combining mark glued to it) is compared.
+    let may_be = |h: u32| !t.is_word(k) || NOT_PAST_A_NUMBER.may_contain(h);
     AFTER_PHRASES.may_start_at(t, k)
-        || (t.hash(k).is_some_and(|h| NOT_PAST_A_NUMBER.may_contain(h))
-            && subunit_or_connector(t, k))
+        || (t.hash(k).is_some_and(may_be) && subunit_or_connector(t, k))
 }
 
 /// Is token `k` a subunit (`xu`) or a range connector (`-`, `đến`)?
@@ -673,13 +676,13 @@ mod tests {
         // fixture: the bit test rules out no subunit or connector.
         let mut pieces: Vec<&str> = super::SUBUNITS
             .iter()
-            .chain(super::CONNECTORS)
+            .chain(super::WORD_CONNECTORS)
             .chain(super::AFTER.iter().map(|(w, _)| w))
             .copied()
             .collect();
         pieces.extend([
             "5", "1.000", "người", "năm", "giữa", ",", ".", "/", "%", "(", ")", "—", "…", "−", "–",
-            "tới", "đến", "và", "hoặc", "Đến", "VÀ", "~", "-", "xu", "Xu",
+            "tới", "đến", "và", "hoặc", "Đến", "VÀ", "~", "-", "xu", "Xu", "-\u{301}", "~\u{303}",
         ]);
         let seed = crate::normalize(include_str!("../../fixtures/duong-quang-2017.txt"));
         let mut rng = crate::testing::Rng::new();
