@@ -17,10 +17,10 @@
 //! currency in `đồng chí`, `đồng bằng`, `đồng bào`…, nor `đô` in `đô thị`.
 //! Scale arithmetic is checked (the number grammar reports an overflow).
 
-use super::{Ctx, Phrases, clause_break, qualifier_before, range_connector};
+use super::{Ctx, Phrases, WordSet, clause_break, qualifier_before, range_connector};
 use crate::fact::{FactValue, Money, Qualifier};
 use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
-use crate::token::Tokens;
+use crate::token::{Tokens, WordFilter};
 use once_cell::sync::Lazy;
 
 /// Currency phrases written after the amount (lower case), with the ISO code.
@@ -135,6 +135,11 @@ const NOT_CURRENCY_AFTER: &[&str] = &[
 /// Subunits (1/100 of the currency): `xu`, `xen`, `cent`.
 const SUBUNITS: &[&str] = &["xu", "xen", "cent", "cents"];
 
+/// The words among the range connectors [`range_connector`] takes (`đến`,
+/// `tới`, `và` after `giữa`; the others are punctuation), for
+/// [`NOT_PAST_A_NUMBER`].
+const WORD_CONNECTORS: &[&str] = &["đến", "tới", "và"];
+
 /// Words before a scaled number that make it an amount of đồng (`kinh phí
 /// 2,5 tỷ`).
 const MONEY_WORDS: &[&str] = &[
@@ -181,13 +186,25 @@ const BEFORE_MAX_TOKENS: usize = 2;
 static AFTER_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(AFTER.iter().map(|x| x.0)));
 static BEFORE_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(BEFORE.iter().map(|x| x.0)));
 static MONEY_PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::new(MONEY_WORDS.iter().copied()));
+static NOT_CURRENCY_SET: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(NOT_CURRENCY_AFTER.iter().copied()));
+/// The subunits and the words among the range connectors, by hash (see
+/// [`money_after`]): most words after a number (`người`, `năm`) are
+/// neither, at one bit test.
+static NOT_PAST_A_NUMBER: Lazy<WordFilter> = Lazy::new(|| {
+    let mut f = WordFilter::default();
+    for w in SUBUNITS.iter().chain(WORD_CONNECTORS) {
+        f.insert(w);
+    }
+    f
+});
 
 /// The currency after token `i`: ISO code and number of tokens.
 fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     let (n, k) = AFTER_PHRASES.longest_at(t, i)?;
     let (word, code) = AFTER.get(k)?;
     // `đồng chí`, `đô thị`: another word.
-    if t.is_word(i + n) && !t.joined(i + n) && NOT_CURRENCY_AFTER.contains(&t.lower(i + n)) {
+    if !t.joined(i + n) && NOT_CURRENCY_SET.has(t, i + n) {
         return None;
     }
     if matches!(*word, "đồng" | "đô" | "yên" | "đ") && t.is_word(i + n) && t.joined(i + n) {
@@ -203,7 +220,7 @@ fn currency_after(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
 /// A currency written before the amount, starting at token `i`.
 fn currency_before(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     // Only a sign or a code in capitals can start one: skip ordinary words fast.
-    let first = t.surface(i).as_bytes().first().copied()?;
+    let first = t.surface_bytes(i).first().copied()?;
     if t.is_word(i) && !first.is_ascii_uppercase() {
         return None;
     }
@@ -408,7 +425,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         }
         // Read once: the amount starts with it, or the pass skips it.
         let parsed = number::number_at(t, i, &ctx.style);
-        let found_here = if may_be_money(t, i, parsed) {
+        let found_here = if may_be_money(t, i, &parsed) {
             money_at(ctx, t, i, parsed)
         } else {
             None
@@ -438,11 +455,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// (`năm 2017`, `3 người`) have no currency before or after them, are no
 /// scaled number (`2,5 tỷ` after a money word), and start no range whose
 /// other end could bring a currency (`5-6 triệu đồng`).
-fn may_be_money(t: &Tokens<'_>, i: usize, parsed: Parsed) -> bool {
+fn may_be_money(t: &Tokens<'_>, i: usize, parsed: &Parsed) -> bool {
     if BEFORE_PHRASES.may_start_at(t, i) {
         return true;
     }
-    let Parsed::Number(n) = parsed else {
+    let &Parsed::Number(n) = parsed else {
         // Only a number glued to a currency code before it is read again
         // (`USD1,23`).
         return t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);
@@ -454,9 +471,16 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: Parsed) -> bool {
 /// (`đồng`, `USD`), a subunit (`xu`) or a range connector whose other end
 /// could bring a currency (`5-6 triệu đồng`)?
 fn money_after(t: &Tokens<'_>, k: usize) -> bool {
+    // A word is known by its lower-case form's hash; punctuation (`-`, `–`,
+    // even with a combining mark glued to it) is compared.
+    let may_be = |h: u32| !t.is_word(k) || NOT_PAST_A_NUMBER.may_contain(h);
     AFTER_PHRASES.may_start_at(t, k)
-        || SUBUNITS.iter().any(|w| t.is(k, w))
-        || range_connector(t, k, true).is_some()
+        || (t.hash(k).is_some_and(may_be) && subunit_or_connector(t, k))
+}
+
+/// Is token `k` a subunit (`xu`) or a range connector (`-`, `đến`)?
+fn subunit_or_connector(t: &Tokens<'_>, k: usize) -> bool {
+    SUBUNITS.iter().any(|w| t.is(k, w)) || range_connector(t, k, true).is_some()
 }
 
 /// Digits glued to what is before them (`USD1,23`, `H5N1`, `Covid-19`),
@@ -577,6 +601,8 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&AFTER_PHRASES);
     once_cell::sync::Lazy::force(&BEFORE_PHRASES);
     once_cell::sync::Lazy::force(&MONEY_PHRASES);
+    once_cell::sync::Lazy::force(&NOT_PAST_A_NUMBER);
+    once_cell::sync::Lazy::force(&NOT_CURRENCY_SET);
 }
 
 #[cfg(test)]
@@ -641,6 +667,39 @@ mod tests {
             }
         }
         assert!(ruled_out > 1_000, "{ruled_out}");
+    }
+
+    #[test]
+    fn the_filter_before_the_subunits_and_connectors_keeps_them_all() {
+        // Every token of random mixes of numbers, subunits, connectors,
+        // currencies and other words and punctuation, and of the seed
+        // fixture: the bit test rules out no subunit or connector.
+        let mut pieces: Vec<&str> = super::SUBUNITS
+            .iter()
+            .chain(super::WORD_CONNECTORS)
+            .chain(super::AFTER.iter().map(|(w, _)| w))
+            .copied()
+            .collect();
+        pieces.extend([
+            "5", "1.000", "người", "năm", "giữa", ",", ".", "/", "%", "(", ")", "—", "…", "−", "–",
+            "tới", "đến", "và", "hoặc", "Đến", "VÀ", "~", "-", "xu", "Xu", "-\u{301}", "~\u{303}",
+        ]);
+        let seed = crate::normalize(include_str!("../../fixtures/duong-quang-2017.txt"));
+        let mut rng = crate::testing::Rng::new();
+        let texts = (0..5_000)
+            .map(|_| rng.mix(&pieces, 9, 2))
+            .chain([seed.to_string()]);
+        let mut kept = 0;
+        for text in texts {
+            let t = crate::token::Tokens::new(&text);
+            for k in 0..=t.len() {
+                let full =
+                    super::AFTER_PHRASES.may_start_at(&t, k) || super::subunit_or_connector(&t, k);
+                assert_eq!(super::money_after(&t, k), full, "{text:?} {k}");
+                kept += usize::from(super::subunit_or_connector(&t, k));
+            }
+        }
+        assert!(kept > 1_000, "{kept}");
     }
 
     #[test]

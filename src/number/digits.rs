@@ -119,9 +119,11 @@ fn value(c: &Chain<'_, '_>, int: usize, frac: Option<usize>) -> Result<Decimal, 
     let units = if int_len + frac_len <= 19 {
         // Nineteen digits fit 64 bits, whose arithmetic is a few
         // instructions (128-bit products are checked in several).
-        let small = groups.flatten().fold(0u64, |a, &b| {
-            a.wrapping_mul(10)
-                .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+        let small = groups.fold(0u64, |a, g| {
+            g.iter().fold(a, |a, &b| {
+                a.wrapping_mul(10)
+                    .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+            })
         });
         u128::from(small)
     } else {
@@ -214,17 +216,13 @@ fn time_at(t: &Tokens<'_>, i: usize) -> bool {
     if !t.is_digits(i) || t.surface_bytes(i).len() > 2 {
         return false;
     }
-    let h = t.surface(i);
-    let mark = t.is_word(i + 1) && matches!(t.lower(i + 1), "h" | "g") || t.is_punct(i + 1, ':');
-    if !mark || h.parse::<u32>().is_ok_and(|h| h > 24) {
+    // The mark glued to the hours first: most numbers have none.
+    let mark = t.is(i + 1, "h") || t.is(i + 1, "g") || t.is_punct(i + 1, ':');
+    if !(mark && t.joined(i + 1)) || t.surface(i).parse::<u32>().is_ok_and(|h| h > 24) {
         return false;
     }
     let m = t.surface(i + 2);
-    mark && t.joined(i + 1)
-        && t.is_digits(i + 2)
-        && t.joined(i + 2)
-        && m.len() == 2
-        && m.parse::<u32>().is_ok_and(|m| m < 60)
+    t.is_digits(i + 2) && t.joined(i + 2) && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60)
 }
 
 /// Most groups of a phone number written in groups.
