@@ -209,6 +209,17 @@ impl Marks {
         next_in(&self.bits, from, mask)
     }
 
+    /// The last token of `from..to` with a mark in `mask`, if any (the
+    /// backward search of [`Marks::next`]).
+    #[inline]
+    pub(crate) fn prev(&self, from: usize, to: usize, mask: u16) -> Option<usize> {
+        let within = self.bits.get(from..to.min(self.bits.len()))?;
+        within
+            .iter()
+            .rposition(|&m| m & mask != 0)
+            .map(|p| from + p)
+    }
+
     /// Token `i`'s mark (0 past the end).
     #[inline]
     pub(crate) fn get(&self, i: usize) -> u16 {
@@ -420,8 +431,9 @@ mod tests {
         }
     }
 
-    /// [`Marks::next`] agrees with a plain search for every start and mask,
-    /// across the four-mark chunks and the remainder.
+    /// [`Marks::next`] and [`Marks::prev`] agree with a plain search for
+    /// every start (and end) and mask, across the four-mark chunks and the
+    /// remainder.
     #[test]
     fn next_is_the_first_marked_token() {
         let mut x: u32 = 7;
@@ -446,6 +458,10 @@ mod tests {
                         want,
                         "len {len} from {from} mask {mask}"
                     );
+                    for to in from..len + 3 {
+                        let last = (from..to.min(len)).rev().find(|&i| bits[i] & mask != 0);
+                        assert_eq!(m.prev(from, to, mask), last, "{len} {from}..{to} {mask}");
+                    }
                 }
             }
         }
