@@ -1191,8 +1191,8 @@ const NOT_PLAIN: u16 = marks::LINE | marks::NOT_WORD | marks::AWARD | marks::NUM
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Event {
     /// The first token where an honour ([`honour_at`]: a quote, or a listed
-    /// honour), an award verb ([`award_verb`]) or a quote may start; the
-    /// number of tokens when none does.
+    /// honour) or an award verb ([`award_verb`]) may start, or a quote
+    /// holds a full stop; the number of tokens when there is none.
     at: usize,
     /// The last sentence end before `at` (the text's end when nothing
     /// starts anywhere after): the scan may jump there.
@@ -1229,9 +1229,14 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
                 quiet_to: Some(len),
             };
         }
-        // [`honour_at`] needs a quote or an honour at `i`, [`verb_at`] an
-        // award verb.
-        if marks.get(i) & marks::HONOUR_QUOTE != 0
+        // [`honour_at`] needs an honour at `i` or after a quote there,
+        // [`verb_at`] an award verb; counts go on over a quote after them
+        // ([`recipients_at`]), so one holding a full stop is an event too
+        // (`50 gương “Người tốt. Việc tốt”`: the counts end past it).
+        let quote = marks.get(i) & marks::HONOUR_QUOTE != 0
+            && (lex.honors.may_start_at(t, i + 1)
+                || marks.next(i + 1, marks::END) <= i + 1 + MAX_NAME);
+        if quote
             || t.hash(i).is_some_and(|h| lex.pairs.may_start(t, i, h))
                 && (lex.honors.longest_at(t, i).is_some() || award_verb(t, lex, i).is_some())
         {
