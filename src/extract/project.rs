@@ -110,6 +110,11 @@ struct Categories {
     du: u32,
     /// How the categories start (see [`category_at`]).
     starts: PhraseStarts,
+    /// The one-word categories a number may name (`đường 5`), and those
+    /// of institutions (`trường`), whose name may start in lower case
+    /// (see [`may_name`], [`may_be_named`]).
+    numbered_singles: WordFilter,
+    institution_singles: WordFilter,
 }
 
 /// How the phrases of a list start: the one-word phrases, and the first two
@@ -149,9 +154,15 @@ impl PhraseStarts {
     /// May a phrase start at token `i`, of hash `h`? `false` is sure.
     #[inline]
     pub(super) fn may_start(&self, t: &Tokens<'_>, i: usize, h: u32) -> bool {
-        self.singles.may_contain(h)
-            || t.hash(i + 1)
-                .is_some_and(|h1| self.pairs.may_contain(Self::pair(h, h1)))
+        self.singles.may_contain(h) || self.may_start_long(t, i, h)
+    }
+
+    /// May a phrase of two words or more start at token `i`, of hash `h`?
+    /// `false` is sure.
+    #[inline]
+    pub(super) fn may_start_long(&self, t: &Tokens<'_>, i: usize, h: u32) -> bool {
+        t.hash(i + 1)
+            .is_some_and(|h1| self.pairs.may_contain(Self::pair(h, h1)))
     }
 }
 
@@ -188,11 +199,25 @@ static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
         }
     }
     let starts = PhraseStarts::new(phrases.iter().copied());
+    let mut numbered_singles = WordFilter::default();
+    let mut institution_singles = WordFilter::default();
+    for (phrase, entry) in phrases.iter().zip(&entries) {
+        if !phrase.contains(' ') {
+            if entry.number {
+                numbered_singles.insert(phrase);
+            }
+            if institution(entry) {
+                institution_singles.insert(phrase);
+            }
+        }
+    }
     Categories {
         phrases: Phrases::new(phrases),
         entries,
         du: word_hash("dự"),
         starts,
+        numbered_singles,
+        institution_singles,
     }
 });
 
@@ -813,6 +838,22 @@ fn may_name(t: &Tokens<'_>, entry: &Entry, c: usize) -> bool {
             && (FIELDS.may_start_at(t, after) || LEVEL_WORDS_AT.may_start_at(t, after))
 }
 
+/// May a category starting at token `i` (of hash `h`) be followed by its
+/// name ([`may_name`])? A sure `false` before the category is looked up:
+/// where no category of two words or more may start, only one of a single
+/// word may, and its name starts right after it (`trường` and `cầu` in
+/// `trường hợp`, `yêu cầu của` have none; `đường 5` and `trường Y` may).
+fn may_be_named(t: &Tokens<'_>, i: usize, h: u32) -> bool {
+    let cats = &*CATEGORIES;
+    let c = i + 1;
+    cats.starts.may_start_long(t, i, h)
+        || t.is_punct(c, '(')
+        || capitalized(t, c)
+        || cats.numbered_singles.may_contain(h)
+        || cats.institution_singles.may_contain(h)
+            && (FIELDS.may_start_at(t, c) || LEVEL_WORDS_AT.may_start_at(t, c))
+}
+
 /// The category at token `i`: its entry and its number of tokens.
 fn category_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Entry, usize)> {
     if !t.is_word(i) {
@@ -835,6 +876,9 @@ fn at_category(
     after_du_an: bool,
     listed: bool,
 ) -> Option<(usize, Project, &'static str)> {
+    if !t.hash(i).is_some_and(|h| may_be_named(t, i, h)) {
+        return None;
+    }
     let (entry, n) = category_at(t, i)?;
     if !may_name(t, entry, i + n) {
         return None;
@@ -1263,6 +1307,65 @@ mod tests {
                 t.lower(i)
             );
         }
+    }
+
+    /// [`may_be_named`] never rules out a category [`may_name`] admits:
+    /// at every token of the seed report (raw, in capitals, every cut of
+    /// it), of every category in a sentence, and of random mixes of
+    /// categories, what follows them and what does not.
+    #[test]
+    fn may_be_named_never_rules_out_a_named_category() {
+        let mut pieces: Vec<&str> = PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect();
+        pieces.extend(INSTITUTION_FIELDS.iter().copied());
+        pieces.extend(LEVEL_WORDS.iter().copied());
+        pieces.extend([
+            "Trường",
+            "Cầu",
+            "hợp",
+            "yêu",
+            "của",
+            "Hà Nội",
+            "(",
+            "BVĐK",
+            ")",
+            "5",
+            "số",
+            "Y dược",
+            "Đa khoa",
+            "huyện",
+            "Gia Lâm",
+            "mới",
+            ",",
+            ".",
+            "\n",
+            "THPT",
+            "II",
+            "(BVĐK) Lạng Sơn",
+        ]);
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        let mut texts = vec![raw.to_string(), raw.to_uppercase()];
+        for (k, _) in raw.char_indices().step_by(83) {
+            texts.push(raw.get(k..).unwrap_or_default().to_string());
+        }
+        for (_, _, p) in PROJECT_CATEGORIES.iter() {
+            texts.push(format!("có {p} mới, {p} Hà Nội, {} 5", p.to_uppercase()));
+        }
+        let mut rng = crate::testing::Rng::new();
+        for k in 0..20_000 {
+            texts.push(rng.mix(&pieces, 12, if k % 4 == 0 { 2 } else { 1 }));
+        }
+        let (mut named, mut ruled_out) = (0, 0);
+        for text in &texts {
+            let t = Tokens::new(text);
+            for i in 0..t.len() {
+                let admitted = category_at(&t, i).is_some_and(|(e, n)| may_name(&t, e, i + n));
+                let may = may_be_named(&t, i, t.hash(i).unwrap_or_default());
+                assert!(may || !admitted, "{text:?} at {i}");
+                named += usize::from(admitted);
+                ruled_out += usize::from(!may);
+            }
+        }
+        assert!(named > 10_000 && ruled_out > 10_000, "{named} {ruled_out}");
     }
 
     #[test]
