@@ -1191,7 +1191,7 @@ const NOT_PLAIN: u16 = marks::LINE | marks::NOT_WORD | marks::AWARD | marks::NUM
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Event {
     /// The first token where an honour ([`honour_at`]: a quote, or a listed
-    /// honour) or an award verb ([`award_verb`]) may start, or a quote
+    /// honour) or a praise verb ([`award_verb`]) may start, or a quote
     /// holds a full stop; the number of tokens when there is none.
     at: usize,
     /// The last sentence end before `at` (the text's end when nothing
@@ -1204,12 +1204,13 @@ struct Event {
 /// A stretch `i..e` ended by a sentence end `e` with no event in it makes
 /// no award and leaves nothing for what comes after it, so the scan may go
 /// to `e` at once (unless [`may_list`]), and so over every such sentence
-/// up to the last sentence end before the event: no honour and no verb is
-/// found there, so only counts are read ([`recipients_at`]); they end
-/// before `e` (a number or a list of counted items holds no sentence end,
-/// and without a quote no title follows them), and what they leave,
-/// `st.recent`, is only read by an honour or a verb after them, before `e`
-/// resets the state. Each token is read once going forward and at most
+/// up to the last sentence end before the event: no honour and no praise
+/// verb is found there, so only counts and other verbs are read
+/// ([`recipients_at`], [`verb_at`]); counts end before `e` (a number or a
+/// list of counted items holds no sentence end, and without a quote no
+/// title follows them), and what they and the verbs leave, `st.recent` and
+/// `st.verb`, is only read by an honour or a praise verb after them, before
+/// `e` resets the state. Each token is read once going forward and at most
 /// once going back (from the event to that sentence end), so the scan
 /// stays linear. The forward search stops at the words with an award mark
 /// and at quotes only, not at every full stop (`Ủy ban nhân dân xã đã họp.
@@ -1229,16 +1230,21 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
                 quiet_to: Some(len),
             };
         }
-        // [`honour_at`] needs an honour at `i` or after a quote there,
-        // [`verb_at`] an award verb; counts go on over a quote after them
-        // ([`recipients_at`]), so one holding a full stop is an event too
-        // (`50 gương “Người tốt. Việc tốt”`: the counts end past it).
+        // [`honour_at`] needs an honour at `i` or after a quote there; of
+        // the verbs, a praise verb makes an award alone ([`counts_only`]),
+        // the others only with an honour after them in their sentence
+        // (`nhận được sự quan tâm` makes none), which is an event: the scan
+        // goes back to its sentence's start and passes the verb. Counts go
+        // on over a quote after them ([`recipients_at`]), so one holding a
+        // full stop is an event too (`50 gương “Người tốt. Việc tốt”`: the
+        // counts end past it).
         let quote = marks.get(i) & marks::HONOUR_QUOTE != 0
             && (lex.honors.may_start_at(t, i + 1)
                 || marks.next(i + 1, marks::END) <= i + 1 + MAX_NAME);
+        let praise = || award_verb(t, lex, i).is_some_and(|(_, kind)| kind == Verb::Praise);
         if quote
             || t.hash(i).is_some_and(|h| lex.pairs.may_start(t, i, h))
-                && (lex.honors.longest_at(t, i).is_some() || award_verb(t, lex, i).is_some())
+                && (lex.honors.longest_at(t, i).is_some() || praise())
         {
             break i;
         }
