@@ -118,10 +118,13 @@ struct Lex {
     /// The first words of the honours and of the verbs (see
     /// [`NOT_PLAIN`]).
     starts: WordFilter,
-    /// The first two words of the honours and of the verbs: most words
-    /// with an award mark start none where they stand (`nhà nước`, `anh
-    /// ấy`, `tập trung`, `lao động` without `anh hùng`).
-    pairs: PhraseStarts,
+    /// The first words of the honours and of the praise verbs, the events
+    /// of the scan (see [`next_event`]).
+    event_starts: WordFilter,
+    /// Their first two words: most words with such a first word start
+    /// none where they stand (`nhà nước`, `anh ấy`, `tập trung`, `lao
+    /// động` without `anh hùng`).
+    event_pairs: PhraseStarts,
 }
 
 static LEX: Lazy<Lex> = Lazy::new(|| {
@@ -148,18 +151,21 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
             )
         })
         .collect();
-    let phrases = || {
-        HONORS
+    let honours = || HONORS.iter().map(|(h, _)| *h);
+    let praise = || {
+        AWARD_VERBS
             .iter()
-            .map(|(h, _)| *h)
-            .chain(AWARD_VERBS.iter().map(|(v, _)| *v))
+            .filter(|(_, tag)| *tag == "praise")
+            .map(|(v, _)| *v)
     };
-    let mut starts = WordFilter::default();
-    for phrase in phrases() {
-        if let Some(first) = phrase.split(' ').next() {
-            starts.insert(first);
+    let firsts = |phrases: &mut dyn Iterator<Item = &str>| {
+        let mut filter = WordFilter::default();
+        for first in phrases.filter_map(|p| p.split(' ').next()) {
+            filter.insert(first);
         }
-    }
+        filter
+    };
+    let starts = firsts(&mut honours().chain(AWARD_VERBS.iter().map(|(v, _)| *v)));
     Lex {
         honors: Phrases::new(HONORS.iter().map(|(h, _)| *h)),
         verbs: Phrases::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
@@ -170,7 +176,8 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
         reasons: Phrases::new(AWARD_REASONS.iter().copied()),
         qualifiers: COUNT_QUALIFIERS.map(word_hash),
         starts,
-        pairs: PhraseStarts::new(phrases()),
+        event_starts: firsts(&mut honours().chain(praise())),
+        event_pairs: PhraseStarts::new(honours().chain(praise())),
     }
 });
 
@@ -1220,9 +1227,10 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
     let len = t.len();
     let mut i = from;
     let at = loop {
-        // A word that may start no honour and no verb and punctuation that
-        // is no quote are ruled out by their marks, in a tight loop.
-        i = marks.next(i, marks::AWARD | marks::HONOUR_QUOTE);
+        // A word that may start no honour and no praise verb and
+        // punctuation that is no quote are ruled out by their marks, in a
+        // tight loop.
+        i = marks.next(i, marks::HONOUR | marks::HONOUR_QUOTE);
         if i >= len {
             // Nothing starts in the rest of the text.
             return Event {
@@ -1243,7 +1251,8 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
                 || marks.next(i + 1, marks::END) <= i + 1 + MAX_NAME);
         let praise = || award_verb(t, lex, i).is_some_and(|(_, kind)| kind == Verb::Praise);
         if quote
-            || t.hash(i).is_some_and(|h| lex.pairs.may_start(t, i, h))
+            || t.hash(i)
+                .is_some_and(|h| lex.event_pairs.may_start(t, i, h))
                 && (lex.honors.longest_at(t, i).is_some() || praise())
         {
             break i;
@@ -1740,13 +1749,21 @@ fn counts_only(
     })
 }
 
-/// The words [`NOT_PLAIN`] and [`next_event`] stop at: the first
-/// words of the honours and verbs, and the count qualifiers (see
-/// [`super::marks`]).
+/// The words [`NOT_PLAIN`] stops at: the first words of the honours and
+/// verbs, and the count qualifiers (see [`super::marks`]).
 pub(crate) fn mark_starts() -> super::marks::Starts {
     super::marks::Starts {
         filters: vec![&LEX.starts],
         hashes: LEX.qualifiers.to_vec(),
+    }
+}
+
+/// The words [`next_event`] stops at: the first words of the honours and
+/// of the praise verbs (see [`super::marks`]).
+pub(crate) fn event_mark_starts() -> super::marks::Starts {
+    super::marks::Starts {
+        filters: vec![&LEX.event_starts],
+        hashes: Vec::new(),
     }
 }
 

@@ -6,7 +6,7 @@
 //!
 //! A word's kind bits come from one table indexed by the word's hash bucket
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
-//! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
+//! (awards; `khen` and `huân` as honours too), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
 //! `ủy` (organizations), `tỉnh` and `xã` (places), `ngày` and `quý` (dates)
 //! are marked; other words only when their hash falls in a marked bucket.
 //! A mark is a *may*: the kind still checks the token as before, so a mark
@@ -47,6 +47,9 @@ pub(crate) const PLACE: u16 = 1 << 11;
 /// A word (or any token whose hash shares its bucket) a date may start
 /// with: a trigger (`ngày`, `tháng`, `quý`, `sáng`) or a number word.
 pub(crate) const DATE: u16 = 1 << 12;
+/// A word an honour or a praise verb may start with (`bằng`, `huân`,
+/// `khen`, `biểu`): those of [`AWARD`] that an award's scan goes back for.
+pub(crate) const HONOUR: u16 = 1 << 13;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -93,9 +96,10 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
 });
 
 /// Each kind's bit and the words it may start at.
-fn kinds() -> [(u16, Starts); 3] {
+fn kinds() -> [(u16, Starts); 4] {
     [
         (AWARD, award::mark_starts()),
+        (HONOUR, award::event_mark_starts()),
         (PROJECT, project::mark_starts()),
         (EVENT, event::mark_starts()),
     ]
@@ -408,6 +412,7 @@ mod tests {
         assert!(bit_of("dự") & PROJECT != 0);
         assert!(bit_of("tặng") & AWARD != 0);
         assert!(bit_of("bằng") & AWARD != 0);
+        assert!(bit_of("bằng") & HONOUR != 0);
         assert!(bit_of("đại") & EVENT != 0);
         assert!(bit_of("hai") & NUMERAL != 0);
         assert_eq!(word_hash("dự"), t.hash(0).unwrap_or_default());
