@@ -6,9 +6,10 @@
 //!
 //! A word's kind bits come from one table indexed by the word's hash bucket
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
-//! (awards; `khen` and `huân` as honours too), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
-//! `ủy` (organizations), `tỉnh` and `xã` (places), `ngày` and `quý` (dates)
-//! are marked; other words only when their hash falls in a marked bucket.
+//! (awards; `khen` and `huân` as honours too), `dự` and `thủy` (projects),
+//! `đại` and `lễ` (events), `sở` and `ủy` (organizations), `tỉnh` and `xã`
+//! (places), `ngày` and `quý` (dates) are marked; other words only when
+//! their hash falls in a marked bucket.
 //! A mark is a *may*: the kind still checks the token as before, so a mark
 //! set too often costs time, never a fact.
 
