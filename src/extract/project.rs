@@ -1049,7 +1049,11 @@ fn at_category(
 
 /// A project starting with `dự án` at token `i`: (end, project, rule).
 fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> {
-    let n = t.phrase(i, "dự án")?;
+    // Two word comparisons (`Tokens::phrase` splits its phrase first).
+    if !(t.is(i, "dự") && t.is(i + 1, "án")) {
+        return None;
+    }
+    let n = 2;
     let mut j = i + n;
     while t.is_word(j) && FILLER.contains(&t.lower(j)) && !t.get(j).is_some_and(|x| x.line_before) {
         j += 1;
