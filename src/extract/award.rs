@@ -58,6 +58,7 @@ use super::Ctx;
 use super::Phrases;
 use super::marks::{self, Marks};
 use super::name::capitalized;
+use super::project::PhraseStarts;
 use crate::fact::{Award, FactValue};
 use crate::lexicon::{AWARD_CONFERRERS, AWARD_REASONS, AWARD_RECIPIENTS, AWARD_VERBS, HONORS};
 use crate::number::{self, Style};
@@ -117,6 +118,13 @@ struct Lex {
     /// The first words of the honours and of the verbs (see
     /// [`NOT_PLAIN`]).
     starts: WordFilter,
+    /// The first words of the honours and of the praise verbs, the events
+    /// of the scan (see [`next_event`]).
+    event_starts: WordFilter,
+    /// Their first two words: most words with such a first word start
+    /// none where they stand (`nhà nước`, `anh ấy`, `tập trung`, `lao
+    /// động` without `anh hùng`).
+    event_pairs: PhraseStarts,
 }
 
 static LEX: Lazy<Lex> = Lazy::new(|| {
@@ -143,16 +151,21 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
             )
         })
         .collect();
-    let mut starts = WordFilter::default();
-    for phrase in HONORS
-        .iter()
-        .map(|(h, _)| h)
-        .chain(AWARD_VERBS.iter().map(|(v, _)| v))
-    {
-        if let Some(first) = phrase.split(' ').next() {
-            starts.insert(first);
+    let honours = || HONORS.iter().map(|(h, _)| *h);
+    let praise = || {
+        AWARD_VERBS
+            .iter()
+            .filter(|(_, tag)| *tag == "praise")
+            .map(|(v, _)| *v)
+    };
+    let firsts = |phrases: &mut dyn Iterator<Item = &str>| {
+        let mut filter = WordFilter::default();
+        for first in phrases.filter_map(|p| p.split(' ').next()) {
+            filter.insert(first);
         }
-    }
+        filter
+    };
+    let starts = firsts(&mut honours().chain(AWARD_VERBS.iter().map(|(v, _)| *v)));
     Lex {
         honors: Phrases::new(HONORS.iter().map(|(h, _)| *h)),
         verbs: Phrases::new(AWARD_VERBS.iter().map(|(v, _)| *v)),
@@ -163,6 +176,8 @@ static LEX: Lazy<Lex> = Lazy::new(|| {
         reasons: Phrases::new(AWARD_REASONS.iter().copied()),
         qualifiers: COUNT_QUALIFIERS.map(word_hash),
         starts,
+        event_starts: firsts(&mut honours().chain(praise())),
+        event_pairs: PhraseStarts::new(honours().chain(praise())),
     }
 });
 
@@ -1040,26 +1055,38 @@ struct Built {
 // Not inlined into the extractor's loop: a profile shows this kind's cost.
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    for b in scan(&ctx.tokens, &ctx.marks, &ctx.style, true) {
+        ctx.push_unclaimed(b.start, b.end, FactValue::Award(Box::new(b.award)), b.rule);
+    }
+}
+
+/// The awards of the tokens `t` (marked `marks`), in the decimal style
+/// `style`. `quiet`: the scan jumps over the sentences [`next_event`]
+/// finds quiet; without it, it visits every token that may start
+/// something (the reference its tests compare it with).
+fn scan(t: &Tokens<'_>, marks: &Marks, style: &Style, quiet: bool) -> Vec<Built> {
     let lex = &*LEX;
-    let t = &ctx.tokens;
     let mut out: Vec<Built> = Vec::new();
     let mut st = State::default();
     let mut i = 0;
-    // The next token at or after the scan that may start something or ends
-    // a sentence (see [`next_event`]), and whether it ends a quiet stretch.
-    let mut event: Option<(usize, bool)> = None;
+    // The next token at or after the scan where something may start, and
+    // where the quiet stretch before it ends (see [`next_event`]).
+    let mut event: Option<Event> = None;
     loop {
-        if event.is_none_or(|(e, _)| e < i) {
-            event = Some(next_event(t, &ctx.marks, lex, i));
+        if quiet && event.is_none_or(|e| e.at < i) {
+            event = Some(next_event(t, marks, lex, i));
         }
-        // Nothing up to the sentence's end may start an honour or a verb:
-        // what is left of it makes no award (see [`next_event`]).
-        if let Some((e, true)) = event {
+        // Nothing from here to the last sentence end before the event may
+        // start an honour or a verb: what is there makes no award.
+        if let Some(Event {
+            quiet_to: Some(e), ..
+        }) = event
+        {
             if e > i && !may_list(&st, i) {
                 i = e;
             }
         }
-        i = ctx.marks.next(i, NOT_PLAIN);
+        i = marks.next(i, NOT_PLAIN);
         let Some(tok) = t.get(i) else { break };
         if tok.line_before {
             st = State::default();
@@ -1087,7 +1114,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             None
         };
         if let Some(h_end) = honour {
-            let next = match from_honour(t, lex, &ctx.style, &mut st, i, h_end) {
+            let next = match from_honour(t, lex, style, &mut st, i, h_end) {
                 Some(b) => {
                     let next = b.end.max(h_end);
                     out.push(b);
@@ -1107,7 +1134,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             st.verb = Some(v);
             i = v.end;
             if v.kind == Verb::Praise && !v.not_done {
-                if let Some(b) = counts_only(t, lex, &ctx.style, &mut st, v) {
+                if let Some(b) = counts_only(t, lex, style, &mut st, v) {
                     i = b.end.max(i);
                     out.push(b);
                 }
@@ -1115,7 +1142,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             continue;
         }
         if starts.count {
-            if let Some(r) = recipients_at(t, lex, &ctx.style, i) {
+            if let Some(r) = recipients_at(t, lex, style, i) {
                 st.recent = Some(r);
                 i = r.end.max(i + 1);
                 if let Some(b) = listed_counts(t, lex, &mut st, r) {
@@ -1126,9 +1153,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         }
         i += 1;
     }
-    for b in out {
-        ctx.push_unclaimed(b.start, b.end, FactValue::Award(Box::new(b.award)), b.rule);
-    }
+    out
 }
 
 /// What may start at a token (see [`may_start`]).
@@ -1169,46 +1194,82 @@ fn may_start(t: &Tokens<'_>, lex: &Lex, i: usize, tok: &Token) -> Starts {
 /// none, and change nothing in the scan.
 const NOT_PLAIN: u16 = marks::LINE | marks::NOT_WORD | marks::AWARD | marks::NUMERAL;
 
-/// From token `i`: the first token where an honour ([`honour_at`]: a
-/// quote, or a listed honour) or an award verb ([`award_verb`]) may start,
-/// or a quote (`false`); else the first sentence end or the text's end
-/// (`true`).
+/// Where the scan of [`run`] may next find something (see [`next_event`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Event {
+    /// The first token where an honour ([`honour_at`]: a quote, or a listed
+    /// honour) or a praise verb ([`award_verb`]) may start, or a quote
+    /// holds a full stop; the number of tokens when there is none.
+    at: usize,
+    /// The last sentence end before `at` (the text's end when nothing
+    /// starts anywhere after): the scan may jump there.
+    quiet_to: Option<usize>,
+}
+
+/// From token `i`: the next [`Event`].
 ///
-/// A stretch `i..e` ended by a sentence end `e` (`true`) makes no award
-/// and leaves nothing for what comes after it, so the scan may go to `e`
-/// at once (unless [`may_list`]): no honour and no verb is found in it, so
-/// only counts are read there ([`recipients_at`]); they end before `e` (a
-/// number or a list of counted items holds no sentence end, and without a
-/// quote no title follows them), and what they leave, `st.recent`, is
-/// only read by an honour or a verb after them, before `e` resets the
-/// state. The scan goes forward only (a new one starts past the last
-/// event), so it stays linear.
+/// A stretch `i..e` ended by a sentence end `e` with no event in it makes
+/// no award and leaves nothing for what comes after it, so the scan may go
+/// to `e` at once (unless [`may_list`]), and so over every such sentence
+/// up to the last sentence end before the event: no honour and no praise
+/// verb is found there, so only counts and other verbs are read
+/// ([`recipients_at`], [`verb_at`]); counts end before `e` (a number or a
+/// list of counted items holds no sentence end, and without a quote no
+/// title follows them), and what they and the verbs leave, `st.recent` and
+/// `st.verb`, is only read by an honour or a praise verb after them, before
+/// `e` resets the state. Each token is read once going forward and at most
+/// once going back (from the event to that sentence end), so the scan
+/// stays linear. The forward search stops at the words with an award mark
+/// and at quotes only, not at every full stop (`Ủy ban nhân dân xã đã họp.
+/// Kế hoạch năm 2018 …`: two sentences, no stop).
 #[inline(never)]
-fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, mut i: usize) -> (usize, bool) {
+fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
     let len = t.len();
-    loop {
-        // A word, a number or punctuation that is no quote and ends no
-        // sentence is ruled out by its mark, in a tight loop.
-        i = marks.next(i, marks::AWARD | marks::END | marks::HONOUR_QUOTE);
-        let Some(tok) = t.get(i) else {
-            return (len, true);
-        };
-        // [`honour_at`] needs a quote or an honour at `i`, [`verb_at`] an
-        // award verb.
-        let may = lex.starts.may_contain(t.hash(i).unwrap_or_default())
-            && (lex.honors.longest_at(t, i).is_some() || award_verb(t, lex, i).is_some());
-        if matches!(tok.kind, Kind::Punct(_)) {
-            if may || marks.get(i) & marks::HONOUR_QUOTE != 0 {
-                return (i, false);
-            }
-            if sentence_end(t, i) {
-                return (i, true);
-            }
-        } else if may {
-            return (i, false);
+    let mut i = from;
+    let at = loop {
+        // A word that may start no honour and no praise verb and
+        // punctuation that is no quote are ruled out by their marks, in a
+        // tight loop.
+        i = marks.next(i, marks::HONOUR | marks::HONOUR_QUOTE);
+        if i >= len {
+            // Nothing starts in the rest of the text.
+            return Event {
+                at: len,
+                quiet_to: Some(len),
+            };
+        }
+        // [`honour_at`] needs an honour at `i` or after a quote there; of
+        // the verbs, a praise verb makes an award alone ([`counts_only`]),
+        // the others only with an honour after them in their sentence
+        // (`nhận được sự quan tâm` makes none), which is an event: the scan
+        // goes back to its sentence's start and passes the verb. Counts go
+        // on over a quote after them ([`recipients_at`]), so one holding a
+        // full stop is an event too (`50 gương “Người tốt. Việc tốt”`: the
+        // counts end past it).
+        let quote = marks.get(i) & marks::HONOUR_QUOTE != 0
+            && (lex.honors.may_start_at(t, i + 1)
+                || marks.next(i + 1, marks::END) <= i + 1 + MAX_NAME);
+        let praise = || award_verb(t, lex, i).is_some_and(|(_, kind)| kind == Verb::Praise);
+        if quote
+            || t.hash(i)
+                .is_some_and(|h| lex.event_pairs.may_start(t, i, h))
+                && (lex.honors.longest_at(t, i).is_some() || praise())
+        {
+            break i;
         }
         i += 1;
-    }
+    };
+    // The last sentence end before the event, back over the full stops of
+    // numbers and abbreviations (`1.000`, `TP.HCM`).
+    let mut to = at;
+    let quiet_to = loop {
+        match marks.prev(from, to, marks::END) {
+            Some(k) if sentence_end(t, k) => break Some(k),
+            Some(k) => to = k,
+            None => break None,
+        }
+    };
+    Event { at, quiet_to }
 }
 
 /// May counts at token `i` or after go on the list of the award before
@@ -1688,13 +1749,21 @@ fn counts_only(
     })
 }
 
-/// The words [`NOT_PLAIN`] and [`next_event`] stop at: the first
-/// words of the honours and verbs, and the count qualifiers (see
-/// [`super::marks`]).
+/// The words [`NOT_PLAIN`] stops at: the first words of the honours and
+/// verbs, and the count qualifiers (see [`super::marks`]).
 pub(crate) fn mark_starts() -> super::marks::Starts {
     super::marks::Starts {
         filters: vec![&LEX.starts],
         hashes: LEX.qualifiers.to_vec(),
+    }
+}
+
+/// The words [`next_event`] stops at: the first words of the honours and
+/// of the praise verbs (see [`super::marks`]).
+pub(crate) fn event_mark_starts() -> super::marks::Starts {
+    super::marks::Starts {
+        filters: vec![&LEX.event_starts],
+        hashes: Vec::new(),
     }
 }
 
@@ -1807,6 +1876,112 @@ mod tests {
             Some("có thành tích xuất sắc trong công tác xây dựng Đảng")
         );
         assert_eq!(rule, "award/counts-then-honor");
+    }
+
+    /// The awards of `text` by [`super::scan`], with or without its jumps
+    /// over quiet sentences.
+    fn scanned(text: &str, quiet: bool) -> Vec<(usize, usize, &'static str, crate::Award)> {
+        let t = crate::token::Tokens::new(text);
+        let mut marks = super::Marks::default();
+        marks.fill(&t);
+        let style = crate::number::Style::of(&t);
+        super::scan(&t, &marks, &style, quiet)
+            .into_iter()
+            .map(|b| (b.start, b.end, b.rule, b.award))
+            .collect()
+    }
+
+    /// The jumps of [`super::next_event`] over quiet sentences change no
+    /// award: the scan with them finds what the scan of every token finds,
+    /// over the seed report (raw, normalized, in capitals, and every cut
+    /// of it) and random mixes of honours, verbs, counts, quotes, full
+    /// stops inside and outside numbers, and line breaks.
+    #[test]
+    fn quiet_jumps_change_no_award() {
+        const PIECES: &[&str] = &[
+            "tặng",
+            "trao",
+            "nhận",
+            "được",
+            "khen thưởng",
+            "biểu dương",
+            "Bằng khen",
+            "Giấy khen",
+            "Huân chương",
+            "Lao động",
+            "hạng Nhì",
+            "danh hiệu",
+            "Chiến sĩ thi đua",
+            "cho",
+            "của",
+            "UBND tỉnh",
+            "Đảng bộ xã",
+            "7",
+            "12",
+            "1.000",
+            "2,5",
+            "hai",
+            "mười",
+            "hơn",
+            "tập thể",
+            "cá nhân",
+            "hộ",
+            "gương",
+            "và",
+            ",",
+            ";",
+            ".",
+            "!",
+            "?",
+            "…",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "«",
+            "»",
+            "TP.HCM",
+            "năm 2017",
+            "\n",
+            "Người tốt",
+            "việc tốt",
+            "có thành tích",
+            "vì",
+            "đã",
+            "anh",
+            "nhà",
+            "tập trung",
+            "lao động",
+            "7 tập thể và 19 cá nhân",
+            "đạt 1.000 điểm",
+            "được tặng Bằng khen",
+            "khen thưởng 5 tập thể",
+            "Xã có 3 hộ.",
+            "50 gương “Người tốt. Việc tốt”",
+            "12 cá nhân “A. B”",
+            "tặng Giấy khen cho",
+        ];
+        let mut texts = Vec::new();
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        let norm = crate::normalize(raw).as_str().to_string();
+        texts.push(raw.to_string());
+        texts.push(raw.to_uppercase());
+        for (k, _) in norm.char_indices().step_by(97) {
+            texts.push(norm.get(k..).unwrap_or_default().to_string());
+        }
+        texts.push(norm);
+        let mut rng = crate::testing::Rng::new();
+        for k in 0..20_000 {
+            // Spaced pieces, and one mix in four glued at random.
+            texts.push(rng.mix(PIECES, 30, if k % 4 == 0 { 2 } else { 1 }));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let quick = scanned(text, true);
+            assert_eq!(quick, scanned(text, false), "{text:?}");
+            found += quick.len();
+        }
+        assert!(found > 3_000, "{found}");
     }
 
     /// [`super::next_event`] lets the scan jump to a sentence end because

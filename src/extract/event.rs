@@ -59,7 +59,7 @@ use crate::lexicon::{EVENT_HEADS, PLACE_NAMES as KNOWN_PLACES};
 use crate::number::Style;
 use crate::number::ordinal::ordinal_at;
 use crate::number::roman::roman_at;
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, word_hash};
 use once_cell::sync::Lazy;
 
 /// The most tokens between a head and its ordinal.
@@ -270,6 +270,33 @@ fn ordinal_after(
             return Some((h_end, h_end + 1, value(u128::from(v))?, "event/number"));
         }
     }
+    if !lan_ahead(t, h_end) {
+        return None;
+    }
+    ordinal_after_gap(t, style, h_end, cased)
+}
+
+/// Is there a `lần` within reach of [`ordinal_after_gap`] (before
+/// [`MAX_GAP`] and [`MAX_QUOTED`] tokens)? Its walk finds an ordinal only
+/// at one: this tests the tokens' hashes alone, where the walk compares
+/// words at each (`hội nghị tổng kết công tác năm 2017` has none).
+fn lan_ahead(t: &Tokens<'_>, h_end: usize) -> bool {
+    let lan = *LAN;
+    (h_end..h_end + MAX_GAP + MAX_QUOTED).any(|k| t.hash(k) == Some(lan))
+}
+
+/// The [`word_hash`] of `lần`.
+static LAN: Lazy<u32> = Lazy::new(|| word_hash("lần"));
+
+/// [`ordinal_after`] past a head that takes none right after it: `lần thứ
+/// …` within [`MAX_GAP`] tokens, over a name, a short bracket or a quoted
+/// name.
+fn ordinal_after_gap(
+    t: &Tokens<'_>,
+    style: &Style,
+    h_end: usize,
+    cased: bool,
+) -> Option<(usize, usize, u32, &'static str)> {
     let mut j = h_end;
     // A comma inside a name (`Liên hoan Dân ca ví, giặm Nghệ Tĩnh lần thứ
     // ba`): only between words that are no verbs nor function words.
@@ -577,11 +604,74 @@ pub(crate) fn mark_starts() -> super::marks::Starts {
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&HEADS);
     once_cell::sync::Lazy::force(&HEAD_STARTS);
+    once_cell::sync::Lazy::force(&LAN);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lan_ahead`] rules out no ordinal [`ordinal_after_gap`] finds,
+    /// after every token of the seed report (raw, in capitals, every cut of
+    /// it), and of random mixes of heads, names, ordinals, brackets, quotes
+    /// and line breaks, for heads in either case.
+    #[test]
+    fn lan_ahead_rules_out_no_ordinal() {
+        const PIECES: &[&str] = &[
+            "Đại hội",
+            "hội nghị",
+            "Liên hoan",
+            "lần",
+            "thứ",
+            "hai",
+            "XIII",
+            "31",
+            "lần thứ 22",
+            "Đảng bộ",
+            "tỉnh",
+            "của",
+            "Đảng",
+            "(",
+            ")",
+            "(SEA Games)",
+            "“",
+            "”",
+            "\"",
+            ",",
+            ".",
+            "\n",
+            "Dân ca ví",
+            "giặm",
+            "Vì sự nghiệp",
+            "BCH T.Ư",
+            "và",
+            "năm 2017",
+        ];
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        let mut texts = vec![raw.to_string(), raw.to_uppercase()];
+        for (k, _) in raw.char_indices().step_by(79) {
+            texts.push(raw.get(k..).unwrap_or_default().to_string());
+        }
+        let mut rng = crate::testing::Rng::new();
+        for k in 0..20_000 {
+            texts.push(rng.mix(PIECES, 30, if k % 4 == 0 { 2 } else { 1 }));
+        }
+        let (mut found, mut ruled_out) = (0, 0);
+        for text in &texts {
+            let t = Tokens::new(text);
+            let style = Style::of(&t);
+            for h_end in 0..t.len() + 1 {
+                let ahead = lan_ahead(&t, h_end);
+                for cased in [false, true] {
+                    let ordinal = ordinal_after_gap(&t, &style, h_end, cased);
+                    assert!(ahead || ordinal.is_none(), "{text:?} after {h_end}");
+                    found += usize::from(ordinal.is_some());
+                }
+                ruled_out += usize::from(!ahead);
+            }
+        }
+        assert!(found > 5_000 && ruled_out > 50_000, "{found} {ruled_out}");
+    }
 
     fn events(text: &str) -> Vec<(String, Option<u32>)> {
         let mut ctx = Ctx::new(text, None);

@@ -6,9 +6,10 @@
 //!
 //! A word's kind bits come from one table indexed by the word's hash bucket
 //! (the union of the kinds' one-bit [`WordFilter`]s): `tặng` and `khen`
-//! (awards), `dự` and `thủy` (projects), `đại` and `lễ` (events), `sở` and
-//! `ủy` (organizations), `tỉnh` and `xã` (places), `ngày` and `quý` (dates)
-//! are marked; other words only when their hash falls in a marked bucket.
+//! (awards; `khen` and `huân` as honours too), `dự` and `thủy` (projects),
+//! `đại` and `lễ` (events), `sở` and `ủy` (organizations), `tỉnh` and `xã`
+//! (places), `ngày` and `quý` (dates) are marked; other words only when
+//! their hash falls in a marked bucket.
 //! A mark is a *may*: the kind still checks the token as before, so a mark
 //! set too often costs time, never a fact.
 
@@ -47,6 +48,9 @@ pub(crate) const PLACE: u16 = 1 << 11;
 /// A word (or any token whose hash shares its bucket) a date may start
 /// with: a trigger (`ngày`, `tháng`, `quý`, `sáng`) or a number word.
 pub(crate) const DATE: u16 = 1 << 12;
+/// A word an honour or a praise verb may start with (`bằng`, `huân`,
+/// `khen`, `biểu`): those of [`AWARD`] that an award's scan goes back for.
+pub(crate) const HONOUR: u16 = 1 << 13;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -93,9 +97,10 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
 });
 
 /// Each kind's bit and the words it may start at.
-fn kinds() -> [(u16, Starts); 3] {
+fn kinds() -> [(u16, Starts); 4] {
     [
         (AWARD, award::mark_starts()),
+        (HONOUR, award::event_mark_starts()),
         (PROJECT, project::mark_starts()),
         (EVENT, event::mark_starts()),
     ]
@@ -207,6 +212,17 @@ impl Marks {
     #[inline]
     pub(crate) fn next(&self, from: usize, mask: u16) -> usize {
         next_in(&self.bits, from, mask)
+    }
+
+    /// The last token of `from..to` with a mark in `mask`, if any (the
+    /// backward search of [`Marks::next`]).
+    #[inline]
+    pub(crate) fn prev(&self, from: usize, to: usize, mask: u16) -> Option<usize> {
+        let within = self.bits.get(from..to.min(self.bits.len()))?;
+        within
+            .iter()
+            .rposition(|&m| m & mask != 0)
+            .map(|p| from + p)
     }
 
     /// Token `i`'s mark (0 past the end).
@@ -397,6 +413,7 @@ mod tests {
         assert!(bit_of("dự") & PROJECT != 0);
         assert!(bit_of("tặng") & AWARD != 0);
         assert!(bit_of("bằng") & AWARD != 0);
+        assert!(bit_of("bằng") & HONOUR != 0);
         assert!(bit_of("đại") & EVENT != 0);
         assert!(bit_of("hai") & NUMERAL != 0);
         assert_eq!(word_hash("dự"), t.hash(0).unwrap_or_default());
@@ -420,8 +437,9 @@ mod tests {
         }
     }
 
-    /// [`Marks::next`] agrees with a plain search for every start and mask,
-    /// across the four-mark chunks and the remainder.
+    /// [`Marks::next`] and [`Marks::prev`] agree with a plain search for
+    /// every start (and end) and mask, across the four-mark chunks and the
+    /// remainder.
     #[test]
     fn next_is_the_first_marked_token() {
         let mut x: u32 = 7;
@@ -446,6 +464,10 @@ mod tests {
                         want,
                         "len {len} from {from} mask {mask}"
                     );
+                    for to in from..len + 3 {
+                        let last = (from..to.min(len)).rev().find(|&i| bits[i] & mask != 0);
+                        assert_eq!(m.prev(from, to, mask), last, "{len} {from}..{to} {mask}");
+                    }
                 }
             }
         }

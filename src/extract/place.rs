@@ -338,10 +338,15 @@ impl<V> Lex<V> {
     /// start none where they stand (`ban hành`, `bộ trưởng`, `công nhân`).
     #[inline]
     pub(crate) fn may_match(&self, keys: &Keys<'_>, i: usize, h: u32) -> bool {
-        self.single_keys.may_contain(h)
-            || keys
-                .hash(i + 1)
-                .is_some_and(|second| self.pairs.may_contain(pair_hash(h, second)))
+        self.single_keys.may_contain(h) || self.may_match_long(keys, i, h)
+    }
+
+    /// May an entry of two pieces or more start at token `i`, whose key
+    /// has the hash `h`? `false` is sure (one bit test).
+    #[inline]
+    pub(crate) fn may_match_long(&self, keys: &Keys<'_>, i: usize, h: u32) -> bool {
+        keys.hash(i + 1)
+            .is_some_and(|second| self.pairs.may_contain(pair_hash(h, second)))
     }
 
     /// The longest entry starting at token `i`: its number of tokens and
@@ -910,6 +915,32 @@ fn place_at_word(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch
             numbered: false,
         });
     }
+    if !may_be_named(t, keys, i) {
+        return None;
+    }
+    place_after_level(t, keys, i)
+}
+
+/// May a level word starting at token `i` be followed by what names the
+/// place ([`place_after_level`]: a capital, or a number)? A sure `false`
+/// before the level word is looked up: where no level word of two pieces
+/// or more may start, only one of a single piece may, and its name or
+/// number comes right after it, or after the full stop of an abbreviation
+/// (`thành` in `thành công`, `thị` in `thị trường`, `bản` in `bản thân`
+/// have none; `quận 9`, `tổ số 5`, `xã Dương Quang`, `TP.HCM` may).
+fn may_be_named(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    let next = i + 1;
+    keys.hash(i)
+        .is_some_and(|h| LEVELS.may_match_long(keys, i, h))
+        || capitalized(t, next)
+        || t.is_digits(next)
+        || t.is(next, "số")
+        || t.is_punct(next, '.')
+}
+
+/// [`place_at_word`] past `TPHCM` and [`may_be_named`]: the place named
+/// after the level word at token `i`.
+fn place_after_level(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
     let (n, w) = level_word_at(t, keys, i)?;
     let j = i + n;
     let dotted = w.abbr && n > 1 && t.is_punct(j - 1, '.');
@@ -1362,6 +1393,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`may_be_named`] rules out no place [`place_after_level`] finds,
+    /// over the sample texts (the seed article, mixes of the lexicons'
+    /// phrases, names, numbers and common words), with keys of both kinds.
+    #[test]
+    fn may_be_named_rules_out_no_place() {
+        let (mut found, mut ruled_out) = (0, 0);
+        let mut texts = samples::texts();
+        texts.push("ấp số 5, tổ số 12, quận số 1, khóm số 3, đội số 2, Q.1, TP. Huế".to_string());
+        for text in texts {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 1 {
+                    let place = place_after_level(&t, &keys, i);
+                    let may = may_be_named(&t, &keys, i);
+                    assert!(may || place.is_none(), "{text} at {i}");
+                    found += usize::from(place.is_some());
+                    ruled_out += usize::from(!may);
+                }
+            }
+        }
+        assert!(found > 1_000 && ruled_out > 10_000, "{found} {ruled_out}");
     }
 
     #[test]

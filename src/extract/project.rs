@@ -110,6 +110,11 @@ struct Categories {
     du: u32,
     /// How the categories start (see [`category_at`]).
     starts: PhraseStarts,
+    /// The one-word categories a number may name (`đường 5`), and those
+    /// of institutions (`trường`), whose name may start in lower case
+    /// (see [`may_name`], [`may_be_named`]).
+    numbered_singles: WordFilter,
+    institution_singles: WordFilter,
 }
 
 /// How the phrases of a list start: the one-word phrases, and the first two
@@ -149,9 +154,15 @@ impl PhraseStarts {
     /// May a phrase start at token `i`, of hash `h`? `false` is sure.
     #[inline]
     pub(super) fn may_start(&self, t: &Tokens<'_>, i: usize, h: u32) -> bool {
-        self.singles.may_contain(h)
-            || t.hash(i + 1)
-                .is_some_and(|h1| self.pairs.may_contain(Self::pair(h, h1)))
+        self.singles.may_contain(h) || self.may_start_long(t, i, h)
+    }
+
+    /// May a phrase of two words or more start at token `i`, of hash `h`?
+    /// `false` is sure.
+    #[inline]
+    pub(super) fn may_start_long(&self, t: &Tokens<'_>, i: usize, h: u32) -> bool {
+        t.hash(i + 1)
+            .is_some_and(|h1| self.pairs.may_contain(Self::pair(h, h1)))
     }
 }
 
@@ -188,11 +199,25 @@ static CATEGORIES: Lazy<Categories> = Lazy::new(|| {
         }
     }
     let starts = PhraseStarts::new(phrases.iter().copied());
+    let mut numbered_singles = WordFilter::default();
+    let mut institution_singles = WordFilter::default();
+    for (phrase, entry) in phrases.iter().zip(&entries) {
+        if !phrase.contains(' ') {
+            if entry.number {
+                numbered_singles.insert(phrase);
+            }
+            if institution(entry) {
+                institution_singles.insert(phrase);
+            }
+        }
+    }
     Categories {
         phrases: Phrases::new(phrases),
         entries,
         du: word_hash("dự"),
         starts,
+        numbered_singles,
+        institution_singles,
     }
 });
 
@@ -813,6 +838,22 @@ fn may_name(t: &Tokens<'_>, entry: &Entry, c: usize) -> bool {
             && (FIELDS.may_start_at(t, after) || LEVEL_WORDS_AT.may_start_at(t, after))
 }
 
+/// May a category starting at token `i` (of hash `h`) be followed by its
+/// name ([`may_name`])? A sure `false` before the category is looked up:
+/// where no category of two words or more may start, only one of a single
+/// word may, and its name starts right after it (`trường` and `cầu` in
+/// `trường hợp`, `yêu cầu của` have none; `đường 5` and `trường Y` may).
+fn may_be_named(t: &Tokens<'_>, i: usize, h: u32) -> bool {
+    let cats = &*CATEGORIES;
+    let c = i + 1;
+    cats.starts.may_start_long(t, i, h)
+        || t.is_punct(c, '(')
+        || capitalized(t, c)
+        || cats.numbered_singles.may_contain(h)
+        || cats.institution_singles.may_contain(h)
+            && (FIELDS.may_start_at(t, c) || LEVEL_WORDS_AT.may_start_at(t, c))
+}
+
 /// The category at token `i`: its entry and its number of tokens.
 fn category_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Entry, usize)> {
     if !t.is_word(i) {
@@ -827,14 +868,27 @@ fn category_at(t: &Tokens<'_>, i: usize) -> Option<(&'static Entry, usize)> {
     Some((cats.entries.get(k)?, n))
 }
 
+/// Is `s` in lower case `lower`, as `s.to_lowercase() == lower` but
+/// without a copy (most names differ at their first letters)? The same for
+/// every `lower` without `ς` (the one letter `str::to_lowercase` writes
+/// otherwise than `char::to_lowercase`).
+fn lower_eq(s: &str, lower: &str) -> bool {
+    s.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
 /// A project whose category starts at token `i` (after `dự án` when
-/// `after_du_an`): (end, project, rule).
+/// `after_du_an`): (end, project, rule). `listed`: does the work just
+/// before lend its context to one of this category (asked only of a
+/// category that needs a context)?
 fn at_category(
     t: &Tokens<'_>,
     i: usize,
     after_du_an: bool,
-    listed: bool,
+    listed: impl FnOnce(ProjectCategory) -> bool,
 ) -> Option<(usize, Project, &'static str)> {
+    if !t.hash(i).is_some_and(|h| may_be_named(t, i, h)) {
+        return None;
+    }
     let (entry, n) = category_at(t, i)?;
     if !may_name(t, entry, i + n) {
         return None;
@@ -948,11 +1002,17 @@ fn at_category(
     }
     // `ngành đường sắt Việt Nam`, `các chợ TPHCM`: a country or a city as a
     // whole is no work's name.
-    let whole = text_of(t, name_start, end).to_lowercase();
-    if matches!(
-        whole.as_str(),
-        "việt nam" | "tphcm" | "tp.hcm" | "tp hcm" | "hcm" | "hà nội" | "tp"
-    ) {
+    let whole = text_of(t, name_start, end);
+    let places = [
+        "việt nam",
+        "tphcm",
+        "tp.hcm",
+        "tp hcm",
+        "hcm",
+        "hà nội",
+        "tp",
+    ];
+    if places.into_iter().any(|w| lower_eq(whole, w)) {
         return None;
     }
     match entry.category {
@@ -971,7 +1031,7 @@ fn at_category(
         _ => {}
     }
     if entry.context && !after_du_an {
-        if !listed && !has_context(t, i, end) {
+        if !listed(entry.category) && !has_context(t, i, end) {
             return None;
         }
         rule = "project/context";
@@ -989,7 +1049,11 @@ fn at_category(
 
 /// A project starting with `dự án` at token `i`: (end, project, rule).
 fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> {
-    let n = t.phrase(i, "dự án")?;
+    // Two word comparisons (`Tokens::phrase` splits its phrase first).
+    if !(t.is(i, "dự") && t.is(i + 1, "án")) {
+        return None;
+    }
+    let n = 2;
     let mut j = i + n;
     while t.is_word(j) && FILLER.contains(&t.lower(j)) && !t.get(j).is_some_and(|x| x.line_before) {
         j += 1;
@@ -997,7 +1061,7 @@ fn at_du_an(t: &Tokens<'_>, i: usize) -> Option<(usize, Project, &'static str)> 
     if t.get(j).is_none_or(|x| x.line_before) {
         return None;
     }
-    if let Some(found) = at_category(t, j, true, true) {
+    if let Some(found) = at_category(t, j, true, |_| true) {
         return Some(found);
     }
     // A name starts with a capital ([`name_end`]): most `dự án` have none.
@@ -1147,9 +1211,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             .or_else(|| {
                 // The work just before lends its context to one of its own
                 // kind only (`đường A (huyện B), đường C`).
-                let same = last_category.is_some()
-                    && category_at(t, i).is_some_and(|(e, _)| last_category == Some(e.category))
-                    && listed();
+                let same = |c| last_category == Some(c) && listed();
                 at_category(t, i, false, same).map(|h| (i, h))
             });
             match hit {
@@ -1263,6 +1325,117 @@ mod tests {
                 t.lower(i)
             );
         }
+    }
+
+    /// [`lower_eq`] answers as a comparison with the lower-case copy, for
+    /// names, their capitals and every cut of the seed report.
+    #[test]
+    fn lower_eq_is_a_comparison_with_the_lower_case_copy() {
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        let mut texts: Vec<String> = [
+            "Việt Nam",
+            "VIỆT NAM",
+            "TP.HCM",
+            "Tp Hcm",
+            "HCM",
+            "Hà Nội",
+            "HÀ NỘI",
+            "TP",
+            "tP",
+            "TPHCM",
+            "Sông Bung 4",
+            "ΣΑΣ",
+            "İ",
+            "\u{212A}",
+            "",
+            "hà  nội",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for (k, _) in raw.char_indices().step_by(7) {
+            texts.extend(raw.get(k..).map(|r| r.chars().take(10).collect::<String>()));
+        }
+        let lowers = [
+            "việt nam",
+            "tphcm",
+            "tp.hcm",
+            "tp hcm",
+            "hcm",
+            "hà nội",
+            "tp",
+        ];
+        let mut equal = 0;
+        for s in &texts {
+            let own = s.to_lowercase();
+            // `ΣΑΣ` is `σας` as a word (see [`lower_eq`]).
+            let own = Some(own.as_str()).filter(|o| !o.contains('ς'));
+            for w in lowers.iter().copied().chain(own) {
+                let same = s.to_lowercase() == w;
+                assert_eq!(lower_eq(s, w), same, "{s:?} {w:?}");
+                equal += usize::from(same);
+            }
+        }
+        assert!(equal > 400, "{equal}");
+    }
+
+    /// [`may_be_named`] never rules out a category [`may_name`] admits:
+    /// at every token of the seed report (raw, in capitals, every cut of
+    /// it), of every category in a sentence, and of random mixes of
+    /// categories, what follows them and what does not.
+    #[test]
+    fn may_be_named_never_rules_out_a_named_category() {
+        let mut pieces: Vec<&str> = PROJECT_CATEGORIES.iter().map(|(_, _, p)| *p).collect();
+        pieces.extend(INSTITUTION_FIELDS.iter().copied());
+        pieces.extend(LEVEL_WORDS.iter().copied());
+        pieces.extend([
+            "Trường",
+            "Cầu",
+            "hợp",
+            "yêu",
+            "của",
+            "Hà Nội",
+            "(",
+            "BVĐK",
+            ")",
+            "5",
+            "số",
+            "Y dược",
+            "Đa khoa",
+            "huyện",
+            "Gia Lâm",
+            "mới",
+            ",",
+            ".",
+            "\n",
+            "THPT",
+            "II",
+            "(BVĐK) Lạng Sơn",
+        ]);
+        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
+        let mut texts = vec![raw.to_string(), raw.to_uppercase()];
+        for (k, _) in raw.char_indices().step_by(83) {
+            texts.push(raw.get(k..).unwrap_or_default().to_string());
+        }
+        for (_, _, p) in PROJECT_CATEGORIES.iter() {
+            texts.push(format!("có {p} mới, {p} Hà Nội, {} 5", p.to_uppercase()));
+        }
+        let mut rng = crate::testing::Rng::new();
+        for k in 0..20_000 {
+            texts.push(rng.mix(&pieces, 12, if k % 4 == 0 { 2 } else { 1 }));
+        }
+        let (mut named, mut ruled_out) = (0, 0);
+        for text in &texts {
+            let t = Tokens::new(text);
+            for i in 0..t.len() {
+                let admitted = category_at(&t, i).is_some_and(|(e, n)| may_name(&t, e, i + n));
+                let may = may_be_named(&t, i, t.hash(i).unwrap_or_default());
+                assert!(may || !admitted, "{text:?} at {i}");
+                named += usize::from(admitted);
+                ruled_out += usize::from(!may);
+            }
+        }
+        assert!(named > 10_000 && ruled_out > 10_000, "{named} {ruled_out}");
     }
 
     #[test]
