@@ -40,3 +40,15 @@ impl Rng {
         text
     }
 }
+
+/// The seed article (`fixtures/duong-quang-2017.txt`), its upper-case copy,
+/// and its tails from every `step`-th character: texts of every length and
+/// cut, for comparing a shortcut with the path it shortcuts.
+pub(crate) fn seed_texts(step: usize) -> Vec<String> {
+    let raw = include_str!("../fixtures/duong-quang-2017.txt");
+    let mut texts = vec![raw.to_string(), raw.to_uppercase()];
+    for (k, _) in raw.char_indices().step_by(step.max(1)) {
+        texts.push(raw.get(k..).unwrap_or_default().to_string());
+    }
+    texts
+}

@@ -295,6 +295,22 @@ fn record() -> impl Strategy<Value = String> {
     })
 }
 
+/// `line` with one byte replaced (`edit` 0), inserted (1) or removed (2)
+/// at `at`, or as it is (3).
+fn edited(line: String, at: prop::sample::Index, byte: u8, edit: u8) -> Vec<u8> {
+    let mut bytes = line.into_bytes();
+    let i = at.index(bytes.len() + 1);
+    match edit {
+        0 if i < bytes.len() => bytes[i] = byte,
+        1 => bytes.insert(i, byte),
+        2 if i < bytes.len() => {
+            bytes.remove(i);
+        }
+        _ => {}
+    }
+    bytes
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
@@ -330,17 +346,7 @@ proptest! {
             .collect();
         let line = format!("{{{}}}", body.join(", "));
         same(line.as_bytes());
-        let mut bytes = line.into_bytes();
-        let i = at.index(bytes.len() + 1);
-        match edit {
-            0 if i < bytes.len() => bytes[i] = byte,
-            1 => bytes.insert(i, byte),
-            2 if i < bytes.len() => {
-                bytes.remove(i);
-            }
-            _ => {}
-        }
-        same(&bytes);
+        same(&edited(line, at, byte, edit));
     }
 
     /// Good records, then one byte of them replaced, inserted or removed.
@@ -352,16 +358,6 @@ proptest! {
         edit in 0..4u8,
     ) {
         same(line.as_bytes());
-        let mut bytes = line.into_bytes();
-        let i = at.index(bytes.len() + 1);
-        match edit {
-            0 if i < bytes.len() => bytes[i] = byte,
-            1 => bytes.insert(i, byte),
-            2 if i < bytes.len() => {
-                bytes.remove(i);
-            }
-            _ => {}
-        }
-        same(&bytes);
+        same(&edited(line, at, byte, edit));
     }
 }

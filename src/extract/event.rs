@@ -647,11 +647,7 @@ mod tests {
             "và",
             "năm 2017",
         ];
-        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
-        let mut texts = vec![raw.to_string(), raw.to_uppercase()];
-        for (k, _) in raw.char_indices().step_by(79) {
-            texts.push(raw.get(k..).unwrap_or_default().to_string());
-        }
+        let mut texts = crate::testing::seed_texts(79);
         let mut rng = crate::testing::Rng::new();
         for k in 0..20_000 {
             texts.push(rng.mix(PIECES, 30, if k % 4 == 0 { 2 } else { 1 }));

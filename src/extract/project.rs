@@ -876,6 +876,18 @@ fn lower_eq(s: &str, lower: &str) -> bool {
     s.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
+/// A country or a city as a whole, in lower case: no work's name
+/// (`ngành đường sắt Việt Nam`, `các chợ TPHCM`).
+const WHOLE_PLACES: [&str; 7] = [
+    "việt nam",
+    "tphcm",
+    "tp.hcm",
+    "tp hcm",
+    "hcm",
+    "hà nội",
+    "tp",
+];
+
 /// A project whose category starts at token `i` (after `dự án` when
 /// `after_du_an`): (end, project, rule). `listed`: does the work just
 /// before lend its context to one of this category (asked only of a
@@ -1003,16 +1015,7 @@ fn at_category(
     // `ngành đường sắt Việt Nam`, `các chợ TPHCM`: a country or a city as a
     // whole is no work's name.
     let whole = text_of(t, name_start, end);
-    let places = [
-        "việt nam",
-        "tphcm",
-        "tp.hcm",
-        "tp hcm",
-        "hcm",
-        "hà nội",
-        "tp",
-    ];
-    if places.into_iter().any(|w| lower_eq(whole, w)) {
+    if WHOLE_PLACES.into_iter().any(|w| lower_eq(whole, w)) {
         return None;
     }
     match entry.category {
@@ -1356,15 +1359,7 @@ mod tests {
         for (k, _) in raw.char_indices().step_by(7) {
             texts.extend(raw.get(k..).map(|r| r.chars().take(10).collect::<String>()));
         }
-        let lowers = [
-            "việt nam",
-            "tphcm",
-            "tp.hcm",
-            "tp hcm",
-            "hcm",
-            "hà nội",
-            "tp",
-        ];
+        let lowers = WHOLE_PLACES;
         let mut equal = 0;
         for s in &texts {
             let own = s.to_lowercase();
@@ -1412,11 +1407,7 @@ mod tests {
             "II",
             "(BVĐK) Lạng Sơn",
         ]);
-        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
-        let mut texts = vec![raw.to_string(), raw.to_uppercase()];
-        for (k, _) in raw.char_indices().step_by(83) {
-            texts.push(raw.get(k..).unwrap_or_default().to_string());
-        }
+        let mut texts = crate::testing::seed_texts(83);
         for (_, _, p) in PROJECT_CATEGORIES.iter() {
             texts.push(format!("có {p} mới, {p} Hà Nội, {} 5", p.to_uppercase()));
         }

@@ -489,11 +489,7 @@ mod tests {
             "\n\n",
             "2017",
         ];
-        let raw = include_str!("../../fixtures/duong-quang-2017.txt");
-        let mut texts = vec![raw.to_string(), raw.to_uppercase()];
-        for (k, _) in raw.char_indices().step_by(89) {
-            texts.push(raw.get(k..).unwrap_or_default().to_string());
-        }
+        let mut texts = crate::testing::seed_texts(89);
         let mut rng = crate::testing::Rng::new();
         for k in 0..10_000 {
             texts.push(rng.mix(PIECES, 30, if k % 3 == 0 { 2 } else { 1 }));
