@@ -1163,6 +1163,15 @@ impl<'t> Tokens<'t> {
             .is_some_and(|t| t.kind == Kind::Word && self.lower_bytes(t) == w.as_bytes())
     }
 
+    /// Is the lower-case form of token `i` (see [`Tokens::lower`]) `w`? The
+    /// same as `lower(i) == w`, compared as bytes.
+    #[inline]
+    pub(crate) fn lower_is(&self, i: usize, w: &str) -> bool {
+        self.toks
+            .get(i)
+            .map_or(w.is_empty(), |t| self.lower_bytes(t) == w.as_bytes())
+    }
+
     /// The bytes of token `t`'s lower-case form, for comparisons (a slice
     /// of bytes needs no check of character boundaries).
     #[inline]
@@ -1631,6 +1640,15 @@ pub(crate) mod tests {
         assert_eq!(lower, ["đảng", "bộ", "xã", "dương", "quang"]);
         assert_eq!(t.hash(2), Some(word_hash("xã")));
         assert_eq!(t.lower(9), "");
+        // `lower_is` is `lower(i) ==`, for every token and past the end.
+        let t = Tokens::new("Đảng bộ XÃ, 2017 tp.HCM “Ω” ");
+        for i in 0..t.len() + 2 {
+            for w in [
+                "đảng", "bộ", "xã", ",", "2017", "tp", ".", "hcm", "“", "ω", "Ω", "",
+            ] {
+                assert_eq!(t.lower_is(i, w), t.lower(i) == w, "{i} {w:?}");
+            }
+        }
     }
 
     use super::*;

@@ -491,7 +491,7 @@ impl Phrases {
                 .all(|(n, &(_, h))| t.hash(start + n) == Some(h))
                 && w.iter()
                     .enumerate()
-                    .all(|(n, &(word, _))| t.lower(start + n) == word)
+                    .all(|(n, &(word, _))| t.lower_is(start + n, word))
         })
     }
 
