@@ -107,11 +107,24 @@ const UNIFORM: [(u32, u32, u8); 7] = [
 /// The class table of the BMP: [`UNIFORM`] runs filled, the rest computed.
 fn build_bmp() -> Box<[u8; BMP_LEN]> {
     let mut t = Box::new([OTHER; BMP_LEN]);
-    for (u, k) in (0u32..).zip(t.iter_mut()) {
-        *k = match UNIFORM.iter().find(|&&(lo, hi, _)| (lo..=hi).contains(&u)) {
-            Some(&(_, _, class)) => class,
-            None => char::from_u32(u).map_or(OTHER, compute),
-        };
+    let computed = |u: u32| char::from_u32(u).map_or(OTHER, compute);
+    // The runs are in order: compute up to each, fill it, go on after it.
+    let mut next = 0u32;
+    for (lo, hi, class) in UNIFORM {
+        for u in next..lo {
+            if let Some(k) = t.get_mut(u as usize) {
+                *k = computed(u);
+            }
+        }
+        if let Some(run) = t.get_mut(lo as usize..=hi as usize) {
+            run.fill(class);
+        }
+        next = hi + 1;
+    }
+    for u in next..BMP_LEN as u32 {
+        if let Some(k) = t.get_mut(u as usize) {
+            *k = computed(u);
+        }
     }
     t
 }
@@ -165,6 +178,7 @@ mod tests {
 
     #[test]
     fn uniform_runs_have_one_class() {
+        assert!(UNIFORM.windows(2).all(|w| w[0].1 < w[1].0), "in order");
         for (lo, hi, class) in UNIFORM {
             for u in lo..=hi {
                 let computed = char::from_u32(u).map_or(OTHER, compute);
