@@ -1248,7 +1248,7 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
         // counts end past it).
         let quote = marks.get(i) & marks::HONOUR_QUOTE != 0
             && (lex.honors.may_start_at(t, i + 1)
-                || marks.next(i + 1, marks::END) <= i + 1 + MAX_NAME);
+                || marks.next_before(i + 1, i + 2 + MAX_NAME, marks::END) <= i + 1 + MAX_NAME);
         let praise = || award_verb(t, lex, i).is_some_and(|(_, kind)| kind == Verb::Praise);
         if quote
             || t.hash(i)

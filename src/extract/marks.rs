@@ -214,6 +214,16 @@ impl Marks {
         next_in(&self.bits, from, mask)
     }
 
+    /// [`Marks::next`] searching no further than `to`: the first token of
+    /// `from..to` with a mark in `mask`; else `to`, or the number of tokens
+    /// when there are fewer (as `next` would answer). Asked at many tokens,
+    /// an unbounded search with nothing to find would be quadratic.
+    #[inline]
+    pub(crate) fn next_before(&self, from: usize, to: usize, mask: u16) -> usize {
+        let bits = self.bits.get(..to.min(self.bits.len())).unwrap_or_default();
+        next_in(bits, from, mask)
+    }
+
     /// The last token of `from..to` with a mark in `mask`, if any (the
     /// backward search of [`Marks::next`]).
     #[inline]
@@ -467,6 +477,15 @@ mod tests {
                     for to in from..len + 3 {
                         let last = (from..to.min(len)).rev().find(|&i| bits[i] & mask != 0);
                         assert_eq!(m.prev(from, to, mask), last, "{len} {from}..{to} {mask}");
+                        let first = (from..to.min(len))
+                            .find(|&i| bits[i] & mask != 0)
+                            .unwrap_or(to.min(len).max(from));
+                        let bounded = m.next_before(from, to, mask);
+                        assert_eq!(bounded, first, "{len} {from}..{to} {mask}");
+                        // As a bound on the unbounded search (how awards ask it).
+                        if to > from {
+                            assert_eq!(bounded < to, m.next(from, mask) < to, "{from}..{to}");
+                        }
                     }
                 }
             }
