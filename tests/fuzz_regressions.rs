@@ -210,3 +210,21 @@ fn an_unreadable_number_ends_after_a_whole_digit_chain() {
         [("36 nghìn".into(), 36_000.0), ("0.000".into(), 0.0)]
     );
 }
+
+/// Found by the fuzz target `extract` (CI of 14bed9d): `5:12` was taken
+/// for a time although its minutes go on as a digit chain (`H5:12.345.6`),
+/// so `12.345.6` was a time's tail, in no fact and no diagnostic. Minutes
+/// are two digits that go on as no chain.
+#[test]
+fn minutes_that_go_on_as_a_chain_are_no_time() {
+    let doc = invariants::reporting().extract("H5:12.345.6 678");
+    // `12.345.6` is no valid grouping: reported, not passed over.
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.kind == "unreadable_number" && d.span.range() == (3..11)),
+        "{doc:?}"
+    );
+    // A time stays a time: no number in `lúc 15:30` or `8h15`.
+    assert!(numbers("lúc 15:30 và 8h15").is_empty());
+}

@@ -222,7 +222,13 @@ fn time_at(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let m = t.surface(i + 2);
-    t.is_digits(i + 2) && t.joined(i + 2) && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60)
+    t.is_digits(i + 2)
+        && t.joined(i + 2)
+        && m.len() == 2
+        && m.parse::<u32>().is_ok_and(|m| m < 60)
+        // Two digits that go on as a digit chain are no minutes
+        // (`H5:12.345.6`: `12.345.6` is a number, not `5:12` and a tail).
+        && chain(t, i + 2).end == i + 3
 }
 
 /// Most groups of a phone number written in groups.
