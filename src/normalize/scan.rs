@@ -16,13 +16,14 @@
 //! Most characters of real text need nothing, and [`Scanner::skip`] passes
 //! over them before that loop sees anything: eight bytes at a time, looking
 //! only at the lead bytes of non-ASCII characters (and at ASCII spaces when
-//! collapsing). Each such character costs one class lookup and, for a toned
-//! vowel, a look at the bytes on either side, all without branches
-//! (Vietnamese mixes two- and three-byte letters, toned and not, too
-//! irregularly for a branch predictor). A toned vowel next to another vowel
-//! is settled by [`Scanner::tone_candidate`]; whatever the skip is unsure
-//! of goes to the loop above, which decides as if nothing had been skipped
-//! (the tests compare the two on every option).
+//! collapsing). Each such character costs two table loads indexed by its
+//! bytes, never decoded ([`NeedsByBytes`]), and a look at the bytes on
+//! either side, all without branches (Vietnamese mixes two- and three-byte
+//! letters, toned and not, too irregularly for a branch predictor). A toned
+//! vowel next to another vowel is settled from the bytes around it
+//! ([`Scanner::settle`]) or else by [`Scanner::tone_candidate`]; whatever
+//! the skip is unsure of goes to the loop above, which decides as if
+//! nothing had been skipped (the tests compare the two on every option).
 
 use super::class::{self, BMP_LEN, VOWELS};
 use super::syllable::MAX_LETTERS;
@@ -32,6 +33,7 @@ use super::{
     compose, has_stacked_marks, space,
 };
 use crate::Span;
+use once_cell::sync::Lazy;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -89,15 +91,16 @@ const AFTER_PLAIN: u8 = 2;
 const BEFORE_PLAIN: u8 = 4;
 const NEVER: u8 = 8;
 
-/// The needs of each class; toned vowels need nothing unless `check_tones`.
+/// The needs of each class. Under [`ToneStyle::Preserve`] toned vowels need
+/// nothing: their needs are masked with `NEVER` ([`Scanner::need_mask`]).
 // `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
 #[allow(clippy::indexing_slicing)]
-const fn needs(check_tones: bool) -> [u8; 256] {
+const fn needs() -> [u8; 256] {
     let mut t = [NEVER; 256];
     let mut i = 0;
     while i <= class::OTHER as usize {
         let k = i as u8;
-        t[i] = if k >= VOWELS || (k / 2) % 6 == 0 || !check_tones {
+        t[i] = if k >= VOWELS || (k / 2) % 6 == 0 {
             0
         } else if matches!(k / 12, 1 | 2 | 4 | 7 | 8 | 10) {
             AFTER_ASCII
@@ -109,8 +112,91 @@ const fn needs(check_tones: bool) -> [u8; 256] {
     t
 }
 
-static NEEDS: [u8; 256] = needs(true);
-static NEEDS_PRESERVE: [u8; 256] = needs(false);
+static NEEDS: [u8; 256] = needs();
+
+/// The [`NEEDS`] of every two- and three-byte character, looked up by its
+/// bytes without decoding it (the skip's work for each non-ASCII
+/// character): `blocks`, indexed by the low six bits of the lead byte and
+/// of the next byte (`x & 0x3F3F`, the first two bytes little-end first),
+/// names a block of 64 in `needs`, indexed by the low six bits of the third
+/// byte. A two-byte character is whole in its two bytes, so its block holds
+/// 64 copies of its needs (the byte after it picks any); a three-byte
+/// character's block is the run of 64 code points it is in. Blocks are
+/// shared (most are all 0 or all `NEVER`); block 0 is all `NEVER`, as is
+/// every index no character has (the four-byte lead bytes).
+struct NeedsByBytes {
+    blocks: Box<[u16; 0x4000]>,
+    needs: Box<[u8; 0x1_0000]>,
+}
+
+/// Blocks of 64 that fit in [`NeedsByBytes::needs`].
+const NEEDS_BLOCKS: usize = 0x1_0000 / 64;
+
+impl NeedsByBytes {
+    fn build() -> NeedsByBytes {
+        let table = class::bmp();
+        let need = |u: u32| {
+            let k = table.get(u as usize).copied().unwrap_or(class::OTHER);
+            NEEDS.get(usize::from(k)).copied().unwrap_or(NEVER)
+        };
+        let mut t = NeedsByBytes {
+            blocks: Box::new([0; 0x4000]),
+            needs: Box::new([NEVER; 0x1_0000]),
+        };
+        let mut ids: std::collections::HashMap<[u8; 64], u16> = Default::default();
+        ids.insert([NEVER; 64], 0);
+        let mut name = |t: &mut NeedsByBytes, lead: u32, second: u32, block: [u8; 64]| {
+            let next = ids.len();
+            let id = match ids.get(&block) {
+                Some(&id) => id,
+                // Unreachable with today's Unicode (a few dozen blocks
+                // differ); all `NEVER` would still be right, only slower.
+                None if next >= NEEDS_BLOCKS => 0,
+                None => {
+                    if let Some(run) = t.needs.get_mut(next * 64..next * 64 + 64) {
+                        run.copy_from_slice(&block);
+                    }
+                    let id = next as u16;
+                    ids.insert(block, id);
+                    id
+                }
+            };
+            let at = ((lead & 0x3F) | ((second & 0x3F) << 8)) as usize;
+            if let Some(slot) = t.blocks.get_mut(at) {
+                *slot = id;
+            }
+        };
+        // Two bytes: U+0080..U+07FF, 110xxxxx 10xxxxxx.
+        for u in 0x80..0x800u32 {
+            name(&mut t, 0xC0 | (u >> 6), 0x80 | (u & 0x3F), [need(u); 64]);
+        }
+        // Three bytes: U+0800..U+FFFF in runs of 64, 1110xxxx 10xxxxxx.
+        for run in (0x800 >> 6)..(0x1_0000u32 >> 6) {
+            let block = core::array::from_fn(|low| need((run << 6) | low as u32));
+            name(&mut t, 0xE0 | (run >> 6), 0x80 | (run & 0x3F), block);
+        }
+        t
+    }
+
+    /// The needs of the char whose first bytes are `x`'s, little-end first
+    /// (anything for a four-byte one: its lead byte names block 0).
+    #[inline(always)]
+    fn of(&self, x: u32) -> u8 {
+        // Both indices are masked within their table: no bounds check is
+        // left in the code.
+        let block = self.blocks.get((x & 0x3F3F) as usize).copied().unwrap_or(0);
+        let low = (x >> 16) & 0x3F;
+        let at = ((usize::from(block) << 6) | low as usize) & 0xFFFF;
+        self.needs.get(at).copied().unwrap_or(NEVER)
+    }
+}
+
+static NEEDS_BY_BYTES: Lazy<NeedsByBytes> = Lazy::new(NeedsByBytes::build);
+
+/// Builds the scanner's table now (see [`class::warm`]).
+pub(crate) fn warm() {
+    Lazy::force(&NEEDS_BY_BYTES);
+}
 
 /// What a byte next to a character proves, as the neighbour after it:
 /// `AFTER_ASCII` for an ASCII byte, with `AFTER_PLAIN` when it is not a
@@ -263,8 +349,11 @@ pub(super) struct Scanner<'a> {
     out: Writer<'a>,
     notes: Vec<Note>,
     table: &'static [u8; BMP_LEN],
-    /// [`NEEDS`], or [`NEEDS_PRESERVE`] when tones are kept as they are.
-    needs: &'static [u8; 256],
+    /// The needs of each two- and three-byte character ([`NEEDS`]).
+    needs: &'static NeedsByBytes,
+    /// `NEVER` when tones are kept as they are (toned vowels then need
+    /// nothing), all ones otherwise: what of a character's needs holds.
+    need_mask: u8,
     tones: ToneStyle,
     fold_spaces: bool,
     collapse: bool,
@@ -368,10 +457,11 @@ impl<'a> Scanner<'a> {
             out: Writer::new(src),
             notes: Vec::new(),
             table: class::bmp_array(),
-            needs: if opts.tone == ToneStyle::Preserve {
-                &NEEDS_PRESERVE
+            needs: &NEEDS_BY_BYTES,
+            need_mask: if opts.tone == ToneStyle::Preserve {
+                NEVER
             } else {
-                &NEEDS
+                u8::MAX
             },
             tones: opts.tone,
             fold_spaces: opts.spaces != Spaces::Keep,
@@ -394,7 +484,11 @@ impl<'a> Scanner<'a> {
         let mut done = 0;
         let mut i = 0;
         while i < n {
-            i = self.skip(i);
+            i = if self.collapse {
+                self.skip::<true>(i)
+            } else {
+                self.skip::<false>(i)
+            };
             let Some((class, len, c)) = next(bytes, i, table) else {
                 break;
             };
@@ -478,8 +572,9 @@ impl<'a> Scanner<'a> {
     /// Eight bytes at a time: only lead bytes of non-ASCII characters (and,
     /// when collapsing, ASCII spaces and tabs) are looked at, ASCII letters,
     /// digits and punctuation and continuation bytes never are.
+    /// `COLLAPSE` is `self.collapse`, a constant in the loop.
     #[inline]
-    fn skip(&self, from: usize) -> usize {
+    fn skip<const COLLAPSE: bool>(&self, from: usize) -> usize {
         const HIGH: u64 = 0x8080_8080_8080_8080;
         if self.reference {
             return from;
@@ -490,7 +585,7 @@ impl<'a> Scanner<'a> {
             let w = u64::from_le_bytes(*chunk);
             // Bytes with their two high bits set: the lead bytes.
             let mut stops = w & (w << 1) & HIGH;
-            if self.collapse {
+            if COLLAPSE {
                 stops |= bytes_equal(w, b' ') | bytes_equal(w, b'\t');
             }
             while stops != 0 {
@@ -504,7 +599,7 @@ impl<'a> Scanner<'a> {
         }
         // The last few bytes, one at a time.
         while let Some(&b) = bytes.get(base) {
-            let stop = b >= 0xC0 || (self.collapse && (b == b' ' || b == b'\t'));
+            let stop = b >= 0xC0 || (COLLAPSE && (b == b' ' || b == b'\t'));
             if stop && !self.fine(base) {
                 return base;
             }
@@ -514,24 +609,37 @@ impl<'a> Scanner<'a> {
     }
 
     /// Does the char at `at` need nothing from the general path? Decided
-    /// from its class and, for a toned vowel, its neighbours' bytes; `false`
-    /// when unsure (the general path then decides).
+    /// from its bytes and, for a toned vowel, its neighbours' bytes; `false`
+    /// when unsure (the general path then decides), and for the first char
+    /// of the text and the last seven bytes.
     #[inline(always)]
     fn fine(&self, at: usize) -> bool {
         let bytes = self.src.as_bytes();
-        let Some((class, len, after)) = lead(bytes, at, self.table) else {
+        // The byte before the char, the char, and the byte after it.
+        let Some(window) = at
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p..))
+            .and_then(<[u8]>::first_chunk::<8>)
+        else {
             return false;
         };
+        let w = u64::from_le_bytes(*window);
+        let x = (w >> 8) as u32;
+        if (x as u8) < 0xC0 {
+            // An ASCII space or tab, stopped at when collapsing.
+            return false;
+        }
+        let len = 3 - u32::from((x as u8) < 0xE0);
+        let after = (x >> (8 * len)) as u8;
         let byte = |b: u8| BYTE_FACTS.get(usize::from(b)).copied().unwrap_or(0);
-        let before = at
-            .checked_sub(1)
-            .and_then(|p| bytes.get(p))
-            .map_or(AFTER_PLAIN, |&b| byte(b));
-        let have = byte(after) | ((before & AFTER_PLAIN) << 1);
-        let need = self.needs.get(usize::from(class)).copied().unwrap_or(NEVER);
+        let have = byte(after) | ((byte(w as u8) & AFTER_PLAIN) << 1);
+        let need = self.needs.of(x) & self.need_mask;
         if have & need == need {
             return true;
         }
+        let Some((class, len, _)) = lead(bytes, at, self.table) else {
+            return false;
+        };
         // A toned vowel next to another vowel or a non-ASCII character.
         need & NEVER == 0
             && !self
@@ -1012,6 +1120,32 @@ mod tests {
         }
     }
 
+    /// The needs read off a character's bytes are those of its class, for
+    /// every two- and three-byte character and whatever byte follows it;
+    /// a four-byte character is left to the general path.
+    #[test]
+    fn needs_by_bytes_are_the_needs_of_every_bmp_character() {
+        let table = class::bmp_array();
+        let t = &*NEEDS_BY_BYTES;
+        let mut checked = 0;
+        for c in (0x80..=0xFFFFu32).filter_map(char::from_u32) {
+            let (class, _, _) = next(c.to_string().as_bytes(), 0, table).unwrap();
+            for after in [b' ', b'a', 0xC3, 0xE1, 0x80, 0xBF] {
+                let mut four = [after; 4];
+                c.encode_utf8(&mut four);
+                let x = u32::from_le_bytes(four);
+                assert_eq!(t.of(x), NEEDS[usize::from(class)], "{c:?} then {after:#x}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 6 * 63_000, "{checked}");
+        for c in ['😀', '𝐀', '\u{10FFFF}'] {
+            let mut four = [0; 4];
+            c.encode_utf8(&mut four);
+            assert_eq!(t.of(u32::from_le_bytes(four)), NEVER, "{c:?}");
+        }
+    }
+
     /// `bytes_equal` finds exactly the bytes equal to the one asked for,
     /// whatever their neighbours (no borrow from one byte to the next).
     #[test]
@@ -1251,8 +1385,9 @@ mod tests {
         let onsets = ["", "g", "gi", "GI", "q", "qu", "Qu", "ng", "đ", "Đ", "h"];
         let codas = ["", "n", "ng", "c", "x"];
         let gaps = [" ", ", ", ".\n", "-"];
-        // An acute (two bytes on a, e, i, o, u, y) and a dot below (three).
-        let tones = ['\u{301}', '\u{323}'];
+        // An acute (two bytes on a, e, i, o, u, y: C3 xx), a dot below
+        // (three: E1 xx xx) and a tilde (ã C3, ĩ C4, ũ C5, ỹ E1).
+        let tones = ['\u{301}', '\u{323}', '\u{303}'];
         let mut clusters: Vec<Vec<char>> = Vec::new();
         for &a in &vowels {
             for &b in &vowels {
