@@ -135,47 +135,37 @@ const NEEDS_BLOCKS: usize = 0x1_0000 / 64;
 impl NeedsByBytes {
     fn build() -> NeedsByBytes {
         let table = class::bmp();
-        let need = |u: u32| {
-            let k = table.get(u as usize).copied().unwrap_or(class::OTHER);
-            NEEDS.get(usize::from(k)).copied().unwrap_or(NEVER)
-        };
-        let mut t = NeedsByBytes {
-            blocks: Box::new([0; 0x4000]),
-            needs: Box::new([NEVER; 0x1_0000]),
-        };
-        let mut ids: std::collections::HashMap<[u8; 64], u16> = Default::default();
-        ids.insert([NEVER; 64], 0);
-        let mut name = |t: &mut NeedsByBytes, lead: u32, second: u32, block: [u8; 64]| {
-            let next = ids.len();
-            let id = match ids.get(&block) {
-                Some(&id) => id,
-                // Unreachable with today's Unicode (a few dozen blocks
-                // differ); all `NEVER` would still be right, only slower.
-                None if next >= NEEDS_BLOCKS => 0,
-                None => {
-                    if let Some(run) = t.needs.get_mut(next * 64..next * 64 + 64) {
-                        run.copy_from_slice(&block);
-                    }
-                    let id = next as u16;
-                    ids.insert(block, id);
-                    id
-                }
-            };
+        let need = |k: u8| NEEDS.get(usize::from(k)).copied().unwrap_or(NEVER);
+        let mut blocks = Box::new([0; 0x4000]);
+        let mut store = BlockStore::new();
+        let mut name = |lead: u32, second: u32, id: u16| {
             let at = ((lead & 0x3F) | ((second & 0x3F) << 8)) as usize;
-            if let Some(slot) = t.blocks.get_mut(at) {
+            if let Some(slot) = blocks.get_mut(at) {
                 *slot = id;
             }
         };
         // Two bytes: U+0080..U+07FF, 110xxxxx 10xxxxxx.
-        for u in 0x80..0x800u32 {
-            name(&mut t, 0xC0 | (u >> 6), 0x80 | (u & 0x3F), [need(u); 64]);
+        for (u, &k) in (0x80..0x800u32).zip(table.get(0x80..0x800).unwrap_or_default()) {
+            name(0xC0 | (u >> 6), 0x80 | (u & 0x3F), store.uniform(need(k)));
         }
         // Three bytes: U+0800..U+FFFF in runs of 64, 1110xxxx 10xxxxxx.
-        for run in (0x800 >> 6)..(0x1_0000u32 >> 6) {
-            let block = core::array::from_fn(|low| need((run << 6) | low as u32));
-            name(&mut t, 0xE0 | (run >> 6), 0x80 | (run & 0x3F), block);
+        for (run, classes) in (0x800 >> 6..).zip(table.get(0x800..).unwrap_or_default().chunks(64))
+        {
+            let first = classes.first().copied().unwrap_or(class::OTHER);
+            let id = if classes.iter().all(|&k| k == first) {
+                store.uniform(need(first))
+            } else {
+                let block = core::array::from_fn(|low| {
+                    need(classes.get(low).copied().unwrap_or(class::OTHER))
+                });
+                store.block(&block)
+            };
+            name(0xE0 | (run >> 6), 0x80 | (run & 0x3F), id);
         }
-        t
+        NeedsByBytes {
+            blocks,
+            needs: store.needs,
+        }
     }
 
     /// The needs of the char whose first bytes are `x`'s, little-end first
@@ -188,6 +178,73 @@ impl NeedsByBytes {
         let low = (x >> 16) & 0x3F;
         let at = ((usize::from(block) << 6) | low as usize) & 0xFFFF;
         self.needs.get(at).copied().unwrap_or(NEVER)
+    }
+}
+
+/// The blocks of [`NeedsByBytes::needs`] as they are built, each stored
+/// once: one of 64 equal needs is found by its value, any other by
+/// comparison with the few such blocks (Unicode has a few dozen).
+struct BlockStore {
+    needs: Box<[u8; 0x1_0000]>,
+    count: usize,
+    uniform: [Option<u16>; 256],
+    mixed: Vec<([u8; 64], u16)>,
+}
+
+impl BlockStore {
+    /// A store with block 0, all `NEVER`.
+    fn new() -> BlockStore {
+        let mut uniform = [None; 256];
+        if let Some(slot) = uniform.get_mut(usize::from(NEVER)) {
+            *slot = Some(0);
+        }
+        BlockStore {
+            needs: Box::new([NEVER; 0x1_0000]),
+            count: 1,
+            uniform,
+            mixed: Vec::new(),
+        }
+    }
+
+    /// The block of 64 copies of `need`.
+    fn uniform(&mut self, need: u8) -> u16 {
+        match self.uniform.get(usize::from(need)).copied().flatten() {
+            Some(id) => id,
+            None => {
+                let id = self.store(&[need; 64]);
+                if let Some(slot) = self.uniform.get_mut(usize::from(need)) {
+                    *slot = Some(id);
+                }
+                id
+            }
+        }
+    }
+
+    /// The block holding `block`.
+    fn block(&mut self, block: &[u8; 64]) -> u16 {
+        if let Some(&first) = block.first().filter(|&&n| block.iter().all(|&m| m == n)) {
+            return self.uniform(first);
+        }
+        if let Some(&(_, id)) = self.mixed.iter().find(|(b, _)| b == block) {
+            return id;
+        }
+        let id = self.store(block);
+        self.mixed.push((*block, id));
+        id
+    }
+
+    /// A new block; block 0 (all `NEVER`, always right, only slower) once
+    /// the table is full, which today's Unicode is far from.
+    fn store(&mut self, block: &[u8; 64]) -> u16 {
+        let at = self.count * 64;
+        match self.needs.get_mut(at..at + 64) {
+            Some(run) if self.count < NEEDS_BLOCKS => {
+                run.copy_from_slice(block);
+                self.count += 1;
+                (self.count - 1) as u16
+            }
+            _ => 0,
+        }
     }
 }
 
