@@ -118,30 +118,31 @@ static NEEDS: [u8; 256] = needs();
 /// bytes without decoding it (the skip's work for each non-ASCII
 /// character): `blocks`, indexed by the low six bits of the lead byte and
 /// of the next byte (`x & 0x3F3F`, the first two bytes little-end first),
-/// names a block of 64 in `needs`, indexed by the low six bits of the third
-/// byte. A two-byte character is whole in its two bytes, so its block holds
+/// gives where a block of 64 starts in `needs`, indexed from there by the
+/// low six bits of the third byte. A two-byte character is whole in its two bytes, so its block holds
 /// 64 copies of its needs (the byte after it picks any); a three-byte
 /// character's block is the run of 64 code points it is in. Blocks are
 /// shared (most are all 0 or all `NEVER`); block 0 is all `NEVER`, as is
 /// every index no character has (the four-byte lead bytes).
 struct NeedsByBytes {
-    blocks: Box<[u16; 0x4000]>,
-    needs: Box<[u8; 0x1_0000]>,
+    blocks: [u16; 0x4000],
+    needs: [u8; 0x1_0000],
 }
 
-/// Blocks of 64 that fit in [`NeedsByBytes::needs`].
-const NEEDS_BLOCKS: usize = 0x1_0000 / 64;
-
 impl NeedsByBytes {
-    fn build() -> NeedsByBytes {
+    fn build() -> Box<NeedsByBytes> {
         let table = class::bmp();
         let need = |k: u8| NEEDS.get(usize::from(k)).copied().unwrap_or(NEVER);
-        let mut blocks = Box::new([0; 0x4000]);
-        let mut store = BlockStore::new();
-        let mut name = |lead: u32, second: u32, id: u16| {
+        let mut t = Box::new(NeedsByBytes {
+            blocks: [0; 0x4000],
+            needs: [NEVER; 0x1_0000],
+        });
+        let NeedsByBytes { blocks, needs } = &mut *t;
+        let mut store = BlockStore::new(needs);
+        let mut name = |lead: u32, second: u32, start: u16| {
             let at = ((lead & 0x3F) | ((second & 0x3F) << 8)) as usize;
             if let Some(slot) = blocks.get_mut(at) {
-                *slot = id;
+                *slot = start;
             }
         };
         // Two bytes: U+0080..U+07FF, 110xxxxx 10xxxxxx.
@@ -152,7 +153,7 @@ impl NeedsByBytes {
         for (run, classes) in (0x800 >> 6..).zip(table.get(0x800..).unwrap_or_default().chunks(64))
         {
             let first = classes.first().copied().unwrap_or(class::OTHER);
-            let id = if classes.iter().all(|&k| k == first) {
+            let start = if classes.iter().all(|&k| k == first) {
                 store.uniform(need(first))
             } else {
                 let block = core::array::from_fn(|low| {
@@ -160,12 +161,9 @@ impl NeedsByBytes {
                 });
                 store.block(&block)
             };
-            name(0xE0 | (run >> 6), 0x80 | (run & 0x3F), id);
+            name(0xE0 | (run >> 6), 0x80 | (run & 0x3F), start);
         }
-        NeedsByBytes {
-            blocks,
-            needs: store.needs,
-        }
+        t
     }
 
     /// The needs of the char whose first bytes are `x`'s, little-end first
@@ -174,32 +172,35 @@ impl NeedsByBytes {
     fn of(&self, x: u32) -> u8 {
         // Both indices are masked within their table: no bounds check is
         // left in the code.
-        let block = self.blocks.get((x & 0x3F3F) as usize).copied().unwrap_or(0);
-        let low = (x >> 16) & 0x3F;
-        let at = ((usize::from(block) << 6) | low as usize) & 0xFFFF;
-        self.needs.get(at).copied().unwrap_or(NEVER)
+        let start = self.blocks.get((x & 0x3F3F) as usize).copied().unwrap_or(0);
+        let low = ((x >> 16) & 0x3F) as u16;
+        self.needs
+            .get(usize::from(start | low))
+            .copied()
+            .unwrap_or(NEVER)
     }
 }
 
 /// The blocks of [`NeedsByBytes::needs`] as they are built, each stored
-/// once: one of 64 equal needs is found by its value, any other by
-/// comparison with the few such blocks (Unicode has a few dozen).
-struct BlockStore {
-    needs: Box<[u8; 0x1_0000]>,
+/// once and named by where it starts: one of 64 equal needs is found by its
+/// value, any other by comparison with the few such blocks (Unicode has a
+/// few dozen).
+struct BlockStore<'a> {
+    needs: &'a mut [u8; 0x1_0000],
     count: usize,
     uniform: [Option<u16>; 256],
     mixed: Vec<([u8; 64], u16)>,
 }
 
-impl BlockStore {
-    /// A store with block 0, all `NEVER`.
-    fn new() -> BlockStore {
+impl<'a> BlockStore<'a> {
+    /// A store over `needs` (all `NEVER`), with block 0.
+    fn new(needs: &'a mut [u8; 0x1_0000]) -> BlockStore<'a> {
         let mut uniform = [None; 256];
         if let Some(slot) = uniform.get_mut(usize::from(NEVER)) {
             *slot = Some(0);
         }
         BlockStore {
-            needs: Box::new([NEVER; 0x1_0000]),
+            needs,
             count: 1,
             uniform,
             mixed: Vec::new(),
@@ -209,13 +210,13 @@ impl BlockStore {
     /// The block of 64 copies of `need`.
     fn uniform(&mut self, need: u8) -> u16 {
         match self.uniform.get(usize::from(need)).copied().flatten() {
-            Some(id) => id,
+            Some(start) => start,
             None => {
-                let id = self.store(&[need; 64]);
+                let start = self.store(&[need; 64]);
                 if let Some(slot) = self.uniform.get_mut(usize::from(need)) {
-                    *slot = Some(id);
+                    *slot = Some(start);
                 }
-                id
+                start
             }
         }
     }
@@ -225,30 +226,30 @@ impl BlockStore {
         if let Some(&first) = block.first().filter(|&&n| block.iter().all(|&m| m == n)) {
             return self.uniform(first);
         }
-        if let Some(&(_, id)) = self.mixed.iter().find(|(b, _)| b == block) {
-            return id;
+        if let Some(&(_, start)) = self.mixed.iter().find(|(b, _)| b == block) {
+            return start;
         }
-        let id = self.store(block);
-        self.mixed.push((*block, id));
-        id
+        let start = self.store(block);
+        self.mixed.push((*block, start));
+        start
     }
 
     /// A new block; block 0 (all `NEVER`, always right, only slower) once
     /// the table is full, which today's Unicode is far from.
     fn store(&mut self, block: &[u8; 64]) -> u16 {
         let at = self.count * 64;
-        match self.needs.get_mut(at..at + 64) {
-            Some(run) if self.count < NEEDS_BLOCKS => {
+        match (self.needs.get_mut(at..at + 64), u16::try_from(at)) {
+            (Some(run), Ok(start)) => {
                 run.copy_from_slice(block);
                 self.count += 1;
-                (self.count - 1) as u16
+                start
             }
             _ => 0,
         }
     }
 }
 
-static NEEDS_BY_BYTES: Lazy<NeedsByBytes> = Lazy::new(NeedsByBytes::build);
+static NEEDS_BY_BYTES: Lazy<Box<NeedsByBytes>> = Lazy::new(NeedsByBytes::build);
 
 /// Builds the scanner's table now (see [`class::warm`]).
 pub(crate) fn warm() {
@@ -637,18 +638,31 @@ impl<'a> Scanner<'a> {
             return from;
         }
         let bytes = self.src.as_bytes();
-        let mut base = from;
-        while let Some(chunk) = bytes.get(base..).and_then(<[u8]>::first_chunk::<8>) {
-            let w = u64::from_le_bytes(*chunk);
+        let stop = |b: u8| b >= 0xC0 || (COLLAPSE && (b == b' ' || b == b'\t'));
+        // The first char of the text has no byte before it for `fine`.
+        let mut base = match bytes.first() {
+            Some(&b) if from == 0 && stop(b) => return 0,
+            Some(_) => from.max(1),
+            None => return from,
+        };
+        // Eight bytes from `base` with the byte before them and the seven
+        // after: every char starting in the eight with its neighbours.
+        while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<16>) {
+            // The eight bytes from `k` in the window (`k` is at most 8).
+            let eight = |k: usize| {
+                let bytes = window.get(k..).and_then(<[u8]>::first_chunk::<8>);
+                bytes.map_or(0, |b| u64::from_le_bytes(*b))
+            };
+            let w = eight(1);
             // Bytes with their two high bits set: the lead bytes.
             let mut stops = w & (w << 1) & HIGH;
             if COLLAPSE {
                 stops |= bytes_equal(w, b' ') | bytes_equal(w, b'\t');
             }
             while stops != 0 {
-                let at = base + (stops.trailing_zeros() / 8) as usize;
-                if !self.fine(at) {
-                    return at;
+                let k = (stops.trailing_zeros() / 8) as usize;
+                if !self.fine_in(base + k, eight(k)) {
+                    return base + k;
                 }
                 stops &= stops - 1;
             }
@@ -656,8 +670,7 @@ impl<'a> Scanner<'a> {
         }
         // The last few bytes, one at a time.
         while let Some(&b) = bytes.get(base) {
-            let stop = b >= 0xC0 || (COLLAPSE && (b == b' ' || b == b'\t'));
-            if stop && !self.fine(base) {
+            if stop(b) && !self.fine(base) {
                 return base;
             }
             base += 1;
@@ -671,16 +684,18 @@ impl<'a> Scanner<'a> {
     /// of the text and the last seven bytes.
     #[inline(always)]
     fn fine(&self, at: usize) -> bool {
-        let bytes = self.src.as_bytes();
-        // The byte before the char, the char, and the byte after it.
-        let Some(window) = at
+        let window = at
             .checked_sub(1)
-            .and_then(|p| bytes.get(p..))
-            .and_then(<[u8]>::first_chunk::<8>)
-        else {
-            return false;
-        };
-        let w = u64::from_le_bytes(*window);
+            .and_then(|p| self.src.as_bytes().get(p..))
+            .and_then(<[u8]>::first_chunk::<8>);
+        window.is_some_and(|w| self.fine_in(at, u64::from_le_bytes(*w)))
+    }
+
+    /// [`Scanner::fine`] with the eight bytes from the one before `at`, `w`
+    /// (the byte before the char, the char, and the byte after it).
+    #[inline(always)]
+    fn fine_in(&self, at: usize, w: u64) -> bool {
+        let bytes = self.src.as_bytes();
         let x = (w >> 8) as u32;
         if (x as u8) < 0xC0 {
             // An ASCII space or tab, stopped at when collapsing.
