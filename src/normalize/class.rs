@@ -146,6 +146,8 @@ pub(crate) fn bmp_array() -> &'static [u8; BMP_LEN] {
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&BMP);
+    // And the scanner's table, built from this one.
+    super::scan::warm();
 }
 
 #[cfg(test)]

@@ -15,8 +15,9 @@
 //! combining marks), runs of spaces, and other characters with their marks.
 //! A segment that is already canonical is never copied, and costs little:
 //! ASCII letters, digits and punctuation are passed over eight bytes at a
-//! time, and every other character costs one table lookup (a toned vowel, a
-//! look at its neighbours' bytes too). Only a segment that needs work (a decomposed letter,
+//! time, and every other character costs a lookup by its bytes (a toned
+//! vowel, a look at its neighbours' bytes too). Only a segment that needs
+//! work (a decomposed letter,
 //! a tone on the wrong vowel, a no-break space, a zero-width space, an `Ð`)
 //! is rewritten, and each rewrite is one [`Edit`](crate::Edit) in the offset
 //! map. Text that needs nothing comes back borrowed.
