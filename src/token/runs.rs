@@ -1,0 +1,257 @@
+//! Where the lower-case letters of words run, found for a whole text at
+//! once: one bit per byte, in words of 64 bytes, set for the bytes a
+//! lower-case word goes on through. A word's end is then the first clear
+//! bit after its first letter (`trailing_zeros`), instead of a loop that
+//! switches between ASCII letters and the longer Vietnamese ones at every
+//! character (`người`: `ng`, `ư`, `ờ`, `i`), whose exits the processor
+//! mispredicts.
+//!
+//! The bits of a word of eight bytes are made at once (SWAR): ASCII
+//! lower-case letters and continuation bytes (`10xx_xxxx`) by arithmetic,
+//! the first bytes of longer characters by a second loop over those bytes
+//! alone, each character looked up in [`LowerSet`].
+
+/// The bits of one byte of each of the eight bytes of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For eight bytes `w` (little-endian): the bytes that are ASCII
+/// lower-case letters or continuation bytes, and the bytes that start a
+/// character of two to four bytes, as the high bits of their bytes.
+#[inline(always)]
+fn classify(w: u64) -> (u64, u64) {
+    let ascii = w & !HIGH;
+    // 0x61 + 0x1F and 0x7B + 0x05 reach 0x80: set at `a` and past `z`.
+    let lower = (ascii + 0x1F * ONES) & !(ascii + 0x05 * ONES) & !w & HIGH;
+    // Bit 6 of each byte moved to bit 7.
+    let six = w << 1;
+    let cont = w & !six & HIGH;
+    let lead = w & six & HIGH;
+    (lower | cont, lead)
+}
+
+/// Transposes the 8×8 bits of `x` (bit `8r + c` to bit `8c + r`), in three
+/// swaps of blocks (Hacker's Delight, 7-3).
+#[inline(always)]
+fn transpose(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^ t ^ (t << 28)
+}
+
+/// The code points of the Basic Multilingual Plane a lower-case word goes
+/// on through (see [`super::scan_lower`]): lower-case Vietnamese vowels,
+/// `đ` and ASCII lower-case letters, as a bit set.
+pub(super) struct LowerSet {
+    bits: Box<[u64; 1024]>,
+}
+
+impl LowerSet {
+    /// The set of the code points for which `lower` holds.
+    pub(super) fn new(lower: impl Fn(u32) -> bool) -> LowerSet {
+        let mut bits = Box::new([0u64; 1024]);
+        for (w, word) in (0u32..).zip(bits.iter_mut()) {
+            for bit in 0..64 {
+                if lower(w * 64 + bit) {
+                    *word |= 1 << bit;
+                }
+            }
+        }
+        LowerSet { bits }
+    }
+
+    /// Does the character whose first byte starts `quad` (its bytes as a
+    /// little-endian word, zeros past the text) run on a lower-case word?
+    /// Two- and three-byte characters from the set, no character of four
+    /// bytes; with masks rather than branches (the lengths of characters
+    /// alternate unpredictably in Vietnamese words).
+    #[inline(always)]
+    fn lead_is_lower(&self, quad: u32) -> u64 {
+        let b0 = quad & 0xFF;
+        let two = ((quad & 0x1F) << 6) | ((quad >> 8) & 0x3F);
+        // The same bits, and those of a third byte under them.
+        let three = ((two << 6) & 0xFFC0) | ((quad >> 16) & 0x3F);
+        // All ones for a character of three bytes or more.
+        let long = 0u32.wrapping_sub(u32::from(b0 >= 0xE0));
+        let cp = two ^ ((two ^ three) & long);
+        let word = self.bits.get((cp / 64) as usize).copied().unwrap_or(0);
+        (word >> (cp % 64)) & u64::from(b0 < 0xF0)
+    }
+}
+
+/// The runs of a text (see the module): bit `p % 64` of word `p / 64` is
+/// set when byte `p` goes on a lower-case word. Bits past the text are
+/// clear, so every run ends at or before the end of the text.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Runs {
+    bits: Vec<u64>,
+}
+
+impl Runs {
+    /// Marks the runs of `bytes` (valid UTF-8), reusing the memory.
+    pub(super) fn fill(&mut self, bytes: &[u8], set: &LowerSet) {
+        self.bits.clear();
+        self.bits.reserve(bytes.len() / 64 + 1);
+        let mut chunks = bytes.chunks_exact(64);
+        let mut base = 0;
+        for chunk in &mut chunks {
+            let bits = chunk_bits(chunk, bytes, base, set);
+            self.bits.push(bits);
+            base += 64;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 64];
+            if let Some(dst) = last.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            let bits = chunk_bits(&last, bytes, base, set);
+            self.bits.push(bits);
+        }
+    }
+
+    /// About how much memory the runs hold.
+    pub(super) fn held_bytes(&self) -> usize {
+        self.bits.capacity() * core::mem::size_of::<u64>()
+    }
+
+    /// The first byte at or after `from` that does not go on a lower-case
+    /// word (the end of the text at most).
+    #[inline(always)]
+    pub(super) fn end(&self, from: usize) -> usize {
+        let mut k = from / 64;
+        let mut stops = self.bits.get(k).map_or(1, |w| !w >> (from % 64));
+        let mut at = from;
+        while stops == 0 {
+            k += 1;
+            at = k * 64;
+            stops = self.bits.get(k).map_or(1, |w| !w);
+        }
+        at + stops.trailing_zeros() as usize
+    }
+}
+
+/// The run bits of the 64 bytes `chunk` found at byte `base` of `bytes`
+/// (the last chunk of a text padded with zeros).
+#[inline(always)]
+fn chunk_bits(chunk: &[u8], bytes: &[u8], base: usize, set: &LowerSet) -> u64 {
+    // Word k's flags at bits 8j + k (byte 8k + j), then transposed: the
+    // flags of eight words gathered with shifts, not multiplications.
+    let mut runs = 0u64;
+    let mut leads = 0u64;
+    for (k, eight) in (0..8).rev().zip(chunk.chunks_exact(8)) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        let (run, lead) = classify(u64::from_le_bytes(w));
+        runs |= run >> k;
+        leads |= lead >> k;
+    }
+    let mut runs = transpose(runs);
+    let mut leads = transpose(leads);
+    if leads == 0 {
+        return runs;
+    }
+    // The chunk and the three bytes after it (zeros past the text), so
+    // that every character starting in the chunk is whole.
+    let mut window = [0u8; 68];
+    for (dst, src) in window.iter_mut().zip(bytes.get(base..).unwrap_or_default()) {
+        *dst = *src;
+    }
+    while leads != 0 {
+        let k = leads.trailing_zeros() as usize & 63;
+        leads &= leads - 1;
+        let quad = window.get(k..k + 4).map_or(0, |q| {
+            q.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b))
+        });
+        runs |= set.lead_is_lower(quad) << k;
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_runs_on_as_the_set_says() {
+        // Two- and three-byte characters by their code points, whatever
+        // follows them; four-byte ones never.
+        let set = LowerSet::new(|cp| cp % 3 == 0 || (0x1EA0..0x1F00).contains(&cp));
+        for c in ('\u{80}'..=char::MAX).step_by(1) {
+            let mut buf = [0u8; 4];
+            let len = c.encode_utf8(&mut buf).len();
+            for next in [0u8, 0x41, 0xBF, 0xFF] {
+                if let Some(b) = buf.get_mut(len) {
+                    *b = next;
+                }
+                let quad = u32::from_le_bytes(buf);
+                let cp = c as u32;
+                let want = len < 4 && (cp % 3 == 0 || (0x1EA0..0x1F00).contains(&cp));
+                assert_eq!(set.lead_is_lower(quad) == 1, want, "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn transpose_moves_every_bit() {
+        for r in 0..8 {
+            for c in 0..8 {
+                assert_eq!(transpose(1 << (8 * r + c)), 1 << (8 * c + r), "{r} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_the_bytes_one_by_one() {
+        // Every length up to a few chunks, characters of every width
+        // across the chunks' edges; the set: ASCII lower-case and `ư`.
+        let set = LowerSet::new(|cp| cp == 0x01B0 || (0x61..=0x7A).contains(&cp));
+        let pieces = [
+            "a", "z", "A", " ", "ư", "Ư", "ờ", "đ", "😀", "{", "`", "\u{7f}",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        let mut runs = Runs::default();
+        for n in 0..3000 {
+            let text: String = (0..n % 150)
+                .filter_map(|_| pieces.get(rng.below(pieces.len())).copied())
+                .collect();
+            runs.fill(text.as_bytes(), &set);
+            let on: Vec<bool> = text
+                .char_indices()
+                .flat_map(|(_, c)| {
+                    let lower = c == 'ư' || c.is_ascii_lowercase();
+                    (0..c.len_utf8()).map(move |k| lower || k > 0)
+                })
+                .collect();
+            for from in 0..=text.len() {
+                let want = (from..text.len()).find(|&p| !on[p]).unwrap_or(text.len());
+                assert_eq!(runs.end(from), want, "{text:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn classify_is_the_bytes_one_by_one() {
+        // Every byte value at every place of a word, among others.
+        let mut rng = crate::testing::Rng::new();
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                let mut w = [0u8; 8];
+                for x in &mut w {
+                    *x = rng.below(256) as u8;
+                }
+                w[place] = b;
+                let (runs, leads) = classify(u64::from_le_bytes(w));
+                for (k, &x) in w.iter().enumerate() {
+                    let run = x.is_ascii_lowercase() || (0x80..0xC0).contains(&x);
+                    assert_eq!(runs >> (8 * k + 7) & 1 == 1, run, "{x:#x}");
+                    assert_eq!(leads >> (8 * k + 7) & 1 == 1, x >= 0xC0, "{x:#x}");
+                }
+            }
+        }
+    }
+}
