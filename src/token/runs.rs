@@ -6,29 +6,40 @@
 //! character (`người`: `ng`, `ư`, `ờ`, `i`), whose exits the processor
 //! mispredicts.
 //!
-//! The bits of a word of eight bytes are made at once (SWAR): ASCII
-//! lower-case letters and continuation bytes (`10xx_xxxx`) by arithmetic,
-//! the first bytes of longer characters by a second loop over those bytes
-//! alone, each character looked up in [`LowerSet`].
+//! The bits of 64 bytes are made at once: ASCII lower-case letters and
+//! continuation bytes (`10xx_xxxx`) by comparisons LLVM makes sixteen bytes
+//! at a time, the first bytes of longer characters by a second loop over
+//! those bytes alone, each character looked up in [`LowerSet`].
 
-/// The bits of one byte of each of the eight bytes of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in each byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// For eight bytes `w` (little-endian): the bytes that are ASCII
-/// lower-case letters or continuation bytes, and the bytes that start a
-/// character of two to four bytes, as the high bits of their bytes.
+/// For 64 bytes: those that are ASCII lower-case letters or continuation
+/// bytes (`10xx_xxxx`), and those that start a character of two to four
+/// bytes, as the high bits of two arrays of bytes. Byte by byte, in a shape
+/// LLVM compiles to comparisons of sixteen bytes at a time.
 #[inline(always)]
-fn classify(w: u64) -> (u64, u64) {
-    let ascii = w & !HIGH;
-    // 0x61 + 0x1F and 0x7B + 0x05 reach 0x80: set at `a` and past `z`.
-    let lower = (ascii + 0x1F * ONES) & !(ascii + 0x05 * ONES) & !w & HIGH;
-    // Bit 6 of each byte moved to bit 7.
-    let six = w << 1;
-    let cont = w & !six & HIGH;
-    let lead = w & six & HIGH;
-    (lower | cont, lead)
+fn classify(chunk: &[u8; 64]) -> ([u8; 64], [u8; 64]) {
+    let mut runs = [0u8; 64];
+    let mut leads = [0u8; 64];
+    for ((run, lead), &b) in runs.iter_mut().zip(leads.iter_mut()).zip(chunk) {
+        // `(b as i8) < -64`: 0x80 to 0xBF.
+        let on = b.wrapping_sub(b'a') < 26 || (b as i8) < -64;
+        *run = if on { 0x80 } else { 0 };
+        *lead = if b >= 0xC0 { 0x80 } else { 0 };
+    }
+    (runs, leads)
+}
+
+/// The high bits of the 64 bytes of `high` as the bits of a word (byte `p`
+/// at bit `p`): those of each eight bytes shifted together into one word
+/// (byte `8k + j` at bit `8j + k`), then transposed.
+#[inline(always)]
+fn gather(high: &[u8; 64]) -> u64 {
+    let mut x = 0u64;
+    for (k, eight) in (0..8).rev().zip(high.chunks_exact(8)) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        x |= u64::from_le_bytes(w) >> k;
+    }
+    transpose(x)
 }
 
 /// Transposes the 8×8 bits of `x` (bit `8r + c` to bit `8c + r`), in three
@@ -45,41 +56,40 @@ fn transpose(mut x: u64) -> u64 {
 
 /// The code points of the Basic Multilingual Plane a lower-case word goes
 /// on through (see [`super::scan_lower`]): lower-case Vietnamese vowels,
-/// `đ` and ASCII lower-case letters, as a bit set.
+/// `đ` and ASCII lower-case letters, as bits keyed by the bytes of their
+/// UTF-8 form: a word of 64 bits for each first and second byte (the low
+/// six bits of each), bit by the low six bits of the third. A character of
+/// two bytes sets or clears its whole word, one of four bytes none.
 pub(super) struct LowerSet {
-    bits: Box<[u64; 1024]>,
+    words: Box<[u64; 4096]>,
 }
 
 impl LowerSet {
     /// The set of the code points for which `lower` holds.
     pub(super) fn new(lower: impl Fn(u32) -> bool) -> LowerSet {
-        let mut bits = Box::new([0u64; 1024]);
-        for (w, word) in (0u32..).zip(bits.iter_mut()) {
-            for bit in 0..64 {
-                if lower(w * 64 + bit) {
-                    *word |= 1 << bit;
-                }
-            }
+        let mut words = Box::new([0u64; 4096]);
+        for (key, word) in (0u32..).zip(words.iter_mut()) {
+            let (b0, b1) = (0xC0 | (key >> 6), key & 0x3F);
+            *word = match b0 {
+                0xC0..0xE0 if lower(((b0 & 0x1F) << 6) | b1) => u64::MAX,
+                0xE0..0xF0 => (0..64)
+                    .filter(|&b2| lower(((b0 & 0x0F) << 12) | (b1 << 6) | b2))
+                    .fold(0, |w, b2| w | 1 << b2),
+                _ => 0,
+            };
         }
-        LowerSet { bits }
+        LowerSet { words }
     }
 
     /// Does the character whose first byte starts `quad` (its bytes as a
     /// little-endian word, zeros past the text) run on a lower-case word?
-    /// Two- and three-byte characters from the set, no character of four
-    /// bytes; with masks rather than branches (the lengths of characters
-    /// alternate unpredictably in Vietnamese words).
+    /// One bit of the set, found without branches (the lengths of
+    /// characters alternate unpredictably in Vietnamese words).
     #[inline(always)]
     fn lead_is_lower(&self, quad: u32) -> u64 {
-        let b0 = quad & 0xFF;
-        let two = ((quad & 0x1F) << 6) | ((quad >> 8) & 0x3F);
-        // The same bits, and those of a third byte under them.
-        let three = ((two << 6) & 0xFFC0) | ((quad >> 16) & 0x3F);
-        // All ones for a character of three bytes or more.
-        let long = 0u32.wrapping_sub(u32::from(b0 >= 0xE0));
-        let cp = two ^ ((two ^ three) & long);
-        let word = self.bits.get((cp / 64) as usize).copied().unwrap_or(0);
-        (word >> (cp % 64)) & u64::from(b0 < 0xF0)
+        let key = ((quad & 0x3F) << 6) | ((quad >> 8) & 0x3F);
+        let word = self.words.get(key as usize).copied().unwrap_or(0);
+        (word >> ((quad >> 16) & 0x3F)) & 1
     }
 }
 
@@ -98,7 +108,7 @@ impl Runs {
         self.bits.reserve(bytes.len() / 64 + 1);
         let mut chunks = bytes.chunks_exact(64);
         let mut base = 0;
-        for chunk in &mut chunks {
+        for chunk in (&mut chunks).filter_map(<[u8]>::first_chunk::<64>) {
             let bits = chunk_bits(chunk, bytes, base, set);
             self.bits.push(bits);
             base += 64;
@@ -138,35 +148,32 @@ impl Runs {
 /// The run bits of the 64 bytes `chunk` found at byte `base` of `bytes`
 /// (the last chunk of a text padded with zeros).
 #[inline(always)]
-fn chunk_bits(chunk: &[u8], bytes: &[u8], base: usize, set: &LowerSet) -> u64 {
-    // Word k's flags at bits 8j + k (byte 8k + j), then transposed: the
-    // flags of eight words gathered with shifts, not multiplications.
-    let mut runs = 0u64;
-    let mut leads = 0u64;
-    for (k, eight) in (0..8).rev().zip(chunk.chunks_exact(8)) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(eight);
-        let (run, lead) = classify(u64::from_le_bytes(w));
-        runs |= run >> k;
-        leads |= lead >> k;
-    }
-    let mut runs = transpose(runs);
-    let mut leads = transpose(leads);
+fn chunk_bits(chunk: &[u8; 64], bytes: &[u8], base: usize, set: &LowerSet) -> u64 {
+    let (runs, leads) = classify(chunk);
+    let mut runs = gather(&runs);
+    let mut leads = gather(&leads);
     if leads == 0 {
         return runs;
     }
     // The chunk and the three bytes after it (zeros past the text), so
     // that every character starting in the chunk is whole.
-    let mut window = [0u8; 68];
-    for (dst, src) in window.iter_mut().zip(bytes.get(base..).unwrap_or_default()) {
-        *dst = *src;
-    }
+    let mut padded = [0u8; 68];
+    let window = match bytes.get(base..).and_then(<[u8]>::first_chunk::<68>) {
+        Some(window) => window,
+        None => {
+            for (dst, src) in padded.iter_mut().zip(bytes.get(base..).unwrap_or_default()) {
+                *dst = *src;
+            }
+            &padded
+        }
+    };
     while leads != 0 {
         let k = leads.trailing_zeros() as usize & 63;
         leads &= leads - 1;
-        let quad = window.get(k..k + 4).map_or(0, |q| {
-            q.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b))
-        });
+        let quad = window
+            .get(k..)
+            .and_then(<[u8]>::first_chunk::<4>)
+            .map_or(0, |q| u32::from_le_bytes(*q));
         runs |= set.lead_is_lower(quad) << k;
     }
     runs
@@ -235,21 +242,22 @@ mod tests {
     }
 
     #[test]
-    fn classify_is_the_bytes_one_by_one() {
-        // Every byte value at every place of a word, among others.
+    fn classify_and_gather_are_the_bytes_one_by_one() {
+        // Every byte value at every place, among others.
         let mut rng = crate::testing::Rng::new();
         for b in 0..=255u8 {
-            for place in 0..8 {
-                let mut w = [0u8; 8];
-                for x in &mut w {
+            for place in [0, 7, 8, 13, 31, 32, 57, 63] {
+                let mut chunk = [0u8; 64];
+                for x in &mut chunk {
                     *x = rng.below(256) as u8;
                 }
-                w[place] = b;
-                let (runs, leads) = classify(u64::from_le_bytes(w));
-                for (k, &x) in w.iter().enumerate() {
+                chunk[place] = b;
+                let (runs, leads) = classify(&chunk);
+                let (runs, leads) = (gather(&runs), gather(&leads));
+                for (k, &x) in chunk.iter().enumerate() {
                     let run = x.is_ascii_lowercase() || (0x80..0xC0).contains(&x);
-                    assert_eq!(runs >> (8 * k + 7) & 1 == 1, run, "{x:#x}");
-                    assert_eq!(leads >> (8 * k + 7) & 1 == 1, x >= 0xC0, "{x:#x}");
+                    assert_eq!(runs >> k & 1 == 1, run, "{x:#x}");
+                    assert_eq!(leads >> k & 1 == 1, x >= 0xC0, "{x:#x}");
                 }
             }
         }
