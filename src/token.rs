@@ -569,13 +569,18 @@ fn scan_runs(
     scan: &ScanTables,
 ) -> (usize, u8) {
     let end = runs.end(start);
+    (end, stop_state(bytes, end, table, scan))
+}
+
+/// What stops a run of lower-case letters at byte `end` (see
+/// [`scan_runs`]): the end of the word, a capital or a letter for
+/// [`slow_word`].
+#[inline(always)]
+fn stop_state(bytes: &[u8], end: usize, table: &[u8], scan: &ScanTables) -> u8 {
     match bytes.get(end) {
-        None => (end, SCAN_END),
-        Some(&b) if b < 0x80 => (
-            end,
-            BYTE_SCAN.get(usize::from(b)).copied().unwrap_or(SCAN_END),
-        ),
-        Some(&b) => (end, multi_state(bytes, end, b, table, scan).0),
+        None => SCAN_END,
+        Some(&b) if b < 0x80 => BYTE_SCAN.get(usize::from(b)).copied().unwrap_or(SCAN_END),
+        Some(&b) => multi_state(bytes, end, b, table, scan).0,
     }
 }
 
@@ -1017,29 +1022,43 @@ impl<'t> Tokens<'t> {
                     }
                     if found == SCAN_END && !ascii_capital {
                         // Most words: no capitals, their lower-case form is
-                        // their surface.
-                        let hash = hash_of(bytes, start, at);
-                        let numeral = may_start.may_contain(hash)
-                            && starts.may_start(hash, text.get(start..at).unwrap_or_default());
-                        if numeral {
-                            number_starts.push(toks.len());
+                        // their surface; and most are followed, after one
+                        // space, by another such word (`đã`, `được`),
+                        // read here in a tighter loop.
+                        let (mut start, mut at) = (start, at);
+                        loop {
+                            let hash = hash_of(bytes, start, at);
+                            let numeral = may_start.may_contain(hash)
+                                && starts.may_start(hash, text.get(start..at).unwrap_or_default());
+                            if numeral {
+                                number_starts.push(toks.len());
+                            }
+                            marks.push(marker.mark(Kind::Word, hash, numeral, line));
+                            toks.push(Token {
+                                kind: Kind::Word,
+                                start,
+                                end: at,
+                                space_before: space,
+                                line_before: line,
+                                capital: false,
+                                numeral,
+                                hash,
+                                lowered: None,
+                            });
+                            line = false;
+                            space = bytes.get(at) == Some(&b' ');
+                            i = at + usize::from(space);
+                            // The next token starts with a lower-case
+                            // letter, and is a word without capitals?
+                            if !space || !runs.is_on(i) {
+                                continue 'text;
+                            }
+                            let end = runs.end(i);
+                            if stop_state(bytes, end, table, scan) != SCAN_END {
+                                continue 'text;
+                            }
+                            (start, at) = (i, end);
                         }
-                        marks.push(marker.mark(Kind::Word, hash, numeral, line));
-                        toks.push(Token {
-                            kind: Kind::Word,
-                            start,
-                            end: at,
-                            space_before: space,
-                            line_before: line,
-                            capital: false,
-                            numeral,
-                            hash,
-                            lowered: None,
-                        });
-                        line = false;
-                        space = bytes.get(at) == Some(&b' ');
-                        i = at + usize::from(space);
-                        continue 'text;
                     }
                     // A capital (most often the first letter), or a letter or
                     // mark for the general path.

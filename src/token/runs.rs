@@ -129,6 +129,14 @@ impl Runs {
         self.bits.capacity() * core::mem::size_of::<u64>()
     }
 
+    /// Does byte `p` go on a lower-case word?
+    #[inline(always)]
+    pub(super) fn is_on(&self, p: usize) -> bool {
+        self.bits
+            .get(p / 64)
+            .is_some_and(|w| w >> (p % 64) & 1 == 1)
+    }
+
     /// The first byte at or after `from` that does not go on a lower-case
     /// word (the end of the text at most).
     #[inline(always)]
@@ -237,6 +245,11 @@ mod tests {
             for from in 0..=text.len() {
                 let want = (from..text.len()).find(|&p| !on[p]).unwrap_or(text.len());
                 assert_eq!(runs.end(from), want, "{text:?} {from}");
+                assert_eq!(
+                    runs.is_on(from),
+                    on.get(from) == Some(&true),
+                    "{text:?} {from}"
+                );
             }
         }
     }
