@@ -22,9 +22,12 @@
 //! grammar, the decimal style, the sentence splitter and the kinds' skip
 //! loops need not walk every token again.
 
+mod runs;
+
 use crate::Span;
 use crate::extract::marks::Marker;
 use crate::extract::sentence::is_end_mark;
+use runs::{LowerSet, Runs};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,6 +194,8 @@ pub(crate) struct Tokens<'t> {
     sentence_marks: Vec<usize>,
     /// Each token's mark (see [`Tokens::marks`]).
     marks: Vec<u16>,
+    /// The runs of lower-case letters of the text, kept for the next.
+    runs: Runs,
 }
 
 /// The memory of a [`Tokens`], kept for the next text.
@@ -203,6 +208,7 @@ pub(crate) struct Buffers {
     number_starts: Vec<usize>,
     sentence_marks: Vec<usize>,
     marks: Vec<u16>,
+    runs: Runs,
 }
 
 impl Buffers {
@@ -214,6 +220,7 @@ impl Buffers {
             + self.marks.capacity() * core::mem::size_of::<u16>()
             + (self.number_starts.capacity() + self.sentence_marks.capacity())
                 * core::mem::size_of::<usize>()
+            + self.runs.held_bytes()
     }
 }
 
@@ -345,6 +352,7 @@ static LOWER_VOWELS: once_cell::sync::Lazy<LowerVowels> = once_cell::sync::Lazy:
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LOWER_VOWELS);
     once_cell::sync::Lazy::force(&SCAN_TABLES);
+    once_cell::sync::Lazy::force(&LOWER_SET);
 }
 
 /// What a character is for tokenizing: 0 other, 1 letter, 2 combining mark,
@@ -493,10 +501,11 @@ static SCAN_TABLES: once_cell::sync::Lazy<ScanTables> = once_cell::sync::Lazy::n
 /// Scans the lower-case letters of a word from byte `start`: ASCII
 /// letters, Vietnamese vowels of lower-case classes and `đ` (letters that
 /// are their own lower-case form), each read once: ASCII from
-/// [`BYTE_SCAN`], Vietnamese letters from [`ScanTables`], others decoded
-/// and classified. Returns where the word ends ([`SCAN_END`]) or where a
-/// capital ([`SCAN_CAPITAL`]) or another letter or mark ([`SCAN_SLOW`])
-/// stops the scan.
+/// [`BYTE_SCAN`], longer characters by [`multi_state`]. Returns where the
+/// word ends ([`SCAN_END`]) or where a capital ([`SCAN_CAPITAL`]) or
+/// another letter or mark ([`SCAN_SLOW`]) stops the scan. The tokenizer
+/// finds the same with [`scan_runs`]; this is for the words with
+/// capitals ([`lower_rest`]).
 #[inline(always)]
 fn scan_lower(bytes: &[u8], start: usize, table: &[u8], scan: &ScanTables) -> (usize, u8) {
     let mut end = start;
@@ -512,33 +521,77 @@ fn scan_lower(bytes: &[u8], start: usize, table: &[u8], scan: &ScanTables) -> (u
         if s != SCAN_MULTI {
             return (end, s);
         }
-        // The character's bytes as one little-endian word (all but the
-        // last three characters of the text).
-        let quad = bytes
-            .get(end..)
-            .and_then(<[u8]>::first_chunk::<4>)
-            .map(|q| u32::from_le_bytes(*q));
-        let (s, w) = match quad {
-            Some(q) if b < 0xE0 => {
-                let cp = ((q & 0x1F) << 6) | ((q >> 8) & 0x3F);
-                (scan.two.get(cp as usize).copied().unwrap_or(SCAN_SLOW), 2)
-            }
-            // E1 BA xx, E1 BB xx: U+1E80–U+1EFF.
-            Some(q) if q & 0xFEFF == 0xBAE1 => {
-                let at = ((q >> 2) & 0x40) | ((q >> 16) & 0x3F);
-                (scan.viet.get(at as usize).copied().unwrap_or(SCAN_SLOW), 3)
-            }
-            _ => {
-                let (cp, w) = decode(bytes, end, b);
-                (scan_state(cp, table.get(cp as usize).copied()), w)
-            }
-        };
+        let (s, w) = multi_state(bytes, end, b, table, scan);
         if s != SCAN_LOWER {
             return (end, s);
         }
         end += w;
     }
 }
+
+/// [`scan_state`] of the character of two to four bytes at byte `at` of
+/// `bytes` (its first byte `b`), and its width: the characters of
+/// Vietnamese text from [`ScanTables`], others decoded and classified.
+#[inline(always)]
+fn multi_state(bytes: &[u8], at: usize, b: u8, table: &[u8], scan: &ScanTables) -> (u8, usize) {
+    // The character's bytes as one little-endian word (all but the last
+    // three characters of the text).
+    let quad = bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map(|q| u32::from_le_bytes(*q));
+    match quad {
+        Some(q) if b < 0xE0 => {
+            let cp = ((q & 0x1F) << 6) | ((q >> 8) & 0x3F);
+            (scan.two.get(cp as usize).copied().unwrap_or(SCAN_SLOW), 2)
+        }
+        // E1 BA xx, E1 BB xx: U+1E80–U+1EFF.
+        Some(q) if q & 0xFEFF == 0xBAE1 => {
+            let at = ((q >> 2) & 0x40) | ((q >> 16) & 0x3F);
+            (scan.viet.get(at as usize).copied().unwrap_or(SCAN_SLOW), 3)
+        }
+        _ => {
+            let (cp, w) = decode(bytes, at, b);
+            (scan_state(cp, table.get(cp as usize).copied()), w)
+        }
+    }
+}
+
+/// What [`scan_lower`] returns from byte `start`, found with the text's
+/// [`Runs`]: the end of the run of lower-case letters is the first clear
+/// bit, and only the character there is classified (a space, mostly).
+#[inline(always)]
+fn scan_runs(
+    bytes: &[u8],
+    start: usize,
+    runs: &Runs,
+    table: &[u8],
+    scan: &ScanTables,
+) -> (usize, u8) {
+    let end = runs.end(start);
+    (end, stop_state(bytes, end, table, scan))
+}
+
+/// What stops a run of lower-case letters at byte `end` (see
+/// [`scan_runs`]): the end of the word, a capital or a letter for
+/// [`slow_word`].
+#[inline(always)]
+fn stop_state(bytes: &[u8], end: usize, table: &[u8], scan: &ScanTables) -> u8 {
+    match bytes.get(end) {
+        None => SCAN_END,
+        Some(&b) if b < 0x80 => BYTE_SCAN.get(usize::from(b)).copied().unwrap_or(SCAN_END),
+        Some(&b) => multi_state(bytes, end, b, table, scan).0,
+    }
+}
+
+/// The code points [`scan_lower`] goes on through, for [`Runs`].
+static LOWER_SET: once_cell::sync::Lazy<LowerSet> = once_cell::sync::Lazy::new(|| {
+    let table = class::bmp();
+    LowerSet::new(|cp| match u8::try_from(cp) {
+        Ok(b) if b < 0x80 => BYTE_SCAN.get(usize::from(b)) == Some(&SCAN_LOWER),
+        _ => scan_state(cp, table.get(cp as usize).copied()) == SCAN_LOWER,
+    })
+});
 
 /// The rest of a word from its first capital at byte `at` ([`scan_lower`]
 /// stopped there): appends the word's lower-case form to `lower` and
@@ -869,6 +922,7 @@ impl<'t> Tokens<'t> {
             mut number_starts,
             mut sentence_marks,
             mut marks,
+            mut runs,
         } = buffers;
         toks.clear();
         toks.reserve(text.len() / 5);
@@ -885,6 +939,7 @@ impl<'t> Tokens<'t> {
         let may_start = &*crate::number::words::MAY_START;
         let vowels = &*LOWER_VOWELS;
         let scan = &*SCAN_TABLES;
+        runs.fill(bytes, &LOWER_SET);
         'text: while let Some(&b) = bytes.get(i) {
             let start = i;
             // Tokens other than words: their kind and end.
@@ -902,7 +957,13 @@ impl<'t> Tokens<'t> {
                     let (at, found) = if first == SCAN_END {
                         (start, SCAN_END)
                     } else {
-                        scan_lower(bytes, start + usize::from(ascii_capital), table, scan)
+                        scan_runs(
+                            bytes,
+                            start + usize::from(ascii_capital),
+                            &runs,
+                            table,
+                            scan,
+                        )
                     };
                     if at == start && found != SCAN_CAPITAL {
                         // No word, or one that starts with another letter.
@@ -961,29 +1022,43 @@ impl<'t> Tokens<'t> {
                     }
                     if found == SCAN_END && !ascii_capital {
                         // Most words: no capitals, their lower-case form is
-                        // their surface.
-                        let hash = hash_of(bytes, start, at);
-                        let numeral = may_start.may_contain(hash)
-                            && starts.may_start(hash, text.get(start..at).unwrap_or_default());
-                        if numeral {
-                            number_starts.push(toks.len());
+                        // their surface; and most are followed, after one
+                        // space, by another such word (`đã`, `được`),
+                        // read here in a tighter loop.
+                        let (mut start, mut at) = (start, at);
+                        loop {
+                            let hash = hash_of(bytes, start, at);
+                            let numeral = may_start.may_contain(hash)
+                                && starts.may_start(hash, text.get(start..at).unwrap_or_default());
+                            if numeral {
+                                number_starts.push(toks.len());
+                            }
+                            marks.push(marker.mark(Kind::Word, hash, numeral, line));
+                            toks.push(Token {
+                                kind: Kind::Word,
+                                start,
+                                end: at,
+                                space_before: space,
+                                line_before: line,
+                                capital: false,
+                                numeral,
+                                hash,
+                                lowered: None,
+                            });
+                            line = false;
+                            space = bytes.get(at) == Some(&b' ');
+                            i = at + usize::from(space);
+                            // The next token starts with a lower-case
+                            // letter, and is a word without capitals?
+                            if !space || !runs.is_on(i) {
+                                continue 'text;
+                            }
+                            let end = runs.end(i);
+                            if stop_state(bytes, end, table, scan) != SCAN_END {
+                                continue 'text;
+                            }
+                            (start, at) = (i, end);
                         }
-                        marks.push(marker.mark(Kind::Word, hash, numeral, line));
-                        toks.push(Token {
-                            kind: Kind::Word,
-                            start,
-                            end: at,
-                            space_before: space,
-                            line_before: line,
-                            capital: false,
-                            numeral,
-                            hash,
-                            lowered: None,
-                        });
-                        line = false;
-                        space = bytes.get(at) == Some(&b' ');
-                        i = at + usize::from(space);
-                        continue 'text;
                     }
                     // A capital (most often the first letter), or a letter or
                     // mark for the general path.
@@ -1060,6 +1135,7 @@ impl<'t> Tokens<'t> {
             number_starts,
             sentence_marks,
             marks,
+            runs,
         }
     }
 
@@ -1083,6 +1159,7 @@ impl<'t> Tokens<'t> {
             number_starts: self.number_starts,
             sentence_marks: self.sentence_marks,
             marks: self.marks,
+            runs: self.runs,
         }
     }
 
@@ -1325,6 +1402,19 @@ pub(crate) mod tests {
         })
     }
 
+    /// Pieces of text for random mixes: Vietnamese letters of both cases,
+    /// marks, digits, punctuation, spaces, line breaks and odd characters.
+    const PIECES: &[&str] = &[
+        "a", "B", "z", "Z", "đ", "Đ", "ư", "Ư", "ơ", "Ơ", "ă", "Ă", "â", "ê", "ô", "à", "Á", "ả",
+        "Ã", "ạ", "ệ", "Ệ", "ợ", "Ợ", "ỹ", "Ỹ", "ý", "Ý", "ỳ", "ự", "ữ", "Ð", "ð", "\u{300}",
+        "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{20DD}", "0", "7", "١", "１", "²", ",", ".",
+        "%", "/", "-", "–", "“", "”", "₫", "…", " ", " ", " ", "\t", "\n", "\r", "\u{b}", "\u{c}",
+        "\u{85}", "\u{a0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{200b}", "\u{ad}", "\u{1c}",
+        "ǅ", "ǆ", "İ", "ß", "\u{212a}", "Ω", "ω", "Ж", "ж", "北", "ü", "Ü", "ñ", "ﬁ", "𝐀", "𝐚",
+        "😀", "Ⓐ", "Ⅻ", "ⅻ", "ᾈ", "trăm", "Năm", "MƯỜI", "triệu", "muoi", "Hai", "nghìn", "TP",
+        "iPhone", "!", "?", "+", "−", "-5",
+    ];
+
     /// The tokenizer as it was before its fast paths, character by
     /// character: the reference the fast paths must agree with. Also says
     /// whether a line break follows the last token.
@@ -1470,18 +1560,55 @@ pub(crate) mod tests {
 
     #[test]
     fn random_mixes_agree_with_the_reference() {
-        const PIECES: &[&str] = &[
-            "a", "B", "z", "Z", "đ", "Đ", "ư", "Ư", "ơ", "Ơ", "ă", "Ă", "â", "ê", "ô", "à", "Á",
-            "ả", "Ã", "ạ", "ệ", "Ệ", "ợ", "Ợ", "ỹ", "Ỹ", "ý", "Ý", "ỳ", "ự", "ữ", "Ð", "ð",
-            "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{20DD}", "0", "7", "١", "１",
-            "²", ",", ".", "%", "/", "-", "–", "“", "”", "₫", "…", " ", " ", " ", "\t", "\n", "\r",
-            "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{200b}",
-            "\u{ad}", "\u{1c}", "ǅ", "ǆ", "İ", "ß", "\u{212a}", "Ω", "ω", "Ж", "ж", "北", "ü", "Ü",
-            "ñ", "ﬁ", "𝐀", "𝐚", "😀", "Ⓐ", "Ⅻ", "ⅻ", "ᾈ", "trăm", "Năm", "MƯỜI", "triệu", "muoi",
-            "Hai", "nghìn", "TP", "iPhone", "!", "?", "+", "−", "-5",
-        ];
         for text in random_mixes(PIECES, 30_000) {
             agrees(&text);
+        }
+    }
+
+    /// [`scan_runs`] over `text`'s runs is [`scan_lower`] from every
+    /// character of `text` (and its end).
+    fn runs_agree(text: &str) {
+        let (bytes, table, scan) = (text.as_bytes(), class::bmp(), &*SCAN_TABLES);
+        let mut runs = Runs::default();
+        runs.fill(bytes, &LOWER_SET);
+        for k in text.char_indices().map(|(k, _)| k).chain([text.len()]) {
+            assert_eq!(
+                scan_runs(bytes, k, &runs, table, scan),
+                scan_lower(bytes, k, table, scan),
+                "{text:?} at {k}"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_agree_with_the_scan_on_every_character() {
+        // Four-byte characters too: `F1 BA xx xx` (U+7A000…) must not pass
+        // for `E1 BA xx` (`ạ`…).
+        for c in (0..=0xFFFF)
+            .chain((0x1_0000..=0x10_FFFF).step_by(5))
+            .chain(0x7_A000..0x7_C000)
+            .filter_map(char::from_u32)
+        {
+            runs_agree(&format!(
+                "a{c}b {c} {c}{c}a Đ{c}ệ Ư{c}ĐA ế{c}Ợ x{c}\u{301} tri{c}"
+            ));
+        }
+    }
+
+    #[test]
+    fn runs_agree_with_the_scan_on_random_mixes_and_the_seed() {
+        for text in random_mixes(PIECES, 20_000) {
+            runs_agree(&text);
+        }
+        for text in crate::testing::seed_texts(97) {
+            runs_agree(&text);
+            runs_agree(crate::normalize(&text).as_str());
+        }
+        // Runs across the edges of the 64-byte words of bits.
+        for n in 0..200 {
+            for c in ["a", "ư", "ờ", "Ư", "ð", " ", "😀"] {
+                runs_agree(&format!("{}{c}người{}", "a".repeat(n), "ơ".repeat(n % 70)));
+            }
         }
     }
 
