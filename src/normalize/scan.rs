@@ -84,12 +84,25 @@ static ASCII_CLASSES: [u8; 128] = ascii_classes();
 /// - `NEVER`: the general path.
 ///
 /// A toned vowel that falls short is read by [`Scanner::tone_candidate`].
+///
+/// The bits `AFTER_ASCII` and `AFTER_PLAIN` are about the byte after a
+/// two-byte character; after a three-byte one the same facts are the bits
+/// four places up ([`after_third`]), so that the needs of a character say
+/// which of the two bytes to look at.
 const AFTER_ASCII: u8 = 1;
 /// An ASCII character other than a vowel letter follows.
 const AFTER_PLAIN: u8 = 2;
 /// An ASCII character other than a vowel letter precedes, or nothing.
 const BEFORE_PLAIN: u8 = 4;
 const NEVER: u8 = 8;
+
+/// The needs of a three-byte character of the same class as a two-byte one
+/// with `need`: its `AFTER_` bits moved four places up, to be matched by
+/// the facts of the byte three after its lead ([`THIRD_FACTS`]).
+const fn after_third(need: u8) -> u8 {
+    const AFTER: u8 = AFTER_ASCII | AFTER_PLAIN;
+    ((need & AFTER) << 4) | (need & !AFTER)
+}
 
 /// The needs of each class. Under [`ToneStyle::Preserve`] toned vowels need
 /// nothing: their needs are masked with `NEVER` ([`Scanner::need_mask`]).
@@ -133,6 +146,7 @@ impl NeedsByBytes {
     fn build() -> Box<NeedsByBytes> {
         let table = class::bmp();
         let need = |k: u8| NEEDS.get(usize::from(k)).copied().unwrap_or(NEVER);
+        let need3 = |k: u8| after_third(need(k));
         let mut t = Box::new(NeedsByBytes {
             blocks: [0; 0x4000],
             needs: [NEVER; 0x1_0000],
@@ -154,10 +168,10 @@ impl NeedsByBytes {
         {
             let first = classes.first().copied().unwrap_or(class::OTHER);
             let start = if classes.iter().all(|&k| k == first) {
-                store.uniform(need(first))
+                store.uniform(need3(first))
             } else {
                 let block = core::array::from_fn(|low| {
-                    need(classes.get(low).copied().unwrap_or(class::OTHER))
+                    need3(classes.get(low).copied().unwrap_or(class::OTHER))
                 });
                 store.block(&block)
             };
@@ -277,6 +291,27 @@ const fn byte_facts() -> [u8; 256] {
 }
 
 static BYTE_FACTS: [u8; 256] = byte_facts();
+
+/// The facts of a byte three after a lead byte: those of [`BYTE_FACTS`]
+/// four places up ([`after_third`]).
+static THIRD_FACTS: [u8; 256] = moved(&BYTE_FACTS, AFTER_ASCII | AFTER_PLAIN, 4);
+
+/// The facts of the byte before a lead byte: `BEFORE_PLAIN` where
+/// [`BYTE_FACTS`] has `AFTER_PLAIN`.
+static BEFORE_FACTS: [u8; 256] = moved(&BYTE_FACTS, AFTER_PLAIN, 1);
+
+/// `facts` with only the bits of `keep`, moved `up` places.
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn moved(facts: &[u8; 256], keep: u8, up: u32) -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (facts[i] & keep) << up;
+        i += 1;
+    }
+    t
+}
 
 /// The bytes of `w` equal to `b`, as their high bits (exact: no borrow
 /// crosses from one byte to the next).
@@ -649,11 +684,8 @@ impl<'a> Scanner<'a> {
         // after: every char starting in the eight with its neighbours.
         while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<16>) {
             // The eight bytes from `k` in the window (`k` is at most 8).
-            let eight = |k: usize| {
-                let bytes = window.get(k..).and_then(<[u8]>::first_chunk::<8>);
-                bytes.map_or(0, |b| u64::from_le_bytes(*b))
-            };
-            let w = eight(1);
+            let eight = |k: usize| window.get(k..).and_then(<[u8]>::first_chunk::<8>);
+            let w = eight(1).map_or(0, |b| u64::from_le_bytes(*b));
             // Bytes with their two high bits set: the lead bytes.
             let mut stops = w & (w << 1) & HIGH;
             if COLLAPSE {
@@ -661,7 +693,7 @@ impl<'a> Scanner<'a> {
             }
             while stops != 0 {
                 let k = (stops.trailing_zeros() / 8) as usize;
-                if !self.fine_in(base + k, eight(k)) {
+                if !eight(k).is_some_and(|around| self.fine_in(base + k, around)) {
                     return base + k;
                 }
                 stops &= stops - 1;
@@ -688,28 +720,18 @@ impl<'a> Scanner<'a> {
             .checked_sub(1)
             .and_then(|p| self.src.as_bytes().get(p..))
             .and_then(<[u8]>::first_chunk::<8>);
-        window.is_some_and(|w| self.fine_in(at, u64::from_le_bytes(*w)))
+        window.is_some_and(|around| self.fine_in(at, around))
     }
 
     /// [`Scanner::fine`] with the eight bytes from the one before `at`, `w`
     /// (the byte before the char, the char, and the byte after it).
     #[inline(always)]
-    fn fine_in(&self, at: usize, w: u64) -> bool {
-        let bytes = self.src.as_bytes();
-        let x = (w >> 8) as u32;
-        if (x as u8) < 0xC0 {
-            // An ASCII space or tab, stopped at when collapsing.
-            return false;
-        }
-        let len = 3 - u32::from((x as u8) < 0xE0);
-        let after = (x >> (8 * len)) as u8;
-        let byte = |b: u8| BYTE_FACTS.get(usize::from(b)).copied().unwrap_or(0);
-        let have = byte(after) | ((byte(w as u8) & AFTER_PLAIN) << 1);
-        let need = self.needs.of(x) & self.need_mask;
-        if have & need == need {
+    fn fine_in(&self, at: usize, around: &[u8; 8]) -> bool {
+        let (need, met) = self.needs_met(around);
+        if met {
             return true;
         }
-        let Some((class, len, _)) = lead(bytes, at, self.table) else {
+        let Some((class, len, _)) = lead(self.src.as_bytes(), at, self.table) else {
             return false;
         };
         // A toned vowel next to another vowel or a non-ASCII character.
@@ -717,6 +739,29 @@ impl<'a> Scanner<'a> {
             && !self
                 .settle(at, len, class)
                 .unwrap_or_else(|| self.tone_candidate(at, len, class))
+    }
+
+    /// The needs of the char whose lead byte is the second of `around`, and
+    /// whether the bytes around it meet them (the first test of
+    /// [`Scanner::fine_in`]).
+    #[inline(always)]
+    fn needs_met(&self, around: &[u8; 8]) -> (u8, bool) {
+        let [before, first, _, after2, after3, ..] = *around;
+        if first < 0xC0 {
+            // An ASCII space or tab, stopped at when collapsing.
+            return (NEVER, false);
+        }
+        // The bytes two and three after the lead (after a two- or a
+        // three-byte char: the needs look at the right one), and before it.
+        let facts = |table: &[u8; 256], b: u8| table.get(usize::from(b)).copied().unwrap_or(0);
+        let have =
+            facts(&BYTE_FACTS, after2) | facts(&THIRD_FACTS, after3) | facts(&BEFORE_FACTS, before);
+        let x = around
+            .get(1..)
+            .and_then(<[u8]>::first_chunk)
+            .map_or(0, |&b| u32::from_le_bytes(b));
+        let need = self.needs.of(x) & self.need_mask;
+        (need, have & need == need)
     }
 
     /// What [`Scanner::tone_candidate`] answers for the unmodified toned
@@ -1206,7 +1251,13 @@ mod tests {
                 let mut four = [after; 4];
                 c.encode_utf8(&mut four);
                 let x = u32::from_le_bytes(four);
-                assert_eq!(t.of(x), NEEDS[usize::from(class)], "{c:?} then {after:#x}");
+                let need = NEEDS[usize::from(class)];
+                let need = if c.len_utf8() == 3 {
+                    after_third(need)
+                } else {
+                    need
+                };
+                assert_eq!(t.of(x), need, "{c:?} then {after:#x}");
                 checked += 1;
             }
         }
@@ -1215,6 +1266,47 @@ mod tests {
             let mut four = [0; 4];
             c.encode_utf8(&mut four);
             assert_eq!(t.of(u32::from_le_bytes(four)), NEVER, "{c:?}");
+        }
+    }
+
+    /// A toned vowel of two or three bytes between ASCII letters that are
+    /// not vowels, or spaces, needs no more than one look at its neighbours
+    /// (`tát`, `bộ`, `ấn`); after a vowel or a non-ASCII character it needs
+    /// more (`hoà`, `đó`), unless it is modified (`đấ`: only the byte after
+    /// it matters). Every vowel, in both cases, in every tone.
+    #[test]
+    fn toned_vowels_between_consonants_are_settled_by_their_neighbours() {
+        let n = Normalizer::new();
+        // Are the needs of `vowel` in `text` met by its neighbours?
+        let met_in = |text: &str, vowel: &str| {
+            let scanner = Scanner::new(&n, text);
+            let at = text.find(vowel).unwrap();
+            let around: [u8; 8] = text.as_bytes()[at - 1..at + 7].try_into().unwrap();
+            scanner.needs_met(&around).1
+        };
+        let vowels = "aăâeêioôơuưy";
+        for tone in ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'] {
+            for v in vowels.chars() {
+                let toned: String = [v, tone].iter().collect::<String>().nfc().collect();
+                for (word, met) in [
+                    (format!("t{toned}t"), true),
+                    (format!("{toned}n"), true),
+                    (format!("x{toned}"), true),
+                    (format!("ho{toned}"), false),
+                    (format!("đ{toned}"), false),
+                ] {
+                    for (word, vowel) in [
+                        (word.clone(), toned.clone()),
+                        (word.to_uppercase(), toned.to_uppercase()),
+                    ] {
+                        let text = format!("  {word}         ");
+                        // A modified vowel needs only an ASCII byte after it.
+                        let (modified, _) = class::vowel_flags(class::compute(v));
+                        let expected = met || modified;
+                        assert_eq!(met_in(&text, &vowel), expected, "{word:?}");
+                    }
+                }
+            }
         }
     }
 
