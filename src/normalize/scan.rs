@@ -132,9 +132,10 @@ static NEEDS: [u8; 256] = needs();
 /// character): `blocks`, indexed by the low six bits of the lead byte and
 /// of the next byte (`x & 0x3F3F`, the first two bytes little-end first),
 /// gives where a block of 64 starts in `needs`, indexed from there by the
-/// low six bits of the third byte. A two-byte character is whole in its two bytes, so its block holds
-/// 64 copies of its needs (the byte after it picks any); a three-byte
-/// character's block is the run of 64 code points it is in. Blocks are
+/// low six bits of the third byte. A two-byte character is whole in its
+/// two bytes, so its block holds 64 copies of its needs (the byte after it
+/// picks any); a three-byte character's block is the run of 64 code points
+/// it is in, with its needs as [`after_third`] gives them. Blocks are
 /// shared (most are all 0 or all `NEVER`); block 0 is all `NEVER`, as is
 /// every index no character has (the four-byte lead bytes).
 struct NeedsByBytes {
@@ -723,8 +724,8 @@ impl<'a> Scanner<'a> {
         window.is_some_and(|around| self.fine_in(at, around))
     }
 
-    /// [`Scanner::fine`] with the eight bytes from the one before `at`, `w`
-    /// (the byte before the char, the char, and the byte after it).
+    /// [`Scanner::fine`] with the eight bytes from the one before `at`,
+    /// `around` (the byte before the char, the char, and the bytes after).
     #[inline(always)]
     fn fine_in(&self, at: usize, around: &[u8; 8]) -> bool {
         let (need, met) = self.needs_met(around);
