@@ -73,8 +73,8 @@ static ASCII_CLASSES: [u8; 128] = ascii_classes();
 
 /// What the neighbours of a non-ASCII character must be for it to need
 /// nothing, by its class: bits of the facts below, all of which must hold
-/// ([`BYTE_FACTS`]). One table load, then `&` and `==`: branches would be
-/// mispredicted, since Vietnamese mixes all kinds of characters.
+/// ([`NEIGHBOUR_FACTS`]). One table load, then `&` and `==`: branches
+/// would be mispredicted, since Vietnamese mixes all kinds of characters.
 ///
 /// - 0: needs nothing anyway (letters, toneless vowels, punctuation);
 /// - `AFTER_ASCII`: a modified vowel with a tone (`ấ`, `ờ`, `ự`), before an
@@ -98,7 +98,7 @@ const NEVER: u8 = 8;
 
 /// The needs of a three-byte character of the same class as a two-byte one
 /// with `need`: its `AFTER_` bits moved four places up, to be matched by
-/// the facts of the byte three after its lead ([`THIRD_FACTS`]).
+/// the facts of the byte three after its lead ([`neighbour_facts`]).
 const fn after_third(need: u8) -> u8 {
     const AFTER: u8 = AFTER_ASCII | AFTER_PLAIN;
     ((need & AFTER) << 4) | (need & !AFTER)
@@ -271,48 +271,38 @@ pub(crate) fn warm() {
     Lazy::force(&NEEDS_BY_BYTES);
 }
 
-/// What a byte next to a character proves, as the neighbour after it:
-/// `AFTER_ASCII` for an ASCII byte, with `AFTER_PLAIN` when it is not a
-/// vowel letter (as the neighbour before, `AFTER_PLAIN` moves to
-/// `BEFORE_PLAIN`).
+/// What a byte next to a lead byte proves, in three parts of 256 (one
+/// table, so that the three are read from one address):
+/// - `AFTER_FACTS`, as the byte two after it (after a two-byte character):
+///   `AFTER_ASCII` for an ASCII byte, with `AFTER_PLAIN` when it is not a
+///   vowel letter;
+/// - `THIRD_FACTS`, as the byte three after it (after a three-byte
+///   character): the same four places up ([`after_third`]);
+/// - `BEFORE_FACTS`, as the byte before it: `BEFORE_PLAIN` for an ASCII
+///   byte that is not a vowel letter.
 // `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
 #[allow(clippy::indexing_slicing)]
-const fn byte_facts() -> [u8; 256] {
-    let mut t = [0; 256];
+const fn neighbour_facts() -> [u8; 768] {
+    let mut t = [0; 768];
     let mut i = 0;
     while i < 128 {
-        t[i] = if ASCII_CLASSES[i] < VOWELS {
+        let facts = if ASCII_CLASSES[i] < VOWELS {
             AFTER_ASCII
         } else {
             AFTER_ASCII | AFTER_PLAIN
         };
+        t[AFTER_FACTS + i] = facts;
+        t[THIRD_FACTS + i] = facts << 4;
+        t[BEFORE_FACTS + i] = (facts & AFTER_PLAIN) << 1;
         i += 1;
     }
     t
 }
 
-static BYTE_FACTS: [u8; 256] = byte_facts();
-
-/// The facts of a byte three after a lead byte: those of [`BYTE_FACTS`]
-/// four places up ([`after_third`]).
-static THIRD_FACTS: [u8; 256] = moved(&BYTE_FACTS, AFTER_ASCII | AFTER_PLAIN, 4);
-
-/// The facts of the byte before a lead byte: `BEFORE_PLAIN` where
-/// [`BYTE_FACTS`] has `AFTER_PLAIN`.
-static BEFORE_FACTS: [u8; 256] = moved(&BYTE_FACTS, AFTER_PLAIN, 1);
-
-/// `facts` with only the bits of `keep`, moved `up` places.
-// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
-#[allow(clippy::indexing_slicing)]
-const fn moved(facts: &[u8; 256], keep: u8, up: u32) -> [u8; 256] {
-    let mut t = [0; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (facts[i] & keep) << up;
-        i += 1;
-    }
-    t
-}
+const AFTER_FACTS: usize = 0;
+const THIRD_FACTS: usize = 256;
+const BEFORE_FACTS: usize = 512;
+static NEIGHBOUR_FACTS: [u8; 768] = neighbour_facts();
 
 /// The bytes of `w` equal to `b`, as their high bits (exact: no borrow
 /// crosses from one byte to the next).
@@ -754,9 +744,12 @@ impl<'a> Scanner<'a> {
         }
         // The bytes two and three after the lead (after a two- or a
         // three-byte char: the needs look at the right one), and before it.
-        let facts = |table: &[u8; 256], b: u8| table.get(usize::from(b)).copied().unwrap_or(0);
+        let facts = |part: usize, b: u8| {
+            let at = part + usize::from(b);
+            NEIGHBOUR_FACTS.get(at).copied().unwrap_or(0)
+        };
         let have =
-            facts(&BYTE_FACTS, after2) | facts(&THIRD_FACTS, after3) | facts(&BEFORE_FACTS, before);
+            facts(AFTER_FACTS, after2) | facts(THIRD_FACTS, after3) | facts(BEFORE_FACTS, before);
         let x = around
             .get(1..)
             .and_then(<[u8]>::first_chunk)
