@@ -73,8 +73,8 @@ static ASCII_CLASSES: [u8; 128] = ascii_classes();
 
 /// What the neighbours of a non-ASCII character must be for it to need
 /// nothing, by its class: bits of the facts below, all of which must hold
-/// ([`BYTE_FACTS`]). One table load, then `&` and `==`: branches would be
-/// mispredicted, since Vietnamese mixes all kinds of characters.
+/// ([`NEIGHBOUR_FACTS`]). One table load, then `&` and `==`: branches
+/// would be mispredicted, since Vietnamese mixes all kinds of characters.
 ///
 /// - 0: needs nothing anyway (letters, toneless vowels, punctuation);
 /// - `AFTER_ASCII`: a modified vowel with a tone (`ấ`, `ờ`, `ự`), before an
@@ -84,12 +84,25 @@ static ASCII_CLASSES: [u8; 128] = ascii_classes();
 /// - `NEVER`: the general path.
 ///
 /// A toned vowel that falls short is read by [`Scanner::tone_candidate`].
+///
+/// The bits `AFTER_ASCII` and `AFTER_PLAIN` are about the byte after a
+/// two-byte character; after a three-byte one the same facts are the bits
+/// four places up ([`after_third`]), so that the needs of a character say
+/// which of the two bytes to look at.
 const AFTER_ASCII: u8 = 1;
 /// An ASCII character other than a vowel letter follows.
 const AFTER_PLAIN: u8 = 2;
 /// An ASCII character other than a vowel letter precedes, or nothing.
 const BEFORE_PLAIN: u8 = 4;
 const NEVER: u8 = 8;
+
+/// The needs of a three-byte character of the same class as a two-byte one
+/// with `need`: its `AFTER_` bits moved four places up, to be matched by
+/// the facts of the byte three after its lead ([`neighbour_facts`]).
+const fn after_third(need: u8) -> u8 {
+    const AFTER: u8 = AFTER_ASCII | AFTER_PLAIN;
+    ((need & AFTER) << 4) | (need & !AFTER)
+}
 
 /// The needs of each class. Under [`ToneStyle::Preserve`] toned vowels need
 /// nothing: their needs are masked with `NEVER` ([`Scanner::need_mask`]).
@@ -119,9 +132,10 @@ static NEEDS: [u8; 256] = needs();
 /// character): `blocks`, indexed by the low six bits of the lead byte and
 /// of the next byte (`x & 0x3F3F`, the first two bytes little-end first),
 /// gives where a block of 64 starts in `needs`, indexed from there by the
-/// low six bits of the third byte. A two-byte character is whole in its two bytes, so its block holds
-/// 64 copies of its needs (the byte after it picks any); a three-byte
-/// character's block is the run of 64 code points it is in. Blocks are
+/// low six bits of the third byte. A two-byte character is whole in its
+/// two bytes, so its block holds 64 copies of its needs (the byte after it
+/// picks any); a three-byte character's block is the run of 64 code points
+/// it is in, with its needs as [`after_third`] gives them. Blocks are
 /// shared (most are all 0 or all `NEVER`); block 0 is all `NEVER`, as is
 /// every index no character has (the four-byte lead bytes).
 struct NeedsByBytes {
@@ -133,6 +147,7 @@ impl NeedsByBytes {
     fn build() -> Box<NeedsByBytes> {
         let table = class::bmp();
         let need = |k: u8| NEEDS.get(usize::from(k)).copied().unwrap_or(NEVER);
+        let need3 = |k: u8| after_third(need(k));
         let mut t = Box::new(NeedsByBytes {
             blocks: [0; 0x4000],
             needs: [NEVER; 0x1_0000],
@@ -154,10 +169,10 @@ impl NeedsByBytes {
         {
             let first = classes.first().copied().unwrap_or(class::OTHER);
             let start = if classes.iter().all(|&k| k == first) {
-                store.uniform(need(first))
+                store.uniform(need3(first))
             } else {
                 let block = core::array::from_fn(|low| {
-                    need(classes.get(low).copied().unwrap_or(class::OTHER))
+                    need3(classes.get(low).copied().unwrap_or(class::OTHER))
                 });
                 store.block(&block)
             };
@@ -256,27 +271,38 @@ pub(crate) fn warm() {
     Lazy::force(&NEEDS_BY_BYTES);
 }
 
-/// What a byte next to a character proves, as the neighbour after it:
-/// `AFTER_ASCII` for an ASCII byte, with `AFTER_PLAIN` when it is not a
-/// vowel letter (as the neighbour before, `AFTER_PLAIN` moves to
-/// `BEFORE_PLAIN`).
+/// What a byte next to a lead byte proves, in three parts of 256 (one
+/// table, so that the three are read from one address):
+/// - `AFTER_FACTS`, as the byte two after it (after a two-byte character):
+///   `AFTER_ASCII` for an ASCII byte, with `AFTER_PLAIN` when it is not a
+///   vowel letter;
+/// - `THIRD_FACTS`, as the byte three after it (after a three-byte
+///   character): the same four places up ([`after_third`]);
+/// - `BEFORE_FACTS`, as the byte before it: `BEFORE_PLAIN` for an ASCII
+///   byte that is not a vowel letter.
 // `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
 #[allow(clippy::indexing_slicing)]
-const fn byte_facts() -> [u8; 256] {
-    let mut t = [0; 256];
+const fn neighbour_facts() -> [u8; 768] {
+    let mut t = [0; 768];
     let mut i = 0;
     while i < 128 {
-        t[i] = if ASCII_CLASSES[i] < VOWELS {
+        let facts = if ASCII_CLASSES[i] < VOWELS {
             AFTER_ASCII
         } else {
             AFTER_ASCII | AFTER_PLAIN
         };
+        t[AFTER_FACTS + i] = facts;
+        t[THIRD_FACTS + i] = facts << 4;
+        t[BEFORE_FACTS + i] = (facts & AFTER_PLAIN) << 1;
         i += 1;
     }
     t
 }
 
-static BYTE_FACTS: [u8; 256] = byte_facts();
+const AFTER_FACTS: usize = 0;
+const THIRD_FACTS: usize = 256;
+const BEFORE_FACTS: usize = 512;
+static NEIGHBOUR_FACTS: [u8; 768] = neighbour_facts();
 
 /// The bytes of `w` equal to `b`, as their high bits (exact: no borrow
 /// crosses from one byte to the next).
@@ -649,11 +675,8 @@ impl<'a> Scanner<'a> {
         // after: every char starting in the eight with its neighbours.
         while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<16>) {
             // The eight bytes from `k` in the window (`k` is at most 8).
-            let eight = |k: usize| {
-                let bytes = window.get(k..).and_then(<[u8]>::first_chunk::<8>);
-                bytes.map_or(0, |b| u64::from_le_bytes(*b))
-            };
-            let w = eight(1);
+            let eight = |k: usize| window.get(k..).and_then(<[u8]>::first_chunk::<8>);
+            let w = eight(1).map_or(0, |b| u64::from_le_bytes(*b));
             // Bytes with their two high bits set: the lead bytes.
             let mut stops = w & (w << 1) & HIGH;
             if COLLAPSE {
@@ -661,7 +684,7 @@ impl<'a> Scanner<'a> {
             }
             while stops != 0 {
                 let k = (stops.trailing_zeros() / 8) as usize;
-                if !self.fine_in(base + k, eight(k)) {
+                if !eight(k).is_some_and(|around| self.fine_in(base + k, around)) {
                     return base + k;
                 }
                 stops &= stops - 1;
@@ -688,28 +711,18 @@ impl<'a> Scanner<'a> {
             .checked_sub(1)
             .and_then(|p| self.src.as_bytes().get(p..))
             .and_then(<[u8]>::first_chunk::<8>);
-        window.is_some_and(|w| self.fine_in(at, u64::from_le_bytes(*w)))
+        window.is_some_and(|around| self.fine_in(at, around))
     }
 
-    /// [`Scanner::fine`] with the eight bytes from the one before `at`, `w`
-    /// (the byte before the char, the char, and the byte after it).
+    /// [`Scanner::fine`] with the eight bytes from the one before `at`,
+    /// `around` (the byte before the char, the char, and the bytes after).
     #[inline(always)]
-    fn fine_in(&self, at: usize, w: u64) -> bool {
-        let bytes = self.src.as_bytes();
-        let x = (w >> 8) as u32;
-        if (x as u8) < 0xC0 {
-            // An ASCII space or tab, stopped at when collapsing.
-            return false;
-        }
-        let len = 3 - u32::from((x as u8) < 0xE0);
-        let after = (x >> (8 * len)) as u8;
-        let byte = |b: u8| BYTE_FACTS.get(usize::from(b)).copied().unwrap_or(0);
-        let have = byte(after) | ((byte(w as u8) & AFTER_PLAIN) << 1);
-        let need = self.needs.of(x) & self.need_mask;
-        if have & need == need {
+    fn fine_in(&self, at: usize, around: &[u8; 8]) -> bool {
+        let (need, met) = self.needs_met(around);
+        if met {
             return true;
         }
-        let Some((class, len, _)) = lead(bytes, at, self.table) else {
+        let Some((class, len, _)) = lead(self.src.as_bytes(), at, self.table) else {
             return false;
         };
         // A toned vowel next to another vowel or a non-ASCII character.
@@ -717,6 +730,32 @@ impl<'a> Scanner<'a> {
             && !self
                 .settle(at, len, class)
                 .unwrap_or_else(|| self.tone_candidate(at, len, class))
+    }
+
+    /// The needs of the char whose lead byte is the second of `around`, and
+    /// whether the bytes around it meet them (the first test of
+    /// [`Scanner::fine_in`]).
+    #[inline(always)]
+    fn needs_met(&self, around: &[u8; 8]) -> (u8, bool) {
+        let [before, first, _, after2, after3, ..] = *around;
+        if first < 0xC0 {
+            // An ASCII space or tab, stopped at when collapsing.
+            return (NEVER, false);
+        }
+        // The bytes two and three after the lead (after a two- or a
+        // three-byte char: the needs look at the right one), and before it.
+        let facts = |part: usize, b: u8| {
+            let at = part + usize::from(b);
+            NEIGHBOUR_FACTS.get(at).copied().unwrap_or(0)
+        };
+        let have =
+            facts(AFTER_FACTS, after2) | facts(THIRD_FACTS, after3) | facts(BEFORE_FACTS, before);
+        let x = around
+            .get(1..)
+            .and_then(<[u8]>::first_chunk)
+            .map_or(0, |&b| u32::from_le_bytes(b));
+        let need = self.needs.of(x) & self.need_mask;
+        (need, have & need == need)
     }
 
     /// What [`Scanner::tone_candidate`] answers for the unmodified toned
@@ -1206,7 +1245,13 @@ mod tests {
                 let mut four = [after; 4];
                 c.encode_utf8(&mut four);
                 let x = u32::from_le_bytes(four);
-                assert_eq!(t.of(x), NEEDS[usize::from(class)], "{c:?} then {after:#x}");
+                let need = NEEDS[usize::from(class)];
+                let need = if c.len_utf8() == 3 {
+                    after_third(need)
+                } else {
+                    need
+                };
+                assert_eq!(t.of(x), need, "{c:?} then {after:#x}");
                 checked += 1;
             }
         }
@@ -1215,6 +1260,47 @@ mod tests {
             let mut four = [0; 4];
             c.encode_utf8(&mut four);
             assert_eq!(t.of(u32::from_le_bytes(four)), NEVER, "{c:?}");
+        }
+    }
+
+    /// A toned vowel of two or three bytes between ASCII letters that are
+    /// not vowels, or spaces, needs no more than one look at its neighbours
+    /// (`tát`, `bộ`, `ấn`); after a vowel or a non-ASCII character it needs
+    /// more (`hoà`, `đó`), unless it is modified (`đấ`: only the byte after
+    /// it matters). Every vowel, in both cases, in every tone.
+    #[test]
+    fn toned_vowels_between_consonants_are_settled_by_their_neighbours() {
+        let n = Normalizer::new();
+        // Are the needs of `vowel` in `text` met by its neighbours?
+        let met_in = |text: &str, vowel: &str| {
+            let scanner = Scanner::new(&n, text);
+            let at = text.find(vowel).unwrap();
+            let around: [u8; 8] = text.as_bytes()[at - 1..at + 7].try_into().unwrap();
+            scanner.needs_met(&around).1
+        };
+        let vowels = "aăâeêioôơuưy";
+        for tone in ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'] {
+            for v in vowels.chars() {
+                let toned: String = [v, tone].iter().collect::<String>().nfc().collect();
+                for (word, met) in [
+                    (format!("t{toned}t"), true),
+                    (format!("{toned}n"), true),
+                    (format!("x{toned}"), true),
+                    (format!("ho{toned}"), false),
+                    (format!("đ{toned}"), false),
+                ] {
+                    for (word, vowel) in [
+                        (word.clone(), toned.clone()),
+                        (word.to_uppercase(), toned.to_uppercase()),
+                    ] {
+                        let text = format!("  {word}         ");
+                        // A modified vowel needs only an ASCII byte after it.
+                        let (modified, _) = class::vowel_flags(class::compute(v));
+                        let expected = met || modified;
+                        assert_eq!(met_in(&text, &vowel), expected, "{word:?}");
+                    }
+                }
+            }
         }
     }
 
