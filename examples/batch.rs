@@ -121,7 +121,28 @@ enum Record {
 struct Done {
     output: Result<Vec<u8>, String>,
     bytes: usize,
-    facts: Vec<FactKind>,
+    /// Facts of each kind (by [`FactKind::ALL`]'s order), counted by the
+    /// worker: the one writer thread only adds them up.
+    facts: Tally,
+}
+
+/// Fact counts by kind, in [`FactKind::ALL`]'s order.
+type Tally = [usize; FactKind::ALL.len()];
+
+/// The [`Tally`] of a document's facts.
+fn tally(doc: &vietfacts::Document) -> Tally {
+    let mut t: Tally = [0; FactKind::ALL.len()];
+    for f in &doc.facts {
+        let kind = f.kind();
+        if let Some(n) = FactKind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .and_then(|p| t.get_mut(p))
+        {
+            *n += 1;
+        }
+    }
+    t
 }
 
 /// Limits how far the reader may run ahead of the writer.
@@ -314,7 +335,7 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
         Err(e) => Done {
             output: Err(e),
             bytes: 0,
-            facts: Vec::new(),
+            facts: Tally::default(),
         },
         Ok(Record::Line { no, line }) => match cli::parse_record(&line, &o.id_field, &o.text_field)
         {
@@ -322,7 +343,7 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
                 let mut doc = ex.extract(&text);
                 doc.id = id;
                 Done {
-                    facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                    facts: tally(&doc),
                     output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
                     bytes: line.len() + 1,
                 }
@@ -330,7 +351,7 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
             Err(e) => Done {
                 output: Err(format!("{}:{no}: {e}", input_name(o))),
                 bytes: line.len() + 1,
-                facts: Vec::new(),
+                facts: Tally::default(),
             },
         },
         Ok(Record::File { path, bytes }) => match decoder.decode(&bytes) {
@@ -338,7 +359,7 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
                 let mut doc = ex.extract_decoded(&decoded);
                 doc.id = Some(path);
                 Done {
-                    facts: doc.facts.iter().map(|f| f.kind()).collect(),
+                    facts: tally(&doc),
                     output: Ok(o.format.render(&doc, decoded.text(), o.common.char_offsets)),
                     bytes: bytes.len(),
                 }
@@ -346,7 +367,7 @@ fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, 
             Err(e) => Done {
                 output: Err(format!("{path}: {e}")),
                 bytes: bytes.len(),
-                facts: Vec::new(),
+                facts: Tally::default(),
             },
         },
     }
@@ -506,8 +527,10 @@ fn run() -> Result<u8, String> {
                     match done.output {
                         Ok(output) => {
                             docs += 1;
-                            for k in done.facts {
-                                *per_kind.entry(k).or_default() += 1;
+                            for (&k, &n) in FactKind::ALL.iter().zip(&done.facts) {
+                                if n > 0 {
+                                    *per_kind.entry(k).or_default() += n;
+                                }
                             }
                             if write_error.is_none() {
                                 if let Err(e) = out.write_all(&output) {
