@@ -30,6 +30,7 @@ mod formats;
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,14 +47,28 @@ const USAGE: &str = "usage: batch [--out FILE] [--jobs N] [--format jsonl|spacy|
 const WINDOW: usize = 1024;
 
 /// Records travel between threads in bundles of up to this many (or
-/// [`BUNDLE_BYTES`]): one hand-off per bundle, not per document.
-const BUNDLE: usize = 32;
+/// [`BUNDLE_BYTES`]): one hand-off per bundle, not per document. Small
+/// enough that the last bundles of a run keep every worker busy.
+const BUNDLE: usize = 16;
 
 /// A bundle is sent once it holds this many bytes of input.
-const BUNDLE_BYTES: usize = 256 * 1024;
+const BUNDLE_BYTES: usize = 64 * 1024;
 
-/// Numbered records, read in order.
-type Bundle = Vec<(usize, Result<Record, String>)>;
+/// The input is read this many bytes at a time, straight into the buffer
+/// its lines are extracted from: the lines are not copied one by one.
+const CHUNK: usize = 256 * 1024;
+
+/// Numbered records, read in order, with the bytes their lines lie in.
+struct Bundle {
+    /// One read of the input (whole lines), shared by the bundles cut from
+    /// it; [`Record::Line`] ranges index it.
+    chunk: Arc<Vec<u8>>,
+    /// The number of the first record; the others follow it in order.
+    first: usize,
+    /// The records; bad JSON lines and unreadable files are errors, so
+    /// that they keep their place.
+    records: Vec<Result<Record, String>>,
+}
 
 struct Options {
     common: cli::Common,
@@ -109,17 +124,28 @@ fn parse_args() -> Result<Options, String> {
 
 /// One input document.
 enum Record {
-    /// A line of a JSON Lines input (1-based line number, bytes without the
-    /// newline): parsed by the worker, so the reader only splits lines and
-    /// the one serial thread stays cheap.
-    Line { no: usize, line: Vec<u8> },
+    /// A line of a JSON Lines input (1-based line number, its bytes in the
+    /// bundle's chunk without the newline): parsed by the worker, so the
+    /// reader only splits lines and the one serial thread stays cheap.
+    Line { no: usize, range: Range<usize> },
     /// A file of a directory: its path (the id) and bytes.
     File { path: String, bytes: Vec<u8> },
 }
 
-/// What a worker hands the writer for one record.
+/// What a worker hands the writer for one bundle.
 struct Done {
-    output: Result<Vec<u8>, String>,
+    /// The bundle's first record number.
+    first: usize,
+    /// Its records.
+    records: usize,
+    /// The documents extracted, rendered one after the other in input
+    /// order: the writer writes them with one call.
+    output: Vec<u8>,
+    /// The documents in `output`.
+    docs: usize,
+    /// The records that failed, in order.
+    errors: Vec<String>,
+    /// Input bytes of the records.
     bytes: usize,
     /// Facts of each kind (by [`FactKind::ALL`]'s order), counted by the
     /// worker: the one writer thread only adds them up.
@@ -175,39 +201,23 @@ struct Source {
     input: Option<PathBuf>,
 }
 
-/// Reads the input, sending numbered records; bad JSON lines are sent as
-/// errors so they keep their place.
+/// Reads the input, sending numbered records in bundles; bad JSON lines
+/// are sent as errors so they keep their place.
 fn read_input(
     o: &Source,
     tx: SyncSender<Bundle>,
     window: &Window,
     stop: &AtomicBool,
 ) -> Result<(), String> {
-    let mut seq = 0;
-    let mut bundle: Bundle = Vec::with_capacity(BUNDLE);
-    let mut bytes = 0;
-    // Adds a record to the bundle, sending the bundle when it is full (or
-    // `flush`); false when the run is over.
-    let mut send = |item: Option<Result<Record, String>>, flush: bool| -> bool {
-        if let Some(item) = item {
-            bytes += match &item {
-                Ok(Record::Line { line, .. }) => line.len(),
-                Ok(Record::File { bytes, .. }) => bytes.len(),
-                Err(_) => 0,
-            };
-            bundle.push((seq, item));
-            seq += 1;
-        }
-        if bundle.is_empty() || !(flush || bundle.len() >= BUNDLE || bytes >= BUNDLE_BYTES) {
-            return !stop.load(Ordering::Relaxed);
-        }
-        window.wait_for(seq - 1, stop);
-        bytes = 0;
-        let ok = tx.send(std::mem::take(&mut bundle)).is_ok();
-        ok && !stop.load(Ordering::Relaxed)
+    let mut out = Bundler {
+        tx,
+        window,
+        stop,
+        next: 0,
     };
     match &o.input {
         Some(dir) if dir.is_dir() => {
+            let none = Arc::new(Vec::new());
             for path in txt_files(dir)? {
                 let name = path
                     .strip_prefix(dir)
@@ -217,7 +227,7 @@ fn read_input(
                 let item = std::fs::read(&path)
                     .map(|bytes| Record::File { path: name, bytes })
                     .map_err(|e| format!("{}: {e}", path.display()));
-                if !send(Some(item), false) {
+                if !out.send(&none, vec![item]) {
                     break;
                 }
             }
@@ -230,31 +240,121 @@ fn read_input(
                 Some(p) => Box::new(std::fs::File::open(p).map_err(|e| format!("{name}: {e}"))?),
                 None => Box::new(std::io::stdin().lock()),
             };
-            let mut reader = std::io::BufReader::with_capacity(1 << 20, source);
-            let mut no = 0;
-            loop {
-                // The next read may wait (a pipe that is slow to fill):
-                // send what is bundled first, so that every line read is
-                // extracted without waiting for more.
-                if reader.buffer().is_empty() && !send(None, true) {
-                    break;
-                }
-                let mut line = Vec::new();
-                if !cli::read_line(&mut reader, &mut line).map_err(|e| format!("{name}: {e}"))? {
-                    break;
-                }
-                no += 1;
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                if !send(Some(Ok(Record::Line { no, line })), false) {
-                    break;
+            read_lines(source, &mut out).map_err(|e| format!("{name}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Numbers records and sends them in bundles.
+struct Bundler<'a> {
+    tx: SyncSender<Bundle>,
+    window: &'a Window,
+    stop: &'a AtomicBool,
+    /// The next record's number.
+    next: usize,
+}
+
+impl Bundler<'_> {
+    /// Sends `records` (whose lines lie in `chunk`) as one bundle, once the
+    /// writer is close enough; false when the run is over.
+    fn send(&mut self, chunk: &Arc<Vec<u8>>, records: Vec<Result<Record, String>>) -> bool {
+        if records.is_empty() {
+            return !self.stop.load(Ordering::Relaxed);
+        }
+        let first = self.next;
+        self.next += records.len();
+        self.window.wait_for(self.next - 1, self.stop);
+        let bundle = Bundle {
+            chunk: Arc::clone(chunk),
+            first,
+            records,
+        };
+        self.tx.send(bundle).is_ok() && !self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// Reads JSON Lines from `source` in chunks of whole lines and sends them.
+///
+/// Each read goes straight into a chunk; once the chunk holds [`CHUNK`]
+/// bytes, or a read came back short (a pipe that is slow to fill: the next
+/// read may wait), its whole lines are sent and the unfinished last line
+/// starts the next chunk. A line longer than a chunk grows it. A last line
+/// without a line break is a record too; blank lines are skipped but
+/// counted in the line numbers.
+fn read_lines(mut source: impl Read, out: &mut Bundler<'_>) -> std::io::Result<()> {
+    let mut chunk: Vec<u8> = Vec::with_capacity(CHUNK);
+    // Lines read so far (the next line's number is one more).
+    let mut no = 0;
+    loop {
+        let filled = chunk.len();
+        // The chunk's room, or twice its size for a line longer than it.
+        let room = match chunk.capacity() - filled {
+            free if free >= CHUNK / 2 => free,
+            _ => filled.max(CHUNK),
+        };
+        chunk.resize(filled + room, 0);
+        let n = loop {
+            match source.read(chunk.get_mut(filled..).unwrap_or_default()) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        chunk.truncate(filled + n);
+        let eof = n == 0;
+        // Whole lines end at the last line break; at the end of the input
+        // the rest is a line too.
+        let whole = if eof {
+            chunk.len()
+        } else {
+            match memchr::memrchr(b'\n', chunk.get(filled..).unwrap_or_default()) {
+                Some(i) => filled + i + 1,
+                None => continue,
+            }
+        };
+        if !(eof || n < room || chunk.len() >= CHUNK) {
+            continue;
+        }
+        let rest = chunk.get(whole..).unwrap_or_default().to_vec();
+        chunk.truncate(whole);
+        let mut next = Vec::with_capacity(CHUNK + rest.len());
+        next.extend_from_slice(&rest);
+        let full = Arc::new(std::mem::replace(&mut chunk, next));
+        if !send_lines(&full, &mut no, out) || eof {
+            return Ok(());
+        }
+    }
+}
+
+/// Sends the lines of `chunk` (whole lines, the last one's break optional)
+/// in bundles; false when the run is over.
+fn send_lines(chunk: &Arc<Vec<u8>>, no: &mut usize, out: &mut Bundler<'_>) -> bool {
+    let mut records = Vec::with_capacity(BUNDLE);
+    let mut bytes = 0;
+    let mut start = 0;
+    while start < chunk.len() {
+        let end = memchr::memchr(b'\n', chunk.get(start..).unwrap_or_default())
+            .map_or(chunk.len(), |i| start + i);
+        *no += 1;
+        let line = chunk.get(start..end).unwrap_or_default();
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            records.push(Ok(Record::Line {
+                no: *no,
+                range: start..end,
+            }));
+            bytes += line.len();
+            if records.len() >= BUNDLE || bytes >= BUNDLE_BYTES {
+                bytes = 0;
+                let full = std::mem::replace(&mut records, Vec::with_capacity(BUNDLE));
+                if !out.send(chunk, full) {
+                    return false;
                 }
             }
         }
+        start = end + 1;
     }
-    send(None, true);
-    Ok(())
+    out.send(chunk, records)
 }
 
 /// How errors name the input.
@@ -303,7 +403,7 @@ fn work(
     decoder: &Decoder,
     o: &Options,
     rx: &Mutex<Receiver<Bundle>>,
-    tx: &SyncSender<Vec<(usize, Done)>>,
+    tx: &SyncSender<Done>,
     stop: &AtomicBool,
 ) {
     loop {
@@ -319,56 +419,68 @@ fn work(
             }
             Err(_) => return,
         };
-        let done = bundle
-            .into_iter()
-            .map(|(seq, item)| (seq, process(ex, decoder, o, item)))
-            .collect();
+        let mut done = Done {
+            first: bundle.first,
+            records: bundle.records.len(),
+            output: Vec::new(),
+            docs: 0,
+            errors: Vec::new(),
+            bytes: 0,
+            facts: [0; FactKind::ALL.len()],
+        };
+        for record in bundle.records {
+            process(ex, decoder, o, &bundle.chunk, record, &mut done);
+        }
         if tx.send(done).is_err() {
             return;
         }
     }
 }
 
-/// Extracts one record and renders it.
-fn process(ex: &Extractor, decoder: &Decoder, o: &Options, item: Result<Record, String>) -> Done {
-    match item {
-        Err(e) => Done {
-            output: Err(e),
-            bytes: 0,
-            facts: Tally::default(),
-        },
-        Ok(Record::Line { no, line }) => match cli::parse_record(&line, &o.id_field, &o.text_field)
-        {
-            Ok(cli::Record { id, text }) => {
-                let mut doc = ex.extract(&text);
-                doc.id = id;
-                Done {
-                    facts: tally(&doc),
-                    output: Ok(o.format.render(&doc, &text, o.common.char_offsets)),
-                    bytes: line.len() + 1,
+/// Extracts one record and renders it into `done`.
+fn process(
+    ex: &Extractor,
+    decoder: &Decoder,
+    o: &Options,
+    chunk: &[u8],
+    record: Result<Record, String>,
+    done: &mut Done,
+) {
+    let mut keep = |doc: &vietfacts::Document, text: &str, bytes: usize| {
+        for (n, k) in done.facts.iter_mut().zip(tally(doc)) {
+            *n += k;
+        }
+        o.format
+            .render_into(doc, text, o.common.char_offsets, &mut done.output);
+        done.docs += 1;
+        done.bytes += bytes;
+    };
+    match record {
+        Err(e) => done.errors.push(e),
+        Ok(Record::Line { no, range }) => {
+            let line = chunk.get(range).unwrap_or_default();
+            match cli::parse_record(line, &o.id_field, &o.text_field) {
+                Ok(cli::Record { id, text }) => {
+                    let mut doc = ex.extract(&text);
+                    doc.id = id;
+                    keep(&doc, &text, line.len() + 1);
+                }
+                Err(e) => {
+                    done.errors.push(format!("{}:{no}: {e}", input_name(o)));
+                    done.bytes += line.len() + 1;
                 }
             }
-            Err(e) => Done {
-                output: Err(format!("{}:{no}: {e}", input_name(o))),
-                bytes: line.len() + 1,
-                facts: Tally::default(),
-            },
-        },
+        }
         Ok(Record::File { path, bytes }) => match decoder.decode(&bytes) {
             Ok(decoded) => {
                 let mut doc = ex.extract_decoded(&decoded);
                 doc.id = Some(path);
-                Done {
-                    facts: tally(&doc),
-                    output: Ok(o.format.render(&doc, decoded.text(), o.common.char_offsets)),
-                    bytes: bytes.len(),
-                }
+                keep(&doc, decoded.text(), bytes.len());
             }
-            Err(e) => Done {
-                output: Err(format!("{path}: {e}")),
-                bytes: bytes.len(),
-                facts: Tally::default(),
-            },
+            Err(e) => {
+                done.errors.push(format!("{path}: {e}"));
+                done.bytes += bytes.len();
+            }
         },
     }
 }
@@ -438,8 +550,6 @@ impl Progress {
 
 fn run() -> Result<u8, String> {
     let o = parse_args()?;
-    let ex = o.common.extractor();
-    let decoder = Decoder::builder().encoding(o.common.encoding).build();
     let stop = Arc::new(AtomicBool::new(false));
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -464,7 +574,7 @@ fn run() -> Result<u8, String> {
     });
     let (in_tx, in_rx) = sync_channel(o.jobs * 4);
     let in_rx = Mutex::new(in_rx);
-    let (out_tx, out_rx) = sync_channel::<Vec<(usize, Done)>>(o.jobs * 4);
+    let (out_tx, out_rx) = sync_channel::<Done>(o.jobs * 4);
     // The reader is not joined: after Ctrl-C it may be blocked on a silent
     // standard input, and the run must end anyway.
     let (read_tx, read_rx) = std::sync::mpsc::channel();
@@ -478,6 +588,9 @@ fn run() -> Result<u8, String> {
             let _ = read_tx.send(r);
         });
     }
+    // Built while the reader reads the first chunk.
+    let ex = o.common.extractor();
+    let decoder = Decoder::builder().encoding(o.common.encoding).build();
     let mut progress = Progress {
         start: Instant::now(),
         last: Instant::now(),
@@ -495,14 +608,14 @@ fn run() -> Result<u8, String> {
             s.spawn(move || work(ex, decoder, o, in_rx, &tx, stop));
         }
         drop(out_tx);
-        // Write in input order.
+        // Write in input order, a bundle at a time.
         let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut next = 0;
         // Written output is flushed whenever the writer would wait, so a
         // document read from a slow pipe shows up as soon as it is done.
         loop {
-            let bundle = match out_rx.try_recv() {
-                Ok(bundle) => bundle,
+            let done = match out_rx.try_recv() {
+                Ok(done) => done,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
                     if write_error.is_none() {
                         if let Err(e) = out.flush() {
@@ -513,43 +626,37 @@ fn run() -> Result<u8, String> {
                         }
                     }
                     match out_rx.recv() {
-                        Ok(bundle) => bundle,
+                        Ok(done) => done,
                         Err(_) => break,
                     }
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
             };
-            for (seq, done) in bundle {
-                pending.insert(seq, done);
-                while let Some(done) = pending.remove(&next) {
-                    next += 1;
-                    bytes += done.bytes as u64;
-                    match done.output {
-                        Ok(output) => {
-                            docs += 1;
-                            for (&k, &n) in FactKind::ALL.iter().zip(&done.facts) {
-                                if n > 0 {
-                                    *per_kind.entry(k).or_default() += n;
-                                }
-                            }
-                            if write_error.is_none() {
-                                if let Err(e) = out.write_all(&output) {
-                                    // A closed pipe (`| head`) ends the run quietly.
-                                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                                        write_error = Some(format!("output: {e}"));
-                                    }
-                                    stop.store(true, Ordering::SeqCst);
-                                }
-                            }
-                        }
-                        Err(e) => {
-                            errors += 1;
-                            eprintln!("batch: {e}");
-                        }
+            pending.insert(done.first, done);
+            while let Some(done) = pending.remove(&next) {
+                next += done.records;
+                bytes += done.bytes as u64;
+                docs += done.docs;
+                for (&k, &n) in FactKind::ALL.iter().zip(&done.facts) {
+                    if n > 0 {
+                        *per_kind.entry(k).or_default() += n;
                     }
-                    window.advance(next);
-                    progress.show(docs, bytes, false);
                 }
+                if write_error.is_none() {
+                    if let Err(e) = out.write_all(&done.output) {
+                        // A closed pipe (`| head`) ends the run quietly.
+                        if e.kind() != std::io::ErrorKind::BrokenPipe {
+                            write_error = Some(format!("output: {e}"));
+                        }
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                }
+                for e in &done.errors {
+                    errors += 1;
+                    eprintln!("batch: {e}");
+                }
+                window.advance(next);
+                progress.show(docs, bytes, false);
             }
         }
     });

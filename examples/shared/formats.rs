@@ -55,19 +55,22 @@ pub fn label(f: &Fact) -> String {
 }
 
 impl Format {
-    /// `doc` (whose spans point into `text`) in this format, with its final
-    /// line break(s), as UTF-8 bytes.
-    pub fn render(self, doc: &Document, text: &str, char_offsets: bool) -> Vec<u8> {
+    /// Appends `doc` (whose spans point into `text`) in this format, with
+    /// its final line break(s), as UTF-8 bytes, to `out`: a worker renders
+    /// a whole bundle of documents into one buffer.
+    pub fn render_into(self, doc: &Document, text: &str, char_offsets: bool, out: &mut Vec<u8>) {
         match self {
             Format::Jsonl => {
-                let mut s = Vec::with_capacity(jsonl_size(doc));
+                let from = out.len();
+                out.reserve(jsonl_size(doc));
                 // Writing into a Vec fails only if a Serialize impl does;
                 // the line is then empty, as it always was.
-                if serde_json::to_writer(&mut s, &document_json(doc, text, char_offsets)).is_err() {
-                    s.clear();
+                if serde_json::to_writer(&mut *out, &document_json(doc, text, char_offsets))
+                    .is_err()
+                {
+                    out.truncate(from);
                 }
-                s.push(b'\n');
-                s
+                out.push(b'\n');
             }
             Format::Spacy => {
                 let index = CharIndex::new(text);
@@ -81,12 +84,11 @@ impl Format {
                         })
                     })
                     .collect();
-                let mut s =
-                    serde_json::json!({"text": text, "ents": ents, "title": doc.id}).to_string();
-                s.push('\n');
-                s.into_bytes()
+                let s = serde_json::json!({"text": text, "ents": ents, "title": doc.id});
+                out.extend_from_slice(s.to_string().as_bytes());
+                out.push(b'\n');
             }
-            Format::Conll => conll(doc, text).into_bytes(),
+            Format::Conll => out.extend_from_slice(conll(doc, text).as_bytes()),
         }
     }
 }

@@ -189,7 +189,14 @@ pub fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .unwrap_or_else(|e| panic!("run the {name} example (built by cargo test): {e}"));
     let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("wait")
+    // Written on another thread while the output is read here: a child
+    // that writes as it reads would otherwise fill its output pipe and
+    // wait for us while we wait for it to take more input.
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            // A child that exits early closes the pipe: its status tells.
+            let _ = input.write_all(stdin);
+        });
+        child.wait_with_output().expect("wait")
+    })
 }
