@@ -98,6 +98,7 @@
     )
 )]
 
+mod bitmask;
 mod blocks;
 mod decode;
 mod document;

@@ -20,6 +20,7 @@ use super::sink::Sink;
 use super::tables::CP1252;
 use super::{DecodeProblemKind, MojibakeRepair};
 use crate::Span;
+use crate::bitmask::gather;
 use crate::normalize::syllable::{Letter, classify};
 
 /// One suspected stretch: its range in the text and the repaired text.
@@ -102,48 +103,38 @@ fn one(t: &str) -> Option<(usize, char)> {
 /// (C2 xx) or a Windows-1252 punctuation or letter (C5/C6/CB xx, E2 xx xx)?
 /// After `à`, `é`… of ordinary Vietnamese text comes ASCII or another C3
 /// letter instead.
+/// (Written with `|`, without branches: [`next_candidate`] tests 64 bytes
+/// at once with it.)
+#[inline(always)]
 fn may_follow(b: u8) -> bool {
-    matches!(b, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2)
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that equals `b`, and no other bit
-/// (exact per byte: no carry crosses a byte).
-fn eq_bytes(x: u64, b: u8) -> u64 {
-    let t = x ^ (LO * u64::from(b));
-    !(((t & !HI) + !HI) | t) & HI
+    (b == 0xC2) | (b == 0xC5) | (b == 0xC6) | (b == 0xCB) | (b == 0xE2)
 }
 
 /// The first position at or after `i` where a mojibake piece may start: a
-/// 0xC3 byte two bytes before a [`may_follow`] byte. Eight positions are
-/// tested at once (C3 and the byte two further on; the second test admits
-/// all of C0..=CF, the exact test follows): Vietnamese text has a C3 byte
-/// (`à`, `á`, `â`, `ê`, `ô`…) every few letters, too often for a byte
-/// search to stop at each.
+/// 0xC3 byte two bytes before a [`may_follow`] byte. Vietnamese text has a
+/// C3 byte (`à`, `á`, `â`, `ê`, `ô`…) every few letters, too often for a
+/// byte search to stop at each: both tests are made for 64 positions at
+/// once ([`crate::bitmask`]), and the scan stops only where both hold.
 fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
-    let exact = |at: usize| {
-        bytes.get(at) == Some(&0xC3) && bytes.get(at + 2).is_some_and(|&b| may_follow(b))
-    };
-    while let Some(w) = bytes.get(i..i + 10) {
-        let word = |from: usize| {
-            w.get(from..from + 8)
-                .and_then(|s| s.try_into().ok())
-                .map_or(0, u64::from_le_bytes)
-        };
-        let (x, y) = (word(0), word(2));
-        let mut m = eq_bytes(x, 0xC3) & (eq_bytes(y & (LO * 0xF0), 0xC0) | eq_bytes(y, 0xE2));
-        while m != 0 {
-            let at = i + (m.trailing_zeros() / 8) as usize;
-            if exact(at) {
-                return Some(at);
-            }
-            m &= m - 1;
+    while let (Some(here), Some(after)) = (
+        bytes.get(i..).and_then(<[u8]>::first_chunk::<64>),
+        bytes.get(i + 2..).and_then(<[u8]>::first_chunk::<64>),
+    ) {
+        let mut hits = [0u8; 64];
+        for ((hit, &h), &a) in hits.iter_mut().zip(here).zip(after) {
+            // `&`, not `&&`: no branch, so that the loop is compiled to
+            // vector comparisons.
+            *hit = if (h == 0xC3) & may_follow(a) { 0x80 } else { 0 };
         }
-        i += 8;
+        let m = gather(&hits);
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
+        }
+        i += 64;
     }
-    (i..bytes.len()).find(|&at| exact(at))
+    (i..bytes.len()).find(|&at| {
+        bytes.get(at) == Some(&0xC3) && bytes.get(at + 2).is_some_and(|&b| may_follow(b))
+    })
 }
 
 /// The suspected mojibake stretches of `text`, in order.
@@ -251,10 +242,16 @@ mod tests {
             0xC3, 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0xC0, 0xC4, 0xCF, 0xE1, 0xE3, 0xA1, b'a', b' ',
         ];
         let mut rng = crate::testing::Rng::new();
-        for _ in 0..3000 {
-            let len = rng.below(40);
+        for round in 0..3000 {
+            // Short texts, and long ones (several 64-byte chunks, some
+            // with no candidate at all: mostly plain letters).
+            let len = rng.below(if round % 2 == 0 { 40 } else { 300 });
+            let sparse = round % 4 == 1;
             let bytes: Vec<u8> = (0..len)
-                .map(|_| alphabet[rng.below(alphabet.len())])
+                .map(|_| match rng.below(if sparse { 40 } else { 1 }) {
+                    0 => alphabet[rng.below(alphabet.len())],
+                    _ => b'a',
+                })
                 .collect();
             let mut found = Vec::new();
             let mut i = 0;
@@ -262,9 +259,10 @@ mod tests {
                 found.push(p);
                 i = p + 1;
             }
-            assert_eq!(found, candidates_slowly(&bytes), "{bytes:x?}");
+            let slowly = candidates_slowly(&bytes);
+            assert_eq!(found, slowly, "{bytes:x?}");
             for from in 0..=bytes.len() + 1 {
-                let first = candidates_slowly(&bytes).into_iter().find(|&p| p >= from);
+                let first = slowly.iter().copied().find(|&p| p >= from);
                 assert_eq!(
                     next_candidate(&bytes, from),
                     first,

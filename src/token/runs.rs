@@ -11,6 +11,8 @@
 //! at a time, the first bytes of longer characters by a second loop over
 //! those bytes alone, each character looked up in [`LowerSet`].
 
+use crate::bitmask::gather;
+
 /// For 64 bytes: those that are ASCII lower-case letters or continuation
 /// bytes (`10xx_xxxx`), and those that start a character of two to four
 /// bytes, as the high bits of two arrays of bytes. Byte by byte, in a shape
@@ -26,32 +28,6 @@ fn classify(chunk: &[u8; 64]) -> ([u8; 64], [u8; 64]) {
         *lead = if b >= 0xC0 { 0x80 } else { 0 };
     }
     (runs, leads)
-}
-
-/// The high bits of the 64 bytes of `high` as the bits of a word (byte `p`
-/// at bit `p`): those of each eight bytes shifted together into one word
-/// (byte `8k + j` at bit `8j + k`), then transposed.
-#[inline(always)]
-fn gather(high: &[u8; 64]) -> u64 {
-    let mut x = 0u64;
-    for (k, eight) in (0..8).rev().zip(high.chunks_exact(8)) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(eight);
-        x |= u64::from_le_bytes(w) >> k;
-    }
-    transpose(x)
-}
-
-/// Transposes the 8×8 bits of `x` (bit `8r + c` to bit `8c + r`), in three
-/// swaps of blocks (Hacker's Delight, 7-3).
-#[inline(always)]
-fn transpose(mut x: u64) -> u64 {
-    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
-    x ^= t ^ (t << 7);
-    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
-    x ^= t ^ (t << 14);
-    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
-    x ^ t ^ (t << 28)
 }
 
 /// The code points of the Basic Multilingual Plane a lower-case word goes
@@ -207,15 +183,6 @@ mod tests {
                 let cp = c as u32;
                 let want = len < 4 && (cp % 3 == 0 || (0x1EA0..0x1F00).contains(&cp));
                 assert_eq!(set.lead_is_lower(quad) == 1, want, "U+{cp:04X}");
-            }
-        }
-    }
-
-    #[test]
-    fn transpose_moves_every_bit() {
-        for r in 0..8 {
-            for c in 0..8 {
-                assert_eq!(transpose(1 << (8 * r + c)), 1 << (8 * c + r), "{r} {c}");
             }
         }
     }
