@@ -350,7 +350,13 @@ impl Extractor {
             // In order within the block; the blocks are in order, and
             // every fact starts in its own block: the text's order.
             sort_facts(&mut block_facts, &mut order);
-            facts.append(&mut block_facts);
+            if facts.is_empty() {
+                // The first block (most texts have one): its vector, not a
+                // copy of it.
+                core::mem::swap(&mut facts, &mut block_facts);
+            } else {
+                facts.append(&mut block_facts);
+            }
             if self.diagnostics == Diagnostics::Report {
                 for x in &ctx.bad {
                     let in_norm = place(ctx.tokens.span(x.start, x.end));
