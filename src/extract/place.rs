@@ -103,6 +103,17 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// Is the key of token `i` `key` (as `get(i) == key`)? The tokens' own
+    /// keys are compared as bytes, without the character-boundary checks
+    /// of slicing a `str` ([`Tokens::lower_is`]).
+    #[inline(always)]
+    pub(crate) fn is(&self, i: usize, key: &str) -> bool {
+        match self {
+            Keys::Lower(t) => t.lower_is(i, key),
+            Keys::Rewritten(k, _) => k.get(i).map_or("", |k| k.as_ref()) == key,
+        }
+    }
+
     /// The first token at or after `from` whose key's hash has one of the
     /// flags `mask` in `table`: a scan for the words a lexicon may start
     /// with. The tokens' own keys (traditional tones) are asked by their
@@ -285,32 +296,34 @@ impl<V> Lex<V> {
         }
     }
 
-    /// Does entry `k` match at token `i`? Its number of tokens.
+    /// Does entry `k` match at token `i`? Its number of tokens. Each token
+    /// is read once: its hash first (most other words differ there), then
+    /// its key as bytes, its spacing, and whether it is a dash for the next.
     fn matches(&self, t: &Tokens<'_>, keys: &Keys<'_>, i: usize, k: usize) -> Option<usize> {
         let (pieces, _) = self.entries.get(k)?;
+        // Is the token before the current one a dash or an ampersand?
+        let mut after_dash = false;
+        let mut last = None;
         for (n, p) in pieces.iter().enumerate() {
             let tok = t.get(i + n)?;
-            // The hashes differ for most other words: one compare, and the
-            // keys only when they agree.
-            if keys.hash(i + n) != Some(p.hash) || keys.get(i + n) != p.key {
+            if keys.hash(i + n) != Some(p.hash) || !keys.is(i + n, &p.key) {
                 return None;
             }
             // `GD-ĐT`, `GD - ĐT`, `GD- ĐT`: spaces around a dash or an
             // ampersand do not matter.
-            let loose = matches!(tok.kind, Kind::Punct('-' | '–' | '&'))
-                || n > 0
-                    && matches!(
-                        t.get(i + n - 1).map(|x| x.kind),
-                        Some(Kind::Punct('-' | '–' | '&'))
-                    );
-            if n > 0 && ((p.joined != t.joined(i + n) && !loose) || tok.line_before) {
+            let dash = matches!(tok.kind, Kind::Punct('-' | '–' | '&'));
+            let loose = dash || after_dash;
+            // Past the first piece, `joined` is `!space_before`.
+            if n > 0 && ((p.joined == tok.space_before && !loose) || tok.line_before) {
                 return None;
             }
+            after_dash = dash;
+            last = Some(tok.kind);
         }
         let n = pieces.len();
         // The last word ends here: `p` is not the start of `phường`.
         let glued = t.joined(i + n) && t.is_word(i + n);
-        let last_word = t.is_word(i + n - 1) || t.is_digits(i + n - 1);
+        let last_word = matches!(last, Some(Kind::Word | Kind::Digits));
         (!(glued && last_word)).then_some(n)
     }
 
@@ -1322,6 +1335,34 @@ mod tests {
         // Text in another style is rewritten.
         let modern = Tokens::new("xã Thuỷ Xuân");
         assert_eq!(Keys::new(&modern).get(1), "thủy");
+    }
+
+    /// [`Keys::is`] answers as comparing [`Keys::get`], for keys of both
+    /// kinds, at every token of the sample texts (and past the end), with
+    /// the token's own key, every lexicon phrase's words and "".
+    #[test]
+    fn keys_is_compares_as_get() {
+        let mut words: Vec<String> = vec![String::new(), "thủy".to_string(), "thuỷ".to_string()];
+        let levels = LEVELS.entries.iter().map(|(p, _)| p);
+        for pieces in levels.chain(TITLES.entries.iter().map(|(p, _)| p)) {
+            words.extend(pieces.iter().map(|p| p.key.clone()));
+        }
+        let (mut same, mut checked) = (0, 0);
+        for text in samples::texts().iter().take(300) {
+            for t in [Tokens::new_traditional(text), Tokens::new(text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let own = keys.get(i).to_string();
+                    for w in words.iter().chain([&own]) {
+                        let want = keys.get(i) == w.as_str();
+                        assert_eq!(keys.is(i, w), want, "{text:?} {i} {w}");
+                        same += usize::from(want);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(same > 1000 && checked > same * 10, "{same} {checked}");
     }
 
     fn all(text: &str) -> Vec<(String, PlaceLevel, String)> {
