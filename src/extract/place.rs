@@ -583,9 +583,16 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     // One pass, ASCII without Unicode's tables: no lower-case letter, and
-    // an upper-case one.
-    let mut upper = false;
-    for c in t.surface(i).chars() {
+    // an upper-case one. A capitalized word's first letter is an upper-case
+    // one, and no letter is both: the pass starts at the second (most
+    // capitalized words have a lower-case one there, `Đảng`, `Sở`).
+    let mut chars = t.surface(i).chars();
+    let upper_first = t.capitalized(i);
+    if upper_first {
+        chars.next();
+    }
+    let mut upper = upper_first;
+    for c in chars {
         if c.is_ascii() {
             if c.is_ascii_lowercase() {
                 return false;
@@ -1335,6 +1342,33 @@ mod tests {
         // Text in another style is rewritten.
         let modern = Tokens::new("xã Thuỷ Xuân");
         assert_eq!(Keys::new(&modern).get(1), "thủy");
+    }
+
+    /// [`all_caps`], which skips a capitalized word's first letter, answers
+    /// as reading every letter, at every token of the sample texts and of
+    /// their capitals; and no character is both upper and lower case.
+    #[test]
+    fn all_caps_reads_as_every_letter() {
+        let every_letter = |t: &Tokens<'_>, i: usize| {
+            let s = t.surface(i);
+            t.is_word(i) && !s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase)
+        };
+        let mut caps = 0;
+        for text in samples::texts().iter().take(1500) {
+            for text in [text.clone(), text.to_uppercase()] {
+                let t = Tokens::new(&text);
+                for i in 0..t.len() + 2 {
+                    let want = every_letter(&t, i);
+                    assert_eq!(all_caps(&t, i), want, "{text:?} {i}");
+                    caps += usize::from(want);
+                }
+            }
+        }
+        assert!(caps > 10_000, "{caps}");
+        let both = (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .find(|c| c.is_uppercase() && c.is_lowercase());
+        assert_eq!(both, None);
     }
 
     /// [`Keys::is`] answers as comparing [`Keys::get`], for keys of both
