@@ -1049,6 +1049,23 @@ mod tests {
         }
     }
 
+    /// The lexicons of organizations find at each token what trying every
+    /// entry finds, over the sample texts (the seed article and mixes of
+    /// the lexicons' phrases in every case).
+    #[test]
+    fn org_lexicons_answer_as_a_search_of_every_entry() {
+        let texts = crate::extract::place::samples::texts();
+        let texts = texts.get(..2000).unwrap_or_default();
+        for (name, found) in [
+            ("heads", HEADS.check_against_search(texts)),
+            ("domains", DOMAINS.check_against_search(texts)),
+            ("legal forms", LEGAL_FORMS.check_against_search(texts)),
+            ("abbreviations", ABBREVIATIONS.check_against_search(texts)),
+        ] {
+            assert!(found > 100, "{name}: {found}");
+        }
+    }
+
     /// [`LOWER_SCOPE_PHRASES`] finds what asking [`Tokens::phrase`] for
     /// each of [`LOWER_SCOPES`] finds, at every token of the sample texts
     /// and of the scopes in every case and spacing.
