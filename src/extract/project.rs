@@ -1391,6 +1391,22 @@ mod tests {
         }
         assert!(equal > 400, "{equal}");
         assert!(wholes >= 9, "{wholes}");
+        // Seeded mixes of the entries' words in every case, of names that
+        // start alike, and of letters whose lower case is longer or shorter.
+        const PIECES: &[&str] = &[
+            "Việt", "VIỆT", "việt", "Nam", "NAM", "TP", "Tp", "tp", ".", "HCM", "Hcm", "hcm",
+            "TPHCM", "Hà", "HÀ", "Nội", "NỘI", "Tân", "Phú", "Hòa", "İ", "\u{212A}", "ẞ", "Σ",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        let mut mixed = 0;
+        for _ in 0..20_000 {
+            let s = rng.mix(PIECES, 4, 2);
+            let s = s.trim();
+            let whole = lowers.iter().any(|w| s.to_lowercase() == *w);
+            assert_eq!(whole_place(s), whole, "{s:?}");
+            mixed += usize::from(whole);
+        }
+        assert!(mixed > 100, "{mixed}");
     }
 
     /// [`may_be_named`] never rules out a category [`may_name`] admits:
