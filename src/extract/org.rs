@@ -51,7 +51,7 @@ use super::place::{
     FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at,
     surname, title_at,
 };
-use super::{Ctx, FxSet, PairSet, WordSet, marks};
+use super::{Ctx, FxSet, PairSet, Phrases, WordSet, marks};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
 use crate::token::{Kind, Tokens, WordFilter, word_hash};
@@ -220,6 +220,11 @@ fn unmade(head: Option<usize>, keys: &Keys<'_>, k: usize) -> bool {
 
 /// Lower-case words that scope a court or a prosecutor (`TAND tối cao`).
 const LOWER_SCOPES: &[&str] = &["tối cao", "cấp cao", "trung ương"];
+
+/// [`LOWER_SCOPES`] as phrases: most tokens are ruled out by their first
+/// word's hash at one bit test.
+static LOWER_SCOPE_PHRASES: Lazy<Phrases> =
+    Lazy::new(|| Phrases::new(LOWER_SCOPES.iter().copied()));
 
 /// An organization found: tokens `start..end`.
 #[derive(Clone, Debug, PartialEq)]
@@ -473,10 +478,8 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if let Some(n) = super::place::bare_level_at(t, keys, j) {
         return Some((j + n, true));
     }
-    for s in LOWER_SCOPES {
-        if let Some(n) = t.phrase(j, s) {
-            return Some((j + n, false));
-        }
+    if let Some((n, _)) = LOWER_SCOPE_PHRASES.longest_at(t, j) {
+        return Some((j + n, false));
     }
     if matches!(keys.get(j), "tw" | "tư") && all_caps(t, j) {
         return Some((j + 1, false));
@@ -577,7 +580,7 @@ pub(crate) fn head_may_start(h: u32) -> bool {
 /// longest there, it starts with this word), and with the next word if
 /// the head is longer ([`Lex::may_match`])? `false` for most words, at one
 /// test, and for most of the others at two or three more.
-#[inline]
+#[inline(always)]
 fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     let Some(h) = keys.hash(i) else {
         return false;
@@ -640,7 +643,9 @@ fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Optio
         return None;
     }
     // `Tây Ban Nha`: a capital inside a name is no head.
-    if upper_first && !head.abbr && !all_caps(t, i) && inside_name(t, i) {
+    // Read once: the first word in capitals (no abbreviation).
+    let head_caps = !head.abbr && all_caps(t, i);
+    if upper_first && !head.abbr && !head_caps && inside_name(t, i) {
         return None;
     }
     // `Liên Chi hội nhà báo`: a lower-case head right after a capital is
@@ -664,7 +669,7 @@ fn org_at_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, depth: usize) -> Optio
         return None;
     }
     // Written in capitals (a heading): names only from the lists.
-    let caps = all_caps(t, i) && !head.abbr && t.get(j).is_some_and(|_| all_caps(t, j));
+    let caps = head_caps && all_caps(t, j);
 
     // `Đảng bộ, chính quyền xã Dương Quang`.
     if head.dang_bo && t.is_punct(j, ',') && t.phrase(j + 1, "chính quyền").is_some() {
@@ -930,6 +935,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&DOMAINS);
     once_cell::sync::Lazy::force(&HEADS);
     once_cell::sync::Lazy::force(&LEGAL_FORMS);
+    once_cell::sync::Lazy::force(&LOWER_SCOPE_PHRASES);
     once_cell::sync::Lazy::force(&HEAD_STARTS);
 }
 
@@ -1041,6 +1047,51 @@ mod tests {
                 assert_eq!(fast, slow, "{text}");
             }
         }
+    }
+
+    /// The lexicons of organizations find at each token what trying every
+    /// entry finds, over the sample texts (the seed article and mixes of
+    /// the lexicons' phrases in every case) and the seed article's
+    /// capitals and cuts.
+    #[test]
+    fn org_lexicons_answer_as_a_search_of_every_entry() {
+        let mut texts = crate::extract::place::samples::texts();
+        texts.extend(crate::testing::seed_texts(97));
+        for (name, found) in [
+            ("heads", HEADS.check_against_search(&texts)),
+            ("domains", DOMAINS.check_against_search(&texts)),
+            ("legal forms", LEGAL_FORMS.check_against_search(&texts)),
+            ("abbreviations", ABBREVIATIONS.check_against_search(&texts)),
+        ] {
+            assert!(found > 100, "{name}: {found}");
+        }
+    }
+
+    /// [`LOWER_SCOPE_PHRASES`] finds what asking [`Tokens::phrase`] for
+    /// each of [`LOWER_SCOPES`] finds, at every token of the sample texts
+    /// and of the scopes in every case and spacing.
+    #[test]
+    fn lower_scopes_are_found_as_phrases() {
+        let mut texts = crate::extract::place::samples::texts();
+        texts.push(
+            "TAND tối cao, VKSND cấp cao, Ban Tuyên giáo Trung ương, TRUNG ƯƠNG, \
+             tối\ncao, cấp, cao trung, ương tối cao"
+                .to_string(),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let t = Tokens::new(text);
+            for j in 0..t.len() + 2 {
+                let want = LOWER_SCOPES.iter().find_map(|s| t.phrase(j, s));
+                assert_eq!(
+                    LOWER_SCOPE_PHRASES.longest_at(&t, j).map(|(n, _)| n),
+                    want,
+                    "{text:?} {j}"
+                );
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]

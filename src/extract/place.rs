@@ -103,6 +103,17 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// Is the key of token `i` `key` (as `get(i) == key`)? The tokens' own
+    /// keys are compared as bytes, without the character-boundary checks
+    /// of slicing a `str` ([`Tokens::lower_is`]).
+    #[inline(always)]
+    pub(crate) fn is(&self, i: usize, key: &str) -> bool {
+        match self {
+            Keys::Lower(t) => t.lower_is(i, key),
+            Keys::Rewritten(k, _) => k.get(i).map_or("", |k| k.as_ref()) == key,
+        }
+    }
+
     /// The first token at or after `from` whose key's hash has one of the
     /// flags `mask` in `table`: a scan for the words a lexicon may start
     /// with. The tokens' own keys (traditional tones) are asked by their
@@ -205,13 +216,13 @@ struct Piece {
 /// matched against [`Keys`] (case and tone style do not matter).
 pub(crate) struct Lex<V> {
     entries: Vec<(Vec<Piece>, V)>,
-    /// Entries of two pieces or more by the [`word_hash`]es of their first
-    /// two keys, the longest first (in lexicon order among equal lengths):
-    /// the first that matches is the longest (every piece of a candidate
-    /// is compared before it matches).
-    by_two: super::FxMap<(u32, u32), Vec<usize>>,
+    /// Entries of two pieces or more by [`pair_hash`] of their first two
+    /// keys' [`word_hash`]es, the longest first (in lexicon order among
+    /// equal lengths): the first that matches is the longest (every piece
+    /// of a candidate is compared before it matches).
+    by_two: Buckets,
     /// Entries of one piece by the hash of their key, in lexicon order.
-    singles: super::FxMap<u32, Vec<usize>>,
+    singles: Buckets,
     /// The first keys, to rule out most tokens at one bit test.
     firsts: WordFilter,
     /// The first two keys (see [`pair_hash`]), and the keys of the
@@ -226,13 +237,70 @@ fn pair_hash(first: u32, second: u32) -> u32 {
     first.rotate_left(11) ^ second
 }
 
+/// A candidate entry of a [`Lex`]: the hashes of its first two keys (the
+/// second 0 for an entry of one piece) and its index.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    first: u32,
+    second: u32,
+    entry: usize,
+}
+
+/// Candidates of a [`Lex`] in buckets by a hash of theirs, laid out in one
+/// array: a look-up reads a bucket's bounds and compares a few hashes,
+/// where a hash map hashed its key again and probed for it.
+struct Buckets {
+    /// Bucket `b` is `cands[bounds[b]..bounds[b + 1]]`.
+    bounds: Vec<usize>,
+    cands: Vec<Cand>,
+}
+
+impl Buckets {
+    /// Buckets (a power of two: the low bits of the hash pick one).
+    const SLOTS: usize = 256;
+
+    /// The candidates in buckets by their hash `key`, each bucket in the
+    /// order given.
+    fn new(mut items: Vec<(u32, Cand)>) -> Buckets {
+        // A stable sort: a bucket keeps the order of its candidates.
+        items.sort_by_key(|(key, _)| *key as usize % Self::SLOTS);
+        let mut bounds = vec![0; Self::SLOTS + 1];
+        for (key, _) in &items {
+            if let Some(b) = bounds.get_mut(*key as usize % Self::SLOTS + 1) {
+                *b += 1;
+            }
+        }
+        for b in 1..bounds.len() {
+            let before = bounds.get(b - 1).copied().unwrap_or(0);
+            if let Some(x) = bounds.get_mut(b) {
+                *x += before;
+            }
+        }
+        Buckets {
+            bounds,
+            cands: items.into_iter().map(|(_, c)| c).collect(),
+        }
+    }
+
+    /// The bucket of hash `key`: every candidate of that hash, in order,
+    /// among others to rule out.
+    #[inline]
+    fn get(&self, key: u32) -> &[Cand] {
+        let b = key as usize % Self::SLOTS;
+        match (self.bounds.get(b), self.bounds.get(b + 1)) {
+            (Some(&from), Some(&to)) => self.cands.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
 impl<V> Lex<V> {
     /// Phrases are lower case, words separated by single spaces; a word may
     /// hold joined punctuation (`gd-đt`, `tp.hcm`).
     pub(crate) fn new<'p>(items: impl IntoIterator<Item = (&'p str, V)>) -> Lex<V> {
         let mut entries = Vec::new();
-        let mut by_two: super::FxMap<(u32, u32), Vec<usize>> = super::FxMap::default();
-        let mut singles: super::FxMap<u32, Vec<usize>> = super::FxMap::default();
+        let mut by_two: Vec<(u32, Cand)> = Vec::new();
+        let mut singles: Vec<(u32, Cand)> = Vec::new();
         let mut firsts = WordFilter::default();
         let mut pairs = WordFilter::default();
         let mut single_keys = WordFilter::default();
@@ -256,61 +324,78 @@ impl<V> Lex<V> {
                 continue;
             };
             firsts.insert_hash(first.hash);
+            let entry = entries.len();
             match pieces.get(1) {
                 Some(second) => {
-                    pairs.insert_hash(pair_hash(first.hash, second.hash));
-                    by_two
-                        .entry((first.hash, second.hash))
-                        .or_default()
-                        .push(entries.len());
+                    let pair = pair_hash(first.hash, second.hash);
+                    pairs.insert_hash(pair);
+                    let (first, second) = (first.hash, second.hash);
+                    by_two.push((
+                        pair,
+                        Cand {
+                            first,
+                            second,
+                            entry,
+                        },
+                    ));
                 }
                 None => {
                     single_keys.insert_hash(first.hash);
-                    singles.entry(first.hash).or_default().push(entries.len());
+                    let first = first.hash;
+                    singles.push((
+                        first,
+                        Cand {
+                            first,
+                            second: 0,
+                            entry,
+                        },
+                    ));
                 }
             }
             entries.push((pieces, v));
         }
-        for cands in by_two.values_mut() {
-            // A stable sort: equal lengths keep the lexicon's order.
-            cands.sort_by_key(|k| std::cmp::Reverse(entries.get(*k).map_or(0, |(p, _)| p.len())));
-        }
+        // A stable sort: equal lengths keep the lexicon's order.
+        by_two.sort_by_key(|(_, c)| {
+            std::cmp::Reverse(entries.get(c.entry).map_or(0, |(p, _)| p.len()))
+        });
         Lex {
             entries,
-            by_two,
-            singles,
+            by_two: Buckets::new(by_two),
+            singles: Buckets::new(singles),
             firsts,
             pairs,
             single_keys,
         }
     }
 
-    /// Does entry `k` match at token `i`? Its number of tokens.
+    /// Does entry `k` match at token `i`? Its number of tokens. Each token
+    /// is read once: its hash first (most other words differ there), then
+    /// its key as bytes, its spacing, and whether it is a dash for the next.
     fn matches(&self, t: &Tokens<'_>, keys: &Keys<'_>, i: usize, k: usize) -> Option<usize> {
         let (pieces, _) = self.entries.get(k)?;
+        // Is the token before the current one a dash or an ampersand?
+        let mut after_dash = false;
+        let mut last = None;
         for (n, p) in pieces.iter().enumerate() {
             let tok = t.get(i + n)?;
-            // The hashes differ for most other words: one compare, and the
-            // keys only when they agree.
-            if keys.hash(i + n) != Some(p.hash) || keys.get(i + n) != p.key {
+            if keys.hash(i + n) != Some(p.hash) || !keys.is(i + n, &p.key) {
                 return None;
             }
             // `GD-ĐT`, `GD - ĐT`, `GD- ĐT`: spaces around a dash or an
             // ampersand do not matter.
-            let loose = matches!(tok.kind, Kind::Punct('-' | '–' | '&'))
-                || n > 0
-                    && matches!(
-                        t.get(i + n - 1).map(|x| x.kind),
-                        Some(Kind::Punct('-' | '–' | '&'))
-                    );
-            if n > 0 && ((p.joined != t.joined(i + n) && !loose) || tok.line_before) {
+            let dash = matches!(tok.kind, Kind::Punct('-' | '–' | '&'));
+            let loose = dash || after_dash;
+            // Past the first piece, `joined` is `!space_before`.
+            if n > 0 && ((p.joined == tok.space_before && !loose) || tok.line_before) {
                 return None;
             }
+            after_dash = dash;
+            last = Some(tok.kind);
         }
         let n = pieces.len();
         // The last word ends here: `p` is not the start of `phường`.
         let glued = t.joined(i + n) && t.is_word(i + n);
-        let last_word = t.is_word(i + n - 1) || t.is_digits(i + n - 1);
+        let last_word = matches!(last, Some(Kind::Word | Kind::Digits));
         (!(glued && last_word)).then_some(n)
     }
 
@@ -375,35 +460,88 @@ impl<V> Lex<V> {
         i: usize,
         h: u32,
     ) -> Option<(usize, &V)> {
-        let longer = keys
-            .hash(i + 1)
-            .filter(|&second| self.pairs.may_contain(pair_hash(h, second)))
-            .and_then(|second| self.by_two.get(&(h, second)));
-        for &k in longer.into_iter().flatten() {
-            let Some((pieces, v)) = self.entries.get(k) else {
-                continue;
-            };
-            // The other keys' hashes first: most candidates fail there.
-            let agree = pieces
-                .iter()
-                .enumerate()
-                .skip(2)
-                .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
-            if agree {
-                if let Some(n) = self.matches(t, keys, i, k) {
-                    return Some((n, v));
+        let second = keys.hash(i + 1).unwrap_or(0);
+        let pair = pair_hash(h, second);
+        if keys.hash(i + 1).is_some() && self.pairs.may_contain(pair) {
+            for c in self.by_two.get(pair) {
+                if c.first != h || c.second != second {
+                    continue;
+                }
+                let Some((pieces, v)) = self.entries.get(c.entry) else {
+                    continue;
+                };
+                // The other keys' hashes first: most candidates fail there.
+                let agree = pieces
+                    .iter()
+                    .enumerate()
+                    .skip(2)
+                    .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
+                if agree {
+                    if let Some(n) = self.matches(t, keys, i, c.entry) {
+                        return Some((n, v));
+                    }
                 }
             }
         }
         if !self.single_keys.may_contain(h) {
             return None;
         }
-        for &k in self.singles.get(&h)? {
-            if let Some(n) = self.matches(t, keys, i, k) {
-                return self.entries.get(k).map(|(_, v)| (n, v));
+        for c in self.singles.get(h) {
+            if c.first != h {
+                continue;
+            }
+            if let Some(n) = self.matches(t, keys, i, c.entry) {
+                return self.entries.get(c.entry).map(|(_, v)| (n, v));
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+impl<V> Lex<V> {
+    /// The reference of [`Lex::longest_at`]: every entry tried, the
+    /// longest that matches kept (the first in the lexicon among the
+    /// longest): (number of tokens, entry).
+    pub(crate) fn longest_by_search(
+        &self,
+        t: &Tokens<'_>,
+        keys: &Keys<'_>,
+        i: usize,
+    ) -> Option<(usize, usize)> {
+        (0..self.entries.len())
+            .filter_map(|k| self.matches(t, keys, i, k).map(|n| (n, k)))
+            .max_by_key(|&(n, k)| (n, std::cmp::Reverse(k)))
+    }
+
+    /// [`Lex::longest_at`] with the entry's index for its value.
+    pub(crate) fn longest_entry_at(
+        &self,
+        t: &Tokens<'_>,
+        keys: &Keys<'_>,
+        i: usize,
+    ) -> Option<(usize, usize)> {
+        let (n, v) = self.longest_at(t, keys, i)?;
+        let k = self.entries.iter().position(|(_, x)| std::ptr::eq(x, v))?;
+        Some((n, k))
+    }
+
+    /// Does [`Lex::longest_at`] answer as [`Lex::longest_by_search`] at
+    /// every token of `texts` (and past the end), with keys of both kinds?
+    /// The number of tokens an entry starts at.
+    pub(crate) fn check_against_search(&self, texts: &[String]) -> usize {
+        let mut found = 0;
+        for text in texts {
+            for t in [Tokens::new_traditional(text), Tokens::new(text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let want = self.longest_by_search(&t, &keys, i);
+                    assert_eq!(self.longest_entry_at(&t, &keys, i), want, "{text:?} {i}");
+                    found += usize::from(want.is_some());
+                }
+            }
+        }
+        found
     }
 }
 
@@ -570,9 +708,16 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     // One pass, ASCII without Unicode's tables: no lower-case letter, and
-    // an upper-case one.
-    let mut upper = false;
-    for c in t.surface(i).chars() {
+    // an upper-case one. A capitalized word's first letter is an upper-case
+    // one, and no letter is both: the pass starts at the second (most
+    // capitalized words have a lower-case one there, `Đảng`, `Sở`).
+    let mut chars = t.surface(i).chars();
+    let upper_first = t.capitalized(i);
+    if upper_first {
+        chars.next();
+    }
+    let mut upper = upper_first;
+    for c in chars {
         if c.is_ascii() {
             if c.is_ascii_lowercase() {
                 return false;
@@ -1322,6 +1467,80 @@ mod tests {
         // Text in another style is rewritten.
         let modern = Tokens::new("xã Thuỷ Xuân");
         assert_eq!(Keys::new(&modern).get(1), "thủy");
+    }
+
+    /// The lexicons of places find at each token what trying every entry
+    /// finds, over the sample texts (the seed article and mixes of the
+    /// lexicons' phrases in every case) and the seed article's capitals
+    /// and cuts.
+    #[test]
+    fn place_lexicons_answer_as_a_search_of_every_entry() {
+        let mut texts = samples::texts();
+        texts.extend(crate::testing::seed_texts(97));
+        // The samples hold few regions (`Tây Nguyên` …) but in the seed.
+        for (name, found, least) in [
+            ("levels", LEVELS.check_against_search(&texts), 100),
+            ("names", NAMES.check_against_search(&texts), 100),
+            ("titles", TITLES.check_against_search(&texts), 100),
+            ("regions", REGIONS.check_against_search(&texts), 1),
+        ] {
+            assert!(found >= least, "{name}: {found}");
+        }
+    }
+
+    /// [`all_caps`], which skips a capitalized word's first letter, answers
+    /// as reading every letter, at every token of the sample texts and of
+    /// their capitals; and no character is both upper and lower case.
+    #[test]
+    fn all_caps_reads_as_every_letter() {
+        let every_letter = |t: &Tokens<'_>, i: usize| {
+            let s = t.surface(i);
+            t.is_word(i) && !s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase)
+        };
+        let mut caps = 0;
+        for text in samples::texts().iter().take(1500) {
+            for text in [text.clone(), text.to_uppercase()] {
+                let t = Tokens::new(&text);
+                for i in 0..t.len() + 2 {
+                    let want = every_letter(&t, i);
+                    assert_eq!(all_caps(&t, i), want, "{text:?} {i}");
+                    caps += usize::from(want);
+                }
+            }
+        }
+        assert!(caps > 10_000, "{caps}");
+        let both = (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .find(|c| c.is_uppercase() && c.is_lowercase());
+        assert_eq!(both, None);
+    }
+
+    /// [`Keys::is`] answers as comparing [`Keys::get`], for keys of both
+    /// kinds, at every token of the sample texts (and past the end), with
+    /// the token's own key, every lexicon phrase's words and "".
+    #[test]
+    fn keys_is_compares_as_get() {
+        let mut words: Vec<String> = vec![String::new(), "thủy".to_string(), "thuỷ".to_string()];
+        let levels = LEVELS.entries.iter().map(|(p, _)| p);
+        for pieces in levels.chain(TITLES.entries.iter().map(|(p, _)| p)) {
+            words.extend(pieces.iter().map(|p| p.key.clone()));
+        }
+        let (mut same, mut checked) = (0, 0);
+        for text in samples::texts().iter().take(300) {
+            for t in [Tokens::new_traditional(text), Tokens::new(text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let own = keys.get(i).to_string();
+                    for w in words.iter().chain([&own]) {
+                        let want = keys.get(i) == w.as_str();
+                        assert_eq!(keys.is(i, w), want, "{text:?} {i} {w}");
+                        same += usize::from(want);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(same > 1000 && checked > same * 10, "{same} {checked}");
     }
 
     fn all(text: &str) -> Vec<(String, PlaceLevel, String)> {

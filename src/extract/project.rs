@@ -888,6 +888,21 @@ const WHOLE_PLACES: [&str; 7] = [
     "tp",
 ];
 
+/// Is `s` one of [`WHOLE_PLACES`] in any case (as [`lower_eq`] with each)?
+/// The lower case of its first letter picks the entries worth comparing:
+/// most names start with none of `v`, `t`, `h`, and one case mapping costs
+/// less than seven comparisons that each map the first letter.
+fn whole_place(s: &str) -> bool {
+    // An entry equal to the lower case of `s` starts with the lower case
+    // of its first letter (no entry is empty).
+    let Some(first) = s.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
+    WHOLE_PLACES
+        .into_iter()
+        .any(|w| w.starts_with(first) && lower_eq(s, w))
+}
+
 /// A project whose category starts at token `i` (after `dự án` when
 /// `after_du_an`): (end, project, rule). `listed`: does the work just
 /// before lend its context to one of this category (asked only of a
@@ -1014,8 +1029,7 @@ fn at_category(
     }
     // `ngành đường sắt Việt Nam`, `các chợ TPHCM`: a country or a city as a
     // whole is no work's name.
-    let whole = text_of(t, name_start, end);
-    if WHOLE_PLACES.into_iter().any(|w| lower_eq(whole, w)) {
+    if whole_place(text_of(t, name_start, end)) {
         return None;
     }
     match entry.category {
@@ -1330,8 +1344,9 @@ mod tests {
         }
     }
 
-    /// [`lower_eq`] answers as a comparison with the lower-case copy, for
-    /// names, their capitals and every cut of the seed report.
+    /// [`lower_eq`] answers as a comparison with the lower-case copy, and
+    /// [`whole_place`] as comparing that copy with every entry, for names,
+    /// their capitals and every cut of the seed report.
     #[test]
     fn lower_eq_is_a_comparison_with_the_lower_case_copy() {
         let raw = include_str!("../../fixtures/duong-quang-2017.txt");
@@ -1360,7 +1375,7 @@ mod tests {
             texts.extend(raw.get(k..).map(|r| r.chars().take(10).collect::<String>()));
         }
         let lowers = WHOLE_PLACES;
-        let mut equal = 0;
+        let (mut equal, mut wholes) = (0, 0);
         for s in &texts {
             let own = s.to_lowercase();
             // `ΣΑΣ` is `σας` as a word (see [`lower_eq`]).
@@ -1370,8 +1385,28 @@ mod tests {
                 assert_eq!(lower_eq(s, w), same, "{s:?} {w:?}");
                 equal += usize::from(same);
             }
+            let whole = lowers.iter().any(|w| s.to_lowercase() == *w);
+            assert_eq!(whole_place(s), whole, "{s:?}");
+            wholes += usize::from(whole);
         }
         assert!(equal > 400, "{equal}");
+        assert!(wholes >= 9, "{wholes}");
+        // Seeded mixes of the entries' words in every case, of names that
+        // start alike, and of letters whose lower case is longer or shorter.
+        const PIECES: &[&str] = &[
+            "Việt", "VIỆT", "việt", "Nam", "NAM", "TP", "Tp", "tp", ".", "HCM", "Hcm", "hcm",
+            "TPHCM", "Hà", "HÀ", "Nội", "NỘI", "Tân", "Phú", "Hòa", "İ", "\u{212A}", "ẞ", "Σ",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        let mut mixed = 0;
+        for _ in 0..20_000 {
+            let s = rng.mix(PIECES, 4, 2);
+            let s = s.trim();
+            let whole = lowers.iter().any(|w| s.to_lowercase() == *w);
+            assert_eq!(whole_place(s), whole, "{s:?}");
+            mixed += usize::from(whole);
+        }
+        assert!(mixed > 100, "{mixed}");
     }
 
     /// [`may_be_named`] never rules out a category [`may_name`] admits:
