@@ -398,6 +398,20 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
 /// stays measurable on its own).
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    for (s, e, m, rule) in amounts(ctx, must_read) {
+        if ctx.free(s, e) {
+            ctx.push(s, e, FactValue::Money(m), rule);
+        }
+    }
+}
+
+/// The money facts of the pass, reading the number at a start only where
+/// `read(t, i)` says it must (the pass's test is [`must_read`]; with none,
+/// every number start is read: the path the test shortcuts).
+fn amounts(
+    ctx: &Ctx<'_>,
+    read: impl Fn(&Tokens<'_>, usize) -> bool,
+) -> Vec<(usize, usize, Money, &'static str)> {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;
     let mut found = Vec::new();
@@ -419,7 +433,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         while i < s && !before.may_start_at(t, i) {
             i += 1;
         }
-        if ctx.claimed(i) {
+        if ctx.claimed(i) || !read(t, i) {
             i += 1;
             continue;
         }
@@ -443,11 +457,22 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             }
         }
     }
-    for (s, e, m, rule) in found {
-        if ctx.free(s, e) {
-            ctx.push(s, e, FactValue::Money(m), rule);
-        }
-    }
+    found
+}
+
+/// Must the pass read the number at token `i` to know whether money starts
+/// there? Not where every reading ends at the next token
+/// ([`number::one_token_at_most`]: `không có`, `năm 2017`, `2017,`) and
+/// [`may_be_money`] is `false` whatever the grammar reads: no currency may
+/// start at `i` nor after it, no subunit or range connector follows, `i` is
+/// no scale word (`tỷ` alone is a scaled number) and no glued run. The pass
+/// then goes on at `i + 1`, as it would after reading.
+fn must_read(t: &Tokens<'_>, i: usize) -> bool {
+    BEFORE_PHRASES.may_start_at(t, i)
+        || money_after(t, i + 1)
+        || !number::one_token_at_most(t, i)
+        || scale_word_at(t, i)
+        || (t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i))
 }
 
 /// Can a money fact start at token `i`, where the number grammar read
@@ -511,9 +536,13 @@ fn glued_may_be_money(t: &Tokens<'_>, i: usize) -> bool {
 /// Did the number end with a scale word (`3,5 triệu`, `10k`, `hai tỷ`)?
 fn scaled(t: &Tokens<'_>, m: &NumberMatch) -> bool {
     // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
-    // (Scale words are numeral words: the flag rules out the others.)
-    m.form == number::Form::Mixed
-        || (m.end > m.start && t.is_numeral_word(m.end - 1) && SCALES.contains(&t.lower(m.end - 1)))
+    m.form == number::Form::Mixed || (m.end > m.start && scale_word_at(t, m.end - 1))
+}
+
+/// Is token `k` a scale word (`triệu`, `tỷ`)? (Scale words are numeral
+/// words: the flag rules out the others.)
+fn scale_word_at(t: &Tokens<'_>, k: usize) -> bool {
+    t.is_numeral_word(k) && SCALES.contains(&t.lower(k))
 }
 
 /// A money fact whose first amount starts at token `i` (where the number
@@ -627,6 +656,26 @@ mod tests {
         money(text)
             .first()
             .map(|(_, m)| (m.value, m.currency.clone()))
+    }
+
+    #[test]
+    fn the_test_before_reading_loses_no_money() {
+        // The amounts found reading only where `must_read` says are those
+        // found reading at every number start.
+        let mut texts = crate::number::tests::around_numbers(12_000);
+        for (c, _) in super::AFTER.iter().chain(super::BEFORE) {
+            texts.push(format!(
+                "giá 5 {c}, {c} 7 và 2 - 3 {c}; kinh phí hai tỷ {c}"
+            ));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let ctx = crate::extract::Ctx::new(text, None);
+            let full = super::amounts(&ctx, |_, _| true);
+            assert_eq!(super::amounts(&ctx, super::must_read), full, "{text:?}");
+            found += full.len();
+        }
+        assert!(found > 2_000, "{found}");
     }
 
     #[test]

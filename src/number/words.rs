@@ -1909,6 +1909,23 @@ mod tests {
     /// Random mixes of the grammar's words (marked, unmarked, in title
     /// case), the words its rules look at, digits and punctuation.
     fn random_mixes(count: usize) -> Vec<String> {
+        let pieces = mix_pieces();
+        let mut rng = crate::testing::Rng::new();
+        (0..count)
+            .map(|_| {
+                let n = 1 + rng.below(7);
+                let words: Vec<&str> = (0..n)
+                    .filter_map(|_| pieces.get(rng.below(pieces.len())).map(String::as_str))
+                    .collect();
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    /// The pieces of [`random_mixes`]: the grammar's words (marked,
+    /// unmarked, in title case), the words its rules look at, digits and
+    /// punctuation.
+    fn mix_pieces() -> Vec<String> {
         let mut pieces: Vec<String> = LEXICON
             .iter()
             .map(|(w, _)| *w)
@@ -1935,16 +1952,75 @@ mod tests {
             })
             .collect();
         pieces.extend(capitals);
+        pieces
+    }
+
+    #[test]
+    fn one_token_readings_end_at_the_next_token() {
+        // Where `one_token_at_most` holds, the full grammar reads nothing,
+        // or a number or an unreadable one that ends at the next token, in
+        // any style: over the seed article (normalized, in capitals, cut
+        // everywhere), every word a numeral may start with between words of
+        // its rules, digits and punctuation, and random mixes, spaced and
+        // glued.
+        let mut texts: Vec<String> = crate::testing::seed_texts(41)
+            .iter()
+            .map(|s| crate::normalize(s).to_string())
+            .collect();
+        let before = [
+            "", "thứ", "tháng", "số", "hàng", "vài", "2", "hai", "Ông", "(", "-", "\n",
+        ];
+        let after = [
+            "", "2017", "1.000", "người", "triệu", "hai", "phẩy", "rưỡi", "linh", "%", ",", ".",
+            "-5", "lệ", "nay", "có", "k", "\n", "đồng", "Hà", "nghìn", "mươi",
+        ];
+        let starts = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .chain(["15", "2017", "1.234", "3,5", "0912", "7"]);
+        for w in starts {
+            for b in before {
+                for a in after {
+                    texts.push(format!("{b} {w} {a}"));
+                    texts.push(format!("{b} {w}{a}"));
+                    texts.push(format!("{b} {} {a}", w.to_uppercase()));
+                }
+            }
+        }
+        let pieces = mix_pieces();
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
         let mut rng = crate::testing::Rng::new();
-        (0..count)
-            .map(|_| {
-                let n = 1 + rng.below(7);
-                let words: Vec<&str> = (0..n)
-                    .filter_map(|_| pieces.get(rng.below(pieces.len())).map(String::as_str))
-                    .collect();
-                words.join(" ")
-            })
-            .collect()
+        texts.extend((0..10_000).map(|k| rng.mix(&pieces, 9, if k % 2 == 0 { 1 } else { 3 })));
+        texts.extend(random_mixes(10_000));
+        let (mut one, mut numbers) = (0, 0);
+        for text in &texts {
+            let t = Tokens::new(text);
+            let styles = [
+                Style::of(&t),
+                super::super::tests::VI,
+                super::super::tests::EN,
+            ];
+            for i in 0..=t.len() {
+                if !super::super::one_token_at_most(&t, i) {
+                    continue;
+                }
+                one += 1;
+                for style in &styles {
+                    let (start, end) = match number_at(&t, i, style) {
+                        Parsed::None => continue,
+                        Parsed::Number(n) => {
+                            numbers += 1;
+                            (n.start, n.end)
+                        }
+                        Parsed::Bad(b) => (b.start, b.end),
+                    };
+                    assert_eq!((start, end), (i, i + 1), "{text:?} {i} {style:?}");
+                }
+            }
+        }
+        assert!(one > 100_000 && numbers > 10_000, "{one} {numbers}");
     }
 
     #[test]
