@@ -573,11 +573,11 @@ impl Phrases {
 ///
 /// `may_use(k)` says whether `f` may use a number that ends before token
 /// `k` (`false` must be sure: `f` returns `None` for every such number). A
-/// number start whose every reading ends at the next token
-/// ([`number::one_token_at_most`]: `không có`, `năm 2017`, `2017,`) is not
-/// read where `may_use` rejects that token, since the pass goes on there
-/// whatever the grammar would read: most number words and many digits are
-/// followed by no `%`, unit or range connector, and are never read.
+/// number start whose readings all end by a token known without reading
+/// ([`number::reading_ends_by`]: `không có`, `năm 2017`, `1.234.567 lượt`)
+/// is not read where `may_use` rejects that token, since the pass goes on
+/// there whatever the grammar would read: most number words and many digits
+/// are followed by no `%`, unit or range connector, and are never read.
 pub(crate) fn each_number(
     ctx: &Ctx<'_>,
     may_use: impl Fn(usize) -> bool,
@@ -591,8 +591,12 @@ pub(crate) fn each_number(
             continue;
         }
         i = s;
-        if ctx.claimed(i) || (!may_use(i + 1) && number::one_token_at_most(t, i)) {
+        if ctx.claimed(i) {
             i += 1;
+            continue;
+        }
+        if let Some(end) = number::reading_ends_by(t, i).filter(|&e| !may_use(e)) {
+            i = end;
             continue;
         }
         i = match number::number_at(t, i, &ctx.style) {

@@ -398,19 +398,20 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
 /// stays measurable on its own).
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    for (s, e, m, rule) in amounts(ctx, must_read) {
+    for (s, e, m, rule) in amounts(ctx, unread_until) {
         if ctx.free(s, e) {
             ctx.push(s, e, FactValue::Money(m), rule);
         }
     }
 }
 
-/// The money facts of the pass, reading the number at a start only where
-/// `read(t, i)` says it must (the pass's test is [`must_read`]; with none,
-/// every number start is read: the path the test shortcuts).
+/// The money facts of the pass, which goes on at once to `unread(t, i)`
+/// where that is `Some`, without reading the number at `i` (the pass's test
+/// is [`unread_until`]; with none, every number start is read: the path the
+/// test shortcuts).
 fn amounts(
     ctx: &Ctx<'_>,
-    read: impl Fn(&Tokens<'_>, usize) -> bool,
+    unread: impl Fn(&Tokens<'_>, usize) -> Option<usize>,
 ) -> Vec<(usize, usize, Money, &'static str)> {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;
@@ -433,8 +434,12 @@ fn amounts(
         while i < s && !before.may_start_at(t, i) {
             i += 1;
         }
-        if ctx.claimed(i) || !read(t, i) {
+        if ctx.claimed(i) {
             i += 1;
+            continue;
+        }
+        if let Some(end) = unread(t, i) {
+            i = end;
             continue;
         }
         // Read once: the amount starts with it, or the pass skips it.
@@ -460,19 +465,21 @@ fn amounts(
     found
 }
 
-/// Must the pass read the number at token `i` to know whether money starts
-/// there? Not where every reading ends at the next token
-/// ([`number::one_token_at_most`]: `không có`, `năm 2017`, `2017,`) and
-/// [`may_be_money`] is `false` whatever the grammar reads: no currency may
-/// start at `i` nor after it, no subunit or range connector follows, `i` is
-/// no scale word (`tỷ` alone is a scaled number) and no glued run. The pass
-/// then goes on at `i + 1`, as it would after reading.
-fn must_read(t: &Tokens<'_>, i: usize) -> bool {
-    BEFORE_PHRASES.may_start_at(t, i)
-        || money_after(t, i + 1)
-        || !number::one_token_at_most(t, i)
+/// Where the pass may go on from token `i` without reading the number
+/// there: the token by which every reading at `i` ends
+/// ([`number::reading_ends_by`]: `không có`, `năm 2017`, `1.234.567 lượt`),
+/// when [`may_be_money`] is `false` whatever the grammar reads: no currency
+/// may start at `i` nor after the number, no subunit or range connector
+/// follows it, `i` is no scale word (`tỷ` alone is a scaled number) and no
+/// glued run. The pass would go on there after reading.
+fn unread_until(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if BEFORE_PHRASES.may_start_at(t, i)
         || scale_word_at(t, i)
         || (t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i))
+    {
+        return None;
+    }
+    number::reading_ends_by(t, i).filter(|&end| !money_after(t, end))
 }
 
 /// Can a money fact start at token `i`, where the number grammar read
@@ -660,8 +667,8 @@ mod tests {
 
     #[test]
     fn the_test_before_reading_loses_no_money() {
-        // The amounts found reading only where `must_read` says are those
-        // found reading at every number start.
+        // The amounts found reading only where `unread_until` says are
+        // those found reading at every number start.
         let mut texts = crate::number::tests::around_numbers(12_000);
         for (c, _) in super::AFTER.iter().chain(super::BEFORE) {
             texts.push(format!(
@@ -671,8 +678,8 @@ mod tests {
         let mut found = 0;
         for text in &texts {
             let ctx = crate::extract::Ctx::new(text, None);
-            let full = super::amounts(&ctx, |_, _| true);
-            assert_eq!(super::amounts(&ctx, super::must_read), full, "{text:?}");
+            let full = super::amounts(&ctx, |_, _| None);
+            assert_eq!(super::amounts(&ctx, super::unread_until), full, "{text:?}");
             found += full.len();
         }
         assert!(found > 2_000, "{found}");

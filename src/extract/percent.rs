@@ -23,7 +23,7 @@ use super::WordSet;
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, WordFilter};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
 pub(crate) fn percent_sign(t: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -360,10 +360,26 @@ fn percentage_at(ctx: &Ctx<'_>, a: NumberMatch) -> Option<(usize, usize, Percent
 fn sign_or_range_at(t: &Tokens<'_>, i: usize) -> bool {
     match t.get(i).map(|x| x.kind) {
         Some(Kind::Punct(c)) => matches!(c, '%' | '％' | '﹪' | '-' | '–' | '—' | '~'),
-        Some(Kind::Word) => matches!(t.lower(i), "phần" | "đến" | "tới" | "và"),
+        // Most words are ruled out by their hash at one bit test.
+        Some(Kind::Word) => {
+            t.hash(i)
+                .is_some_and(|h| SIGN_OR_RANGE_FILTER.may_contain(h))
+                && SIGN_OR_RANGE_WORDS.contains(&t.lower(i))
+        }
         _ => false,
     }
 }
+
+/// The words [`sign_or_range_at`] takes: `phần` (of `phần trăm`) and the
+/// range connectors.
+const SIGN_OR_RANGE_WORDS: &[&str] = &["phần", "đến", "tới", "và"];
+
+/// [`SIGN_OR_RANGE_WORDS`] by hash.
+static SIGN_OR_RANGE_FILTER: once_cell::sync::Lazy<WordFilter> = once_cell::sync::Lazy::new(|| {
+    let mut f = WordFilter::default();
+    SIGN_OR_RANGE_WORDS.iter().for_each(|w| f.insert(w));
+    f
+});
 
 /// A percentage whose first number is `a`: its token range and value.
 fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, usize, Percentage)> {
@@ -434,6 +450,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&REFERENCE_PHRASES);
     once_cell::sync::Lazy::force(&OPENER_SET);
     once_cell::sync::Lazy::force(&CLOSER_SET);
+    once_cell::sync::Lazy::force(&SIGN_OR_RANGE_FILTER);
 }
 
 #[cfg(test)]

@@ -378,25 +378,36 @@ pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
     }
 }
 
-/// Does every reading at token `i` end at token `i + 1` at the latest,
-/// whatever the style (`không có`, `năm 2017`, `tư nhân`, `Việt Nam`, `2017,`,
-/// `15 người`)? A word ends its reading there when no numeral word follows
-/// it, nor digits (`âm 5`, `tỷ 500`, `phẩy 23` go on with them) unless it is
-/// a digit word (`năm 2017`: the lone rules alone decide). Digits end theirs
-/// there when what follows is neither glued to them (`1.000`, `10k`, `15h30`)
-/// nor a numeral word (`3 triệu`). Then what follows a number read here is
-/// token `i + 1` (or nothing is read, or an unreadable number ends there),
-/// and a caller that can use no number before that token need not read at
-/// all: the pass goes on at `i + 1` either way.
-pub(crate) fn one_token_at_most(t: &Tokens<'_>, i: usize) -> bool {
+/// The token by which every reading at token `i` ends, whatever the style,
+/// when it is known without reading: then no number start between them
+/// reads anything either (`không có`, `năm 2017`, `tư nhân`, `Việt Nam`,
+/// `2017,`, `15 người`, `1.234.567 lượt`).
+///
+/// A word's reading ends at the next token when no numeral word follows it,
+/// nor digits (`âm 5`, `tỷ 500`, `phẩy 23` go on with them) unless it is a
+/// digit word (`năm 2017`: the lone rules alone decide). Digits end theirs
+/// with their chain (`1.234.567`, `13,6`: the starts inside it are glued
+/// tails and separators, which read nothing) when no word glued to it
+/// follows (`10k`, `15h30`, `1e3`), nor a numeral word (`3 triệu`).
+///
+/// The pass of a kind that can use no number followed by that token need
+/// not read at all: it goes on there whatever the grammar reads at `i`.
+#[inline]
+pub(crate) fn reading_ends_by(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let next = i + 1;
-    match t.get(i).map(|x| x.kind) {
-        Some(Kind::Word) => {
-            !t.is_numeral_word(next)
-                && (!t.is_digits(next) || matches!(words::lx(t, i), Some(words::Lex::Digit(..))))
+    match t.get(i)?.kind {
+        Kind::Word => {
+            let digit_word = || matches!(words::lx(t, i), Some(words::Lex::Digit(..)));
+            (!t.is_numeral_word(next) && (!t.is_digits(next) || digit_word())).then_some(next)
         }
-        Some(Kind::Digits) => !t.joined(next) && !t.is_numeral_word(next),
-        _ => false,
+        Kind::Digits => {
+            let end = digits::chain_end(t, i);
+            // Punctuation glued after it (`2017,`, `15%`, `10-15`) goes on
+            // with no reading; a glued word may (`10k`, `5km`, `1e3`).
+            let word = t.is_word(end);
+            (!(word && (t.joined(end) || t.is_numeral_word(end)))).then_some(end)
+        }
+        Kind::Punct(_) => None,
     }
 }
 

@@ -1956,13 +1956,14 @@ mod tests {
     }
 
     #[test]
-    fn one_token_readings_end_at_the_next_token() {
-        // Where `one_token_at_most` holds, the full grammar reads nothing,
-        // or a number or an unreadable one that ends at the next token, in
-        // any style: over the seed article (normalized, in capitals, cut
+    fn readings_end_where_reading_ends_by_says() {
+        // Where `reading_ends_by` gives a token, the full grammar reads
+        // nothing at the start, or a number or an unreadable one that ends
+        // by that token, in any style, and nothing at the number starts
+        // between: over the seed article (normalized, in capitals, cut
         // everywhere), every word a numeral may start with between words of
-        // its rules, digits and punctuation, and random mixes, spaced and
-        // glued.
+        // its rules, digits, digit chains and punctuation, and random mixes,
+        // spaced and glued.
         let mut texts: Vec<String> = crate::testing::seed_texts(41)
             .iter()
             .map(|s| crate::normalize(s).to_string())
@@ -1972,14 +1973,30 @@ mod tests {
         ];
         let after = [
             "", "2017", "1.000", "người", "triệu", "hai", "phẩy", "rưỡi", "linh", "%", ",", ".",
-            "-5", "lệ", "nay", "có", "k", "\n", "đồng", "Hà", "nghìn", "mươi",
+            "-5", "lệ", "nay", "có", "k", "\n", "đồng", "Hà", "nghìn", "mươi", "e3", "h30", ":30",
+            "-345-678", "°C", "²", "١",
+        ];
+        let digits = [
+            "15",
+            "2017",
+            "1.234",
+            "3,5",
+            "0912",
+            "7",
+            "1.234.567",
+            "0912.345.678",
+            "1.2.3",
+            "1.234,5",
+            "1,234.5",
+            "00.000",
+            "12345678901234567890123456789012",
         ];
         let starts = LEXICON
             .iter()
             .map(|(w, _)| *w)
             .chain(OTHER_STARTS.iter().copied())
             .chain(UNMARKED.iter().map(|(w, _)| *w))
-            .chain(["15", "2017", "1.234", "3,5", "0912", "7"]);
+            .chain(digits);
         for w in starts {
             for b in before {
                 for a in after {
@@ -1989,12 +2006,13 @@ mod tests {
                 }
             }
         }
-        let pieces = mix_pieces();
+        let mut pieces = mix_pieces();
+        pieces.extend(digits.iter().map(|d| (*d).to_string()));
         let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
         let mut rng = crate::testing::Rng::new();
         texts.extend((0..10_000).map(|k| rng.mix(&pieces, 9, if k % 2 == 0 { 1 } else { 3 })));
         texts.extend(random_mixes(10_000));
-        let (mut one, mut numbers) = (0, 0);
+        let (mut known, mut numbers, mut chains) = (0, 0, 0);
         for text in &texts {
             let t = Tokens::new(text);
             let styles = [
@@ -2003,24 +2021,32 @@ mod tests {
                 super::super::tests::EN,
             ];
             for i in 0..=t.len() {
-                if !super::super::one_token_at_most(&t, i) {
+                let Some(by) = super::super::reading_ends_by(&t, i) else {
                     continue;
-                }
-                one += 1;
+                };
+                known += 1;
+                chains += usize::from(by > i + 1);
                 for style in &styles {
-                    let (start, end) = match number_at(&t, i, style) {
-                        Parsed::None => continue,
+                    match number_at(&t, i, style) {
+                        Parsed::None => {}
                         Parsed::Number(n) => {
                             numbers += 1;
-                            (n.start, n.end)
+                            assert!(n.start == i && n.end <= by, "{text:?} {i} {style:?}");
                         }
-                        Parsed::Bad(b) => (b.start, b.end),
-                    };
-                    assert_eq!((start, end), (i, i + 1), "{text:?} {i} {style:?}");
+                        Parsed::Bad(b) => {
+                            assert!(b.start == i && b.end <= by, "{text:?} {i} {style:?}");
+                        }
+                    }
+                    for k in i + 1..by {
+                        assert_eq!(number_at(&t, k, style), Parsed::None, "{text:?} {k}");
+                    }
                 }
             }
         }
-        assert!(one > 100_000 && numbers > 10_000, "{one} {numbers}");
+        assert!(
+            known > 100_000 && numbers > 10_000 && chains > 1_000,
+            "{known} {numbers} {chains}"
+        );
     }
 
     #[test]
