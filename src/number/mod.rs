@@ -392,13 +392,12 @@ pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
 ///
 /// The pass of a kind that can use no number followed by that token need
 /// not read at all: it goes on there whatever the grammar reads at `i`.
-#[inline]
+#[inline(always)]
 pub(crate) fn reading_ends_by(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let next = i + 1;
     match t.get(i)?.kind {
         Kind::Word => {
-            let digit_word = || matches!(words::lx(t, i), Some(words::Lex::Digit(..)));
-            (!t.is_numeral_word(next) && (!t.is_digits(next) || digit_word())).then_some(next)
+            (!t.is_numeral_word(next) && (!t.is_digits(next) || digit_word(t, i))).then_some(next)
         }
         Kind::Digits => {
             let end = digits::chain_end(t, i);
@@ -409,6 +408,13 @@ pub(crate) fn reading_ends_by(t: &Tokens<'_>, i: usize) -> Option<usize> {
         }
         Kind::Punct(_) => None,
     }
+}
+
+/// Is token `i` a digit word (`năm` of `năm 2017`)? Asked only of words
+/// before digits: kept out of [`reading_ends_by`], which is inlined.
+#[inline(never)]
+fn digit_word(t: &Tokens<'_>, i: usize) -> bool {
+    matches!(words::lx(t, i), Some(words::Lex::Digit(..)))
 }
 
 /// Is token `i` punctuation that no number starts with, though digits
