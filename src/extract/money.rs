@@ -473,13 +473,13 @@ fn amounts(
 /// follows it, `i` is no scale word (`tỷ` alone is a scaled number) and no
 /// glued run. The pass would go on there after reading.
 fn unread_until(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    if BEFORE_PHRASES.may_start_at(t, i)
-        || scale_word_at(t, i)
-        || (t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i))
-    {
+    if BEFORE_PHRASES.may_start_at(t, i) {
         return None;
     }
-    number::reading_ends_by(t, i).filter(|&end| !money_after(t, end))
+    let end = number::reading_ends_by(t, i)?;
+    let glued = t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);
+    let may_be = money_after(t, end) || scale_word_at(t, i) || glued;
+    (!may_be).then_some(end)
 }
 
 /// Can a money fact start at token `i`, where the number grammar read
@@ -549,8 +549,18 @@ fn scaled(t: &Tokens<'_>, m: &NumberMatch) -> bool {
 /// Is token `k` a scale word (`triệu`, `tỷ`)? (Scale words are numeral
 /// words: the flag rules out the others.)
 fn scale_word_at(t: &Tokens<'_>, k: usize) -> bool {
-    t.is_numeral_word(k) && SCALES.contains(&t.lower(k))
+    t.is_numeral_word(k)
+        && t.hash(k).is_some_and(|h| SCALE_FILTER.may_contain(h))
+        && SCALES.contains(&t.lower(k))
 }
+
+/// [`SCALES`] by hash: most numeral words (`năm`, `không`, `một`) are no
+/// scale word at one bit test.
+static SCALE_FILTER: Lazy<WordFilter> = Lazy::new(|| {
+    let mut f = WordFilter::default();
+    SCALES.iter().for_each(|w| f.insert(w));
+    f
+});
 
 /// A money fact whose first amount starts at token `i` (where the number
 /// grammar read `parsed`).
@@ -639,6 +649,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&MONEY_PHRASES);
     once_cell::sync::Lazy::force(&NOT_PAST_A_NUMBER);
     once_cell::sync::Lazy::force(&NOT_CURRENCY_SET);
+    once_cell::sync::Lazy::force(&SCALE_FILTER);
 }
 
 #[cfg(test)]

@@ -357,6 +357,7 @@ fn percentage_at(ctx: &Ctx<'_>, a: NumberMatch) -> Option<(usize, usize, Percent
 /// May a percent sign (`%`, `phần trăm`) or a range connector (`-`, `đến`,
 /// `và`…, see [`range_connector`]) start at token `i`? `false` is sure: no
 /// percentage has its first number end before token `i`.
+#[inline]
 fn sign_or_range_at(t: &Tokens<'_>, i: usize) -> bool {
     match t.get(i).map(|x| x.kind) {
         Some(Kind::Punct(c)) => matches!(c, '%' | '％' | '﹪' | '-' | '–' | '—' | '~'),
