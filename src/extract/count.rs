@@ -20,7 +20,7 @@
 use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
-use crate::number;
+use crate::number::{self, NumberMatch};
 use crate::token::{Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
@@ -34,7 +34,14 @@ struct Units {
     by_first: super::FxMap<u32, Vec<(String, usize, Option<u32>)>>,
     /// The keys of `by_first`, to rule out most tokens at one bit test.
     firsts: WordFilter,
+    /// The keys and the words among the range connectors (`đến`, `tới`):
+    /// what may follow the number of a count ([`may_follow`]).
+    followers: WordFilter,
 }
+
+/// The words among the range connectors a count takes ([`range_connector`]
+/// without `giữa`; the others are punctuation).
+const WORD_CONNECTORS: &[&str] = &["đến", "tới"];
 
 static UNITS: Lazy<Units> = Lazy::new(|| {
     let mut list: Vec<(&'static str, Vec<&'static str>)> = COUNT_UNITS
@@ -56,10 +63,15 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
             .or_default()
             .push((first, k, second));
     }
+    let mut followers = firsts.clone();
+    for w in WORD_CONNECTORS {
+        followers.insert(w);
+    }
     Units {
         list,
         by_first,
         firsts,
+        followers,
     }
 });
 
@@ -97,6 +109,83 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
     })
 }
 
+/// The counts whose numbers [`super::each_number`] finds with the gate
+/// `may_use` (the pass's gate is [`may_follow`]; with none, every number
+/// start is read: the path the gate shortcuts).
+fn counts(ctx: &Ctx<'_>, may_use: impl Fn(usize) -> bool) -> Vec<(usize, usize, Count)> {
+    let mut found = Vec::new();
+    super::each_number(ctx, may_use, |a| {
+        let c = count_at(ctx, a)?;
+        let end = c.1;
+        found.push(c);
+        Some(end)
+    });
+    found
+}
+
+/// The count whose number is `a`: its token range and value, when a unit
+/// (or a range and a unit) follows.
+fn count_at(ctx: &Ctx<'_>, a: NumberMatch) -> Option<(usize, usize, Count)> {
+    let t = &ctx.tokens;
+    // `19/20 xã` is 19 communes out of 20, not a count of 20.
+    if a.start >= 2
+        && t.is_punct(a.start - 1, '/')
+        && t.joined(a.start)
+        && t.joined(a.start - 1)
+        && t.is_digits(a.start - 2)
+    {
+        return None;
+    }
+    // `3-5 người`, `từ 3 đến 5 người`.
+    let mut last = None;
+    let mut unit_from = a.end;
+    if let Some(n) = range_connector(t, a.end, false) {
+        if let Some(b) = number::number_at(t, a.end + n, &ctx.style).number() {
+            if unit_at(t, b.end).is_some() && b.value.to_f64() >= a.value.to_f64() {
+                last = Some(b);
+                unit_from = b.end;
+            }
+        }
+    }
+    let (_, n) = unit_at(t, unit_from)?;
+    let end = unit_from + n;
+    let mut start = a.start;
+    if last.is_some() && a.start > 0 && t.is(a.start - 1, "từ") {
+        start = a.start - 1;
+    }
+    let qualifier = qualifier_before(t, start);
+    let start = qualifier.map_or(start, |(s, _)| s);
+    // The unit as written (its case kept: "Tấn" in a heading).
+    let unit_span = t.span(unit_from, end);
+    let unit = t
+        .text()
+        .get(unit_span.range())
+        .unwrap_or_default()
+        .to_string();
+    Some((
+        start,
+        end,
+        Count {
+            value: a.value.to_f64(),
+            end: last.map(|b| b.value.to_f64()),
+            unit,
+            qualifier: qualifier.map(|(_, q)| q),
+            ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
+        },
+    ))
+}
+
+/// May a count use a number that ends before token `k`: may a unit
+/// ([`unit_at`]) or a range connector ([`range_connector`]: `-`, `đến`)
+/// start there? `false` is sure. A word is known at one bit test (`người`,
+/// `tấn`, `đến` pass, `có`, `nay` not).
+fn may_follow(t: &Tokens<'_>, k: usize) -> bool {
+    let Some(h) = t.hash(k) else {
+        return false;
+    };
+    UNITS.followers.may_contain(h) || (!t.is_word(k) && range_connector(t, k, false).is_some())
+}
+
 /// Does `word` (one unit word, maybe several joined tokens: `m2`, `°c`)
 /// start at token `i`? Returns the number of tokens.
 fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
@@ -118,57 +207,10 @@ fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
 /// stays measurable on its own).
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    // A count needs a unit or a range connector after its number: most
+    // numbers are ruled out at a bit test (most are not even read).
     let t = &ctx.tokens;
-    let mut found = Vec::new();
-    super::each_number(ctx, |a| {
-        // `19/20 xã` is 19 communes out of 20, not a count of 20.
-        if a.start >= 2
-            && t.is_punct(a.start - 1, '/')
-            && t.joined(a.start)
-            && t.joined(a.start - 1)
-            && t.is_digits(a.start - 2)
-        {
-            return None;
-        }
-        // `3-5 người`, `từ 3 đến 5 người`.
-        let mut last = None;
-        let mut unit_from = a.end;
-        if let Some(n) = range_connector(t, a.end, false) {
-            if let Some(b) = number::number_at(t, a.end + n, &ctx.style).number() {
-                if unit_at(t, b.end).is_some() && b.value.to_f64() >= a.value.to_f64() {
-                    last = Some(b);
-                    unit_from = b.end;
-                }
-            }
-        }
-        let (_, n) = unit_at(t, unit_from)?;
-        let end = unit_from + n;
-        let mut start = a.start;
-        if last.is_some() && a.start > 0 && t.is(a.start - 1, "từ") {
-            start = a.start - 1;
-        }
-        let qualifier = qualifier_before(t, start);
-        let start = qualifier.map_or(start, |(s, _)| s);
-        // The unit as written (its case kept: "Tấn" in a heading).
-        let unit_span = t.span(unit_from, end);
-        let unit = t
-            .text()
-            .get(unit_span.range())
-            .unwrap_or_default()
-            .to_string();
-        found.push((
-            start,
-            end,
-            Count {
-                value: a.value.to_f64(),
-                end: last.map(|b| b.value.to_f64()),
-                unit,
-                qualifier: qualifier.map(|(_, q)| q),
-                ambiguous: a.ambiguous || last.is_some_and(|b| b.ambiguous),
-            },
-        ));
-        Some(end)
-    });
+    let found = counts(ctx, |k| may_follow(t, k));
     for (s, e, c) in found {
         if ctx.free(s, e) {
             let rule = if c.end.is_some() {
@@ -190,6 +232,38 @@ pub(crate) fn warm() {
 #[cfg(test)]
 mod tests {
     use crate::{Count, Extractor, FactKind, FactValue};
+
+    #[test]
+    fn the_gate_loses_no_count() {
+        // The counts found reading only where `may_follow` admits what
+        // follows a one-token number are those found reading everywhere.
+        let mut texts = crate::number::tests::around_numbers(12_000);
+        for u in crate::lexicon::COUNT_UNITS
+            .iter()
+            .chain(crate::lexicon::COUNT_MEASURES.iter())
+        {
+            texts.push(format!("có 5 {u}, từ 3 đến 7 {u} và hai {u}; 4 - 6 {u}"));
+        }
+        let (mut found, mut skipped) = (0, 0);
+        for text in &texts {
+            let ctx = crate::extract::Ctx::new(text, None);
+            let t = &ctx.tokens;
+            let full = super::counts(&ctx, |_| true);
+            assert_eq!(
+                super::counts(&ctx, |k| super::may_follow(t, k)),
+                full,
+                "{text:?}"
+            );
+            found += full.len();
+            for k in 0..=t.len() {
+                let used =
+                    super::unit_at(t, k).is_some() || super::range_connector(t, k, false).is_some();
+                assert!(super::may_follow(t, k) || !used, "{text:?} {k}");
+                skipped += usize::from(!super::may_follow(t, k));
+            }
+        }
+        assert!(found > 5_000 && skipped > 50_000, "{found} {skipped}");
+    }
 
     fn counts(text: &str) -> Vec<(String, Count)> {
         let doc = Extractor::new().extract(text);

@@ -570,7 +570,19 @@ impl Phrases {
 /// left to right. `f` returns the token after what it used (a fact's end),
 /// or `None` to go on after the number. Only the tokens a number may start
 /// at are visited ([`Tokens::number_starts`]).
-pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Option<usize>) {
+///
+/// `may_use(k)` says whether `f` may use a number that ends before token
+/// `k` (`false` must be sure: `f` returns `None` for every such number). A
+/// number start whose readings all end by a token known without reading
+/// ([`number::reading_ends_by`]: `không có`, `năm 2017`, `1.234.567 lượt`)
+/// is not read where `may_use` rejects that token, since the pass goes on
+/// there whatever the grammar would read: most number words and many digits
+/// are followed by no `%`, unit or range connector, and are never read.
+pub(crate) fn each_number(
+    ctx: &Ctx<'_>,
+    may_use: impl Fn(usize) -> bool,
+    mut f: impl FnMut(NumberMatch) -> Option<usize>,
+) {
     use crate::number::{self, Parsed};
     let t = &ctx.tokens;
     let mut i = 0;
@@ -581,6 +593,10 @@ pub(crate) fn each_number(ctx: &Ctx<'_>, mut f: impl FnMut(NumberMatch) -> Optio
         i = s;
         if ctx.claimed(i) {
             i += 1;
+            continue;
+        }
+        if let Some(end) = number::reading_ends_by(t, i).filter(|&e| !may_use(e)) {
+            i = end;
             continue;
         }
         i = match number::number_at(t, i, &ctx.style) {

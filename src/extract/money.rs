@@ -398,6 +398,21 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
 /// stays measurable on its own).
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    for (s, e, m, rule) in amounts(ctx, unread_until) {
+        if ctx.free(s, e) {
+            ctx.push(s, e, FactValue::Money(m), rule);
+        }
+    }
+}
+
+/// The money facts of the pass, which goes on at once to `unread(t, i)`
+/// where that is `Some`, without reading the number at `i` (the pass's test
+/// is [`unread_until`]; with none, every number start is read: the path the
+/// test shortcuts).
+fn amounts(
+    ctx: &Ctx<'_>,
+    unread: impl Fn(&Tokens<'_>, usize) -> Option<usize>,
+) -> Vec<(usize, usize, Money, &'static str)> {
     let t = &ctx.tokens;
     let before = &*BEFORE_PHRASES;
     let mut found = Vec::new();
@@ -423,6 +438,10 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             i += 1;
             continue;
         }
+        if let Some(end) = unread(t, i) {
+            i = end;
+            continue;
+        }
         // Read once: the amount starts with it, or the pass skips it.
         let parsed = number::number_at(t, i, &ctx.style);
         let found_here = if may_be_money(t, i, &parsed) {
@@ -443,11 +462,24 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             }
         }
     }
-    for (s, e, m, rule) in found {
-        if ctx.free(s, e) {
-            ctx.push(s, e, FactValue::Money(m), rule);
-        }
+    found
+}
+
+/// Where the pass may go on from token `i` without reading the number
+/// there: the token by which every reading at `i` ends
+/// ([`number::reading_ends_by`]: `không có`, `năm 2017`, `1.234.567 lượt`),
+/// when [`may_be_money`] is `false` whatever the grammar reads: no currency
+/// may start at `i` nor after the number, no subunit or range connector
+/// follows it, `i` is no scale word (`tỷ` alone is a scaled number) and no
+/// glued run. The pass would go on there after reading.
+fn unread_until(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if BEFORE_PHRASES.may_start_at(t, i) {
+        return None;
     }
+    let end = number::reading_ends_by(t, i)?;
+    let glued = t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);
+    let may_be = money_after(t, end) || scale_word_at(t, i) || glued;
+    (!may_be).then_some(end)
 }
 
 /// Can a money fact start at token `i`, where the number grammar read
@@ -511,10 +543,24 @@ fn glued_may_be_money(t: &Tokens<'_>, i: usize) -> bool {
 /// Did the number end with a scale word (`3,5 triệu`, `10k`, `hai tỷ`)?
 fn scaled(t: &Tokens<'_>, m: &NumberMatch) -> bool {
     // `3,5 triệu`, `10k`, `1tr5`: the grammar reads the scale (form Mixed).
-    // (Scale words are numeral words: the flag rules out the others.)
-    m.form == number::Form::Mixed
-        || (m.end > m.start && t.is_numeral_word(m.end - 1) && SCALES.contains(&t.lower(m.end - 1)))
+    m.form == number::Form::Mixed || (m.end > m.start && scale_word_at(t, m.end - 1))
 }
+
+/// Is token `k` a scale word (`triệu`, `tỷ`)? (Scale words are numeral
+/// words: the flag rules out the others.)
+fn scale_word_at(t: &Tokens<'_>, k: usize) -> bool {
+    t.is_numeral_word(k)
+        && t.hash(k).is_some_and(|h| SCALE_FILTER.may_contain(h))
+        && SCALES.contains(&t.lower(k))
+}
+
+/// [`SCALES`] by hash: most numeral words (`năm`, `không`, `một`) are no
+/// scale word at one bit test.
+static SCALE_FILTER: Lazy<WordFilter> = Lazy::new(|| {
+    let mut f = WordFilter::default();
+    SCALES.iter().for_each(|w| f.insert(w));
+    f
+});
 
 /// A money fact whose first amount starts at token `i` (where the number
 /// grammar read `parsed`).
@@ -603,6 +649,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&MONEY_PHRASES);
     once_cell::sync::Lazy::force(&NOT_PAST_A_NUMBER);
     once_cell::sync::Lazy::force(&NOT_CURRENCY_SET);
+    once_cell::sync::Lazy::force(&SCALE_FILTER);
 }
 
 #[cfg(test)]
@@ -627,6 +674,26 @@ mod tests {
         money(text)
             .first()
             .map(|(_, m)| (m.value, m.currency.clone()))
+    }
+
+    #[test]
+    fn the_test_before_reading_loses_no_money() {
+        // The amounts found reading only where `unread_until` says are
+        // those found reading at every number start.
+        let mut texts = crate::number::tests::around_numbers(12_000);
+        for (c, _) in super::AFTER.iter().chain(super::BEFORE) {
+            texts.push(format!(
+                "giá 5 {c}, {c} 7 và 2 - 3 {c}; kinh phí hai tỷ {c}"
+            ));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let ctx = crate::extract::Ctx::new(text, None);
+            let full = super::amounts(&ctx, |_, _| None);
+            assert_eq!(super::amounts(&ctx, super::unread_until), full, "{text:?}");
+            found += full.len();
+        }
+        assert!(found > 2_000, "{found}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use super::WordSet;
 use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
-use crate::token::{Kind, Tokens};
+use crate::token::{Kind, Tokens, WordFilter};
 
 /// A percent sign (or `phần trăm`) at token `i`: the number of tokens.
 pub(crate) fn percent_sign(t: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -298,20 +298,12 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option
 /// stays measurable on its own).
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let mut found = Vec::new();
-    super::each_number(ctx, |a| {
-        // Most numbers are ruled out at once: no sign or range after them.
-        if !sign_or_range_at(&ctx.tokens, a.end) {
-            return None;
-        }
-        let f = percentage(ctx, &ctx.tokens, a)?;
-        let end = f.1;
-        found.push(f);
-        Some(end)
-    });
+    // Most numbers are ruled out at once: no sign or range after them (most
+    // are not even read).
+    let t = &ctx.tokens;
+    let mut found = percentages(ctx, |k| sign_or_range_at(t, k));
     // `X tăng từ 42,06% năm 2016 lên 45% năm 2017`: the second figure
     // measures the same X.
-    let t = &ctx.tokens;
     for k in 1..found.len() {
         let (head, tail) = found.split_at_mut(k);
         let (Some(prev), Some(this)) = (head.last(), tail.first_mut()) else {
@@ -338,16 +330,57 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The percentages whose first numbers [`super::each_number`] finds with
+/// the gate `may_use` (the pass's gate is [`sign_or_range_at`]; with none,
+/// every number start is read: the path the gate shortcuts).
+fn percentages(ctx: &Ctx<'_>, may_use: impl Fn(usize) -> bool) -> Vec<(usize, usize, Percentage)> {
+    let mut found = Vec::new();
+    super::each_number(ctx, may_use, |a| {
+        let f = percentage_at(ctx, a)?;
+        let end = f.1;
+        found.push(f);
+        Some(end)
+    });
+    found
+}
+
+/// The percentage whose first number is `a`, if a percent sign or a range
+/// connector follows it ([`sign_or_range_at`]: most numbers are ruled out
+/// at that test).
+fn percentage_at(ctx: &Ctx<'_>, a: NumberMatch) -> Option<(usize, usize, Percentage)> {
+    if !sign_or_range_at(&ctx.tokens, a.end) {
+        return None;
+    }
+    percentage(ctx, &ctx.tokens, a)
+}
+
 /// May a percent sign (`%`, `phần trăm`) or a range connector (`-`, `đến`,
 /// `và`…, see [`range_connector`]) start at token `i`? `false` is sure: no
 /// percentage has its first number end before token `i`.
+#[inline]
 fn sign_or_range_at(t: &Tokens<'_>, i: usize) -> bool {
     match t.get(i).map(|x| x.kind) {
         Some(Kind::Punct(c)) => matches!(c, '%' | '％' | '﹪' | '-' | '–' | '—' | '~'),
-        Some(Kind::Word) => matches!(t.lower(i), "phần" | "đến" | "tới" | "và"),
+        // Most words are ruled out by their hash at one bit test.
+        Some(Kind::Word) => {
+            t.hash(i)
+                .is_some_and(|h| SIGN_OR_RANGE_FILTER.may_contain(h))
+                && SIGN_OR_RANGE_WORDS.contains(&t.lower(i))
+        }
         _ => false,
     }
 }
+
+/// The words [`sign_or_range_at`] takes: `phần` (of `phần trăm`) and the
+/// range connectors.
+const SIGN_OR_RANGE_WORDS: &[&str] = &["phần", "đến", "tới", "và"];
+
+/// [`SIGN_OR_RANGE_WORDS`] by hash.
+static SIGN_OR_RANGE_FILTER: once_cell::sync::Lazy<WordFilter> = once_cell::sync::Lazy::new(|| {
+    let mut f = WordFilter::default();
+    SIGN_OR_RANGE_WORDS.iter().for_each(|w| f.insert(w));
+    f
+});
 
 /// A percentage whose first number is `a`: its token range and value.
 fn percentage(ctx: &Ctx<'_>, t: &Tokens<'_>, a: NumberMatch) -> Option<(usize, usize, Percentage)> {
@@ -418,11 +451,28 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&REFERENCE_PHRASES);
     once_cell::sync::Lazy::force(&OPENER_SET);
     once_cell::sync::Lazy::force(&CLOSER_SET);
+    once_cell::sync::Lazy::force(&SIGN_OR_RANGE_FILTER);
 }
 
 #[cfg(test)]
 mod tests {
     use crate::{Extractor, FactKind, FactValue, Percentage, Qualifier, Relation};
+
+    #[test]
+    fn the_gate_loses_no_percentage() {
+        // The percentages found reading only where a sign or a range may
+        // follow a one-token number are those found reading everywhere.
+        let mut found = 0;
+        for text in &crate::number::tests::around_numbers(12_000) {
+            let ctx = crate::extract::Ctx::new(text, None);
+            let t = &ctx.tokens;
+            let full = super::percentages(&ctx, |_| true);
+            let gated = super::percentages(&ctx, |k| super::sign_or_range_at(t, k));
+            assert_eq!(gated, full, "{text:?}");
+            found += full.len();
+        }
+        assert!(found > 1_000, "{found}");
+    }
 
     fn pcts(text: &str) -> Vec<(String, Percentage)> {
         let doc = Extractor::builder()

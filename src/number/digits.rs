@@ -81,6 +81,7 @@ fn chain<'a, 't>(t: &'a Tokens<'t>, i: usize) -> Chain<'a, 't> {
 
 /// The token after the digit chain starting at token `i` (a digits token):
 /// `1.234.567` is one chain.
+#[inline]
 pub(crate) fn chain_end(t: &Tokens<'_>, i: usize) -> usize {
     chain(t, i).end
 }

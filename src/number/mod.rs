@@ -378,6 +378,45 @@ pub(crate) fn may_start_at(t: &Tokens<'_>, i: usize) -> bool {
     }
 }
 
+/// The token by which every reading at token `i` ends, whatever the style,
+/// when it is known without reading: then no number start between them
+/// reads anything either (`không có`, `năm 2017`, `tư nhân`, `Việt Nam`,
+/// `2017,`, `15 người`, `1.234.567 lượt`).
+///
+/// A word's reading ends at the next token when no numeral word follows it,
+/// nor digits (`âm 5`, `tỷ 500`, `phẩy 23` go on with them) unless it is a
+/// digit word (`năm 2017`: the lone rules alone decide). Digits end theirs
+/// with their chain (`1.234.567`, `13,6`: the starts inside it are glued
+/// tails and separators, which read nothing) when no word glued to it
+/// follows (`10k`, `15h30`, `1e3`), nor a numeral word (`3 triệu`).
+///
+/// The pass of a kind that can use no number followed by that token need
+/// not read at all: it goes on there whatever the grammar reads at `i`.
+#[inline(always)]
+pub(crate) fn reading_ends_by(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let next = i + 1;
+    match t.get(i)?.kind {
+        Kind::Word => {
+            (!t.is_numeral_word(next) && (!t.is_digits(next) || digit_word(t, i))).then_some(next)
+        }
+        Kind::Digits => {
+            let end = digits::chain_end(t, i);
+            // Punctuation glued after it (`2017,`, `15%`, `10-15`) goes on
+            // with no reading; a glued word may (`10k`, `5km`, `1e3`).
+            let word = t.is_word(end);
+            (!(word && (t.joined(end) || t.is_numeral_word(end)))).then_some(end)
+        }
+        Kind::Punct(_) => None,
+    }
+}
+
+/// Is token `i` a digit word (`năm` of `năm 2017`)? Asked only of words
+/// before digits: kept out of [`reading_ends_by`], which is inlined.
+#[inline(never)]
+fn digit_word(t: &Tokens<'_>, i: usize) -> bool {
+    matches!(words::lx(t, i), Some(words::Lex::Digit(..)))
+}
+
 /// Is token `i` punctuation that no number starts with, though digits
 /// follow (`(2017`, `15/3`)? Only a sign (`-5`, `−5`, `+3`: those
 /// [`digits::digits_at`] takes) is read there.
@@ -386,16 +425,59 @@ fn punct_before_digits(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
+    /// Texts for comparing the number kinds' shortcuts with the paths they
+    /// shortcut: the seed article (normalized, in capitals, cut every 53rd
+    /// character) and `count` random mixes, spaced and glued, of numeral
+    /// words (marked and not), digits and digit chains, currencies,
+    /// subunits, units, percent signs, range connectors, scale
+    /// abbreviations and the words around them.
+    pub(crate) fn around_numbers(count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "chín",
+            "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "rưỡi",
+            "phẩy", "chấm", "linh", "lẻ", "nửa", "âm", "trừ", "muoi", "nam", "ty", "sau", "trieu",
+            "Hai", "Năm", "TỶ", "2017", "15", "3", "1.000", "3,5", "1,234", "0912", "345", "7",
+            "k", "tr", "t", "M", "e", ",", ".", "-", "–", "~", "%", "(", ")", "/", ":", "\n",
+            "đồng", "đ", "₫", "USD", "usd", "$", "US", "€", "euro", "xu", "đô", "la", "VND",
+            "người", "tấn", "hộ", "gia", "đình", "ha", "km", "m", "2", "lượt", "lần", "tuổi",
+            "đến", "tới", "và", "giữa", "từ", "phần", "điểm", "trở", "lên", "có", "nay", "lệ",
+            "Việt", "Nam", "công", "kinh", "phí", "thứ", "tháng", "số", "hàng", "khoảng", "gần",
+            "chí", "thị", "Hà", "Nội",
+        ];
+        // Numbers with what makes them money, counts or percentages.
+        const PHRASES: &[&str] = &[
+            "5%",
+            "12,5 %",
+            "hai phần trăm",
+            "10 - 15%",
+            "3 người",
+            "2 tỷ đồng",
+            "$5",
+            "500 USD",
+            "1.000 tấn",
+            "từ 3 đến 5 hộ",
+            "ba mươi hai người",
+        ];
+        let mut texts: Vec<String> = crate::testing::seed_texts(53)
+            .iter()
+            .map(|s| crate::normalize(s).to_string())
+            .collect();
+        let pieces: Vec<&str> = PIECES.iter().chain(PHRASES).copied().collect();
+        let mut rng = crate::testing::Rng::new();
+        texts.extend((0..count).map(|k| rng.mix(&pieces, 14, if k % 3 == 0 { 2 } else { 1 })));
+        texts
+    }
+
     /// A document that writes decimals with a comma (Vietnamese style).
-    const VI: Style = Style {
+    pub(super) const VI: Style = Style {
         comma_decimal: 3,
         point_decimal: 0,
     };
     /// A document that writes decimals with a point (English style).
-    const EN: Style = Style {
+    pub(super) const EN: Style = Style {
         comma_decimal: 0,
         point_decimal: 3,
     };

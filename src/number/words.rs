@@ -1909,6 +1909,23 @@ mod tests {
     /// Random mixes of the grammar's words (marked, unmarked, in title
     /// case), the words its rules look at, digits and punctuation.
     fn random_mixes(count: usize) -> Vec<String> {
+        let pieces = mix_pieces();
+        let mut rng = crate::testing::Rng::new();
+        (0..count)
+            .map(|_| {
+                let n = 1 + rng.below(7);
+                let words: Vec<&str> = (0..n)
+                    .filter_map(|_| pieces.get(rng.below(pieces.len())).map(String::as_str))
+                    .collect();
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    /// The pieces of [`random_mixes`]: the grammar's words (marked,
+    /// unmarked, in title case), the words its rules look at, digits and
+    /// punctuation.
+    fn mix_pieces() -> Vec<String> {
         let mut pieces: Vec<String> = LEXICON
             .iter()
             .map(|(w, _)| *w)
@@ -1935,16 +1952,101 @@ mod tests {
             })
             .collect();
         pieces.extend(capitals);
+        pieces
+    }
+
+    #[test]
+    fn readings_end_where_reading_ends_by_says() {
+        // Where `reading_ends_by` gives a token, the full grammar reads
+        // nothing at the start, or a number or an unreadable one that ends
+        // by that token, in any style, and nothing at the number starts
+        // between: over the seed article (normalized, in capitals, cut
+        // everywhere), every word a numeral may start with between words of
+        // its rules, digits, digit chains and punctuation, and random mixes,
+        // spaced and glued.
+        let mut texts: Vec<String> = crate::testing::seed_texts(41)
+            .iter()
+            .map(|s| crate::normalize(s).to_string())
+            .collect();
+        let before = [
+            "", "thứ", "tháng", "số", "hàng", "vài", "2", "hai", "Ông", "(", "-", "\n",
+        ];
+        let after = [
+            "", "2017", "1.000", "người", "triệu", "hai", "phẩy", "rưỡi", "linh", "%", ",", ".",
+            "-5", "lệ", "nay", "có", "k", "\n", "đồng", "Hà", "nghìn", "mươi", "e3", "h30", ":30",
+            "-345-678", "°C", "²", "١",
+        ];
+        let digits = [
+            "15",
+            "2017",
+            "1.234",
+            "3,5",
+            "0912",
+            "7",
+            "1.234.567",
+            "0912.345.678",
+            "1.2.3",
+            "1.234,5",
+            "1,234.5",
+            "00.000",
+            "12345678901234567890123456789012",
+        ];
+        let starts = LEXICON
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(OTHER_STARTS.iter().copied())
+            .chain(UNMARKED.iter().map(|(w, _)| *w))
+            .chain(digits);
+        for w in starts {
+            for b in before {
+                for a in after {
+                    texts.push(format!("{b} {w} {a}"));
+                    texts.push(format!("{b} {w}{a}"));
+                    texts.push(format!("{b} {} {a}", w.to_uppercase()));
+                }
+            }
+        }
+        let mut pieces = mix_pieces();
+        pieces.extend(digits.iter().map(|d| (*d).to_string()));
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
         let mut rng = crate::testing::Rng::new();
-        (0..count)
-            .map(|_| {
-                let n = 1 + rng.below(7);
-                let words: Vec<&str> = (0..n)
-                    .filter_map(|_| pieces.get(rng.below(pieces.len())).map(String::as_str))
-                    .collect();
-                words.join(" ")
-            })
-            .collect()
+        texts.extend((0..10_000).map(|k| rng.mix(&pieces, 9, if k % 2 == 0 { 1 } else { 3 })));
+        texts.extend(random_mixes(10_000));
+        let (mut known, mut numbers, mut chains) = (0, 0, 0);
+        for text in &texts {
+            let t = Tokens::new(text);
+            let styles = [
+                Style::of(&t),
+                super::super::tests::VI,
+                super::super::tests::EN,
+            ];
+            for i in 0..=t.len() {
+                let Some(by) = super::super::reading_ends_by(&t, i) else {
+                    continue;
+                };
+                known += 1;
+                chains += usize::from(by > i + 1);
+                for style in &styles {
+                    match number_at(&t, i, style) {
+                        Parsed::None => {}
+                        Parsed::Number(n) => {
+                            numbers += 1;
+                            assert!(n.start == i && n.end <= by, "{text:?} {i} {style:?}");
+                        }
+                        Parsed::Bad(b) => {
+                            assert!(b.start == i && b.end <= by, "{text:?} {i} {style:?}");
+                        }
+                    }
+                    for k in i + 1..by {
+                        assert_eq!(number_at(&t, k, style), Parsed::None, "{text:?} {k}");
+                    }
+                }
+            }
+        }
+        assert!(
+            known > 100_000 && numbers > 10_000 && chains > 1_000,
+            "{known} {numbers} {chains}"
+        );
     }
 
     #[test]
