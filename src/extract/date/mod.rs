@@ -236,10 +236,7 @@ pub(super) fn valid(d: &Date) -> bool {
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut rejected = Vec::new();
     let p = P::new(&ctx.tokens, &ctx.style);
-    let mut candidates = Candidates::new(p.t);
-    let found = p.scan(ctx.reference, &mut rejected, |from| {
-        candidates.next(&p, from)
-    });
+    let found = p.scan(ctx.reference, &mut rejected, |from| p.next_marked(from));
     for (start, end, date, rule) in found {
         if ctx.free(start, end) {
             ctx.push(start, end, FactValue::Date(date), rule);
@@ -481,40 +478,6 @@ pub(crate) fn start_may_be(h: u32) -> bool {
 /// The [`StartWords`], built once.
 static START_WORDS: once_cell::sync::Lazy<StartWords> = once_cell::sync::Lazy::new(StartWords::new);
 
-/// The tokens [`P::scan`] stops at, in order: digits, from the list of
-/// the tokens a number may start at (made once per text, and visited by
-/// money, percentages and counts too), and the words whose hash passes the
-/// test of [`StartWords::may_contain`]. Every token [`P::may_start`]
-/// accepts is one of them: the number words of that list that start a
-/// date (`hai tuần`, `mười lăm phút`) pass the hash test, the others
-/// (`không`, `một`, `tỷ`) and the signs (`-5`) start none, and a listed
-/// year is digits.
-struct Candidates<'a> {
-    /// The tokens a number may start at, from the last `from` on (those
-    /// before it passed over).
-    numbers: &'a [usize],
-}
-
-impl<'a> Candidates<'a> {
-    fn new(t: &'a Tokens<'_>) -> Candidates<'a> {
-        Candidates {
-            numbers: t.number_starts(),
-        }
-    }
-
-    /// The first candidate from token `from` on (the number of tokens if
-    /// none). `from` never goes back from one call to the next.
-    fn next(&mut self, p: &P<'_, '_>, from: usize) -> usize {
-        while let Some((&s, rest)) = self.numbers.split_first() {
-            if s >= from && p.t.is_digits(s) {
-                return p.next_hashed(from, s);
-            }
-            self.numbers = rest;
-        }
-        p.next_hashed(from, p.t.len())
-    }
-}
-
 impl<'a, 't> P<'a, 't> {
     fn new(t: &'a Tokens<'t>, style: &'a Style) -> P<'a, 't> {
         P {
@@ -534,10 +497,10 @@ impl P<'_, '_> {
     /// looks a bounded number of tokens ahead (and back), so the pass is
     /// linear in the text.
     ///
-    /// `next(from)` is the first token from `from` on worth a look, a
-    /// [`Candidates`] (the number of tokens if none): the tokens it passes
-    /// over are neither tried nor [`P::listed_year`]s (which are digits).
-    /// The tests compare it with looking at every token.
+    /// `next(from)` is the first token from `from` on worth a look
+    /// ([`P::next_marked`]; the number of tokens if none): the tokens it
+    /// passes over are neither tried nor [`P::listed_year`]s (which are
+    /// digits). The tests compare it with looking at every token.
     fn scan(
         &self,
         reference: Option<RefDate>,
@@ -626,19 +589,16 @@ impl P<'_, '_> {
         ok.then_some((i, i + 1, date, "date/year"))
     }
 
-    /// The first token from `from` (before `stop`, else `stop`) whose hash
-    /// passes the test of [`P::may_start`]: the loop most tokens of the
-    /// text go through, one byte test each.
+    /// The first token from `from` on (else the number of tokens) that
+    /// is digits or a word whose hash passes the test of
+    /// [`P::may_start`]: the loop most tokens of the text go through, in
+    /// one pass over the marks, whose [`marks::DATE`] bit says just that
+    /// (a test checks it against the tokens), four tokens a test. Every
+    /// token [`P::may_start`] accepts is one of them; the others start no
+    /// date, and none is a [`P::listed_year`].
     #[inline(always)]
-    fn next_hashed(&self, from: usize, stop: usize) -> usize {
-        // The marks' DATE bit is [`StartWords::may_contain`] of the
-        // token's hash bucket (a test checks it): four tokens a test. The
-        // search ends at `stop`, not at the end of the text: the scan asks
-        // again from each number start, and a search past it would go over
-        // the same tokens again and again (`1/1/1/…` would be quadratic).
-        let marks = self.t.marks();
-        let stop = stop.min(marks.len());
-        marks::next_in(marks.get(..stop).unwrap_or(marks), from, marks::DATE).min(stop)
+    fn next_marked(&self, from: usize) -> usize {
+        marks::next_in(self.t.marks(), from, marks::DATE)
     }
 
     /// Can the trigger word at token `i` start a date with what follows
@@ -1058,22 +1018,21 @@ mod tests {
     }
 
     /// The facts and rejected spans of [`P::scan`] over `text`, looking
-    /// at the [`Candidates`] only or at every token.
+    /// at the marked tokens only ([`P::next_marked`]) or at every token.
     fn scanned(text: &str, reference: Option<RefDate>, every_token: bool) -> String {
         let t = Tokens::new(text);
         let style = Style::of(&t);
         let p = P::new(&t, &style);
-        let mut candidates = Candidates::new(&t);
         let mut rejected = Vec::new();
         let found = if every_token {
             p.scan(reference, &mut rejected, |from| from)
         } else {
-            p.scan(reference, &mut rejected, |from| candidates.next(&p, from))
+            p.scan(reference, &mut rejected, |from| p.next_marked(from))
         };
         format!("{found:?} {rejected:?}")
     }
 
-    /// Skipping to the candidates finds what looking at every token finds;
+    /// Skipping to the marked tokens finds what looking at every token finds;
     /// where [`P::may_start`] rules a token out (or [`P::next_word_fits`] a
     /// trigger word), no reader finds anything; at a word before digits no
     /// time or relative expression starts.
@@ -1095,21 +1054,14 @@ mod tests {
                 assert!(p.relative_at(i).is_none(), "{text:?} at {i}");
             }
         }
-        // The search for start words by the marks gives what a loop over
-        // the tokens' hashes up to `stop` gives (that it also stops
-        // *looking* at `stop`, which keeps `1/1/1/…` linear, is the timing
-        // test's in tests/dates_vectors.rs).
+        // The search by the marks stops where a loop over the tokens
+        // stops: at digits, and at a token whose hash passes the start
+        // words' test.
         for from in 0..=t.len() + 1 {
-            for stop in [from, from + 1, from + 3, from + 9, t.len(), t.len() + 2] {
-                let mut want = stop.min(t.len());
-                for k in from..stop.min(t.len()) {
-                    if t.hash(k).is_none_or(|h| p.starts.may_contain(h)) {
-                        want = k;
-                        break;
-                    }
-                }
-                assert_eq!(p.next_hashed(from, stop), want, "{text:?} {from} {stop}");
-            }
+            let want = (from..t.len())
+                .find(|&k| t.is_digits(k) || t.hash(k).is_none_or(|h| p.starts.may_contain(h)))
+                .unwrap_or(t.len().max(from));
+            assert_eq!(p.next_marked(from), want, "{text:?} {from}");
         }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
         for reference in [None, r] {
@@ -1122,10 +1074,29 @@ mod tests {
     }
 
     #[test]
-    fn candidates_find_what_every_token_finds() {
-        let raw = include_str!("../../../fixtures/duong-quang-2017.txt");
-        same_scan(raw);
-        same_scan(&raw.to_uppercase());
+    fn marked_tokens_find_what_every_token_finds() {
+        // The seed article, in capitals, and cut at every 71st character.
+        for text in crate::testing::seed_texts(71) {
+            same_scan(&text);
+        }
+        // The texts of the date vectors (`tests/data/dates`).
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dates");
+        let mut vectors = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "jsonl") {
+                continue;
+            }
+            let data = std::fs::read_to_string(&path).unwrap_or_default();
+            for line in data.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                if let Some(text) = v.get("text").and_then(|x| x.as_str()) {
+                    same_scan(text);
+                    vectors += 1;
+                }
+            }
+        }
+        assert!(vectors > 100, "{vectors} date vectors");
         // Seeded random mixes of the words, numbers and marks dates are
         // made of, and of others.
         let mut pieces: Vec<&str> = TRIGGERS
