@@ -226,11 +226,24 @@ impl Marks {
     }
 
     /// The last token of `from..to` with a mark in `mask`, if any (the
-    /// backward search of [`Marks::next`]).
+    /// backward search of [`Marks::next`], four marks a test as well).
     #[inline]
     pub(crate) fn prev(&self, from: usize, to: usize, mask: u16) -> Option<usize> {
         let within = self.bits.get(from..to.min(self.bits.len()))?;
-        within
+        let wide = u64::from(mask) * 0x0001_0001_0001_0001;
+        let mut chunks = within.rchunks_exact(4);
+        let mut end = from + within.len();
+        for c in &mut chunks {
+            end -= 4;
+            let hit = word(c) & wide;
+            if hit != 0 {
+                // The last mark of the four with a bit of the mask.
+                return Some(end + 3 - (hit.leading_zeros() / 16) as usize);
+            }
+        }
+        // What is left is the first few marks of `from..to`.
+        chunks
+            .remainder()
             .iter()
             .rposition(|&m| m & mask != 0)
             .map(|p| from + p)
@@ -253,11 +266,7 @@ pub(crate) fn next_in(bits: &[u16], from: usize, mask: u16) -> usize {
     let mut chunks = rest.chunks_exact(4);
     let mut at = from;
     for c in &mut chunks {
-        let w = c
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &m| (acc << 16) | u64::from(m));
-        let hit = w & wide;
+        let hit = word(c) & wide;
         if hit != 0 {
             return at + (hit.trailing_zeros() / 16) as usize;
         }
@@ -268,6 +277,14 @@ pub(crate) fn next_in(bits: &[u16], from: usize, mask: u16) -> usize {
         .iter()
         .position(|&m| m & mask != 0)
         .map_or(bits.len().max(from), |p| at + p)
+}
+
+/// Four marks as one 64-bit word, the first in the low 16 bits (one load).
+#[inline(always)]
+fn word(c: &[u16]) -> u64 {
+    c.iter()
+        .rev()
+        .fold(0u64, |acc, &m| (acc << 16) | u64::from(m))
 }
 
 #[cfg(test)]
@@ -454,7 +471,7 @@ mod tests {
     #[test]
     fn next_is_the_first_marked_token() {
         let mut x: u32 = 7;
-        for len in 0..40usize {
+        for len in 0..60usize {
             let bits: Vec<u16> = (0..len)
                 .map(|_| {
                     x ^= x << 13;
