@@ -52,6 +52,14 @@ pub(crate) const DATE: u16 = 1 << 12;
 /// A word an honour or a praise verb may start with (`bằng`, `huân`,
 /// `khen`, `biểu`): those of [`AWARD`] that an award's scan goes back for.
 pub(crate) const HONOUR: u16 = 1 << 13;
+/// A word (or any token whose hash shares its bucket) that may start a
+/// date only as a number word (`một`, `không`, `tỷ`: no trigger word shares
+/// its bucket): with [`DATE`], on words only.
+pub(crate) const DATE_NUMBER: u16 = 1 << 14;
+/// A word (or any token whose hash shares its bucket) that may be a unit a
+/// date needs after a number word (`giờ`, `ngày`, `tuần`, `tháng`, `năm`:
+/// `hai giờ chiều`, `ba năm trước`).
+pub(crate) const DATE_UNIT: u16 = 1 << 15;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -92,6 +100,12 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
         }
         if date::start_may_be(b) {
             *slot |= DATE;
+        }
+        if date::start_only_as_number(b) {
+            *slot |= DATE_NUMBER;
+        }
+        if date::unit_may_be(b) {
+            *slot |= DATE_UNIT;
         }
     }
     table
@@ -322,6 +336,10 @@ mod tests {
             assert_eq!(mark & ORG != 0, org::head_may_start(b), "bucket {b}");
             assert_eq!(mark & PLACE != 0, place::place_may_start(b), "bucket {b}");
             assert_eq!(mark & DATE != 0, date::start_may_be(b), "bucket {b}");
+            let number = date::start_only_as_number(b);
+            assert_eq!(mark & DATE_NUMBER != 0, number, "bucket {b}");
+            assert!(!number || mark & DATE != 0, "bucket {b}");
+            assert_eq!(mark & DATE_UNIT != 0, date::unit_may_be(b), "bucket {b}");
             // A hash and its bucket answer alike.
             assert_eq!(
                 org::head_may_start(b),
@@ -339,6 +357,17 @@ mod tests {
         }
         for w in ["ngày", "tháng", "quý", "hai"] {
             assert_ne!(TABLE[word_hash(w) as usize % BUCKETS] & DATE, 0, "{w}");
+        }
+        // Number words start a date only as numbers; `năm` is a trigger too.
+        let bit = |w: &str, b: u16| TABLE[word_hash(w) as usize % BUCKETS] & b != 0;
+        for w in ["một", "không", "tỷ", "mười", "hai"] {
+            assert!(bit(w, DATE_NUMBER), "{w}");
+        }
+        for w in ["năm", "ngày", "từ", "thứ"] {
+            assert!(!bit(w, DATE_NUMBER), "{w}");
+        }
+        for w in ["giờ", "ngày", "tuần", "tháng", "năm"] {
+            assert!(bit(w, DATE_UNIT), "{w}");
         }
         assert!(heads > 20 && heads < BUCKETS / 4, "{heads}");
         assert!(places > 5 && places < BUCKETS / 4, "{places}");

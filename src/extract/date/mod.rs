@@ -401,12 +401,22 @@ struct StartWords {
     words: Vec<(u32, Start)>,
     /// The hashes of the [`UNITS`] (an array: the test is unrolled).
     units: [u32; UNITS.len()],
+    /// Hash bucket → [`StartWords::NUMBERS`], [`StartWords::TRIGGERS`],
+    /// [`StartWords::UNITS`]: what kinds of words fall in it (the
+    /// [`marks::DATE_NUMBER`] and [`marks::DATE_UNIT`] bits).
+    kinds: Box<[u8; StartWords::BUCKETS]>,
 }
 
 impl StartWords {
     const BUCKETS: usize = 8192;
     /// A bucket of more than one start word: told apart by the lists.
     const SEVERAL: u8 = u8::MAX;
+    /// A number word ([`Start::Number`]) falls in the bucket.
+    const NUMBERS: u8 = 1;
+    /// A trigger word ([`Start::Trigger`]) falls in the bucket.
+    const TRIGGERS: u8 = 2;
+    /// One of the [`UNITS`] falls in the bucket.
+    const UNITS: u8 = 4;
 
     fn new() -> StartWords {
         let hash = crate::token::word_hash;
@@ -425,12 +435,36 @@ impl StartWords {
                 };
             }
         }
-        let units = core::array::from_fn(|k| UNITS.get(k).map_or(0, |w| hash(w)));
+        let units: [u32; UNITS.len()] =
+            core::array::from_fn(|k| UNITS.get(k).map_or(0, |w| hash(w)));
+        let mut kinds = Box::new([0u8; StartWords::BUCKETS]);
+        let kinds_of = words
+            .iter()
+            .map(|&(h, start)| match start {
+                Start::Number => (h, StartWords::NUMBERS),
+                _ => (h, StartWords::TRIGGERS),
+            })
+            .chain(units.iter().map(|&h| (h, StartWords::UNITS)));
+        for (h, kind) in kinds_of {
+            if let Some(slot) = kinds.get_mut(h as usize % StartWords::BUCKETS) {
+                *slot |= kind;
+            }
+        }
         StartWords {
             buckets,
             words,
             units,
+            kinds,
         }
+    }
+
+    /// The kinds of words in the bucket of hash `h` (see
+    /// [`StartWords::kinds`]).
+    fn kinds(&self, h: u32) -> u8 {
+        self.kinds
+            .get(h as usize % StartWords::BUCKETS)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// May the word of hash `h` be a start word? (`false`: surely not.)
@@ -473,6 +507,19 @@ impl StartWords {
 /// [`marks::DATE`] bit of the marks.
 pub(crate) fn start_may_be(h: u32) -> bool {
     START_WORDS.may_contain(h)
+}
+
+/// May a word whose hash is `h` (or in its bucket) start a date only as
+/// a number word (`một`, `không`, `tỷ`: no trigger word shares the
+/// bucket)? The [`marks::DATE_NUMBER`] bit of the marks.
+pub(crate) fn start_only_as_number(h: u32) -> bool {
+    START_WORDS.kinds(h) & (StartWords::NUMBERS | StartWords::TRIGGERS) == StartWords::NUMBERS
+}
+
+/// May a word whose hash is `h` (or in its bucket) be one of the
+/// [`UNITS`]? The [`marks::DATE_UNIT`] bit of the marks.
+pub(crate) fn unit_may_be(h: u32) -> bool {
+    START_WORDS.kinds(h) & StartWords::UNITS != 0
 }
 
 /// The [`StartWords`], built once.
@@ -596,9 +643,30 @@ impl P<'_, '_> {
     /// (a test checks it against the tokens), four tokens a test. Every
     /// token [`P::may_start`] accepts is one of them; the others start no
     /// date, and none is a [`P::listed_year`].
+    ///
+    /// Nor does a number word with neither a unit nor another number word
+    /// after it (`một số`, `không có`, `tỷ đồng`; see
+    /// [`P::number_may_start`]): passed over by the marks of the two
+    /// words, without reading either token.
     #[inline(always)]
     fn next_marked(&self, from: usize) -> usize {
-        marks::next_in(self.t.marks(), from, marks::DATE)
+        let marks = self.t.marks();
+        let mut i = from;
+        loop {
+            i = marks::next_in(marks, i, marks::DATE);
+            let number_only = marks
+                .get(i)
+                .is_some_and(|&m| m & (marks::DATE_NUMBER | marks::NOT_WORD) == marks::DATE_NUMBER);
+            let unit_or_number = || {
+                marks
+                    .get(i + 1)
+                    .is_some_and(|&m| m & (marks::DATE_UNIT | marks::NUMERAL) != 0)
+            };
+            if !number_only || unit_or_number() {
+                return i;
+            }
+            i += 1;
+        }
     }
 
     /// Can the trigger word at token `i` start a date with what follows
@@ -902,6 +970,7 @@ pub(crate) fn warm() {
 mod tests {
     use super::*;
     use crate::extract::Ctx;
+    use crate::token::word_hash;
 
     fn dates(text: &str, reference: Option<&str>) -> Vec<(String, Date, &'static str)> {
         let r = reference.and_then(|s| s.parse().ok());
@@ -972,7 +1041,6 @@ mod tests {
     /// units are known by their hashes.
     #[test]
     fn start_words_agree_with_the_lists() {
-        use crate::token::word_hash;
         let starts = StartWords::new();
         let of = |s: &StartWords, w: &str| s.of(word_hash(w), || w);
         let listed = TRIGGERS.iter().chain(lexicon::NUMBER_WORDS);
@@ -1054,14 +1122,31 @@ mod tests {
                 assert!(p.relative_at(i).is_none(), "{text:?} at {i}");
             }
         }
-        // The search by the marks stops where a loop over the tokens
-        // stops: at digits, and at a token whose hash passes the start
-        // words' test.
+        // The search by the marks passes over no token a date may start
+        // at (digits, a start word that [`P::may_start`] accepts), and
+        // stops at digits and at every start word but number words with
+        // neither a unit nor a number word after them.
         for from in 0..=t.len() + 1 {
-            let want = (from..t.len())
-                .find(|&k| t.is_digits(k) || t.hash(k).is_none_or(|h| p.starts.may_contain(h)))
-                .unwrap_or(t.len().max(from));
-            assert_eq!(p.next_marked(from), want, "{text:?} {from}");
+            let next = p.next_marked(from);
+            assert!(next <= t.len().max(from), "{text:?} {from}");
+            for k in from..next.min(t.len()) {
+                assert!(!t.is_digits(k) && !p.may_start(k), "{text:?} {from} {k}");
+            }
+            let number_alone = |k: usize| {
+                t.is_word(k)
+                    && t.hash(k).is_some_and(start_only_as_number)
+                    && !t.is_numeral_word(k + 1)
+                    && !t
+                        .hash(k + 1)
+                        .is_some_and(|h| UNITS.iter().any(|u| word_hash(u) == h))
+            };
+            let stop = (from..t.len()).find(|&k| {
+                t.is_digits(k)
+                    || t.hash(k).is_some_and(|h| p.starts.may_contain(h)) && !number_alone(k)
+            });
+            if let Some(stop) = stop {
+                assert!(next <= stop, "{text:?} {from} {next} {stop}");
+            }
         }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
         for reference in [None, r] {
