@@ -533,7 +533,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             // Almost every token is ruled out by its mark, in a tight loop;
             // of the others, most at two bit tests.
             loop {
-                i = ctx.marks.next(i, marks::EVENT);
+                i = ctx.marks.next_far(i, marks::EVENT);
                 if i >= len
                     || t.hash(i)
                         .is_some_and(|h| heads.may_start_hash(h) && starts.may_start(t, i, h))
