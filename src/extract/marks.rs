@@ -399,6 +399,22 @@ mod tests {
         assert!(places > 5 && places < BUCKETS / 4, "{places}");
     }
 
+    /// The events' bit is their heads' first-word filter, bucket by
+    /// bucket, both ways (their scan takes one for the other).
+    #[test]
+    fn event_bit_is_the_heads_filter() {
+        let starts = event::mark_starts();
+        let mut marked = 0;
+        for b in 0..BUCKETS as u32 {
+            let filter = starts.filters.iter().any(|f| f.may_contain(b));
+            let mark = TABLE.get(b as usize).copied().unwrap_or(0) & EVENT != 0;
+            assert_eq!(mark, filter, "bucket {b}");
+            marked += usize::from(mark);
+        }
+        assert!(starts.hashes.is_empty());
+        assert!(marked > 10 && marked < BUCKETS / 4, "{marked}");
+    }
+
     /// The ASCII table of punctuation marks says what their definition
     /// says, and other characters go to the definition.
     #[test]
