@@ -1230,7 +1230,7 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
         // A word that may start no honour and no praise verb and
         // punctuation that is no quote are ruled out by their marks, in a
         // tight loop.
-        i = marks.next_far(i, marks::HONOUR | marks::HONOUR_QUOTE);
+        i = marks.next(i, marks::HONOUR | marks::HONOUR_QUOTE);
         if i >= len {
             // Nothing starts in the rest of the text.
             return Event {

@@ -533,7 +533,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             // (the mark is the heads' first-word filter: a test checks it);
             // of the others, most at a bit test of the first two words.
             loop {
-                i = ctx.marks.next_far(i, marks::EVENT);
+                i = ctx.marks.next(i, marks::EVENT);
                 if i >= len || t.hash(i).is_some_and(|h| starts.may_start(t, i, h)) {
                     break;
                 }
