@@ -526,18 +526,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let text = t.text();
         let slice = |a: usize, b: usize| text.get(t.span(a, b).range()).unwrap_or_default();
         let mut i = 0;
-        let heads = &HEADS.0;
         let starts = &*HEAD_STARTS;
         let len = t.len();
         while i < len {
-            // Almost every token is ruled out by its mark, in a tight loop;
-            // of the others, most at two bit tests.
+            // Almost every token is ruled out by its mark, in a tight loop
+            // (the mark is the heads' first-word filter: a test checks it);
+            // of the others, most at a bit test of the first two words.
             loop {
                 i = ctx.marks.next(i, marks::EVENT);
-                if i >= len
-                    || t.hash(i)
-                        .is_some_and(|h| heads.may_start_hash(h) && starts.may_start(t, i, h))
-                {
+                if i >= len || t.hash(i).is_some_and(|h| starts.may_start(t, i, h)) {
                     break;
                 }
                 i += 1;

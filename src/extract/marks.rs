@@ -9,7 +9,7 @@
 //! (awards; `khen` and `huân` as honours too), `dự` and `thủy` (projects),
 //! `đại` and `lễ` (events), `sở` and `ủy` (organizations), `tỉnh` and `xã`
 //! (places), `ngày` and `quý` (dates) are marked; other words only when
-//! their hash falls in a marked bucket.
+//! their hash falls in a marked bucket. Digits take the dates' bit too.
 //! A mark is a *may*: the kind still checks the token as before, so a mark
 //! set too often costs time, never a fact.
 
@@ -45,12 +45,21 @@ pub(crate) const ORG: u16 = 1 << 10;
 /// A word a place may start with (`tỉnh`, `huyện`, `xã`, `tp`): the flag
 /// `PLACE_START` of the places' start table.
 pub(crate) const PLACE: u16 = 1 << 11;
-/// A word (or any token whose hash shares its bucket) a date may start
-/// with: a trigger (`ngày`, `tháng`, `quý`, `sáng`) or a number word.
+/// A token a date may start at: digits (`15/3/2018`, `2021 – 2026`, `3
+/// năm trước`), or a word (or any token whose hash shares its bucket) that
+/// is a trigger (`ngày`, `tháng`, `quý`, `sáng`) or a number word.
 pub(crate) const DATE: u16 = 1 << 12;
 /// A word an honour or a praise verb may start with (`bằng`, `huân`,
 /// `khen`, `biểu`): those of [`AWARD`] that an award's scan goes back for.
 pub(crate) const HONOUR: u16 = 1 << 13;
+/// A word (or any token whose hash shares its bucket) that may start a
+/// date only as a number word (`một`, `không`, `tỷ`: no trigger word shares
+/// its bucket): with [`DATE`], on words only.
+pub(crate) const DATE_NUMBER: u16 = 1 << 14;
+/// A word (or any token whose hash shares its bucket) that may be a unit a
+/// date needs after a number word (`giờ`, `ngày`, `tuần`, `tháng`, `năm`:
+/// `hai giờ chiều`, `ba năm trước`).
+pub(crate) const DATE_UNIT: u16 = 1 << 15;
 
 /// Hash buckets of a [`WordFilter`]: `may_contain(h)` depends on `h %
 /// BUCKETS` only (checked by a test).
@@ -91,6 +100,12 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
         }
         if date::start_may_be(b) {
             *slot |= DATE;
+        }
+        if date::start_only_as_number(b) {
+            *slot |= DATE_NUMBER;
+        }
+        if date::unit_may_be(b) {
+            *slot |= DATE_UNIT;
         }
     }
     table
@@ -184,7 +199,7 @@ impl Marker {
                     0
                 }
             }
-            Kind::Digits => NOT_WORD,
+            Kind::Digits => NOT_WORD | DATE,
             Kind::Punct(c) => NOT_WORD | PUNCT | punct(c),
         };
         let line = if line { LINE } else { 0 };
@@ -225,11 +240,24 @@ impl Marks {
     }
 
     /// The last token of `from..to` with a mark in `mask`, if any (the
-    /// backward search of [`Marks::next`]).
+    /// backward search of [`Marks::next`], four marks a test as well).
     #[inline]
     pub(crate) fn prev(&self, from: usize, to: usize, mask: u16) -> Option<usize> {
         let within = self.bits.get(from..to.min(self.bits.len()))?;
-        within
+        let wide = u64::from(mask) * 0x0001_0001_0001_0001;
+        let mut chunks = within.rchunks_exact(4);
+        let mut end = from + within.len();
+        for c in &mut chunks {
+            end -= 4;
+            let hit = word(c) & wide;
+            if hit != 0 {
+                // The last mark of the four with a bit of the mask.
+                return Some(end + 3 - (hit.leading_zeros() / 16) as usize);
+            }
+        }
+        // What is left is the first few marks of `from..to`.
+        chunks
+            .remainder()
             .iter()
             .rposition(|&m| m & mask != 0)
             .map(|p| from + p)
@@ -252,11 +280,7 @@ pub(crate) fn next_in(bits: &[u16], from: usize, mask: u16) -> usize {
     let mut chunks = rest.chunks_exact(4);
     let mut at = from;
     for c in &mut chunks {
-        let w = c
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &m| (acc << 16) | u64::from(m));
-        let hit = w & wide;
+        let hit = word(c) & wide;
         if hit != 0 {
             return at + (hit.trailing_zeros() / 16) as usize;
         }
@@ -267,6 +291,14 @@ pub(crate) fn next_in(bits: &[u16], from: usize, mask: u16) -> usize {
         .iter()
         .position(|&m| m & mask != 0)
         .map_or(bits.len().max(from), |p| at + p)
+}
+
+/// Four marks as one 64-bit word, the first in the low 16 bits (one load).
+#[inline(always)]
+fn word(c: &[u16]) -> u64 {
+    c.iter()
+        .rev()
+        .fold(0u64, |acc, &m| (acc << 16) | u64::from(m))
 }
 
 #[cfg(test)]
@@ -284,7 +316,7 @@ mod tests {
                 let kind = match tok.kind {
                     Kind::Word if numeral => NUMERAL,
                     Kind::Word => 0,
-                    Kind::Digits => NOT_WORD,
+                    Kind::Digits => NOT_WORD | DATE,
                     Kind::Punct(c) => NOT_WORD | PUNCT | punct_marks(c),
                 };
                 let line = if tok.line_before { LINE } else { 0 };
@@ -304,6 +336,10 @@ mod tests {
             assert_eq!(mark & ORG != 0, org::head_may_start(b), "bucket {b}");
             assert_eq!(mark & PLACE != 0, place::place_may_start(b), "bucket {b}");
             assert_eq!(mark & DATE != 0, date::start_may_be(b), "bucket {b}");
+            let number = date::start_only_as_number(b);
+            assert_eq!(mark & DATE_NUMBER != 0, number, "bucket {b}");
+            assert!(!number || mark & DATE != 0, "bucket {b}");
+            assert_eq!(mark & DATE_UNIT != 0, date::unit_may_be(b), "bucket {b}");
             // A hash and its bucket answer alike.
             assert_eq!(
                 org::head_may_start(b),
@@ -322,8 +358,35 @@ mod tests {
         for w in ["ngày", "tháng", "quý", "hai"] {
             assert_ne!(TABLE[word_hash(w) as usize % BUCKETS] & DATE, 0, "{w}");
         }
+        // Number words start a date only as numbers; `năm` is a trigger too.
+        let bit = |w: &str, b: u16| TABLE[word_hash(w) as usize % BUCKETS] & b != 0;
+        for w in ["một", "không", "tỷ", "mười", "hai"] {
+            assert!(bit(w, DATE_NUMBER), "{w}");
+        }
+        for w in ["năm", "ngày", "từ", "thứ"] {
+            assert!(!bit(w, DATE_NUMBER), "{w}");
+        }
+        for w in ["giờ", "ngày", "tuần", "tháng", "năm"] {
+            assert!(bit(w, DATE_UNIT), "{w}");
+        }
         assert!(heads > 20 && heads < BUCKETS / 4, "{heads}");
         assert!(places > 5 && places < BUCKETS / 4, "{places}");
+    }
+
+    /// The events' bit is their heads' first-word filter, bucket by
+    /// bucket, both ways (their scan takes one for the other).
+    #[test]
+    fn event_bit_is_the_heads_filter() {
+        let starts = event::mark_starts();
+        let mut marked = 0;
+        for b in 0..BUCKETS as u32 {
+            let filter = starts.filters.iter().any(|f| f.may_contain(b));
+            let mark = TABLE.get(b as usize).copied().unwrap_or(0) & EVENT != 0;
+            assert_eq!(mark, filter, "bucket {b}");
+            marked += usize::from(mark);
+        }
+        assert!(starts.hashes.is_empty());
+        assert!(marked > 10 && marked < BUCKETS / 4, "{marked}");
     }
 
     /// The ASCII table of punctuation marks says what their definition
@@ -453,7 +516,7 @@ mod tests {
     #[test]
     fn next_is_the_first_marked_token() {
         let mut x: u32 = 7;
-        for len in 0..40usize {
+        for len in 0..60usize {
             let bits: Vec<u16> = (0..len)
                 .map(|_| {
                     x ^= x << 13;

@@ -78,7 +78,7 @@ fn sentences_at(t: &Tokens<'_>, marks: impl Iterator<Item = usize>, out: &mut Ve
         }
         if tok.kind == Kind::Punct('.') && at > 0 && t.joined(at) {
             let prev = t.lower(at - 1);
-            if t.is_word(at - 1) && (ABBREVIATIONS.contains(&prev) || prev.chars().count() == 1) {
+            if t.is_word(at - 1) && (ABBREVIATIONS.contains(&prev) || one_letter(prev)) {
                 continue;
             }
         }
@@ -96,6 +96,13 @@ fn sentences_at(t: &Tokens<'_>, marks: impl Iterator<Item = usize>, out: &mut Ve
     if start < n {
         out.push(t.span(start, n));
     }
+}
+
+/// Is `w` one character (`A.`, `Đ.`: an initial)? Two decoded at most,
+/// not the whole word counted.
+fn one_letter(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 #[cfg(test)]
@@ -129,6 +136,15 @@ mod tests {
         for (k, _) in text.char_indices().step_by(89) {
             marks_agree(&text[..k]);
             marks_agree(&text[k..]);
+        }
+    }
+
+    #[test]
+    fn one_letter_is_one_character() {
+        for w in [
+            "", "a", "Đ", "ế", "tp", "năm", "Nguyễn", "北", "😀", "e\u{301}",
+        ] {
+            assert_eq!(one_letter(w), w.chars().count() == 1, "{w:?}");
         }
     }
 

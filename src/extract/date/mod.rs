@@ -236,10 +236,7 @@ pub(super) fn valid(d: &Date) -> bool {
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     let mut rejected = Vec::new();
     let p = P::new(&ctx.tokens, &ctx.style);
-    let mut candidates = Candidates::new(p.t);
-    let found = p.scan(ctx.reference, &mut rejected, |from| {
-        candidates.next(&p, from)
-    });
+    let found = p.scan(ctx.reference, &mut rejected, |from| p.next_marked(from));
     for (start, end, date, rule) in found {
         if ctx.free(start, end) {
             ctx.push(start, end, FactValue::Date(date), rule);
@@ -404,12 +401,22 @@ struct StartWords {
     words: Vec<(u32, Start)>,
     /// The hashes of the [`UNITS`] (an array: the test is unrolled).
     units: [u32; UNITS.len()],
+    /// Hash bucket → [`StartWords::NUMBERS`], [`StartWords::TRIGGERS`],
+    /// [`StartWords::UNITS`]: what kinds of words fall in it (the
+    /// [`marks::DATE_NUMBER`] and [`marks::DATE_UNIT`] bits).
+    kinds: Box<[u8; StartWords::BUCKETS]>,
 }
 
 impl StartWords {
     const BUCKETS: usize = 8192;
     /// A bucket of more than one start word: told apart by the lists.
     const SEVERAL: u8 = u8::MAX;
+    /// A number word ([`Start::Number`]) falls in the bucket.
+    const NUMBERS: u8 = 1;
+    /// A trigger word ([`Start::Trigger`]) falls in the bucket.
+    const TRIGGERS: u8 = 2;
+    /// One of the [`UNITS`] falls in the bucket.
+    const UNITS: u8 = 4;
 
     fn new() -> StartWords {
         let hash = crate::token::word_hash;
@@ -428,12 +435,36 @@ impl StartWords {
                 };
             }
         }
-        let units = core::array::from_fn(|k| UNITS.get(k).map_or(0, |w| hash(w)));
+        let units: [u32; UNITS.len()] =
+            core::array::from_fn(|k| UNITS.get(k).map_or(0, |w| hash(w)));
+        let mut kinds = Box::new([0u8; StartWords::BUCKETS]);
+        let kinds_of = words
+            .iter()
+            .map(|&(h, start)| match start {
+                Start::Number => (h, StartWords::NUMBERS),
+                _ => (h, StartWords::TRIGGERS),
+            })
+            .chain(units.iter().map(|&h| (h, StartWords::UNITS)));
+        for (h, kind) in kinds_of {
+            if let Some(slot) = kinds.get_mut(h as usize % StartWords::BUCKETS) {
+                *slot |= kind;
+            }
+        }
         StartWords {
             buckets,
             words,
             units,
+            kinds,
         }
+    }
+
+    /// The kinds of words in the bucket of hash `h` (see
+    /// [`StartWords::kinds`]).
+    fn kinds(&self, h: u32) -> u8 {
+        self.kinds
+            .get(h as usize % StartWords::BUCKETS)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// May the word of hash `h` be a start word? (`false`: surely not.)
@@ -478,42 +509,21 @@ pub(crate) fn start_may_be(h: u32) -> bool {
     START_WORDS.may_contain(h)
 }
 
+/// May a word whose hash is `h` (or in its bucket) start a date only as
+/// a number word (`một`, `không`, `tỷ`: no trigger word shares the
+/// bucket)? The [`marks::DATE_NUMBER`] bit of the marks.
+pub(crate) fn start_only_as_number(h: u32) -> bool {
+    START_WORDS.kinds(h) & (StartWords::NUMBERS | StartWords::TRIGGERS) == StartWords::NUMBERS
+}
+
+/// May a word whose hash is `h` (or in its bucket) be one of the
+/// [`UNITS`]? The [`marks::DATE_UNIT`] bit of the marks.
+pub(crate) fn unit_may_be(h: u32) -> bool {
+    START_WORDS.kinds(h) & StartWords::UNITS != 0
+}
+
 /// The [`StartWords`], built once.
 static START_WORDS: once_cell::sync::Lazy<StartWords> = once_cell::sync::Lazy::new(StartWords::new);
-
-/// The tokens [`P::scan`] stops at, in order: digits, from the list of
-/// the tokens a number may start at (made once per text, and visited by
-/// money, percentages and counts too), and the words whose hash passes the
-/// test of [`StartWords::may_contain`]. Every token [`P::may_start`]
-/// accepts is one of them: the number words of that list that start a
-/// date (`hai tuần`, `mười lăm phút`) pass the hash test, the others
-/// (`không`, `một`, `tỷ`) and the signs (`-5`) start none, and a listed
-/// year is digits.
-struct Candidates<'a> {
-    /// The tokens a number may start at, from the last `from` on (those
-    /// before it passed over).
-    numbers: &'a [usize],
-}
-
-impl<'a> Candidates<'a> {
-    fn new(t: &'a Tokens<'_>) -> Candidates<'a> {
-        Candidates {
-            numbers: t.number_starts(),
-        }
-    }
-
-    /// The first candidate from token `from` on (the number of tokens if
-    /// none). `from` never goes back from one call to the next.
-    fn next(&mut self, p: &P<'_, '_>, from: usize) -> usize {
-        while let Some((&s, rest)) = self.numbers.split_first() {
-            if s >= from && p.t.is_digits(s) {
-                return p.next_hashed(from, s);
-            }
-            self.numbers = rest;
-        }
-        p.next_hashed(from, p.t.len())
-    }
-}
 
 impl<'a, 't> P<'a, 't> {
     fn new(t: &'a Tokens<'t>, style: &'a Style) -> P<'a, 't> {
@@ -534,10 +544,10 @@ impl P<'_, '_> {
     /// looks a bounded number of tokens ahead (and back), so the pass is
     /// linear in the text.
     ///
-    /// `next(from)` is the first token from `from` on worth a look, a
-    /// [`Candidates`] (the number of tokens if none): the tokens it passes
-    /// over are neither tried nor [`P::listed_year`]s (which are digits).
-    /// The tests compare it with looking at every token.
+    /// `next(from)` is the first token from `from` on worth a look
+    /// ([`P::next_marked`]; the number of tokens if none): the tokens it
+    /// passes over are neither tried nor [`P::listed_year`]s (which are
+    /// digits). The tests compare it with looking at every token.
     fn scan(
         &self,
         reference: Option<RefDate>,
@@ -626,19 +636,37 @@ impl P<'_, '_> {
         ok.then_some((i, i + 1, date, "date/year"))
     }
 
-    /// The first token from `from` (before `stop`, else `stop`) whose hash
-    /// passes the test of [`P::may_start`]: the loop most tokens of the
-    /// text go through, one byte test each.
+    /// The first token from `from` on (else the number of tokens) that
+    /// is digits or a word whose hash passes the test of
+    /// [`P::may_start`]: the loop most tokens of the text go through, in
+    /// one pass over the marks, whose [`marks::DATE`] bit says just that
+    /// (a test checks it against the tokens), four tokens a test. Every
+    /// token [`P::may_start`] accepts is one of them; the others start no
+    /// date, and none is a [`P::listed_year`].
+    ///
+    /// Nor does a number word with neither a unit nor another number word
+    /// after it (`một số`, `không có`, `tỷ đồng`; see
+    /// [`P::number_may_start`]): passed over by the marks of the two
+    /// words, without reading either token.
     #[inline(always)]
-    fn next_hashed(&self, from: usize, stop: usize) -> usize {
-        // The marks' DATE bit is [`StartWords::may_contain`] of the
-        // token's hash bucket (a test checks it): four tokens a test. The
-        // search ends at `stop`, not at the end of the text: the scan asks
-        // again from each number start, and a search past it would go over
-        // the same tokens again and again (`1/1/1/…` would be quadratic).
+    fn next_marked(&self, from: usize) -> usize {
         let marks = self.t.marks();
-        let stop = stop.min(marks.len());
-        marks::next_in(marks.get(..stop).unwrap_or(marks), from, marks::DATE).min(stop)
+        let mut i = from;
+        loop {
+            i = marks::next_in(marks, i, marks::DATE);
+            let number_only = marks
+                .get(i)
+                .is_some_and(|&m| m & (marks::DATE_NUMBER | marks::NOT_WORD) == marks::DATE_NUMBER);
+            let unit_or_number = || {
+                marks
+                    .get(i + 1)
+                    .is_some_and(|&m| m & (marks::DATE_UNIT | marks::NUMERAL) != 0)
+            };
+            if !number_only || unit_or_number() {
+                return i;
+            }
+            i += 1;
+        }
     }
 
     /// Can the trigger word at token `i` start a date with what follows
@@ -942,6 +970,7 @@ pub(crate) fn warm() {
 mod tests {
     use super::*;
     use crate::extract::Ctx;
+    use crate::token::word_hash;
 
     fn dates(text: &str, reference: Option<&str>) -> Vec<(String, Date, &'static str)> {
         let r = reference.and_then(|s| s.parse().ok());
@@ -1012,7 +1041,6 @@ mod tests {
     /// units are known by their hashes.
     #[test]
     fn start_words_agree_with_the_lists() {
-        use crate::token::word_hash;
         let starts = StartWords::new();
         let of = |s: &StartWords, w: &str| s.of(word_hash(w), || w);
         let listed = TRIGGERS.iter().chain(lexicon::NUMBER_WORDS);
@@ -1058,22 +1086,21 @@ mod tests {
     }
 
     /// The facts and rejected spans of [`P::scan`] over `text`, looking
-    /// at the [`Candidates`] only or at every token.
+    /// at the marked tokens only ([`P::next_marked`]) or at every token.
     fn scanned(text: &str, reference: Option<RefDate>, every_token: bool) -> String {
         let t = Tokens::new(text);
         let style = Style::of(&t);
         let p = P::new(&t, &style);
-        let mut candidates = Candidates::new(&t);
         let mut rejected = Vec::new();
         let found = if every_token {
             p.scan(reference, &mut rejected, |from| from)
         } else {
-            p.scan(reference, &mut rejected, |from| candidates.next(&p, from))
+            p.scan(reference, &mut rejected, |from| p.next_marked(from))
         };
         format!("{found:?} {rejected:?}")
     }
 
-    /// Skipping to the candidates finds what looking at every token finds;
+    /// Skipping to the marked tokens finds what looking at every token finds;
     /// where [`P::may_start`] rules a token out (or [`P::next_word_fits`] a
     /// trigger word), no reader finds anything; at a word before digits no
     /// time or relative expression starts.
@@ -1095,20 +1122,30 @@ mod tests {
                 assert!(p.relative_at(i).is_none(), "{text:?} at {i}");
             }
         }
-        // The search for start words by the marks gives what a loop over
-        // the tokens' hashes up to `stop` gives (that it also stops
-        // *looking* at `stop`, which keeps `1/1/1/…` linear, is the timing
-        // test's in tests/dates_vectors.rs).
+        // The search by the marks passes over no token a date may start
+        // at (digits, a start word that [`P::may_start`] accepts), and
+        // stops at digits and at every start word but number words with
+        // neither a unit nor a number word after them.
         for from in 0..=t.len() + 1 {
-            for stop in [from, from + 1, from + 3, from + 9, t.len(), t.len() + 2] {
-                let mut want = stop.min(t.len());
-                for k in from..stop.min(t.len()) {
-                    if t.hash(k).is_none_or(|h| p.starts.may_contain(h)) {
-                        want = k;
-                        break;
-                    }
-                }
-                assert_eq!(p.next_hashed(from, stop), want, "{text:?} {from} {stop}");
+            let next = p.next_marked(from);
+            assert!(next <= t.len().max(from), "{text:?} {from}");
+            for k in from..next.min(t.len()) {
+                assert!(!t.is_digits(k) && !p.may_start(k), "{text:?} {from} {k}");
+            }
+            let number_alone = |k: usize| {
+                t.is_word(k)
+                    && t.hash(k).is_some_and(start_only_as_number)
+                    && !t.is_numeral_word(k + 1)
+                    && !t
+                        .hash(k + 1)
+                        .is_some_and(|h| UNITS.iter().any(|u| word_hash(u) == h))
+            };
+            let stop = (from..t.len()).find(|&k| {
+                t.is_digits(k)
+                    || t.hash(k).is_some_and(|h| p.starts.may_contain(h)) && !number_alone(k)
+            });
+            if let Some(stop) = stop {
+                assert!(next <= stop, "{text:?} {from} {next} {stop}");
             }
         }
         let r: Option<RefDate> = "2017-02-02".parse().ok();
@@ -1122,10 +1159,29 @@ mod tests {
     }
 
     #[test]
-    fn candidates_find_what_every_token_finds() {
-        let raw = include_str!("../../../fixtures/duong-quang-2017.txt");
-        same_scan(raw);
-        same_scan(&raw.to_uppercase());
+    fn marked_tokens_find_what_every_token_finds() {
+        // The seed article, in capitals, and cut at every 71st character.
+        for text in crate::testing::seed_texts(71) {
+            same_scan(&text);
+        }
+        // The texts of the date vectors (`tests/data/dates`).
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dates");
+        let mut vectors = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "jsonl") {
+                continue;
+            }
+            let data = std::fs::read_to_string(&path).unwrap_or_default();
+            for line in data.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                if let Some(text) = v.get("text").and_then(|x| x.as_str()) {
+                    same_scan(text);
+                    vectors += 1;
+                }
+            }
+        }
+        assert!(vectors > 100, "{vectors} date vectors");
         // Seeded random mixes of the words, numbers and marks dates are
         // made of, and of others.
         let mut pieces: Vec<&str> = TRIGGERS
