@@ -113,14 +113,7 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
 /// `may_use` (the pass's gate is [`may_follow`]; with none, every number
 /// start is read: the path the gate shortcuts).
 fn counts(ctx: &Ctx<'_>, may_use: impl Fn(usize) -> bool) -> Vec<(usize, usize, Count)> {
-    let mut found = Vec::new();
-    super::each_number(ctx, may_use, |a| {
-        let c = count_at(ctx, a)?;
-        let end = c.1;
-        found.push(c);
-        Some(end)
-    });
-    found
+    super::facts_of_numbers(ctx, may_use, count_at)
 }
 
 /// The count whose number is `a`: its token range and value, when a unit

@@ -566,6 +566,24 @@ impl Phrases {
     }
 }
 
+/// The facts `at` makes of the numbers [`each_number`] finds with the gate
+/// `may_use`, in order, as (first token, end token, value); the pass goes
+/// on after each fact.
+pub(crate) fn facts_of_numbers<'c, 't, T>(
+    ctx: &'c Ctx<'t>,
+    may_use: impl Fn(usize) -> bool,
+    at: impl Fn(&'c Ctx<'t>, NumberMatch) -> Option<(usize, usize, T)>,
+) -> Vec<(usize, usize, T)> {
+    let mut found = Vec::new();
+    each_number(ctx, may_use, |a| {
+        let f = at(ctx, a)?;
+        let end = f.1;
+        found.push(f);
+        Some(end)
+    });
+    found
+}
+
 /// Calls `f` with every readable number that starts in an unclaimed token,
 /// left to right. `f` returns the token after what it used (a fact's end),
 /// or `None` to go on after the number. Only the tokens a number may start

@@ -334,14 +334,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// the gate `may_use` (the pass's gate is [`sign_or_range_at`]; with none,
 /// every number start is read: the path the gate shortcuts).
 fn percentages(ctx: &Ctx<'_>, may_use: impl Fn(usize) -> bool) -> Vec<(usize, usize, Percentage)> {
-    let mut found = Vec::new();
-    super::each_number(ctx, may_use, |a| {
-        let f = percentage_at(ctx, a)?;
-        let end = f.1;
-        found.push(f);
-        Some(end)
-    });
-    found
+    super::facts_of_numbers(ctx, may_use, percentage_at)
 }
 
 /// The percentage whose first number is `a`, if a percent sign or a range
