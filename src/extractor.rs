@@ -306,8 +306,8 @@ impl Extractor {
         let mut facts: Vec<Fact> = Vec::new();
         let mut bad: Vec<(Span, crate::number::BadReason)> = Vec::new();
         let mut sentences: Vec<Span> = Vec::new();
-        // One block's facts, sorted before they join the text's (emptied by
-        // each append, its memory kept for the next block).
+        // One block's facts, sorted before they join the text's (the first
+        // block's vector becomes the text's; later blocks are appended).
         let mut block_facts: Vec<Fact> = Vec::new();
         let mut order: Vec<(usize, FactKind, usize, usize)> = Vec::new();
         for b in &blocks {
