@@ -155,9 +155,8 @@ struct Done {
 /// Fact counts by kind, in [`FactKind::ALL`]'s order.
 type Tally = [usize; FactKind::ALL.len()];
 
-/// The [`Tally`] of a document's facts.
-fn tally(doc: &vietfacts::Document) -> Tally {
-    let mut t: Tally = [0; FactKind::ALL.len()];
+/// Adds a document's facts to the [`Tally`] `t`.
+fn tally(doc: &vietfacts::Document, t: &mut Tally) {
     for f in &doc.facts {
         let kind = f.kind();
         if let Some(n) = FactKind::ALL
@@ -168,7 +167,6 @@ fn tally(doc: &vietfacts::Document) -> Tally {
             *n += 1;
         }
     }
-    t
 }
 
 /// Limits how far the reader may run ahead of the writer.
@@ -458,9 +456,7 @@ fn process(
     done: &mut Done,
 ) {
     let mut keep = |doc: &vietfacts::Document, text: &str, bytes: usize| {
-        for (n, k) in done.facts.iter_mut().zip(tally(doc)) {
-            *n += k;
-        }
+        tally(doc, &mut done.facts);
         o.format
             .render_into(doc, text, o.common.char_offsets, &mut done.output);
         done.docs += 1;
