@@ -60,8 +60,9 @@ const CHUNK: usize = 256 * 1024;
 
 /// Numbered records, read in order, with the bytes their lines lie in.
 struct Bundle {
-    /// One read of the input (whole lines), shared by the bundles cut from
-    /// it; [`Record::Line`] ranges index it.
+    /// One read of the input (whole lines, then bytes that mean nothing: a
+    /// buffer read into again), shared by the bundles cut from it;
+    /// [`Record::Line`] ranges index it.
     chunk: Arc<Vec<u8>>,
     /// The number of the first record; the others follow it in order.
     first: usize,
@@ -280,18 +281,25 @@ impl Bundler<'_> {
 /// starts the next chunk. A line longer than a chunk grows it. A last line
 /// without a line break is a record too; blank lines are skipped but
 /// counted in the line numbers.
+///
+/// A chunk the workers are done with is read into again ([`Chunks`]): its
+/// memory is neither zeroed nor faulted in anew for every 256 KB of input
+/// (this thread's time is taken from the workers' when they use every core).
 fn read_lines(mut source: impl Read, out: &mut Bundler<'_>) -> std::io::Result<()> {
-    let mut chunk: Vec<u8> = Vec::with_capacity(CHUNK);
+    let mut chunks = Chunks::default();
+    // The chunk read into: its bytes are all initialized, the first
+    // `filled` are input.
+    let mut chunk = chunks.take();
+    let mut filled = 0;
     // Lines read so far (the next line's number is one more).
     let mut no = 0;
     loop {
-        let filled = chunk.len();
-        // The chunk's room, or twice its size for a line longer than it.
-        let room = match chunk.capacity() - filled {
-            free if free >= CHUNK / 2 => free,
-            _ => filled.max(CHUNK),
-        };
-        chunk.resize(filled + room, 0);
+        // Room for half a chunk at least, else twice the size for a line
+        // longer than a chunk (only the new part is zeroed).
+        if chunk.len() - filled < CHUNK / 2 {
+            chunk.resize(filled + filled.max(CHUNK), 0);
+        }
+        let room = chunk.len() - filled;
         let n = loop {
             match source.read(chunk.get_mut(filled..).unwrap_or_default()) {
                 Ok(n) => break n,
@@ -299,43 +307,88 @@ fn read_lines(mut source: impl Read, out: &mut Bundler<'_>) -> std::io::Result<(
                 Err(e) => return Err(e),
             }
         };
-        chunk.truncate(filled + n);
+        let read = filled..filled + n;
+        filled += n;
         let eof = n == 0;
         // Whole lines end at the last line break; at the end of the input
         // the rest is a line too.
         let whole = if eof {
-            chunk.len()
+            filled
         } else {
-            match memchr::memrchr(b'\n', chunk.get(filled..).unwrap_or_default()) {
-                Some(i) => filled + i + 1,
+            match memchr::memrchr(b'\n', chunk.get(read.clone()).unwrap_or_default()) {
+                Some(i) => read.start + i + 1,
                 None => continue,
             }
         };
-        if !(eof || n < room || chunk.len() >= CHUNK) {
+        if !(eof || n < room || filled >= CHUNK) {
             continue;
         }
-        let rest = chunk.get(whole..).unwrap_or_default().to_vec();
-        chunk.truncate(whole);
-        let mut next = Vec::with_capacity(CHUNK + rest.len());
-        next.extend_from_slice(&rest);
+        // The unfinished last line starts the next chunk.
+        let rest = filled - whole;
+        let mut next = chunks.take();
+        if next.len() < rest {
+            next.resize(rest, 0);
+        }
+        if let (Some(to), Some(from)) = (next.get_mut(..rest), chunk.get(whole..filled)) {
+            to.copy_from_slice(from);
+        }
+        filled = rest;
         let full = Arc::new(std::mem::replace(&mut chunk, next));
-        if !send_lines(&full, &mut no, out) || eof {
+        if !send_lines(&full, whole, &mut no, out) || eof {
             return Ok(());
+        }
+        chunks.keep(full);
+    }
+}
+
+/// The chunks sent to the workers, oldest first, taken back to be read
+/// into once no bundle holds them any more.
+#[derive(Default)]
+struct Chunks {
+    sent: std::collections::VecDeque<Arc<Vec<u8>>>,
+}
+
+impl Chunks {
+    /// Chunks kept at most: the reader runs at most [`WINDOW`] documents
+    /// ahead of the writer, so this many are rarely in flight.
+    const KEPT: usize = 32;
+
+    /// A buffer of at least [`CHUNK`] initialized bytes: the oldest chunk
+    /// sent if the workers are done with it, else a new one.
+    fn take(&mut self) -> Vec<u8> {
+        if let Some(oldest) = self.sent.pop_front() {
+            match Arc::try_unwrap(oldest) {
+                Ok(buffer) => return buffer,
+                Err(oldest) => self.sent.push_front(oldest),
+            }
+        }
+        vec![0; CHUNK]
+    }
+
+    /// Keeps a chunk just sent, to read into again later; one grown for a
+    /// long line is let go.
+    fn keep(&mut self, chunk: Arc<Vec<u8>>) {
+        if chunk.len() <= 2 * CHUNK {
+            self.sent.push_back(chunk);
+        }
+        if self.sent.len() > Self::KEPT {
+            self.sent.pop_front();
         }
     }
 }
 
-/// Sends the lines of `chunk` (whole lines, the last one's break optional)
-/// in bundles; false when the run is over.
-fn send_lines(chunk: &Arc<Vec<u8>>, no: &mut usize, out: &mut Bundler<'_>) -> bool {
+/// Sends the lines of `chunk[..end]` (whole lines, the last one's break
+/// optional) in bundles; false when the run is over.
+fn send_lines(chunk: &Arc<Vec<u8>>, end: usize, no: &mut usize, out: &mut Bundler<'_>) -> bool {
+    let lines = chunk.get(..end).unwrap_or_default();
     let mut records = Vec::with_capacity(BUNDLE);
     let mut bytes = 0;
     let mut start = 0;
-    while start < chunk.len() {
-        let end = memchr::memchr(b'\n', chunk.get(start..).unwrap_or_default())
-            .map_or(chunk.len(), |i| start + i);
+    while start < lines.len() {
+        let end = memchr::memchr(b'\n', lines.get(start..).unwrap_or_default())
+            .map_or(lines.len(), |i| start + i);
         *no += 1;
-        let line = chunk.get(start..end).unwrap_or_default();
+        let line = lines.get(start..end).unwrap_or_default();
         if !line.iter().all(u8::is_ascii_whitespace) {
             records.push(Ok(Record::Line {
                 no: *no,
