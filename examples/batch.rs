@@ -171,26 +171,52 @@ fn tally(doc: &vietfacts::Document, t: &mut Tally) {
 }
 
 /// Limits how far the reader may run ahead of the writer.
+///
+/// Once [`WINDOW`] documents ahead, the reader sleeps until the writer has
+/// caught up by half of it: it is woken once per half window, not once
+/// per bundle written (each wake is a context switch, taken from the
+/// workers' time when they use every core).
 struct Window {
-    written: Mutex<usize>,
+    /// Documents written, and how many the sleeping reader waits for (0
+    /// when it does not sleep).
+    state: Mutex<(usize, usize)>,
     moved: Condvar,
 }
 
 impl Window {
-    fn wait_for(&self, seq: usize, stop: &AtomicBool) {
-        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        while seq >= *w + WINDOW && !stop.load(Ordering::Relaxed) {
-            w = self
-                .moved
-                .wait_timeout(w, Duration::from_millis(200))
-                .map(|(g, _)| g)
-                .unwrap_or_else(|e| e.into_inner().0);
+    fn new() -> Window {
+        Window {
+            state: Mutex::new((0, 0)),
+            moved: Condvar::new(),
         }
     }
 
+    /// Returns once document `seq` may be sent (or the run stops).
+    fn wait_for(&self, seq: usize, stop: &AtomicBool) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if seq < s.0 + WINDOW {
+            return;
+        }
+        let wanted = seq + 1 + WINDOW / 2 - WINDOW;
+        while s.0 < wanted && !stop.load(Ordering::Relaxed) {
+            s.1 = wanted;
+            s = self
+                .moved
+                .wait_timeout(s, Duration::from_millis(200))
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+        s.1 = 0;
+    }
+
+    /// Notes that `written` documents are written, waking the reader if
+    /// it waits for no more.
     fn advance(&self, written: usize) {
-        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = written;
-        self.moved.notify_all();
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.0 = written;
+        if s.1 != 0 && written >= s.1 {
+            self.moved.notify_all();
+        }
     }
 }
 
@@ -628,11 +654,10 @@ fn run() -> Result<u8, String> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let window = Arc::new(Window {
-        written: Mutex::new(0),
-        moved: Condvar::new(),
-    });
-    let (in_tx, in_rx) = sync_channel(o.jobs * 4);
+    let window = Arc::new(Window::new());
+    // Room for a whole window of bundles (each has a document at least):
+    // the window, not the channel, holds the reader back (see [`Window`]).
+    let (in_tx, in_rx) = sync_channel(WINDOW);
     let in_rx = Mutex::new(in_rx);
     let (out_tx, out_rx) = sync_channel::<Done>(o.jobs * 4);
     // The reader is not joined: after Ctrl-C it may be blocked on a silent
