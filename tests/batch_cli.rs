@@ -116,6 +116,60 @@ fn lines_longer_than_a_chunk_and_across_chunk_edges() {
 }
 
 #[test]
+fn chunks_read_into_again_keep_every_document_its_own_text() {
+    // About 9 MB of documents of varied lengths, each with its own
+    // percentage: the reader reads into chunks the workers are done with,
+    // whose old bytes must never show through.
+    let filler = "Người dân địa phương tham gia lao động sản xuất. ";
+    let mut input = String::new();
+    let mut want = Vec::new();
+    for i in 0..6000usize {
+        let (whole, tenth) = (i % 97, i % 10);
+        let text = format!(
+            "Doanh thu tăng {whole},{tenth}% so với cùng kỳ. {}",
+            filler.repeat((i * 7919) % 60)
+        );
+        input += &serde_json::json!({"id": format!("d{i}"), "text": text}).to_string();
+        input.push('\n');
+        want.push((format!("d{i}"), whole as f64 + tenth as f64 / 10.0));
+    }
+    assert!(input.len() > 8_000_000, "{} bytes", input.len());
+    let path = std::env::temp_dir().join(format!(
+        "vietfacts-batch-reuse-{}.jsonl",
+        std::process::id()
+    ));
+    std::fs::write(&path, &input).expect("write input");
+    let from_file = run(
+        &["--jobs", "2", "--quiet", path.to_str().expect("utf-8 path")],
+        b"",
+    );
+    let _ = std::fs::remove_file(&path);
+    let piped = run(&["--jobs", "2", "--quiet"], input.as_bytes());
+    for out in [&from_file, &piped] {
+        assert_eq!(out.status.code(), Some(0));
+        let got: Vec<(String, Vec<f64>)> = docs(&out.stdout)
+            .iter()
+            .map(|d| {
+                let id = d["id"].as_str().unwrap_or("").to_string();
+                let values = d["facts"]
+                    .as_array()
+                    .expect("facts")
+                    .iter()
+                    .filter(|f| f["kind"] == "percentage")
+                    .filter_map(|f| f["value"].as_f64())
+                    .collect();
+                (id, values)
+            })
+            .collect();
+        assert_eq!(got.len(), want.len());
+        for ((id, values), (want_id, want_value)) in got.iter().zip(&want) {
+            assert_eq!(id, want_id);
+            assert_eq!(values, &vec![*want_value], "{id}");
+        }
+    }
+}
+
+#[test]
 fn bad_records_are_reported_skipped_and_make_the_exit_status_nonzero() {
     let input = format!(
         "{}not json\n{{\"id\": \"x\"}}\n{}",
