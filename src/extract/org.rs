@@ -659,7 +659,9 @@ fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     if t.capitalized(i) {
         flags & HEAD_START != 0 && HEADS.may_match(keys, i, h)
     } else {
-        lower_head_may_start(t, keys, i, h, flags)
+        // Digits and punctuation start no head (`2` shares a bucket with
+        // one).
+        t.is_word(i) && lower_head_may_start(t, keys, i, h, flags)
     }
 }
 
