@@ -163,14 +163,13 @@ impl P<'_, '_> {
     fn rel_word<T: Copy>(&self, j: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
         let t = self.t;
         // Every entry starts with the word at `j`, if any does: the others
-        // are passed over at one prefix test.
+        // are passed over at one prefix test, most at its first byte
+        // (without a call to compare the bytes).
         let first = word(t, j);
-        if first.is_empty() {
-            return None;
-        }
+        let &byte = first.as_bytes().first()?;
         let (e, k) = table
             .iter()
-            .filter(|(w, _)| w.starts_with(first))
+            .filter(|(w, _)| w.as_bytes().first() == Some(&byte) && w.starts_with(first))
             .find_map(|(w, k)| t.phrase(j, w).map(|n| (j + n, *k)))?;
         (!NOT_RELATIVE_AFTER.contains(&t.lower(e)) || !t.is_word(e)).then_some((e, k))
     }
