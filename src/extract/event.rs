@@ -215,7 +215,11 @@ const NOT_ORDINAL_NEXT: &[&str] = &["ngày", "năm", "tháng", "giờ", "lần",
 fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
     t.is_word(i) && {
         let s = t.surface(i);
-        s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+        // A lower-case first letter (most words) settles it, before the
+        // characters are counted.
+        !s.chars().next().is_some_and(char::is_lowercase)
+            && s.chars().count() > 1
+            && !s.chars().any(char::is_lowercase)
     }
 }
 
