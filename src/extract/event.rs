@@ -53,7 +53,7 @@ use super::Phrases;
 use super::marks;
 use super::name::capitalized;
 use super::project::PhraseStarts;
-use super::{Ctx, clause_break};
+use super::{Ctx, WordSet, clause_break};
 use crate::fact::{Event, FactValue};
 use crate::lexicon::{EVENT_HEADS, PLACE_NAMES as KNOWN_PLACES};
 use crate::number::Style;
@@ -151,6 +151,9 @@ const TAIL_STOP: &[&str] = &[
     "anh", "chị", "hiện", "dự", "tuy",
 ];
 
+/// [`TAIL_STOP`] as a set.
+static TAIL_STOPS: Lazy<WordSet> = Lazy::new(|| WordSet::new(TAIL_STOP.iter().copied()));
+
 /// Lower-case syllables inside the names of bodies: a body's name cut
 /// right before one of them is cut in the middle (`Hội Nhà văn`).
 const NAME_SYLLABLES: &[&str] = &[
@@ -200,6 +203,10 @@ const FESTIVAL_FILLERS: &[&str] = &[
     "sáng",
 ];
 
+/// [`FESTIVAL_FILLERS`] as a set.
+static FESTIVAL_FILLER_SET: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(FESTIVAL_FILLERS.iter().copied()));
+
 /// Words after the number of games that make it a count (`hội nghị trung
 /// ương 2 ngày`).
 const NOT_ORDINAL_NEXT: &[&str] = &["ngày", "năm", "tháng", "giờ", "lần", "người", "tuần"];
@@ -208,7 +215,11 @@ const NOT_ORDINAL_NEXT: &[&str] = &["ngày", "năm", "tháng", "giờ", "lần",
 fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
     t.is_word(i) && {
         let s = t.surface(i);
-        s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+        // A lower-case first letter (most words) settles it, before the
+        // characters are counted.
+        !s.chars().next().is_some_and(char::is_lowercase)
+            && s.chars().count() > 1
+            && !s.chars().any(char::is_lowercase)
     }
 }
 
@@ -302,7 +313,7 @@ fn ordinal_after_gap(
     // ba`): only between words that are no verbs nor function words.
     let mut comma = false;
     let plain = |to: usize| {
-        (h_end..to).all(|k| !t.is_word(k) || capitalized(t, k) || !NAME_STOP.contains(&t.lower(k)))
+        (h_end..to).all(|k| !t.is_word(k) || capitalized(t, k) || !NAME_STOPS.has(t, k))
     };
     while j < h_end + MAX_GAP + MAX_QUOTED {
         if j >= h_end + MAX_GAP && !t.is(j, "lần") {
@@ -351,7 +362,7 @@ fn ordinal_after_gap(
             && j > h_end
             && t.is_word(j + 1)
             && !capitalized(t, j + 1)
-            && !NAME_STOP.contains(&t.lower(j + 1))
+            && !NAME_STOPS.has(t, j + 1)
         {
             comma = true;
             j += 1;
@@ -378,7 +389,7 @@ fn tail(t: &Tokens<'_>, e: usize, caps: bool) -> usize {
     let line = |k: usize| t.get(k).is_none_or(|x| x.line_before || !x.space_before);
     let mut end = e;
     let start = if t.is(e, "của") { e + 1 } else { e };
-    let sentence_word = t.is_word(start) && TAIL_STOP.contains(&t.lower(start));
+    let sentence_word = TAIL_STOPS.has(t, start);
     if !caps && capitalized(t, start) && !line(start) && !sentence_word {
         let mut m = start;
         while m < start + MAX_TAIL {
@@ -430,12 +441,19 @@ const NAME_STOP: &[&str] = &[
     "hoạt",
 ];
 
+/// [`NAME_STOP`] as a set: most words are ruled out at one bit test,
+/// where the list compared each of its words.
+static NAME_STOPS: Lazy<WordSet> = Lazy::new(|| WordSet::new(NAME_STOP.iter().copied()));
+
 /// Words that never start a name: a headline run into the text (`Đại hội
 /// Sẽ lấy ý kiến …`).
 const HEADLINE_STOP: &[&str] = &[
     "sẽ", "đã", "được", "đang", "là", "có", "vừa", "cũng", "không", "chưa", "bị", "đều", "còn",
     "cần", "phải", "nên", "thì", "mà", "và",
 ];
+
+/// [`HEADLINE_STOP`] as a set.
+static HEADLINE_STOPS: Lazy<WordSet> = Lazy::new(|| WordSet::new(HEADLINE_STOP.iter().copied()));
 
 /// The end of a name written in sentence case starting at token `j`
 /// (`Hoa phượng đỏ`, `Sáng kiến cải tiến mô hình huấn luyện cấp toàn
@@ -456,10 +474,7 @@ fn sentence_case_name(t: &Tokens<'_>, j: usize, caps: bool) -> Option<usize> {
         if tok.line_before {
             break;
         }
-        if t.is_word(k)
-            && tok.space_before
-            && (capitalized(t, k) || !NAME_STOP.contains(&t.lower(k)))
-        {
+        if t.is_word(k) && tok.space_before && (capitalized(t, k) || !NAME_STOPS.has(t, k)) {
             k += 1;
             last = k;
             continue;
@@ -467,7 +482,7 @@ fn sentence_case_name(t: &Tokens<'_>, j: usize, caps: bool) -> Option<usize> {
         // `Điều dưỡng giỏi - thanh lịch`, `Tình yêu - Hòn Trống Mái`.
         if matches!(tok.kind, Kind::Punct('-' | '–'))
             && t.is_word(k + 1)
-            && !NAME_STOP.contains(&t.lower(k + 1))
+            && !NAME_STOPS.has(t, k + 1)
         {
             k += 1;
             continue;
@@ -487,11 +502,7 @@ fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize, cased: bool) -> Op
         return cased.then_some(h_end);
     }
     let mut j = h_end;
-    while j < h_end + 4
-        && t.is_word(j)
-        && !capitalized(t, j)
-        && FESTIVAL_FILLERS.contains(&t.lower(j))
-    {
+    while j < h_end + 4 && t.is_word(j) && !capitalized(t, j) && FESTIVAL_FILLER_SET.has(t, j) {
         j += 1;
     }
     if t.get(j).is_none_or(|x| x.line_before || !x.space_before) {
@@ -506,7 +517,7 @@ fn named(t: &Tokens<'_>, i: usize, head: &Head, h_end: usize, cased: bool) -> Op
         return (close > j + 1 && named).then_some(close + 1);
     }
     // `Đại hội Sẽ lấy ý kiến …`: a headline run into the text, no name.
-    if !head.festival || !cased || !capitalized(t, j) || HEADLINE_STOP.contains(&t.lower(j)) {
+    if !head.festival || !cased || !capitalized(t, j) || HEADLINE_STOPS.has(t, j) {
         return None;
     }
     let mut end = sentence_case_name(t, j, all_caps(t, i))?;
@@ -600,6 +611,10 @@ pub(crate) fn mark_starts() -> super::marks::Starts {
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&HEADS);
+    once_cell::sync::Lazy::force(&NAME_STOPS);
+    once_cell::sync::Lazy::force(&HEADLINE_STOPS);
+    once_cell::sync::Lazy::force(&TAIL_STOPS);
+    once_cell::sync::Lazy::force(&FESTIVAL_FILLER_SET);
     once_cell::sync::Lazy::force(&HEAD_STARTS);
     once_cell::sync::Lazy::force(&LAN);
 }
@@ -607,6 +622,66 @@ pub(crate) fn warm() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word sets answer as their lists at every token: the lists'
+    /// words in lower case, capitals and title case, other words, numbers
+    /// and punctuation, in random mixes and in the seed texts.
+    #[test]
+    fn word_sets_answer_as_their_lists() {
+        let lists: [(&WordSet, &[&str]); 4] = [
+            (&NAME_STOPS, NAME_STOP),
+            (&HEADLINE_STOPS, HEADLINE_STOP),
+            (&TAIL_STOPS, TAIL_STOP),
+            (&FESTIVAL_FILLER_SET, FESTIVAL_FILLERS),
+        ];
+        let mut pieces: Vec<String> = Vec::new();
+        for (_, list) in lists {
+            for w in list {
+                pieces.push(format!("{w} "));
+                pieces.push(format!("{} ", w.to_uppercase()));
+                let mut c = w.chars();
+                let title: String = c
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(c)
+                    .collect();
+                pieces.push(format!("{title} "));
+            }
+        }
+        for w in [
+            "hội ",
+            "lễ hội ",
+            "Đại hội ",
+            "khoá ",
+            "hoà ",
+            "uỷ ",
+            "2017 ",
+            ", ",
+            ". ",
+            "“",
+            "”",
+            "\n",
+            "-",
+        ] {
+            pieces.push(w.to_string());
+        }
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut texts: Vec<String> = crate::token::tests::random_mixes(&pieces, 2_000).collect();
+        texts.extend(crate::testing::seed_texts(97));
+        let mut hits = 0;
+        for text in &texts {
+            let t = Tokens::new(text);
+            for k in 0..t.len() + 2 {
+                for (set, list) in lists {
+                    let want = t.is_word(k) && list.contains(&t.lower(k));
+                    assert_eq!(set.has(&t, k), want, "{text:?} at {k}");
+                    hits += usize::from(want);
+                }
+            }
+        }
+        assert!(hits > 10_000, "{hits}");
+    }
 
     /// [`lan_ahead`] rules out no ordinal [`ordinal_after_gap`] finds,
     /// after every token of the seed report (raw, in capitals, every cut of

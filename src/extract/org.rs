@@ -552,10 +552,13 @@ fn inside_name_lower(t: &Tokens<'_>, i: usize) -> bool {
         && !super::place::sentence_start(t, i - 1)
 }
 
-/// The flags of [`HEAD_STARTS`]: the first word of a head, of a head
-/// that may be written in lower case (not `cap` alone).
+/// The flags of [`HEAD_STARTS`]: the first word of a head; of a head that
+/// may be written in lower case before anything (no `cap`, or `scoped`);
+/// of one that may be only before a proper name (`cap lowername`, not
+/// `scoped`). See [`LowerHeads`].
 const HEAD_START: u8 = 1;
-const LOWER_HEAD_START: u8 = 2;
+const LOWER_FREE_START: u8 = 2;
+const LOWER_NAMED_START: u8 = 4;
 
 /// The first words of the heads, and of those that may be written in
 /// lower case: a word in lower case that starts none of these starts no
@@ -563,8 +566,9 @@ const LOWER_HEAD_START: u8 = 2;
 static HEAD_STARTS: Lazy<FlagTable> = Lazy::new(|| {
     let mut table = FlagTable::default();
     HEADS.flag_firsts(&mut table, HEAD_START, |_| true);
-    HEADS.flag_firsts(&mut table, LOWER_HEAD_START, |h| {
-        !h.cap || h.scoped || h.lowername
+    HEADS.flag_firsts(&mut table, LOWER_FREE_START, |h| !h.cap || h.scoped);
+    HEADS.flag_firsts(&mut table, LOWER_NAMED_START, |h| {
+        h.cap && !h.scoped && h.lowername
     });
     table
 });
@@ -575,19 +579,90 @@ pub(crate) fn head_may_start(h: u32) -> bool {
     HEAD_STARTS.get(h) & HEAD_START != 0
 }
 
+/// The heads a word in lower case may start, by what they need there (see
+/// [`lower_head_may_start`]).
+struct LowerHeads {
+    /// Those with no `cap` flag, or `scoped` (`ủy ban nhân dân xã`, `hội
+    /// nông dân`, `cty`): nothing rules them out before they are read.
+    free: Lex<()>,
+    /// Those in lower case only before a proper name (`cap lowername`, not
+    /// `scoped`: `công ty Vinamilk`, `báo Tuổi Trẻ`, `bộ Công an`).
+    named: Lex<()>,
+    /// The most tokens of a `named` head.
+    named_len: usize,
+}
+
+static LOWER_HEADS: Lazy<LowerHeads> = Lazy::new(|| {
+    let kind = |flags: &str| {
+        let has = |f: &str| flags.split(' ').any(|x| x == f);
+        (
+            !has("cap") || has("scoped"),
+            has("cap") && !has("scoped") && has("lowername"),
+        )
+    };
+    let free = Lex::new(
+        ORG_HEADS
+            .iter()
+            .filter(|(_, _, f)| kind(f).0)
+            .map(|(p, _, _)| (*p, ())),
+    );
+    let named = Lex::new(
+        ORG_HEADS
+            .iter()
+            .filter(|(_, _, f)| kind(f).1)
+            .map(|(p, _, _)| (*p, ())),
+    );
+    let named_len = named.most_pieces();
+    LowerHeads {
+        free,
+        named,
+        named_len,
+    }
+});
+
+/// May a head start at token `i`, a word not capitalized whose key has the
+/// hash `h` and the flags `flags` in [`HEAD_STARTS`]? In lower case the
+/// longest head there is read only if it is one of [`LowerHeads::free`],
+/// or of [`LowerHeads::named`] with a proper name right after it
+/// ([`org_at_head`] rejects the others, `ngân hàng cho biết`, `hội họp`,
+/// `báo cáo`, before reading a name): so one of these starts there, and a
+/// `named` one only if a capital or a number comes within its length.
+/// `false` is sure; most lower-case words that start a head (`công ty
+/// đã`, `báo cáo`) fail at a few bit tests.
+#[inline(always)]
+fn lower_head_may_start(t: &Tokens<'_>, keys: &Keys<'_>, i: usize, h: u32, flags: u8) -> bool {
+    if !shortcuts() {
+        return flags & (LOWER_FREE_START | LOWER_NAMED_START) != 0 && HEADS.may_match(keys, i, h);
+    }
+    if flags & (LOWER_FREE_START | LOWER_NAMED_START) == 0 {
+        return false;
+    }
+    let lower: &LowerHeads = &LOWER_HEADS;
+    flags & LOWER_FREE_START != 0 && lower.free.may_match(keys, i, h)
+        || flags & LOWER_NAMED_START != 0
+            && lower.named.may_match(keys, i, h)
+            && (1..=lower.named_len).any(|k| proper_start(t, i + k))
+}
+
 /// May a head start at token `i`: the first word of one, in lower case
 /// only that of a head allowed in lower case (whichever head is the
-/// longest there, it starts with this word), and with the next word if
-/// the head is longer ([`Lex::may_match`])? `false` for most words, at one
-/// test, and for most of the others at two or three more.
+/// longest there, it starts with this word; see [`lower_head_may_start`]),
+/// and with the next word if the head is longer ([`Lex::may_match`])?
+/// `false` for most words, at one test, and for most of the others at two
+/// or three more.
 #[inline(always)]
 fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     let Some(h) = keys.hash(i) else {
         return false;
     };
     let flags = HEAD_STARTS.get(h);
-    (flags & LOWER_HEAD_START != 0 || flags & HEAD_START != 0 && t.capitalized(i))
-        && HEADS.may_match(keys, i, h)
+    if t.capitalized(i) {
+        flags & HEAD_START != 0 && HEADS.may_match(keys, i, h)
+    } else {
+        // Digits and punctuation start no head (`2` shares a bucket with
+        // one).
+        t.is_word(i) && lower_head_may_start(t, keys, i, h, flags)
+    }
 }
 
 /// The organization whose head starts at token `i`, `depth` bodies deep.
@@ -937,6 +1012,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LEGAL_FORMS);
     once_cell::sync::Lazy::force(&LOWER_SCOPE_PHRASES);
     once_cell::sync::Lazy::force(&HEAD_STARTS);
+    once_cell::sync::Lazy::force(&LOWER_HEADS);
 }
 
 #[cfg(test)]
@@ -984,8 +1060,10 @@ mod tests {
     #[test]
     fn every_head_passes_the_start_table() {
         for (phrase, _, flags) in ORG_HEADS.iter() {
-            let lower_ok = !flags.split(' ').any(|f| f == "cap")
-                || flags.split(' ').any(|f| f == "scoped" || f == "lowername");
+            let has = |flag: &str| flags.split(' ').any(|f| f == flag);
+            let lower_ok = !has("cap") || has("scoped") || has("lowername");
+            // In lower case only before a proper name (`công ty Minh Phát`).
+            let named = has("cap") && !has("scoped") && has("lowername");
             let capitalized = phrase
                 .chars()
                 .take(1)
@@ -997,7 +1075,12 @@ mod tests {
                 (capitalized, true),
                 (phrase.to_uppercase(), true),
             ] {
-                let text = format!("họp {head} xã Dương Quang");
+                let lower_named = named && head == *phrase;
+                let text = if lower_named {
+                    format!("họp {head} Minh Phát")
+                } else {
+                    format!("họp {head} xã Dương Quang")
+                };
                 let t = Tokens::new(&text);
                 let keys = Keys::new(&t);
                 assert!(HEADS.longest_at(&t, &keys, 1).is_some(), "{text}");
@@ -1007,6 +1090,16 @@ mod tests {
                     "{text}"
                 );
                 assert!(!ok || may_head(&t, &keys, 1), "{text}");
+                // Without a proper name after it, such a head is no head
+                // in lower case (`công ty đã`, `báo cáo`), ruled out
+                // before it is read.
+                if lower_named {
+                    let text = format!("họp {head} đã xong rồi");
+                    let t = Tokens::new(&text);
+                    let keys = Keys::new(&t);
+                    assert!(!may_head(&t, &keys, 1), "{text}");
+                    assert_eq!(org_at_head(&t, &keys, 1, 0), None, "{text}");
+                }
             }
         }
         // Lower-case words that start only heads written with a capital.
@@ -1047,6 +1140,63 @@ mod tests {
                 assert_eq!(fast, slow, "{text}");
             }
         }
+    }
+
+    /// The lower-case gate of [`may_head`] ([`lower_head_may_start`])
+    /// changes nothing: over random mixes of every head in lower case with
+    /// proper names of one word and more, numbers, domains, lower-case
+    /// words and punctuation, the organizations are those found without
+    /// it, with keys of both kinds.
+    #[test]
+    fn the_lower_case_gate_changes_nothing() {
+        let mut pieces: Vec<String> = ORG_HEADS.iter().map(|(p, _, _)| format!("{p} ")).collect();
+        for w in [
+            "Vinamilk ",
+            "Tuổi Trẻ ",
+            "Minh Phát ",
+            "An ",
+            "28 ",
+            "3",
+            "Công an ",
+            "công an ",
+            "Y tế ",
+            "xã Dương Quang ",
+            "tỉnh ",
+            "đã ",
+            "cho biết ",
+            "cáo ",
+            "ty ",
+            "hàng ",
+            "của ",
+            "các ",
+            ", ",
+            ". ",
+            "(",
+            ") ",
+            "- ",
+            "\n",
+            "“",
+            "” ",
+            "UBND ",
+            "TP.HCM ",
+        ] {
+            pieces.push(w.to_string());
+        }
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut found = 0;
+        for text in crate::token::tests::random_mixes(&pieces, 6_000) {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                let fast = organizations(&t, &keys);
+                NO_SHORTCUTS.with(|c| c.set(true));
+                let slow = organizations(&t, &keys);
+                NO_SHORTCUTS.with(|c| c.set(false));
+                assert_eq!(fast, slow, "{text}");
+                found += fast.iter().filter(|m| !t.capitalized(m.start)).count();
+            }
+        }
+        // Many lower-case heads are organizations (`công ty Vinamilk`).
+        assert!(found > 1_000, "{found}");
     }
 
     /// The lexicons of organizations find at each token what trying every

@@ -426,6 +426,11 @@ impl<V> Lex<V> {
         self.single_keys.may_contain(h) || self.may_match_long(keys, i, h)
     }
 
+    /// The most tokens an entry spans.
+    pub(crate) fn most_pieces(&self) -> usize {
+        self.entries.iter().map(|(p, _)| p.len()).max().unwrap_or(0)
+    }
+
     /// May an entry of two pieces or more start at token `i`, whose key
     /// has the hash `h`? `false` is sure (one bit test).
     #[inline]

@@ -561,7 +561,11 @@ const FILLER: &[&str] = &["bot", "bt", "ppp", "oda", "fdi"];
 fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
     t.is_word(i) && {
         let s = t.surface(i);
-        s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+        // A lower-case first letter (most words) settles it, before the
+        // characters are counted.
+        !s.chars().next().is_some_and(char::is_lowercase)
+            && s.chars().count() > 1
+            && !s.chars().any(char::is_lowercase)
     }
 }
 
@@ -1291,6 +1295,66 @@ pub(crate) fn warm() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`all_caps`] answers as its definition (a word of two characters
+    /// or more with no lower-case letter) at every token of random mixes
+    /// of letters in either case, uncased letters, digits and marks, and
+    /// of the seed texts.
+    #[test]
+    fn all_caps_is_its_definition() {
+        const PIECES: &[&str] = &[
+            "UBND",
+            "Ubnd",
+            "uBND",
+            "KCN",
+            "kcn",
+            "Đ",
+            "đ",
+            "ĐT",
+            "Đường",
+            "ĐƯỜNG",
+            "ß",
+            "İ",
+            "ǅ",
+            "北",
+            "北京",
+            "Ж",
+            "ж",
+            "Ω",
+            "ω",
+            "A",
+            "a",
+            "1",
+            "2017",
+            "-",
+            ".",
+            " ",
+            " ",
+            "\n",
+            "\u{301}",
+            "x",
+            "X",
+            "ă",
+            "Ă",
+        ];
+        let reference = |t: &Tokens<'_>, i: usize| {
+            t.is_word(i) && {
+                let s = t.surface(i);
+                s.chars().count() > 1 && !s.chars().any(char::is_lowercase)
+            }
+        };
+        let mut texts: Vec<String> = crate::token::tests::random_mixes(PIECES, 5_000).collect();
+        texts.extend(crate::testing::seed_texts(97));
+        let mut caps = 0;
+        for text in &texts {
+            let t = Tokens::new(text);
+            for i in 0..t.len() + 1 {
+                assert_eq!(all_caps(&t, i), reference(&t, i), "{text:?} at {i}");
+                caps += usize::from(reference(&t, i));
+            }
+        }
+        assert!(caps > 1_000, "{caps}");
+    }
 
     /// The phrases of the project categories and of the event heads.
     fn category_and_event_heads() -> Vec<Vec<&'static str>> {

@@ -163,14 +163,13 @@ impl P<'_, '_> {
     fn rel_word<T: Copy>(&self, j: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
         let t = self.t;
         // Every entry starts with the word at `j`, if any does: the others
-        // are passed over at one prefix test.
+        // are passed over at one prefix test, most at its first byte
+        // (without a call to compare the bytes).
         let first = word(t, j);
-        if first.is_empty() {
-            return None;
-        }
+        let &byte = first.as_bytes().first()?;
         let (e, k) = table
             .iter()
-            .filter(|(w, _)| w.starts_with(first))
+            .filter(|(w, _)| w.as_bytes().first() == Some(&byte) && w.starts_with(first))
             .find_map(|(w, k)| t.phrase(j, w).map(|n| (j + n, *k)))?;
         (!NOT_RELATIVE_AFTER.contains(&t.lower(e)) || !t.is_word(e)).then_some((e, k))
     }
@@ -282,12 +281,25 @@ impl P<'_, '_> {
 
     /// `N ngày/tuần/tháng/năm trước [đây]` (`trước` needed) or, after
     /// `cách đây`, `N …` alone.
-    fn ago(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
+    pub(super) fn ago(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
         let t = self.t;
-        let unit = |w: &str| matches!(w, "ngày" | "tuần" | "tháng" | "năm");
-        if !self.small_may_precede(j, unit) {
+        // A unit after the number, and `trước` after the unit where it is
+        // needed: most numbers (`hai năm qua`, `ba tháng`) are ruled out
+        // here, before they are read.
+        let unit_at = |k: usize| {
+            matches!(word(t, k), "ngày" | "tuần" | "tháng" | "năm")
+                && (!needs_truoc || t.is(k + 1, "trước"))
+        };
+        if !self.small_may_end_before(j, unit_at) {
             return None;
         }
+        self.ago_read(i, j, needs_truoc)
+    }
+
+    /// [`P::ago`] past its test of the words after the number (a test
+    /// checks that the test rules out nothing this finds).
+    pub(super) fn ago_read(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
+        let t = self.t;
         if needs_truoc && i > 0 {
             let b = t.lower(i - 1);
             if matches!(
