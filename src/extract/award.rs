@@ -659,6 +659,21 @@ fn counted_item(
     style: &Style,
     i: usize,
 ) -> Option<(usize, f64, Who, bool)> {
+    counted_item_with(t, lex, style, i, true)
+}
+
+/// [`counted_item`], which with `shortcut` reads no number whose reading
+/// ends by a token no recipient starts at ([`number::reading_ends_by`]:
+/// `năm 2017 …`, `một số`, `15 năm`): the tokens before that one are
+/// digits and separators of a chain, where no recipient starts either.
+/// Without `shortcut` (the path the test compares), the number is read.
+fn counted_item_with(
+    t: &Tokens<'_>,
+    lex: &Lex,
+    style: &Style,
+    i: usize,
+    shortcut: bool,
+) -> Option<(usize, f64, Who, bool)> {
     let numeric = |j: usize| t.is_digits(j) || t.is_numeral_word(j);
     let mut j = i;
     // Almost every token is ruled out here, before any word is compared.
@@ -679,6 +694,10 @@ fn counted_item(
         && !all_caps(t, j - 1)
         && !clause_end(t, j - 2)
         && !line_before(t, j - 1)
+    {
+        return None;
+    }
+    if shortcut && number::reading_ends_by(t, j).is_some_and(|e| !lex.recipients.may_start_at(t, e))
     {
         return None;
     }
@@ -1790,6 +1809,37 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn counted_items_unread_are_none() {
+        // At every token of the texts that compare the number kinds'
+        // shortcuts, and of counts before each recipient (spaced, glued,
+        // in chains, in words): the items found without reading the
+        // numbers no recipient follows are those found reading them all.
+        let mut texts = crate::number::tests::around_numbers(6_000);
+        for (_, r) in crate::lexicon::AWARD_RECIPIENTS.iter() {
+            texts.push(format!(
+                "tặng 12 {r}, hơn 1.000 {r} và mười hai {r}; 3,5 {r}, 15 năm {r}, 7{r} (2017) {r}"
+            ));
+        }
+        let lex = &*super::LEX;
+        let (mut skipped, mut items) = (0, 0);
+        for text in &texts {
+            let t = crate::token::Tokens::new(text);
+            let style = crate::number::Style::of(&t);
+            for i in 0..=t.len() {
+                let full = super::counted_item_with(&t, lex, &style, i, false);
+                let fast = super::counted_item_with(&t, lex, &style, i, true);
+                assert_eq!(fast, full, "{text:?} {i}");
+                items += usize::from(full.is_some());
+                skipped += usize::from(
+                    crate::number::reading_ends_by(&t, i)
+                        .is_some_and(|e| !lex.recipients.may_start_at(&t, e)),
+                );
+            }
+        }
+        assert!(items > 1_000 && skipped > 20_000, "{items} {skipped}");
     }
 
     #[test]

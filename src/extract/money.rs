@@ -473,14 +473,28 @@ fn amounts(
 /// follows it, `i` is no scale word (`tỷ` alone is a scaled number) and no
 /// glued run. The pass would go on there after reading.
 fn unread_until(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    if BEFORE_PHRASES.may_start_at(t, i) {
+    // One bit test rules out both a currency and a scale word at `i` for
+    // most number starts (`năm`, `một`, `2017`).
+    let first = t.hash(i).is_some_and(|h| CURRENCY_OR_SCALE.may_contain(h));
+    if first && BEFORE_PHRASES.may_start_at(t, i) {
         return None;
     }
     let end = number::reading_ends_by(t, i)?;
     let glued = t.is_digits(i) && t.joined(i) && glued_may_be_money(t, i);
-    let may_be = money_after(t, end) || scale_word_at(t, i) || glued;
+    let may_be = money_after(t, end) || (first && scale_word_at(t, i)) || glued;
     (!may_be).then_some(end)
 }
+
+/// The first words of the currencies written before the amount and the
+/// scale words, by hash (see [`unread_until`]).
+static CURRENCY_OR_SCALE: Lazy<WordFilter> = Lazy::new(|| {
+    let mut f = WordFilter::default();
+    for (phrase, _) in BEFORE {
+        f.insert(phrase.split(' ').next().unwrap_or(phrase));
+    }
+    SCALES.iter().for_each(|w| f.insert(w));
+    f
+});
 
 /// Can a money fact start at token `i`, where the number grammar read
 /// `parsed`? `false` is sure, at the cost of a few bit tests: most numbers
@@ -503,12 +517,34 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: &Parsed) -> bool {
 /// (`đồng`, `USD`), a subunit (`xu`) or a range connector whose other end
 /// could bring a currency (`5-6 triệu đồng`)?
 fn money_after(t: &Tokens<'_>, k: usize) -> bool {
-    // A word is known by its lower-case form's hash; punctuation (`-`, `–`,
-    // even with a combining mark glued to it) is compared.
-    let may_be = |h: u32| !t.is_word(k) || NOT_PAST_A_NUMBER.may_contain(h);
-    AFTER_PHRASES.may_start_at(t, k)
-        || (t.hash(k).is_some_and(may_be) && subunit_or_connector(t, k))
+    // A word is known by its lower-case form's hash (most words after a
+    // number at one bit test); punctuation (`-`, `–`, even with a combining
+    // mark glued to it) is compared.
+    let Some(h) = t.hash(k) else {
+        return false;
+    };
+    if !t.is_word(k) {
+        return AFTER_PHRASES.may_start_hash(h) || subunit_or_connector(t, k);
+    }
+    PAST_A_NUMBER.may_contain(h)
+        && (AFTER_PHRASES.may_start_hash(h)
+            || (NOT_PAST_A_NUMBER.may_contain(h) && subunit_or_connector(t, k)))
 }
+
+/// The first words of the currencies written after the amount, the
+/// subunits and the words among the range connectors, by hash: what
+/// [`money_after`] looks for after a number, at one bit test.
+static PAST_A_NUMBER: Lazy<WordFilter> = Lazy::new(|| {
+    let mut f = WordFilter::default();
+    for (phrase, _) in AFTER {
+        f.insert(phrase.split(' ').next().unwrap_or(phrase));
+    }
+    SUBUNITS
+        .iter()
+        .chain(WORD_CONNECTORS)
+        .for_each(|w| f.insert(w));
+    f
+});
 
 /// Is token `k` a subunit (`xu`) or a range connector (`-`, `đến`)?
 fn subunit_or_connector(t: &Tokens<'_>, k: usize) -> bool {
@@ -650,6 +686,8 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&NOT_PAST_A_NUMBER);
     once_cell::sync::Lazy::force(&NOT_CURRENCY_SET);
     once_cell::sync::Lazy::force(&SCALE_FILTER);
+    once_cell::sync::Lazy::force(&CURRENCY_OR_SCALE);
+    once_cell::sync::Lazy::force(&PAST_A_NUMBER);
 }
 
 #[cfg(test)]

@@ -474,43 +474,122 @@ fn scaled(v: Decimal, x: i64) -> Result<Decimal, BadReason> {
 }
 
 /// The document's decimal style, from its chains that leave no doubt.
+///
+/// Only a chain with a separator votes, and the first separator of such a
+/// chain is a number start right after its head (punctuation before
+/// digits): the pass looks at those alone, not at every digits token. A
+/// head is a digits token not glued to digits two tokens before it (`000`
+/// of `1.000` and `5` of `3-5` are none); later separators of a chain
+/// follow a digits token that is none.
 pub(crate) fn style(t: &Tokens<'_>) -> Style {
     let mut s = Style::default();
-    let mut i = 0;
-    // Every digits token is one a number may start at.
-    for &k in t.number_starts() {
-        if k < i {
+    for &p in t.number_starts() {
+        if !matches!(t.get(p).map(|x| x.kind), Some(Kind::Punct('.' | ','))) {
             continue;
         }
-        i = k;
+        let Some(i) = p.checked_sub(1) else { continue };
         if !t.is_digits(i) || (i > 0 && t.joined(i) && t.is_digits(i.saturating_sub(2))) {
-            i += 1;
             continue;
         }
-        let c = chain(t, i);
-        i = c.end.max(i + 1);
-        let Some(last) = c.last_sep() else { continue };
-        let n = c.groups();
-        let same = c.all_seps(last);
-        let last_len = c.group(n - 1).len();
-        let vote = |s: &mut Style, decimal: char| match decimal {
-            ',' => s.comma_decimal += 1,
-            _ => s.point_decimal += 1,
-        };
-        if !same {
-            vote(&mut s, last);
-        } else if n >= 3 && thousands(&c, 0, n) {
-            vote(&mut s, if last == '.' { ',' } else { '.' });
-        } else if n == 2 && last_len != 3 && !phone_like(&c) {
-            vote(&mut s, last);
-        }
+        vote_of(&chain(t, i), &mut s);
     }
     s
+}
+
+/// What a chain read from its head says of the style (nothing without a
+/// separator).
+fn vote_of(c: &Chain<'_, '_>, s: &mut Style) {
+    let Some(last) = c.last_sep() else { return };
+    let n = c.groups();
+    let same = c.all_seps(last);
+    let last_len = c.group(n - 1).len();
+    let vote = |s: &mut Style, decimal: char| match decimal {
+        ',' => s.comma_decimal += 1,
+        _ => s.point_decimal += 1,
+    };
+    if !same {
+        vote(s, last);
+    } else if n >= 3 && thousands(c, 0, n) {
+        vote(s, if last == '.' { ',' } else { '.' });
+    } else if n == 2 && last_len != 3 && !phone_like(c) {
+        vote(s, last);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The style as the pass read it before it looked at separators alone:
+    /// every digits token that heads a chain, each chain read once.
+    fn style_by_heads(t: &Tokens<'_>) -> Style {
+        let mut s = Style::default();
+        let mut i = 0;
+        for &k in t.number_starts() {
+            if k < i {
+                continue;
+            }
+            i = k;
+            if !t.is_digits(i) || (i > 0 && t.joined(i) && t.is_digits(i.saturating_sub(2))) {
+                i += 1;
+                continue;
+            }
+            let c = chain(t, i);
+            i = c.end.max(i + 1);
+            vote_of(&c, &mut s);
+        }
+        s
+    }
+
+    #[test]
+    fn the_style_read_at_separators_is_the_style_read_at_heads() {
+        // The texts that compare the number kinds' shortcuts, and random
+        // mixes of digit groups, separators, signs and words, spaced and
+        // glued (chains of every length, phone shapes, ranges, dates).
+        let pieces = [
+            "1",
+            "12",
+            "123",
+            "1234",
+            "0",
+            "000",
+            "05",
+            "0912",
+            "345",
+            "678",
+            ".",
+            ",",
+            ".",
+            ",",
+            "-",
+            "/",
+            ":",
+            "+",
+            "năm",
+            "tỷ",
+            "người",
+            "%",
+            "(",
+            "\n",
+            "h",
+            "e",
+            "1.234.567",
+            "13,6",
+            "1.234,5",
+            "1,234.5",
+        ];
+        let mut texts = crate::number::tests::around_numbers(3_000);
+        let mut rng = crate::testing::Rng::new();
+        texts.extend((0..20_000).map(|k| rng.mix(&pieces, 12, if k % 2 == 0 { 4 } else { 1 })));
+        let mut voted = 0;
+        for text in &texts {
+            let t = Tokens::new(text);
+            let want = style_by_heads(&t);
+            assert_eq!(style(&t), want, "{text:?}");
+            voted += usize::from(want != Style::default());
+        }
+        assert!(voted > 5_000, "{voted}");
+    }
 
     fn read_all(text: &str) -> Vec<(f64, bool)> {
         let t = Tokens::new(text);

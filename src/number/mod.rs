@@ -309,27 +309,50 @@ fn memo_number_at(tokens: &Tokens<'_>, i: usize, style: &Style) -> Parsed {
 /// slot per token, so money, percentages, counts and awards asking at the
 /// same token cost an index, not a hash look-up. Most readings are
 /// `Parsed::None` (`năm` is a year, `không` "not") and take no entry.
-#[derive(Clone, Debug, Default)]
+///
+/// A slot holds the stamp of the text (and style) it was filled for: a new
+/// text takes a new stamp and finds every slot of the last one stale, so
+/// the slots are never cleared (filling a slot per token for every text
+/// cost as much as reading its numbers once).
+#[derive(Clone, Debug)]
 pub(crate) struct Memo {
-    /// Per token: [`Memo::UNREAD`], [`Memo::NONE`], or the index of the
-    /// reading in `parsed`.
-    slots: Vec<u32>,
+    /// Per token: the stamp in the high half, and [`Memo::NONE`] or the
+    /// index of the reading in `parsed` in the low half. A slot of another
+    /// stamp is unread.
+    slots: Vec<u64>,
     parsed: Vec<Parsed>,
+    /// The stamp of the current readings: never 0, the stamp of a slot that
+    /// was never filled.
+    stamp: u32,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            slots: Vec::new(),
+            parsed: Vec::new(),
+            stamp: 1,
+        }
+    }
 }
 
 impl Memo {
-    const UNREAD: u32 = u32::MAX;
-    const NONE: u32 = u32::MAX - 1;
+    const NONE: u32 = u32::MAX;
 
     /// Forgets everything (a new text).
     pub(crate) fn clear(&mut self) {
         self.forget_readings();
     }
 
-    /// Forgets the readings (another style).
+    /// Forgets the readings (another style): a new stamp.
     fn forget_readings(&mut self) {
-        self.slots.clear();
         self.parsed.clear();
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Every stamp was used: the old slots could pass for new ones.
+            self.slots.clear();
+            self.stamp = 1;
+        }
     }
 
     /// The reading at token `i` of a text of `len` tokens, from `read` the
@@ -337,29 +360,32 @@ impl Memo {
     #[inline]
     fn get_or_read(&mut self, i: usize, len: usize, read: impl FnOnce() -> Parsed) -> Parsed {
         if self.slots.len() < len {
-            self.slots.resize(len, Memo::UNREAD);
+            self.slots.resize(len, 0);
         }
         let Some(slot) = self.slots.get_mut(i) else {
             return read();
         };
-        match *slot {
-            Memo::UNREAD => {}
-            Memo::NONE => return Parsed::None,
-            k => {
-                if let Some(p) = self.parsed.get(k as usize) {
-                    return *p;
+        let stamp = u64::from(self.stamp) << 32;
+        if *slot & !u64::from(u32::MAX) == stamp {
+            match *slot & u64::from(u32::MAX) {
+                k if k == u64::from(Memo::NONE) => return Parsed::None,
+                k => {
+                    if let Some(p) = usize::try_from(k).ok().and_then(|k| self.parsed.get(k)) {
+                        return *p;
+                    }
                 }
             }
         }
         let p = read();
         *slot = match p {
-            Parsed::None => Memo::NONE,
+            Parsed::None => stamp | u64::from(Memo::NONE),
             _ => match u32::try_from(self.parsed.len()) {
                 Ok(k) if k < Memo::NONE => {
                     self.parsed.push(p);
-                    k
+                    stamp | u64::from(k)
                 }
-                _ => Memo::UNREAD,
+                // No room: read again when asked.
+                _ => 0,
             },
         };
         p
@@ -513,6 +539,61 @@ pub(crate) mod tests {
         assert_eq!(number_at(&t, 0, &vi), Parsed::None);
         assert_eq!(number_at(&t, 2, &vi), Parsed::None);
         assert_eq!(number_at(&t, 99, &vi), Parsed::None);
+    }
+
+    #[test]
+    fn a_memo_kept_from_text_to_text_answers_as_a_new_one() {
+        // Texts of random lengths one after the other in one memo, slots
+        // left from longer texts before shorter ones, two styles, and the
+        // stamps running out on the way: every answer is the reading of
+        // this text, never one left from another.
+        let mut rng = crate::testing::Rng::new();
+        let mut memo = Memo::default();
+        let mut wrapped = false;
+        for text in 0..200_u64 {
+            if text == 3 {
+                // Slots of stamps 1 to 3 stay: the stamps run out soon.
+                memo.stamp = u32::MAX - 40;
+            }
+            let before = memo.stamp;
+            memo.clear();
+            wrapped |= memo.stamp < before;
+            let len = 1 + rng.below(300);
+            let reading = |i: usize| match (i as u64 * 7 + text) % 5 {
+                0 | 1 => Parsed::None,
+                k => Parsed::Number(NumberMatch {
+                    start: i,
+                    end: i + 1 + k as usize,
+                    value: Decimal::int(u128::from(text)),
+                    form: Form::Digits,
+                    ambiguous: k == 4,
+                }),
+            };
+            for _ in 0..3 * len {
+                let i = rng.below(len + 2);
+                let got = memo.get_or_read(i, len, || reading(i));
+                assert_eq!(got, reading(i), "text {text}, token {i}");
+                let again = memo.get_or_read(i, len, || {
+                    Parsed::Bad(Bad {
+                        start: 0,
+                        end: 0,
+                        reason: BadReason::Grouping,
+                    })
+                });
+                // Within the text the slot answers (past its end, a slot
+                // left from a longer text may, or the grammar is asked).
+                if i < len || !matches!(again, Parsed::Bad(_)) {
+                    assert_eq!(again, reading(i), "text {text}, token {i} again");
+                }
+                if rng.below(20) == 0 {
+                    // Another style.
+                    let before = memo.stamp;
+                    memo.forget_readings();
+                    wrapped |= memo.stamp < before;
+                }
+            }
+        }
+        assert!(wrapped);
     }
 
     #[test]

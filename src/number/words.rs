@@ -1389,17 +1389,18 @@ pub(crate) fn read(t: &Tokens<'_>, i: usize, style: &Style, mode: Mode) -> Parse
     // The commonest shapes, read at once: digits with no scale, hundreds or
     // decimal word after them (`2017`, `15 năm`, `1.000 người`, `13,6%`),
     // digits glued to what comes before (`000` of `1.000`), a digit word
-    // with no numeral after it.
+    // with no numeral after it. A run of digits standing alone is read at
+    // once also where words go on with it (`5 tỷ`, `3 trăm`): it is the
+    // head the full grammar starts from.
     if t.is_digits(i) {
         if digits::glued_tail(t, i) {
             return Parsed::None;
         }
-        if !words_go_on(t, i + 1) {
-            if let Some(n) = digits::lone_run(t, i) {
-                return Parsed::Number(n);
-            }
-        }
-        match digits::digits_at(t, i, style) {
+        let head = match digits::lone_run(t, i) {
+            Some(n) => Parsed::Number(n),
+            None => digits::digits_at(t, i, style),
+        };
+        match head {
             Parsed::Number(n) if words_go_on(t, n.end) => {
                 return read_rest(t, i, style, mode, Some(n));
             }
