@@ -15,6 +15,22 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     common::run_example("batch", args, stdin)
 }
 
+/// `batch --jobs 2 --quiet` over `input` written to a temporary file
+/// (named after `name`), which is then removed.
+fn run_on_file(name: &str, input: &str) -> Output {
+    let path = std::env::temp_dir().join(format!(
+        "vietfacts-batch-{name}-{}.jsonl",
+        std::process::id()
+    ));
+    std::fs::write(&path, input).expect("write input");
+    let out = run(
+        &["--jobs", "2", "--quiet", path.to_str().expect("utf-8 path")],
+        b"",
+    );
+    let _ = std::fs::remove_file(&path);
+    out
+}
+
 /// A JSON Lines corpus of our own sentences, `n` records.
 fn corpus(n: usize) -> String {
     let sentences = [
@@ -86,16 +102,7 @@ fn lines_longer_than_a_chunk_and_across_chunk_edges() {
     input += &serde_json::json!({"id": "last", "text": "Ngày 15/3/2018."}).to_string();
     want.push("last".to_string());
     let piped = run(&["--jobs", "2", "--quiet"], input.as_bytes());
-    let path = std::env::temp_dir().join(format!(
-        "vietfacts-batch-chunks-{}.jsonl",
-        std::process::id()
-    ));
-    std::fs::write(&path, &input).expect("write input");
-    let from_file = run(
-        &["--jobs", "2", "--quiet", path.to_str().expect("utf-8 path")],
-        b"",
-    );
-    let _ = std::fs::remove_file(&path);
+    let from_file = run_on_file("chunks", &input);
     for out in [&piped, &from_file] {
         assert_eq!(out.status.code(), Some(1), "one bad record");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -134,16 +141,7 @@ fn chunks_read_into_again_keep_every_document_its_own_text() {
         want.push((format!("d{i}"), whole as f64 + tenth as f64 / 10.0));
     }
     assert!(input.len() > 8_000_000, "{} bytes", input.len());
-    let path = std::env::temp_dir().join(format!(
-        "vietfacts-batch-reuse-{}.jsonl",
-        std::process::id()
-    ));
-    std::fs::write(&path, &input).expect("write input");
-    let from_file = run(
-        &["--jobs", "2", "--quiet", path.to_str().expect("utf-8 path")],
-        b"",
-    );
-    let _ = std::fs::remove_file(&path);
+    let from_file = run_on_file("reuse", &input);
     let piped = run(&["--jobs", "2", "--quiet"], input.as_bytes());
     for out in [&from_file, &piped] {
         assert_eq!(out.status.code(), Some(0));

@@ -1125,6 +1125,17 @@ mod tests {
         }
     }
 
+    /// The organizations of `t` found with the shortcuts, and without
+    /// ([`NO_SHORTCUTS`]).
+    fn with_and_without_shortcuts(t: &Tokens<'_>) -> (Vec<OrgMatch>, Vec<OrgMatch>) {
+        let keys = Keys::new(t);
+        let fast = organizations(t, &keys);
+        NO_SHORTCUTS.with(|c| c.set(true));
+        let slow = organizations(t, &keys);
+        NO_SHORTCUTS.with(|c| c.set(false));
+        (fast, slow)
+    }
+
     /// The shortcut for lower-case heads with no name after them changes
     /// nothing: the organizations of every sample text are those found
     /// without it.
@@ -1132,11 +1143,7 @@ mod tests {
     fn the_shortcuts_change_nothing() {
         for text in crate::extract::place::samples::texts() {
             for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
-                let keys = Keys::new(&t);
-                let fast = organizations(&t, &keys);
-                NO_SHORTCUTS.with(|c| c.set(true));
-                let slow = organizations(&t, &keys);
-                NO_SHORTCUTS.with(|c| c.set(false));
+                let (fast, slow) = with_and_without_shortcuts(&t);
                 assert_eq!(fast, slow, "{text}");
             }
         }
@@ -1186,11 +1193,7 @@ mod tests {
         let mut found = 0;
         for text in crate::token::tests::random_mixes(&pieces, 6_000) {
             for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
-                let keys = Keys::new(&t);
-                let fast = organizations(&t, &keys);
-                NO_SHORTCUTS.with(|c| c.set(true));
-                let slow = organizations(&t, &keys);
-                NO_SHORTCUTS.with(|c| c.set(false));
+                let (fast, slow) = with_and_without_shortcuts(&t);
                 assert_eq!(fast, slow, "{text}");
                 found += fast.iter().filter(|m| !t.capitalized(m.start)).count();
             }
