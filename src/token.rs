@@ -25,7 +25,7 @@
 mod runs;
 
 use crate::Span;
-use crate::extract::marks::{Marker, NUMERAL};
+use crate::extract::marks::Marker;
 use crate::extract::sentence::is_end_mark;
 use runs::{LowerSet, Runs};
 
@@ -649,7 +649,7 @@ fn lower_rest(
 /// The token of a word read by [`slow_word`] or the capitals' paths
 /// (`word`: its end, whether its first letter is a capital, its lower-case
 /// form when it has capitals), with the spacing before it (`gap`: a space,
-/// a line break), whether a numeral may start with it, and its mark.
+/// a line break) and whether a numeral may start with it.
 #[inline(always)]
 fn word_token(
     text: &str,
@@ -657,23 +657,22 @@ fn word_token(
     start: usize,
     word: (usize, bool, Option<Lowered>),
     gap: (bool, bool),
-    marker: Marker,
+    may_start: &WordFilter,
     starts: &mut StartMemo,
-) -> (Token, u16) {
+) -> Token {
     let (end, capital, lowered) = word;
     let (lowered, hash) = match lowered {
         Some((range, hash)) => (Some(range), hash),
         None => (None, hash_of(text.as_bytes(), start, end)),
     };
-    let entry = marker.entry(hash);
-    let numeral = entry & NUMERAL != 0 && {
+    let numeral = may_start.may_contain(hash) && {
         let lo = match lowered {
             Some((a, z)) => lower.get(a as usize..z as usize),
             None => text.get(start..end),
         };
         starts.may_start(hash, lo.unwrap_or_default())
     };
-    let token = Token {
+    Token {
         kind: Kind::Word,
         start,
         end,
@@ -683,8 +682,7 @@ fn word_token(
         numeral,
         hash,
         lowered,
-    };
-    (token, Marker::word(entry, numeral, gap.1))
+    }
 }
 
 /// A word's lower-case form in [`Tokens::lower`]'s buffer (its range) and
@@ -938,6 +936,7 @@ impl<'t> Tokens<'t> {
         let mut space = false;
         let mut line = false;
         let mut i = 0;
+        let may_start = &*crate::number::words::MAY_START;
         let vowels = &*LOWER_VOWELS;
         let scan = &*SCAN_TABLES;
         runs.fill(bytes, &LOWER_SET);
@@ -1029,13 +1028,12 @@ impl<'t> Tokens<'t> {
                         let (mut start, mut at) = (start, at);
                         loop {
                             let hash = hash_of(bytes, start, at);
-                            let entry = marker.entry(hash);
-                            let numeral = entry & NUMERAL != 0
+                            let numeral = may_start.may_contain(hash)
                                 && starts.may_start(hash, text.get(start..at).unwrap_or_default());
                             if numeral {
                                 number_starts.push(toks.len());
                             }
-                            marks.push(Marker::word(entry, numeral, line));
+                            marks.push(marker.mark(Kind::Word, hash, numeral, line));
                             toks.push(Token {
                                 kind: Kind::Word,
                                 start,
@@ -1051,12 +1049,11 @@ impl<'t> Tokens<'t> {
                             space = bytes.get(at) == Some(&b' ');
                             i = at + usize::from(space);
                             // The next token starts with a lower-case
-                            // letter, and is a word without capitals? (Without
-                            // a space, `i` is the end of this word's run, off
-                            // every run.)
-                            let Some(end) = runs.run_from(i) else {
+                            // letter, and is a word without capitals?
+                            if !space || !runs.is_on(i) {
                                 continue 'text;
-                            };
+                            }
+                            let end = runs.end(i);
                             if stop_state(bytes, end, table, scan) != SCAN_END {
                                 continue 'text;
                             }
@@ -1091,19 +1088,19 @@ impl<'t> Tokens<'t> {
                 let word =
                     word.unwrap_or_else(|| slow_word(text, start, table, vowels, &mut lower));
                 let end = word.0;
-                let (token, mark) = word_token(
+                let token = word_token(
                     text,
                     &lower,
                     start,
                     word,
                     (space, line),
-                    marker,
+                    may_start,
                     &mut starts,
                 );
                 if token.numeral {
                     number_starts.push(toks.len());
                 }
-                marks.push(mark);
+                marks.push(marker.mark(Kind::Word, token.hash, token.numeral, line));
                 toks.push(token);
                 line = false;
                 space = bytes.get(end) == Some(&b' ');

@@ -108,25 +108,8 @@ static TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
             *slot |= DATE_UNIT;
         }
     }
-    with_numeral_filter(&mut table);
     table
 });
-
-/// Sets [`NUMERAL`] in the entries of `table` whose bucket
-/// [`crate::number::words::MAY_START`] admits: a word of that bucket may
-/// start a numeral (`hai`, `mười`, `triệu`), and only then is the word
-/// itself looked at (see [`Marker::entry`]). No kind keeps that bit in the
-/// table: the tokenizer reads it and makes the mark's own [`NUMERAL`].
-fn with_numeral_filter(table: &mut [u16; BUCKETS]) {
-    let filter = &*crate::number::words::MAY_START;
-    for (b, slot) in (0u32..).zip(table.iter_mut()) {
-        if filter.may_contain(b) {
-            *slot |= NUMERAL;
-        } else {
-            *slot &= !NUMERAL;
-        }
-    }
-}
 
 /// Each kind's bit and the words it may start at.
 fn kinds() -> [(u16, Starts); 4] {
@@ -141,7 +124,6 @@ fn kinds() -> [(u16, Starts); 4] {
 /// Builds the table now (see `Extractor::new`), not at the first text.
 pub(crate) fn warm() {
     Lazy::force(&TABLE);
-    Lazy::force(&NO_KINDS);
 }
 
 /// The marks of punctuation `c` besides [`PUNCT`]: [`QUOTE`], [`END`],
@@ -183,24 +165,13 @@ const fn punct_marks(c: char) -> u16 {
 /// Makes each token's mark as the tokenizer pushes it, from what it knows
 /// there (the kind, the hash, whether a numeral may start with the word, a
 /// line break before it): no second pass over the tokens.
-///
-/// A word's table entry ([`Marker::entry`]) is read once: it holds the
-/// kinds' bits and, in place of [`NUMERAL`] (which no kind keeps in the
-/// table), whether [`crate::number::words::MAY_START`] admits the word's
-/// bucket, so that the tokenizer asks the number grammar about the few words
-/// that pass without a second table.
 #[derive(Clone, Copy)]
 pub(crate) struct Marker {
     table: &'static [u16; BUCKETS],
 }
 
-/// No kind bits, only the numeral filter's: the marks of the lexicons' own
-/// phrases.
-static NO_KINDS: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| {
-    let mut table = Box::new([0u16; BUCKETS]);
-    with_numeral_filter(&mut table);
-    table
-});
+/// No kind bits: the marks of the lexicons' own phrases.
+static NO_KINDS: [u16; BUCKETS] = [0; BUCKETS];
 
 impl Marker {
     /// The marker, with the kinds' table (built at the first call, or by
@@ -213,28 +184,6 @@ impl Marker {
     /// for the tokens of the lexicons the kinds' table is built from.
     pub(crate) fn without_kinds() -> Marker {
         Marker { table: &NO_KINDS }
-    }
-
-    /// The table entry of a token whose lower-case form has
-    /// [`crate::token::word_hash`] `hash`: the kinds' bits, and [`NUMERAL`]
-    /// when a numeral may start with a word of that hash (the bucket's bit
-    /// of [`crate::number::words::MAY_START`]).
-    #[inline(always)]
-    pub(crate) fn entry(self, hash: u32) -> u16 {
-        self.table
-            .get(hash as usize % BUCKETS)
-            .copied()
-            .unwrap_or(0)
-    }
-
-    /// The mark of a word of table entry `entry` ([`Marker::entry`]);
-    /// `numeral`: a numeral may start with the word; `line`: a line break
-    /// comes before it.
-    #[inline(always)]
-    pub(crate) fn word(entry: u16, numeral: bool, line: bool) -> u16 {
-        let numeral = if numeral { NUMERAL } else { 0 };
-        let line = if line { LINE } else { 0 };
-        (entry & !NUMERAL) | numeral | line
     }
 
     /// The mark of a token of kind `kind` whose lower-case form has
@@ -254,7 +203,8 @@ impl Marker {
             Kind::Punct(c) => NOT_WORD | PUNCT | punct(c),
         };
         let line = if line { LINE } else { 0 };
-        (self.entry(hash) & !NUMERAL) | kind | line
+        let words = self.table.get(hash as usize % BUCKETS).copied();
+        words.unwrap_or(0) | kind | line
     }
 }
 
@@ -370,7 +320,7 @@ mod tests {
                     Kind::Punct(c) => NOT_WORD | PUNCT | punct_marks(c),
                 };
                 let line = if tok.line_before { LINE } else { 0 };
-                (table[h as usize % BUCKETS] & !NUMERAL) | kind | line
+                table[h as usize % BUCKETS] | kind | line
             })
             .collect()
     }
@@ -421,31 +371,6 @@ mod tests {
         }
         assert!(heads > 20 && heads < BUCKETS / 4, "{heads}");
         assert!(places > 5 && places < BUCKETS / 4, "{places}");
-    }
-
-    /// Both tables' [`NUMERAL`] bit is the numeral filter's bucket, and the
-    /// kinds' table differs from the other in the kinds' bits only.
-    #[test]
-    fn numeral_bit_is_the_numeral_filter() {
-        let filter = &*crate::number::words::MAY_START;
-        let (kinds, none) = (Marker::new(), Marker::without_kinds());
-        let mut admitted = 0;
-        for b in 0..BUCKETS as u32 {
-            let want = filter.may_contain(b);
-            assert_eq!(kinds.entry(b) & NUMERAL != 0, want, "bucket {b}");
-            assert_eq!(none.entry(b), if want { NUMERAL } else { 0 }, "bucket {b}");
-            // A hash and its bucket answer alike.
-            assert_eq!(kinds.entry(b), kinds.entry(b + 3 * BUCKETS as u32));
-            admitted += usize::from(want);
-        }
-        for w in ["hai", "mười", "triệu", "năm", "một"] {
-            assert!(kinds.entry(word_hash(w)) & NUMERAL != 0, "{w}");
-        }
-        assert!(admitted > 20 && admitted < BUCKETS / 4, "{admitted}");
-        // The mark of a word keeps the bit only when the word is a numeral.
-        assert_eq!(Marker::word(NUMERAL | ORG, false, true), ORG | LINE);
-        assert_eq!(Marker::word(NUMERAL | ORG, true, false), ORG | NUMERAL);
-        assert_eq!(Marker::word(PLACE, false, false), PLACE);
     }
 
     /// The events' bit is their heads' first-word filter, bucket by

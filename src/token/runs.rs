@@ -106,26 +106,11 @@ impl Runs {
     }
 
     /// Does byte `p` go on a lower-case word?
-    #[cfg(test)]
+    #[inline(always)]
     pub(super) fn is_on(&self, p: usize) -> bool {
         self.bits
             .get(p / 64)
             .is_some_and(|w| w >> (p % 64) & 1 == 1)
-    }
-
-    /// [`Runs::end`] from `from` when byte `from` goes on a lower-case word
-    /// ([`Runs::is_on`]), else `None`: both from one load of the bits.
-    #[inline(always)]
-    pub(super) fn run_from(&self, from: usize) -> Option<usize> {
-        let stops = !self.bits.get(from / 64)? >> (from % 64);
-        if stops & 1 != 0 {
-            return None;
-        }
-        // Zero when the run goes on past the word of bits.
-        match stops {
-            0 => Some(self.end(from)),
-            _ => Some(from + stops.trailing_zeros() as usize),
-        }
     }
 
     /// The first byte at or after `from` that does not go on a lower-case
@@ -232,8 +217,6 @@ mod tests {
                     on.get(from) == Some(&true),
                     "{text:?} {from}"
                 );
-                let run = runs.is_on(from).then_some(want);
-                assert_eq!(runs.run_from(from), run, "{text:?} {from}");
             }
         }
     }
