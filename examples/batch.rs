@@ -51,6 +51,11 @@ const WINDOW: usize = 1024;
 /// enough that the last bundles of a run keep every worker busy.
 const BUNDLE: usize = 16;
 
+// Once a window ahead, the reader waits until the writer is less than
+// half a window behind the last document of the bundle it sends
+// (`Window::wait_for`): a bundle larger than that could never be sent.
+const _: () = assert!(BUNDLE < WINDOW / 2);
+
 /// A bundle is sent once it holds this many bytes of input.
 const BUNDLE_BYTES: usize = 64 * 1024;
 
@@ -191,7 +196,11 @@ impl Window {
         }
     }
 
-    /// Returns once document `seq` may be sent (or the run stops).
+    /// Returns once document `seq`, the last of a bundle, may be sent (or
+    /// the run stops): at once while it is less than [`WINDOW`] documents
+    /// ahead of the writer, else once it is less than half of that. The
+    /// documents before its bundle are sent already, so the writer can get
+    /// there ([`BUNDLE`] is less than half a window).
     fn wait_for(&self, seq: usize, stop: &AtomicBool) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if seq < s.0 + WINDOW {
