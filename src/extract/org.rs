@@ -111,8 +111,9 @@ pub(crate) fn is_abbreviation(key: &str) -> bool {
     ABBR_WORDS.contains(key)
 }
 
-static HEADS: Lazy<Lex<Head>> = Lazy::new(|| {
-    Lex::new(ORG_HEADS.iter().filter_map(|(phrase, cat, flags)| {
+/// The heads of `lexicon/org_heads.txt`, each with what it allows.
+fn parsed_heads() -> impl Iterator<Item = (&'static str, Head)> {
+    ORG_HEADS.iter().filter_map(|(phrase, cat, flags)| {
         let has = |f: &str| flags.split(' ').any(|x| x == f);
         Some((
             *phrase,
@@ -133,8 +134,10 @@ static HEADS: Lazy<Lex<Head>> = Lazy::new(|| {
                 dang_bo: *phrase == "đảng bộ",
             },
         ))
-    }))
-});
+    })
+}
+
+static HEADS: Lazy<Lex<Head>> = Lazy::new(|| Lex::new(parsed_heads()));
 
 static DOMAINS: Lazy<Lex<()>> = Lazy::new(|| Lex::new(ORG_DOMAINS.iter().map(|d| (*d, ()))));
 
@@ -566,10 +569,8 @@ const LOWER_NAMED_START: u8 = 4;
 static HEAD_STARTS: Lazy<FlagTable> = Lazy::new(|| {
     let mut table = FlagTable::default();
     HEADS.flag_firsts(&mut table, HEAD_START, |_| true);
-    HEADS.flag_firsts(&mut table, LOWER_FREE_START, |h| !h.cap || h.scoped);
-    HEADS.flag_firsts(&mut table, LOWER_NAMED_START, |h| {
-        h.cap && !h.scoped && h.lowername
-    });
+    HEADS.flag_firsts(&mut table, LOWER_FREE_START, Head::lower_free);
+    HEADS.flag_firsts(&mut table, LOWER_NAMED_START, Head::lower_named);
     table
 });
 
@@ -593,32 +594,34 @@ struct LowerHeads {
 }
 
 static LOWER_HEADS: Lazy<LowerHeads> = Lazy::new(|| {
-    let kind = |flags: &str| {
-        let has = |f: &str| flags.split(' ').any(|x| x == f);
-        (
-            !has("cap") || has("scoped"),
-            has("cap") && !has("scoped") && has("lowername"),
+    let of = |keep: fn(&Head) -> bool| {
+        Lex::new(
+            parsed_heads()
+                .filter(|(_, h)| keep(h))
+                .map(|(p, _)| (p, ())),
         )
     };
-    let free = Lex::new(
-        ORG_HEADS
-            .iter()
-            .filter(|(_, _, f)| kind(f).0)
-            .map(|(p, _, _)| (*p, ())),
-    );
-    let named = Lex::new(
-        ORG_HEADS
-            .iter()
-            .filter(|(_, _, f)| kind(f).1)
-            .map(|(p, _, _)| (*p, ())),
-    );
-    let named_len = named.most_pieces();
+    let named = of(Head::lower_named);
     LowerHeads {
-        free,
+        free: of(Head::lower_free),
+        named_len: named.most_pieces(),
         named,
-        named_len,
     }
 });
+
+impl Head {
+    /// May be written in lower case before anything: no `cap`, or
+    /// `scoped` (see [`LowerHeads::free`]).
+    fn lower_free(&self) -> bool {
+        !self.cap || self.scoped
+    }
+
+    /// In lower case only before a proper name: `cap lowername`, not
+    /// `scoped` (see [`LowerHeads::named`]).
+    fn lower_named(&self) -> bool {
+        self.cap && !self.scoped && self.lowername
+    }
+}
 
 /// May a head start at token `i`, a word not capitalized whose key has the
 /// hash `h` and the flags `flags` in [`HEAD_STARTS`]? In lower case the
