@@ -153,17 +153,10 @@ impl P<'_, '_> {
     /// in words ends inside its run of number words or right after it.
     pub(super) fn small_may_precede(&self, j: usize, unit: impl Fn(&str) -> bool) -> bool {
         let t = self.t;
-        self.small_may_end_before(j, |k| unit(word(t, k)))
-    }
-
-    /// [`P::small_may_precede`] by token: could the number [`P::small`]
-    /// reads at token `j` end right before a token `after` accepts (`3
-    /// năm trước`: a unit with `trước` after it)?
-    pub(super) fn small_may_end_before(&self, j: usize, after: impl Fn(usize) -> bool) -> bool {
-        if self.t.is_digits(j) {
-            return after(j + 1);
+        if t.is_digits(j) {
+            return unit(word(t, j + 1));
         }
-        (j + 1..=j + self.number_run(j)).any(after)
+        (j + 1..=j + self.number_run(j)).any(|k| unit(word(t, k)))
     }
 
     /// A number in words at token `i` (`mười lăm`, `hai nghìn linh chín`):

@@ -281,25 +281,12 @@ impl P<'_, '_> {
 
     /// `N ngày/tuần/tháng/năm trước [đây]` (`trước` needed) or, after
     /// `cách đây`, `N …` alone.
-    pub(super) fn ago(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
+    fn ago(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
         let t = self.t;
-        // A unit after the number, and `trước` after the unit where it is
-        // needed: most numbers (`hai năm qua`, `ba tháng`) are ruled out
-        // here, before they are read.
-        let unit_at = |k: usize| {
-            matches!(word(t, k), "ngày" | "tuần" | "tháng" | "năm")
-                && (!needs_truoc || t.is(k + 1, "trước"))
-        };
-        if !self.small_may_end_before(j, unit_at) {
+        let unit = |w: &str| matches!(w, "ngày" | "tuần" | "tháng" | "năm");
+        if !self.small_may_precede(j, unit) {
             return None;
         }
-        self.ago_read(i, j, needs_truoc)
-    }
-
-    /// [`P::ago`] past its test of the words after the number (a test
-    /// checks that the test rules out nothing this finds).
-    pub(super) fn ago_read(&self, i: usize, j: usize, needs_truoc: bool) -> Option<Piece> {
-        let t = self.t;
         if needs_truoc && i > 0 {
             let b = t.lower(i - 1);
             if matches!(
