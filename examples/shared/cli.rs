@@ -4,6 +4,9 @@
 //! and the JSON of a Document.
 #![allow(dead_code)]
 
+#[path = "json.rs"]
+pub mod json;
+
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::io::BufRead;
@@ -179,6 +182,18 @@ pub fn document_json<'a>(doc: &'a Document, text: &str, char_offsets: bool) -> D
         diagnostics: &doc.diagnostics,
         truncated: doc.truncated,
     }
+}
+
+/// Appends the compact JSON of `doc` (whose spans point into `text`) to
+/// `out`: the bytes `serde_json::to_writer` of [`document_json`] writes,
+/// by [`json::write`], and serde_json's error if it fails.
+pub fn write_document_json(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    text: &str,
+    char_offsets: bool,
+) -> serde_json::Result<()> {
+    json::write(out, &document_json(doc, text, char_offsets))
 }
 
 /// Appends the next line of `reader` to `line`, without its `\n`; false at

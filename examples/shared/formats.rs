@@ -2,7 +2,7 @@
 //! "manual" entities, and CoNLL (one syllable per line, BIO tags).
 #![allow(dead_code)]
 
-use crate::cli::{CharIndex, document_json};
+use crate::cli::{CharIndex, write_document_json};
 use vietfacts::{Document, Fact};
 
 /// How a Document is written.
@@ -65,9 +65,7 @@ impl Format {
                 out.reserve(jsonl_size(doc));
                 // Writing into a Vec fails only if a Serialize impl does;
                 // the line is then empty, as it always was.
-                if serde_json::to_writer(&mut *out, &document_json(doc, text, char_offsets))
-                    .is_err()
-                {
+                if write_document_json(out, doc, text, char_offsets).is_err() {
                     out.truncate(from);
                 }
                 out.push(b'\n');
