@@ -65,11 +65,11 @@ fn parse_args() -> Result<Options, String> {
 
 /// Appends the JSON of `doc` and a line break to `json`.
 fn write_json(json: &mut Vec<u8>, doc: &Document, text: &str, o: &Options) -> Result<(), String> {
-    let v = cli::document_json(doc, text, o.common.char_offsets);
     if o.pretty {
+        let v = cli::document_json(doc, text, o.common.char_offsets);
         serde_json::to_writer_pretty(&mut *json, &v)
     } else {
-        serde_json::to_writer(&mut *json, &v)
+        cli::write_document_json(json, doc, text, o.common.char_offsets)
     }
     .map_err(|e| format!("cannot write JSON: {e}"))?;
     json.push(b'\n');
