@@ -102,7 +102,8 @@ fn quoted<const KEY: bool>(out: &mut Vec<u8>, s: &str, comma: bool) {
     }
 }
 
-/// [`quoted`] of fewer than eight bytes.
+/// [`quoted`] of fewer than eight bytes: the comma, the quote and the
+/// bytes in one 16-byte store cut back to their length, then the close.
 #[inline(never)]
 fn short<const KEY: bool>(out: &mut Vec<u8>, bytes: &[u8], comma: bool) {
     let n = bytes.len();
@@ -110,20 +111,17 @@ fn short<const KEY: bool>(out: &mut Vec<u8>, bytes: &[u8], comma: bool) {
     if special_marks(word | (splat(b'a') << (8 * n))) != 0 {
         return escaped::<KEY>(out, bytes, comma);
     }
-    let lead = usize::from(comma);
-    let open = if comma {
-        u128::from(u16::from_le_bytes(*b",\""))
+    let (head, lead) = if comma {
+        (
+            (u128::from(word) << 16) | u128::from(u16::from_le_bytes(*b",\"")),
+            2,
+        )
     } else {
-        u128::from(b'"')
+        ((u128::from(word) << 8) | u128::from(b'"'), 1)
     };
-    let close = if KEY {
-        u128::from(u16::from_le_bytes(*b"\":"))
-    } else {
-        u128::from(b'"')
-    };
-    let all = open | (u128::from(word) << (8 * (lead + 1))) | (close << (8 * (lead + n + 1)));
-    out.extend_from_slice(&all.to_le_bytes());
-    out.truncate(out.len() - (14 - lead - n - usize::from(KEY)));
+    out.extend_from_slice(&head.to_le_bytes());
+    out.truncate(out.len() - (16 - lead - n));
+    close::<KEY>(out);
 }
 
 /// [`quoted`] of eight bytes or more.
