@@ -51,9 +51,10 @@ struct Head {
     first: String,
     /// 1 + the index of the next group in the same bucket (0: none).
     next: u16,
-    /// The units, in list order: their index in [`Units::list`] and the
-    /// hash of their second token when it is a word.
-    units: Vec<(usize, Option<u32>)>,
+    /// The units, in list order: their index in [`Units::list`], the
+    /// hash of their second token when it is a word, and whether their
+    /// first word is this token alone (`người`, not `m2`).
+    units: Vec<(usize, Option<u32>, bool)>,
 }
 
 impl Units {
@@ -92,13 +93,14 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
         let toks = Tokens::new(u);
         let first = toks.lower(0);
         let second = toks.hash(1).filter(|_| toks.is_word(1));
+        let alone = u.split(' ').next() == Some(first);
         let hash = word_hash(first);
         followers.insert(first);
         let known = heads
             .iter_mut()
             .find(|h| h.hash == hash && h.first == first);
         if let Some(head) = known {
-            head.units.push((k, second));
+            head.units.push((k, second, alone));
             continue;
         }
         let Some(slot) = buckets.get_mut(hash as usize % Units::BUCKETS) else {
@@ -108,7 +110,7 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
             hash,
             first: first.to_string(),
             next: *slot,
-            units: vec![(k, second)],
+            units: vec![(k, second, alone)],
         });
         *slot = u16::try_from(heads.len()).unwrap_or(0);
     }
@@ -134,14 +136,25 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
     let head = units.head(t, i, t.hash(i)?)?;
     // The units that start with this token, in list order.
     let next = t.hash(i + 1);
+    // A first word that is this token alone ends here unless glued to more
+    // letters or digits (what [`word_at`] would find, without comparing
+    // the token again).
+    let glued = t.joined(i + 1) && (t.is_word(i + 1) || t.is_digits(i + 1));
     let mut starting = head
         .units
         .iter()
-        .filter(|(_, second)| second.is_none_or(|s| next == Some(s)));
-    starting.find_map(|(k, _)| {
-        let (unit, words) = units.list.get(*k)?;
+        .filter(|(_, second, _)| second.is_none_or(|s| next == Some(s)));
+    starting.find_map(|&(k, _, alone)| {
+        let (unit, words) = units.list.get(k)?;
         let mut n = 0;
         for (m, w) in words.iter().enumerate() {
+            if m == 0 && alone {
+                if glued {
+                    return None;
+                }
+                n = 1;
+                continue;
+            }
             if m > 0 && (t.joined(i + n) || t.get(i + n).is_some_and(|x| x.line_before)) {
                 return None;
             }
