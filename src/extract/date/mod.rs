@@ -333,7 +333,7 @@ impl Start {
 /// [`P::next_word_fits`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Next {
-    /// Anything: `năm`, `ngày`, `tháng`… start many phrases.
+    /// Anything: `quý`, `tuần`, `mồng`… start many phrases.
     Any,
     /// One of these words: `chủ nhật`, `thế kỷ`, `cách đây`.
     Words(&'static [&'static str]),
@@ -341,6 +341,17 @@ enum Next {
     Weekday,
     /// What may start a date: `từ năm 2020`, `từ 20-26/10`.
     Date,
+    /// What may follow `năm` in a date: a year (`năm 2017`, `năm hai
+    /// nghìn`), `học`, a relative word (`năm nay`, `năm ngoái`), or the unit
+    /// after `năm` the number (`năm ngày trước`, `năm giờ chiều`).
+    Year,
+    /// What may follow `ngày` in a date: a day (`ngày 15/3`, `ngày mười
+    /// lăm`), a day word (`ngày mai`, `ngày hôm qua`), `đầu` (`ngày đầu
+    /// tiên`), a weekday or `mồng` (`ngày thứ sáu`, `ngày mồng 7`).
+    Day,
+    /// What may follow `tháng` in a date: a month (`tháng 6`, `tháng tư`,
+    /// `tháng Giêng`) or a relative word (`tháng này`, `tháng vừa qua`).
+    Month,
 }
 
 impl Next {
@@ -350,7 +361,9 @@ impl Next {
     /// word of each is common alone (none of these words is a number, so
     /// only the reader of its own phrase could match there). `từ` starts a range
     /// only when what follows could start a date (`từ năm 2020`, `từ
-    /// 20-26/10`), not `từ khi`, `từ đó`.
+    /// 20-26/10`), not `từ khi`, `từ đó`. `năm`, `ngày` and `tháng` start
+    /// many phrases, but none before a mark (`năm,`, `ngày.`) or most words
+    /// (`năm qua`, `ngày càng`, `tháng giảm`).
     fn of(w: &str) -> Next {
         match w {
             "chủ" | "chúa" => Next::Words(&["nhật"]),
@@ -373,6 +386,9 @@ impl Next {
             "bữa" => Next::Words(&["nay", "qua"]),
             "thứ" => Next::Weekday,
             "từ" => Next::Date,
+            "năm" => Next::Year,
+            "ngày" => Next::Day,
+            "tháng" => Next::Month,
             _ => Next::Any,
         }
     }
@@ -683,6 +699,67 @@ impl P<'_, '_> {
             Next::Date => {
                 t.is_digits(i + 1) || t.hash(i + 1).is_some_and(|h| self.starts.may_contain(h))
             }
+            Next::Year => self.number_or(i + 1, |w| {
+                matches!(
+                    w,
+                    "học"
+                        | "kế"
+                        | "tiếp"
+                        | "nay"
+                        | "ngoái"
+                        | "trước"
+                        | "sau"
+                        | "tới"
+                        | "rồi"
+                        | "ngày"
+                        | "tuần"
+                        | "tháng"
+                        | "giờ"
+                )
+            }),
+            Next::Day => self.number_or(i + 1, |w| {
+                matches!(
+                    w,
+                    "hôm"
+                        | "mai"
+                        | "kia"
+                        | "mốt"
+                        | "đầu"
+                        | "ngày"
+                        | "mồng"
+                        | "mùng"
+                        | "thứ"
+                        | "chủ"
+                        | "chúa"
+                )
+            }),
+            Next::Month => self.number_or(i + 1, |w| {
+                matches!(
+                    w,
+                    "giêng"
+                        | "chạp"
+                        | "kế"
+                        | "tiếp"
+                        | "vừa"
+                        | "này"
+                        | "trước"
+                        | "sau"
+                        | "tới"
+                        | "rồi"
+                )
+            }),
+        }
+    }
+
+    /// Is token `j` digits, a word a numeral may start with, or a word
+    /// `word` accepts?
+    #[inline]
+    fn number_or(&self, j: usize, word: impl Fn(&str) -> bool) -> bool {
+        let t = self.t;
+        match t.get(j).map(|x| x.kind) {
+            Some(Kind::Digits) => true,
+            Some(Kind::Word) => t.is_numeral_word(j) || word(t.lower(j)),
+            Some(Kind::Punct(_)) | None => false,
         }
     }
 
@@ -709,8 +786,8 @@ impl P<'_, '_> {
     /// (with what it needs), or a separator joined to more digits: a day
     /// and a month of one or two digits each (`15/3`, `15-3-2018`,
     /// `15.3.2018`: [`read::dmy_at`]; not `1.000` or `123.456`), an hour and
-    /// its minutes (`8:30`: [`P::clock_at`]); or a year and a dash (`2021 –
-    /// 2026`: [`P::bare_year_range`]).
+    /// its minutes (`8:30`: [`P::clock_at`]); or a year, a dash and a year
+    /// (`2021 – 2026`: [`P::bare_year_range`]).
     fn digits_may_start(&self, i: usize) -> bool {
         let t = self.t;
         let next = i + 1;
@@ -727,21 +804,36 @@ impl P<'_, '_> {
                 }
                 let w = t.lower(next);
                 match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
-                    Some((_, AfterDigits::Nothing)) => true,
+                    Some((_, AfterDigits::Clock)) => len(i) <= 2 && t.joined(next),
+                    Some((_, AfterDigits::Hours)) => len(i) <= 2,
+                    Some((_, AfterDigits::Month)) => self.number_or(next + 1, |w| {
+                        matches!(w, "giêng" | "chạp" | "đầu" | "cuối" | "trước")
+                    }),
                     Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
-                    Some((_, AfterDigits::Year)) => len(i) == 4,
+                    Some((_, AfterDigits::Year)) => len(i) == 4 && self.year_may_end(next + 1),
                     None => false,
                 }
             }
             Some(Kind::Punct(':' | '/' | '.')) => joined_short(),
-            Some(Kind::Punct('-' | '–' | '—')) => len(i) == 4 || joined_short(),
+            Some(Kind::Punct('-' | '–' | '—')) => {
+                len(i) == 4 && self.year_may_end(next + 1) || joined_short()
+            }
             Some(Kind::Punct(_) | Kind::Digits) | None => false,
         }
     }
 
+    /// May the end of a range of years start at token `k` (after its
+    /// connector): `năm` or four digits, maybe after `hết` (see
+    /// [`P::range_tail`])?
+    fn year_may_end(&self, k: usize) -> bool {
+        let t = self.t;
+        let k = if t.is(k, "hết") { k + 1 } else { k };
+        t.is(k, "năm") || t.is_digits(k) && t.get(k).is_some_and(|x| x.end - x.start == 4)
+    }
+
     /// [`P::may_start`] for word `i` of hash `h`: one of [`TRIGGERS`] with a
     /// word after it that fits ([`P::next_word_fits`]; `năm`, also a number
-    /// word, is the year's word too: always tried), or a number word with
+    /// word, is the year's word too: tried as that), or a number word with
     /// a unit after it or after the number it starts
     /// ([`P::number_may_start`]).
     #[inline(always)]
@@ -918,22 +1010,30 @@ impl P<'_, '_> {
 /// digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum AfterDigits {
-    /// Nothing: `8h`, `8 giờ`, `15 tháng 3`, `6 tháng đầu năm`.
-    Nothing,
+    /// Glued to one or two digits: `8h`, `8h30`, `10g45` ([`P::clock_at`]).
+    Clock,
+    /// One or two digits before it: `8 giờ`, `3 giờ chiều`
+    /// ([`P::clock_at`]).
+    Hours,
+    /// A month, `đầu`, `cuối` or `trước` after it: `15 tháng 3`, `6 tháng
+    /// đầu năm`, `9 tháng năm 2019`, `3 tháng trước` (`3 tháng qua` is a
+    /// count).
+    Month,
     /// `trước`: `3 năm trước`, `15 ngày trước` ([`P::ago`]; `3 năm` alone
     /// is a count).
     Truoc,
-    /// Four digits before it: `2021 đến 2026` ([`P::bare_year_range`]).
+    /// Four digits before it and a year after it: `2021 đến 2026`, `2010
+    /// tới năm 2015` ([`P::bare_year_range`]).
     Year,
 }
 
 /// The words after digits a date may start with (see
 /// [`P::digits_may_start`]).
 const AFTER_DIGITS: &[(&str, AfterDigits)] = &[
-    ("h", AfterDigits::Nothing),
-    ("g", AfterDigits::Nothing),
-    ("giờ", AfterDigits::Nothing),
-    ("tháng", AfterDigits::Nothing),
+    ("h", AfterDigits::Clock),
+    ("g", AfterDigits::Clock),
+    ("giờ", AfterDigits::Hours),
+    ("tháng", AfterDigits::Month),
     ("ngày", AfterDigits::Truoc),
     ("tuần", AfterDigits::Truoc),
     ("năm", AfterDigits::Truoc),
@@ -1024,8 +1124,8 @@ mod tests {
     fn triggers_are_the_list() {
         assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
         assert_eq!(TRIGGERS.len(), 29);
-        // `năm` is the only number word a date may start with whatever
-        // follows it (see `word_may_start`).
+        // `năm` is the only number word among them (the year's word: see
+        // `word_may_start`).
         let numbers = TRIGGERS.iter().filter(|w| lexicon::is_number_word(w));
         assert_eq!(numbers.collect::<Vec<_>>(), [&"năm"]);
         let t = Tokens::new(include_str!("../../../fixtures/duong-quang-2017.txt"));
@@ -1048,7 +1148,8 @@ mod tests {
             assert!(starts.may_contain(word_hash(w)), "{w}");
             assert_ne!(of(&starts, w), Start::Neither, "{w}");
         }
-        assert_eq!(of(&starts, "năm"), Start::Trigger(Next::Any));
+        assert_eq!(of(&starts, "năm"), Start::Trigger(Next::Year));
+        assert_eq!(of(&starts, "quý"), Start::Trigger(Next::Any));
         assert_eq!(of(&starts, "thứ"), Start::Trigger(Next::Weekday));
         assert_eq!(of(&starts, "chủ"), Start::Trigger(Next::Words(&["nhật"])));
         assert_eq!(of(&starts, "mười"), Start::Number);
@@ -1115,6 +1216,7 @@ mod tests {
             }
             if !p.may_start(i) {
                 assert!(p.at(i).is_none(), "{text:?} at {i}");
+                assert!(p.core(i).is_none(), "{text:?} at {i}");
             }
             // What `at` and `core` skip at a word before digits.
             if t.is_word(i) && t.is_digits(i + 1) {
@@ -1198,7 +1300,7 @@ mod tests {
              ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
              những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
              Tháng|NĂM|Ngày|x|kỷ|kỉ|niên|khóa|học|đây|nhật|thứ hai|thứ 2|Thứ Năm|chúa nhật|\
-             cuối tuần|nửa cuối|thập kỉ|niên khóa"
+             cuối tuần|nửa cuối|thập kỉ|niên khóa|hết|2020 - hết 2025|2021 đến hết năm 2023"
                 .split('|'),
         );
         let mut rng = crate::testing::Rng::new();
