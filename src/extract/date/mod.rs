@@ -752,15 +752,17 @@ impl P<'_, '_> {
     }
 
     /// Is token `j` digits, a word a numeral may start with, or a word
-    /// `word` accepts?
+    /// `word` accepts? The first two are known by the token's mark
+    /// ([`marks::NUMERAL`] is the numeral flag of a word).
     #[inline]
     fn number_or(&self, j: usize, word: impl Fn(&str) -> bool) -> bool {
-        let t = self.t;
-        match t.get(j).map(|x| x.kind) {
-            Some(Kind::Digits) => true,
-            Some(Kind::Word) => t.is_numeral_word(j) || word(t.lower(j)),
-            Some(Kind::Punct(_)) | None => false,
+        let Some(&m) = self.t.marks().get(j) else {
+            return false;
+        };
+        if m & marks::NOT_WORD != 0 {
+            return m & marks::PUNCT == 0;
         }
+        m & marks::NUMERAL != 0 || word(self.t.lower(j))
     }
 
     /// Could a date expression start at token `i`? Every parser wants a
@@ -840,6 +842,13 @@ impl P<'_, '_> {
     fn word_may_start(&self, i: usize, h: u32) -> bool {
         match self.starts.of(h, || self.t.lower(i)) {
             Start::Trigger(Next::Any) => true,
+            // `năm 2017`, `ngày 15/3`, `tháng 6`: most are followed by
+            // digits, known by the next token's mark.
+            Start::Trigger(next @ (Next::Year | Next::Day | Next::Month)) => {
+                let m = self.t.marks().get(i + 1).copied().unwrap_or(0);
+                m & (marks::NOT_WORD | marks::PUNCT) == marks::NOT_WORD
+                    || m & marks::NOT_WORD == 0 && self.next_word_fits(i, next)
+            }
             Start::Trigger(next) => self.next_word_fits(i, next),
             Start::Number => self.number_may_start(i),
             Start::Neither => false,
