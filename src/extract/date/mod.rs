@@ -914,12 +914,40 @@ impl P<'_, '_> {
     /// read: the fields have no era.
     fn before_common_era(&self, end: usize) -> bool {
         let t = self.t;
-        t.phrase(end, "trước công nguyên").is_some() || t.is(end, "tcn")
+        let phrase = || t.phrase(end, "trước công nguyên").is_some();
+        t.is(end, "tcn") || t.is(end, "trước") && phrase()
     }
 
     /// What may follow a piece: a relative anchor, `âm lịch`, a range end,
-    /// a time of day.
+    /// a time of day. Most pieces take none ([`P::no_tail`]): none is tried.
     pub(super) fn tails(&self, piece: Piece) -> Piece {
+        if self.no_tail(&piece) {
+            return piece;
+        }
+        self.all_tails(piece)
+    }
+
+    /// Does no tail apply after piece `p` (each would return it as it is)?
+    /// Every tail starts with a word, digits, a dash or a comma after the
+    /// piece (`năm nay`, `âm lịch`, `– 2026`, `, 8 giờ`): none after another
+    /// mark (`năm 2017.`) or at the end. A year (`năm 2017`, `năm nay`)
+    /// takes a range end alone (`năm 2010 – 2015`, `năm 2010 đến 2015`).
+    /// A test checks that [`P::all_tails`] leaves such pieces alone.
+    #[inline]
+    fn no_tail(&self, p: &Piece) -> bool {
+        let t = self.t;
+        match t.get(p.end).map(|x| x.kind) {
+            None => true,
+            Some(Kind::Punct(c)) if !matches!(c, '-' | '–' | '—' | ',') => true,
+            _ => {
+                p.grain == Grain::Year
+                    && !(read::is_dash(t, p.end) || t.is(p.end, "đến") || t.is(p.end, "tới"))
+            }
+        }
+    }
+
+    /// [`P::tails`] without the shortcut.
+    fn all_tails(&self, piece: Piece) -> Piece {
         let mut p = self.rel_suffix(piece);
         p = self.lunar_suffix(p);
         if p.rel.is_none() {
@@ -1227,6 +1255,11 @@ mod tests {
                 assert!(p.at(i).is_none(), "{text:?} at {i}");
                 assert!(p.core(i).is_none(), "{text:?} at {i}");
             }
+            // Where no tail applies, none changes the piece.
+            if let Some(c) = p.core(i).filter(|c| p.no_tail(c)) {
+                let all = p.all_tails(c);
+                assert_eq!(format!("{all:?}"), format!("{c:?}"), "{text:?} at {i}");
+            }
             // What `at` and `core` skip at a word before digits.
             if t.is_word(i) && t.is_digits(i + 1) {
                 assert!(p.time_led(i).is_none(), "{text:?} at {i}");
@@ -1274,6 +1307,27 @@ mod tests {
         // The seed article, in capitals, and cut at every 71st character.
         for text in crate::testing::seed_texts(71) {
             same_scan(&text);
+        }
+        // Dates with every kind of tail, after a comma too.
+        let tails = [
+            "ngày 15/3, 8 giờ sáng",
+            "ngày 15/3/2018, lúc 8h30",
+            "hôm qua, 8 giờ tối",
+            "sáng 6/2, vào lúc 9 giờ",
+            "năm 2010 tới 2015",
+            "năm 2010 đến năm 2015",
+            "năm 2010 – hết năm 2015",
+            "năm 2010-2015 và năm nay",
+            "tháng 3, năm nay",
+            "tháng 5 tới, tháng 6 vừa qua",
+            "ngày 4 tháng này",
+            "quý I năm ngoái, quý 2 tới",
+            "ngày 15/3 âm lịch, ngày 24 tháng 5 năm Mậu Tý",
+            "ngày 20 - 25/3/2018, từ 3 đến 5/4",
+            "tháng 3 - 5/2018, tháng 5 tới 6",
+        ];
+        for text in tails {
+            same_scan(text);
         }
         // The texts of the date vectors (`tests/data/dates`).
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dates");
