@@ -500,7 +500,7 @@ impl StartWords {
 
     /// What the word of hash `h` is (`word` gives the word itself, needed
     /// only in a bucket of several).
-    #[inline]
+    #[inline(always)]
     fn of<'w>(&self, h: u32, word: impl FnOnce() -> &'w str) -> Start {
         match self.buckets.get(h as usize % StartWords::BUCKETS) {
             None | Some(0) => Start::Neither,
@@ -790,6 +790,7 @@ impl P<'_, '_> {
     /// `15.3.2018`: [`read::dmy_at`]; not `1.000` or `123.456`), an hour and
     /// its minutes (`8:30`: [`P::clock_at`]); or a year, a dash and a year
     /// (`2021 – 2026`: [`P::bare_year_range`]).
+    #[inline(always)]
     fn digits_may_start(&self, i: usize) -> bool {
         let t = self.t;
         let next = i + 1;
@@ -797,30 +798,37 @@ impl P<'_, '_> {
         let short = |k: usize| t.is_digits(k) && len(k) <= 2;
         let joined_short = || short(i) && t.joined(next) && t.joined(next + 1) && short(next + 1);
         match t.get(next).map(|x| x.kind) {
+            // Most words after digits (`30 người`) fail the bit test.
             Some(Kind::Word) => {
-                if !t
-                    .hash(next)
+                t.hash(next)
                     .is_some_and(|h| self.after_digits.may_contain(h))
-                {
-                    return false;
-                }
-                let w = t.lower(next);
-                match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
-                    Some((_, AfterDigits::Clock)) => len(i) <= 2 && t.joined(next),
-                    Some((_, AfterDigits::Hours)) => len(i) <= 2,
-                    Some((_, AfterDigits::Month)) => self.number_or(next + 1, |w| {
-                        matches!(w, "giêng" | "chạp" | "đầu" | "cuối" | "trước")
-                    }),
-                    Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
-                    Some((_, AfterDigits::Year)) => len(i) == 4 && self.year_may_end(next + 1),
-                    None => false,
-                }
+                    && self.digits_then_word(i)
             }
             Some(Kind::Punct(':' | '/' | '.')) => joined_short(),
             Some(Kind::Punct('-' | '–' | '—')) => {
                 len(i) == 4 && self.year_may_end(next + 1) || joined_short()
             }
             Some(Kind::Punct(_) | Kind::Digits) | None => false,
+        }
+    }
+
+    /// [`P::digits_may_start`] for digits at token `i` before a word that
+    /// passes the bit test of [`AFTER_DIGITS`].
+    #[inline(never)]
+    fn digits_then_word(&self, i: usize) -> bool {
+        let t = self.t;
+        let next = i + 1;
+        let len = |k: usize| t.get(k).map_or(0, |x| x.end - x.start);
+        let w = t.lower(next);
+        match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
+            Some((_, AfterDigits::Clock)) => len(i) <= 2 && t.joined(next),
+            Some((_, AfterDigits::Hours)) => len(i) <= 2,
+            Some((_, AfterDigits::Month)) => self.number_or(next + 1, |w| {
+                matches!(w, "giêng" | "chạp" | "đầu" | "cuối" | "trước")
+            }),
+            Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
+            Some((_, AfterDigits::Year)) => len(i) == 4 && self.year_may_end(next + 1),
+            None => false,
         }
     }
 
