@@ -245,7 +245,11 @@ fn count_at(ctx: &Ctx<'_>, a: NumberMatch, known: Option<UnitAt>) -> Option<(usi
     let mut last = None;
     let mut unit = None;
     let mut unit_from = a.end;
-    if let Some(n) = range_connector(t, a.end, false) {
+    // No unit starts with a range connector (a test checks it): a unit
+    // known after the number is none.
+    let known_unit = known.is_some_and(|(at, u)| at == a.end && u.is_some());
+    let connector = || range_connector(t, a.end, false);
+    if let Some(n) = (!known_unit).then(connector).flatten() {
         if let Some(b) = number::number_at(t, a.end + n, &ctx.style).number() {
             let second = unit_at(b.end);
             if second.is_some() && b.value.to_f64() >= a.value.to_f64() {
@@ -410,6 +414,14 @@ mod tests {
             }
             Some((*unit, n))
         })
+    }
+
+    #[test]
+    fn no_unit_starts_with_a_range_connector() {
+        for (u, _) in &super::UNITS.list {
+            let t = crate::token::Tokens::new(u);
+            assert!(super::range_connector(&t, 0, false).is_none(), "{u}");
+        }
     }
 
     #[test]
