@@ -342,8 +342,8 @@ enum Next {
     /// What may start a date: `từ năm 2020`, `từ 20-26/10`.
     Date,
     /// What may follow `năm` in a date: a year (`năm 2017`, `năm hai
-    /// nghìn`), `học`, a relative word (`năm nay`, `năm ngoái`), or the unit
-    /// after `năm` the number (`năm ngày trước`, `năm giờ chiều`).
+    /// nghìn`), `học`, a relative word (`năm nay`, `năm ngoái`), or a unit
+    /// after `năm` as the number five (`năm ngày trước`, `năm giờ chiều`).
     Year,
     /// What may follow `ngày` in a date: a day (`ngày 15/3`, `ngày mười
     /// lăm`), a day word (`ngày mai`, `ngày hôm qua`), `đầu` (`ngày đầu
