@@ -20,23 +20,59 @@
 use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
-use crate::number::{self, NumberMatch};
+use crate::number::{self, NumberMatch, Parsed};
 use crate::token::{Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
 /// The units (counted nouns and measures) split into words, longest (in
-/// characters) first, indexed by the [`word_hash`] of the first token they
-/// start with (`m2` starts with the token `m`), with that token and the
-/// hash of their second token when it is a word (`gia` of `hộ gia đình`):
-/// a unit whose second word is not there is passed at one comparison.
+/// characters) first, and grouped by the first token they start with (`m2`
+/// starts with the token `m`): the token's [`word_hash`] picks its group at
+/// one table look-up, and each unit of the group keeps the hash of its
+/// second token when it is a word (`gia` of `hộ gia đình`): a unit whose
+/// second word is not there is passed at one comparison.
 struct Units {
     list: Vec<(&'static str, Vec<&'static str>)>,
-    by_first: super::FxMap<u32, Vec<(String, usize, Option<u32>)>>,
-    /// The keys of `by_first`, to rule out most tokens at one bit test.
-    firsts: WordFilter,
-    /// The keys and the words among the range connectors (`đến`, `tới`):
-    /// what may follow the number of a count ([`may_follow`]).
+    /// Hash bucket (the hash modulo [`Units::BUCKETS`]) of a first token →
+    /// 1 + the index in `heads` of the first group in that bucket (0: no
+    /// unit starts with a token of that bucket).
+    buckets: Box<[u16; Units::BUCKETS]>,
+    /// The groups, by first token.
+    heads: Vec<Head>,
+    /// The first tokens and the words among the range connectors (`đến`,
+    /// `tới`): what may follow the number of a count ([`may_follow`]).
     followers: WordFilter,
+}
+
+/// The units that start with one token.
+struct Head {
+    /// The token's [`word_hash`].
+    hash: u32,
+    /// The token (lower case).
+    first: String,
+    /// 1 + the index of the next group in the same bucket (0: none).
+    next: u16,
+    /// The units, in list order: their index in [`Units::list`], the
+    /// hash of their second token when it is a word, and whether their
+    /// first word is this token alone (`người`, not `m2`).
+    units: Vec<(usize, Option<u32>, bool)>,
+}
+
+impl Units {
+    const BUCKETS: usize = 8192;
+
+    /// The group of units whose first token is token `i` (of hash `h`).
+    #[inline]
+    fn head(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<&Head> {
+        let mut k = self.buckets.get(h as usize % Units::BUCKETS).copied()?;
+        while k != 0 {
+            let head = self.heads.get(usize::from(k) - 1)?;
+            if head.hash == h && t.lower_is(i, &head.first) {
+                return Some(head);
+            }
+            k = head.next;
+        }
+        None
+    }
 }
 
 /// The words among the range connectors a count takes ([`range_connector`]
@@ -50,27 +86,41 @@ static UNITS: Lazy<Units> = Lazy::new(|| {
         .map(|u| (*u, u.split(' ').collect()))
         .collect();
     list.sort_by_key(|(u, _)| core::cmp::Reverse(u.chars().count()));
-    let mut by_first: super::FxMap<u32, Vec<(String, usize, Option<u32>)>> =
-        super::FxMap::default();
-    let mut firsts = WordFilter::default();
+    let mut buckets = Box::new([0u16; Units::BUCKETS]);
+    let mut heads: Vec<Head> = Vec::new();
+    let mut followers = WordFilter::default();
     for (k, (u, _)) in list.iter().enumerate() {
         let toks = Tokens::new(u);
-        let first = toks.lower(0).to_string();
+        let first = toks.lower(0);
         let second = toks.hash(1).filter(|_| toks.is_word(1));
-        firsts.insert(&first);
-        by_first
-            .entry(word_hash(&first))
-            .or_default()
-            .push((first, k, second));
+        let alone = u.split(' ').next() == Some(first);
+        let hash = word_hash(first);
+        followers.insert(first);
+        let known = heads
+            .iter_mut()
+            .find(|h| h.hash == hash && h.first == first);
+        if let Some(head) = known {
+            head.units.push((k, second, alone));
+            continue;
+        }
+        let Some(slot) = buckets.get_mut(hash as usize % Units::BUCKETS) else {
+            continue;
+        };
+        heads.push(Head {
+            hash,
+            first: first.to_string(),
+            next: *slot,
+            units: vec![(k, second, alone)],
+        });
+        *slot = u16::try_from(heads.len()).unwrap_or(0);
     }
-    let mut followers = firsts.clone();
     for w in WORD_CONNECTORS {
         followers.insert(w);
     }
     Units {
         list,
-        by_first,
-        firsts,
+        buckets,
+        heads,
         followers,
     }
 });
@@ -83,23 +133,28 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
         return None;
     }
     let units = &*UNITS;
-    let h = t.hash(i)?;
-    if !units.firsts.may_contain(h) {
-        return None;
-    }
-    let first = t.lower(i);
-    // The units that start with this token, in list order (hashes may
-    // collide: the token is compared).
+    let head = units.head(t, i, t.hash(i)?)?;
+    // The units that start with this token, in list order.
     let next = t.hash(i + 1);
-    let mut starting = units
-        .by_first
-        .get(&h)?
+    // A first word that is this token alone ends here unless glued to more
+    // letters or digits (what [`word_at`] would find, without comparing
+    // the token again).
+    let glued = t.joined(i + 1) && (t.is_word(i + 1) || t.is_digits(i + 1));
+    let mut starting = head
+        .units
         .iter()
-        .filter(|(f, _, second)| second.is_none_or(|s| next == Some(s)) && f == first);
-    starting.find_map(|(_, k, _)| {
-        let (unit, words) = units.list.get(*k)?;
+        .filter(|(_, second, _)| second.is_none_or(|s| next == Some(s)));
+    starting.find_map(|&(k, _, alone)| {
+        let (unit, words) = units.list.get(k)?;
         let mut n = 0;
         for (m, w) in words.iter().enumerate() {
+            if m == 0 && alone {
+                if glued {
+                    return None;
+                }
+                n = 1;
+                continue;
+            }
             if m > 0 && (t.joined(i + n) || t.get(i + n).is_some_and(|x| x.line_before)) {
                 return None;
             }
@@ -109,17 +164,74 @@ pub(crate) fn unit_at(t: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)>
     })
 }
 
-/// The counts whose numbers [`super::each_number`] finds with the gate
-/// `may_use` (the pass's gate is [`may_follow`]; with none, every number
-/// start is read: the path the gate shortcuts).
-fn counts(ctx: &Ctx<'_>, may_use: impl Fn(usize) -> bool) -> Vec<(usize, usize, Count)> {
-    super::facts_of_numbers(ctx, may_use, count_at)
+/// A unit found at a token (or none there): asked once per token, though
+/// the pass may need it twice (before reading the number that ends there,
+/// and after).
+type UnitAt = (usize, Option<(&'static str, usize)>);
+
+/// The counts of the text, in order, each given to `emit` with the
+/// context (to push it) as soon as it is found. With `gate`, a number start
+/// whose reading ends by a known token ([`number::reading_ends_by`]) is
+/// read only when a unit or a range connector starts at that token (most
+/// are ruled out at a bit test, [`may_follow`]); without, every number
+/// start is read: the path the gate shortcuts.
+fn each_count<'t>(
+    ctx: &mut Ctx<'t>,
+    gate: bool,
+    mut emit: impl FnMut(&mut Ctx<'t>, usize, usize, Count),
+) {
+    let mut i = 0;
+    let mut k = 0;
+    while let Some(&s) = ctx.tokens.number_starts().get(k) {
+        k += 1;
+        if s < i {
+            continue;
+        }
+        i = s;
+        if ctx.claimed(i) {
+            i += 1;
+            continue;
+        }
+        let t = &ctx.tokens;
+        let mut known = None;
+        if gate {
+            if let Some(end) = number::reading_ends_by(t, i) {
+                let unit = may_follow(t, end).then(|| unit_at(t, end));
+                let connector = || range_connector(t, end, false).is_some();
+                if unit.flatten().is_none() && (unit.is_none() || !connector()) {
+                    i = end;
+                    continue;
+                }
+                known = unit.map(|u| (end, u));
+            }
+        }
+        let (next, fact) = match number::number_at(t, i, &ctx.style) {
+            Parsed::Number(a) if super::clean_number_start(t, a.start) => {
+                match count_at(ctx, a, known) {
+                    Some((s, e, c)) => (e, Some((s, e, c))),
+                    None => (a.end, None),
+                }
+            }
+            Parsed::Number(a) => (a.end, None),
+            Parsed::Bad(b) => (b.end, None),
+            Parsed::None => (i + 1, None),
+        };
+        i = next.max(i + 1);
+        if let Some((s, e, c)) = fact {
+            emit(ctx, s, e, c);
+        }
+    }
 }
 
 /// The count whose number is `a`: its token range and value, when a unit
-/// (or a range and a unit) follows.
-fn count_at(ctx: &Ctx<'_>, a: NumberMatch) -> Option<(usize, usize, Count)> {
+/// (or a range and a unit) follows. `known`: the unit at a token, if the
+/// pass looked there already.
+fn count_at(ctx: &Ctx<'_>, a: NumberMatch, known: Option<UnitAt>) -> Option<(usize, usize, Count)> {
     let t = &ctx.tokens;
+    let unit_at = |k: usize| match known {
+        Some((at, unit)) if at == k => unit,
+        _ => unit_at(t, k),
+    };
     // `19/20 xã` is 19 communes out of 20, not a count of 20.
     if a.start >= 2
         && t.is_punct(a.start - 1, '/')
@@ -131,16 +243,26 @@ fn count_at(ctx: &Ctx<'_>, a: NumberMatch) -> Option<(usize, usize, Count)> {
     }
     // `3-5 người`, `từ 3 đến 5 người`.
     let mut last = None;
+    let mut unit = None;
     let mut unit_from = a.end;
-    if let Some(n) = range_connector(t, a.end, false) {
+    // No unit starts with a range connector (a test checks it): a unit
+    // known after the number is none.
+    let known_unit = known.is_some_and(|(at, u)| at == a.end && u.is_some());
+    let connector = || range_connector(t, a.end, false);
+    if let Some(n) = (!known_unit).then(connector).flatten() {
         if let Some(b) = number::number_at(t, a.end + n, &ctx.style).number() {
-            if unit_at(t, b.end).is_some() && b.value.to_f64() >= a.value.to_f64() {
+            let second = unit_at(b.end);
+            if second.is_some() && b.value.to_f64() >= a.value.to_f64() {
                 last = Some(b);
                 unit_from = b.end;
+                unit = second;
             }
         }
     }
-    let (_, n) = unit_at(t, unit_from)?;
+    let (_, n) = match unit {
+        Some(u) => u,
+        None => unit_at(unit_from)?,
+    };
     let end = unit_from + n;
     let mut start = a.start;
     if last.is_some() && a.start > 0 && t.is(a.start - 1, "từ") {
@@ -202,9 +324,7 @@ fn word_at(t: &Tokens<'_>, i: usize, word: &str) -> Option<usize> {
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     // A count needs a unit or a range connector after its number: most
     // numbers are ruled out at a bit test (most are not even read).
-    let t = &ctx.tokens;
-    let found = counts(ctx, |k| may_follow(t, k));
-    for (s, e, c) in found {
+    each_count(ctx, true, |ctx, s, e, c| {
         if ctx.free(s, e) {
             let rule = if c.end.is_some() {
                 "count/range"
@@ -213,7 +333,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             };
             ctx.push(s, e, FactValue::Count(c), rule);
         }
-    }
+    });
 }
 
 /// Builds this module's tables now (see `Extractor::new`), not at the
@@ -226,36 +346,108 @@ pub(crate) fn warm() {
 mod tests {
     use crate::{Count, Extractor, FactKind, FactValue};
 
-    #[test]
-    fn the_gate_loses_no_count() {
-        // The counts found reading only where `may_follow` admits what
-        // follows a one-token number are those found reading everywhere.
+    /// The counts [`super::each_count`] finds in `text`, with the gate or
+    /// reading every number start.
+    fn scanned(text: &str, gate: bool) -> Vec<(usize, usize, Count)> {
+        let mut ctx = crate::extract::Ctx::new(text, None);
+        let mut found = Vec::new();
+        super::each_count(&mut ctx, gate, |_, s, e, c| found.push((s, e, c)));
+        found
+    }
+
+    /// The texts the shortcuts are checked on: numbers among words, digits
+    /// and marks, and every unit after numbers and in ranges.
+    fn texts() -> Vec<String> {
         let mut texts = crate::number::tests::around_numbers(12_000);
         for u in crate::lexicon::COUNT_UNITS
             .iter()
             .chain(crate::lexicon::COUNT_MEASURES.iter())
         {
             texts.push(format!("có 5 {u}, từ 3 đến 7 {u} và hai {u}; 4 - 6 {u}"));
+            texts.push(format!("{u} 5 {}\n{u}: 2–3 {u}s 7 {u}.", u.to_uppercase()));
         }
+        texts
+    }
+
+    #[test]
+    fn the_gate_loses_no_count() {
+        // The counts found reading only where a unit or a range connector
+        // follows a number whose end is known are those found reading
+        // everywhere.
         let (mut found, mut skipped) = (0, 0);
-        for text in &texts {
-            let ctx = crate::extract::Ctx::new(text, None);
-            let t = &ctx.tokens;
-            let full = super::counts(&ctx, |_| true);
-            assert_eq!(
-                super::counts(&ctx, |k| super::may_follow(t, k)),
-                full,
-                "{text:?}"
-            );
+        for text in &texts() {
+            let full = scanned(text, false);
+            assert_eq!(scanned(text, true), full, "{text:?}");
             found += full.len();
+            let t = crate::token::Tokens::new(text);
             for k in 0..=t.len() {
-                let used =
-                    super::unit_at(t, k).is_some() || super::range_connector(t, k, false).is_some();
-                assert!(super::may_follow(t, k) || !used, "{text:?} {k}");
-                skipped += usize::from(!super::may_follow(t, k));
+                let used = super::unit_at(&t, k).is_some()
+                    || super::range_connector(&t, k, false).is_some();
+                assert!(super::may_follow(&t, k) || !used, "{text:?} {k}");
+                skipped += usize::from(!super::may_follow(&t, k));
             }
         }
         assert!(found > 5_000 && skipped > 50_000, "{found} {skipped}");
+    }
+
+    /// [`super::unit_at`] by its definition: the first unit of the list
+    /// (longest first) whose first token is token `i`, whose second token
+    /// (when a word) is the next, and whose words are written from `i` on.
+    fn unit_at_by_list(
+        units: &[(&'static str, String, Option<u32>)],
+        t: &crate::token::Tokens<'_>,
+        i: usize,
+    ) -> Option<(&'static str, usize)> {
+        if t.get(i).is_none_or(|x| x.line_before) {
+            return None;
+        }
+        units.iter().find_map(|(unit, first, second)| {
+            if t.lower(i) != first || second.is_some_and(|s| t.hash(i + 1) != Some(s)) {
+                return None;
+            }
+            let mut n = 0;
+            for (m, w) in unit.split(' ').enumerate() {
+                if m > 0 && (t.joined(i + n) || t.get(i + n).is_some_and(|x| x.line_before)) {
+                    return None;
+                }
+                n += super::word_at(t, i + n, w)?;
+            }
+            Some((*unit, n))
+        })
+    }
+
+    #[test]
+    fn no_unit_starts_with_a_range_connector() {
+        for (u, _) in &super::UNITS.list {
+            let t = crate::token::Tokens::new(u);
+            assert!(super::range_connector(&t, 0, false).is_none(), "{u}");
+        }
+    }
+
+    #[test]
+    fn units_are_found_as_the_list_says() {
+        let units: Vec<(&'static str, String, Option<u32>)> = super::UNITS
+            .list
+            .iter()
+            .map(|(u, _)| {
+                let t = crate::token::Tokens::new(u);
+                (
+                    *u,
+                    t.lower(0).to_string(),
+                    t.hash(1).filter(|_| t.is_word(1)),
+                )
+            })
+            .collect();
+        let mut found = 0;
+        for text in texts().iter().step_by(3) {
+            let t = crate::token::Tokens::new(text);
+            for i in 0..=t.len() + 1 {
+                let unit = super::unit_at(&t, i);
+                assert_eq!(unit, unit_at_by_list(&units, &t, i), "{text:?} {i}");
+                found += usize::from(unit.is_some());
+            }
+        }
+        assert!(found > 3_000, "{found}");
     }
 
     fn counts(text: &str) -> Vec<(String, Count)> {

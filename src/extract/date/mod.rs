@@ -333,7 +333,7 @@ impl Start {
 /// [`P::next_word_fits`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Next {
-    /// Anything: `năm`, `ngày`, `tháng`… start many phrases.
+    /// Anything: `quý`, `tuần`, `mồng`… start many phrases.
     Any,
     /// One of these words: `chủ nhật`, `thế kỷ`, `cách đây`.
     Words(&'static [&'static str]),
@@ -341,6 +341,17 @@ enum Next {
     Weekday,
     /// What may start a date: `từ năm 2020`, `từ 20-26/10`.
     Date,
+    /// What may follow `năm` in a date: a year (`năm 2017`, `năm hai
+    /// nghìn`), `học`, a relative word (`năm nay`, `năm ngoái`), or a unit
+    /// after `năm` as the number five (`năm ngày trước`, `năm giờ chiều`).
+    Year,
+    /// What may follow `ngày` in a date: a day (`ngày 15/3`, `ngày mười
+    /// lăm`), a day word (`ngày mai`, `ngày hôm qua`), `đầu` (`ngày đầu
+    /// tiên`), a weekday or `mồng` (`ngày thứ sáu`, `ngày mồng 7`).
+    Day,
+    /// What may follow `tháng` in a date: a month (`tháng 6`, `tháng tư`,
+    /// `tháng Giêng`) or a relative word (`tháng này`, `tháng vừa qua`).
+    Month,
 }
 
 impl Next {
@@ -350,7 +361,9 @@ impl Next {
     /// word of each is common alone (none of these words is a number, so
     /// only the reader of its own phrase could match there). `từ` starts a range
     /// only when what follows could start a date (`từ năm 2020`, `từ
-    /// 20-26/10`), not `từ khi`, `từ đó`.
+    /// 20-26/10`), not `từ khi`, `từ đó`. `năm`, `ngày` and `tháng` start
+    /// many phrases, but none before a mark (`năm,`, `ngày.`) or most words
+    /// (`năm qua`, `ngày càng`, `tháng giảm`).
     fn of(w: &str) -> Next {
         match w {
             "chủ" | "chúa" => Next::Words(&["nhật"]),
@@ -373,6 +386,9 @@ impl Next {
             "bữa" => Next::Words(&["nay", "qua"]),
             "thứ" => Next::Weekday,
             "từ" => Next::Date,
+            "năm" => Next::Year,
+            "ngày" => Next::Day,
+            "tháng" => Next::Month,
             _ => Next::Any,
         }
     }
@@ -484,7 +500,7 @@ impl StartWords {
 
     /// What the word of hash `h` is (`word` gives the word itself, needed
     /// only in a bucket of several).
-    #[inline]
+    #[inline(always)]
     fn of<'w>(&self, h: u32, word: impl FnOnce() -> &'w str) -> Start {
         match self.buckets.get(h as usize % StartWords::BUCKETS) {
             None | Some(0) => Start::Neither,
@@ -683,7 +699,70 @@ impl P<'_, '_> {
             Next::Date => {
                 t.is_digits(i + 1) || t.hash(i + 1).is_some_and(|h| self.starts.may_contain(h))
             }
+            Next::Year => self.number_or(i + 1, |w| {
+                matches!(
+                    w,
+                    "học"
+                        | "kế"
+                        | "tiếp"
+                        | "nay"
+                        | "ngoái"
+                        | "trước"
+                        | "sau"
+                        | "tới"
+                        | "rồi"
+                        | "ngày"
+                        | "tuần"
+                        | "tháng"
+                        | "giờ"
+                )
+            }),
+            Next::Day => self.number_or(i + 1, |w| {
+                matches!(
+                    w,
+                    "hôm"
+                        | "mai"
+                        | "kia"
+                        | "mốt"
+                        | "đầu"
+                        | "ngày"
+                        | "mồng"
+                        | "mùng"
+                        | "thứ"
+                        | "chủ"
+                        | "chúa"
+                )
+            }),
+            Next::Month => self.number_or(i + 1, |w| {
+                matches!(
+                    w,
+                    "giêng"
+                        | "chạp"
+                        | "kế"
+                        | "tiếp"
+                        | "vừa"
+                        | "này"
+                        | "trước"
+                        | "sau"
+                        | "tới"
+                        | "rồi"
+                )
+            }),
         }
+    }
+
+    /// Is token `j` digits, a word a numeral may start with, or a word
+    /// `word` accepts? The first two are known by the token's mark
+    /// ([`marks::NUMERAL`] is the numeral flag of a word).
+    #[inline]
+    fn number_or(&self, j: usize, word: impl Fn(&str) -> bool) -> bool {
+        let Some(&m) = self.t.marks().get(j) else {
+            return false;
+        };
+        if m & marks::NOT_WORD != 0 {
+            return m & marks::PUNCT == 0;
+        }
+        m & marks::NUMERAL != 0 || word(self.t.lower(j))
     }
 
     /// Could a date expression start at token `i`? Every parser wants a
@@ -709,8 +788,9 @@ impl P<'_, '_> {
     /// (with what it needs), or a separator joined to more digits: a day
     /// and a month of one or two digits each (`15/3`, `15-3-2018`,
     /// `15.3.2018`: [`read::dmy_at`]; not `1.000` or `123.456`), an hour and
-    /// its minutes (`8:30`: [`P::clock_at`]); or a year and a dash (`2021 –
-    /// 2026`: [`P::bare_year_range`]).
+    /// its minutes (`8:30`: [`P::clock_at`]); or a year, a dash and a year
+    /// (`2021 – 2026`: [`P::bare_year_range`]).
+    #[inline(always)]
     fn digits_may_start(&self, i: usize) -> bool {
         let t = self.t;
         let next = i + 1;
@@ -718,36 +798,65 @@ impl P<'_, '_> {
         let short = |k: usize| t.is_digits(k) && len(k) <= 2;
         let joined_short = || short(i) && t.joined(next) && t.joined(next + 1) && short(next + 1);
         match t.get(next).map(|x| x.kind) {
+            // Most words after digits (`30 người`) fail the bit test.
             Some(Kind::Word) => {
-                if !t
-                    .hash(next)
+                t.hash(next)
                     .is_some_and(|h| self.after_digits.may_contain(h))
-                {
-                    return false;
-                }
-                let w = t.lower(next);
-                match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
-                    Some((_, AfterDigits::Nothing)) => true,
-                    Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
-                    Some((_, AfterDigits::Year)) => len(i) == 4,
-                    None => false,
-                }
+                    && self.digits_then_word(i)
             }
             Some(Kind::Punct(':' | '/' | '.')) => joined_short(),
-            Some(Kind::Punct('-' | '–' | '—')) => len(i) == 4 || joined_short(),
+            Some(Kind::Punct('-' | '–' | '—')) => {
+                len(i) == 4 && self.year_may_end(next + 1) || joined_short()
+            }
             Some(Kind::Punct(_) | Kind::Digits) | None => false,
         }
     }
 
+    /// [`P::digits_may_start`] for digits at token `i` before a word that
+    /// passes the bit test of [`AFTER_DIGITS`].
+    #[inline(never)]
+    fn digits_then_word(&self, i: usize) -> bool {
+        let t = self.t;
+        let next = i + 1;
+        let len = |k: usize| t.get(k).map_or(0, |x| x.end - x.start);
+        let w = t.lower(next);
+        match AFTER_DIGITS.iter().find(|(a, _)| *a == w) {
+            Some((_, AfterDigits::Clock)) => len(i) <= 2 && t.joined(next),
+            Some((_, AfterDigits::Hours)) => len(i) <= 2,
+            Some((_, AfterDigits::Month)) => self.number_or(next + 1, |w| {
+                matches!(w, "giêng" | "chạp" | "đầu" | "cuối" | "trước")
+            }),
+            Some((_, AfterDigits::Truoc)) => t.is(next + 1, "trước"),
+            Some((_, AfterDigits::Year)) => len(i) == 4 && self.year_may_end(next + 1),
+            None => false,
+        }
+    }
+
+    /// May the end of a range of years start at token `k` (after its
+    /// connector): `năm` or four digits, maybe after `hết` (see
+    /// [`P::range_tail`])?
+    fn year_may_end(&self, k: usize) -> bool {
+        let t = self.t;
+        let k = if t.is(k, "hết") { k + 1 } else { k };
+        t.is(k, "năm") || t.is_digits(k) && t.get(k).is_some_and(|x| x.end - x.start == 4)
+    }
+
     /// [`P::may_start`] for word `i` of hash `h`: one of [`TRIGGERS`] with a
     /// word after it that fits ([`P::next_word_fits`]; `năm`, also a number
-    /// word, is the year's word too: always tried), or a number word with
+    /// word, is the year's word too: tried as that), or a number word with
     /// a unit after it or after the number it starts
     /// ([`P::number_may_start`]).
     #[inline(always)]
     fn word_may_start(&self, i: usize, h: u32) -> bool {
         match self.starts.of(h, || self.t.lower(i)) {
             Start::Trigger(Next::Any) => true,
+            // `năm 2017`, `ngày 15/3`, `tháng 6`: most are followed by
+            // digits, known by the next token's mark.
+            Start::Trigger(next @ (Next::Year | Next::Day | Next::Month)) => {
+                let m = self.t.marks().get(i + 1).copied().unwrap_or(0);
+                m & (marks::NOT_WORD | marks::PUNCT) == marks::NOT_WORD
+                    || m & marks::NOT_WORD == 0 && self.next_word_fits(i, next)
+            }
             Start::Trigger(next) => self.next_word_fits(i, next),
             Start::Number => self.number_may_start(i),
             Start::Neither => false,
@@ -813,12 +922,40 @@ impl P<'_, '_> {
     /// read: the fields have no era.
     fn before_common_era(&self, end: usize) -> bool {
         let t = self.t;
-        t.phrase(end, "trước công nguyên").is_some() || t.is(end, "tcn")
+        let phrase = || t.phrase(end, "trước công nguyên").is_some();
+        t.is(end, "tcn") || t.is(end, "trước") && phrase()
     }
 
     /// What may follow a piece: a relative anchor, `âm lịch`, a range end,
-    /// a time of day.
+    /// a time of day. Most pieces take none ([`P::no_tail`]): none is tried.
     pub(super) fn tails(&self, piece: Piece) -> Piece {
+        if self.no_tail(&piece) {
+            return piece;
+        }
+        self.all_tails(piece)
+    }
+
+    /// Does no tail apply after piece `p` (each would return it as it is)?
+    /// Every tail starts with a word, digits, a dash or a comma after the
+    /// piece (`năm nay`, `âm lịch`, `– 2026`, `, 8 giờ`): none after another
+    /// mark (`năm 2017.`) or at the end. A year (`năm 2017`, `năm nay`)
+    /// takes a range end alone (`năm 2010 – 2015`, `năm 2010 đến 2015`).
+    /// A test checks that [`P::all_tails`] leaves such pieces alone.
+    #[inline]
+    fn no_tail(&self, p: &Piece) -> bool {
+        let t = self.t;
+        match t.get(p.end).map(|x| x.kind) {
+            None => true,
+            Some(Kind::Punct(c)) if !matches!(c, '-' | '–' | '—' | ',') => true,
+            _ => {
+                p.grain == Grain::Year
+                    && !(read::is_dash(t, p.end) || t.is(p.end, "đến") || t.is(p.end, "tới"))
+            }
+        }
+    }
+
+    /// [`P::tails`] without the shortcut.
+    fn all_tails(&self, piece: Piece) -> Piece {
         let mut p = self.rel_suffix(piece);
         p = self.lunar_suffix(p);
         if p.rel.is_none() {
@@ -918,22 +1055,30 @@ impl P<'_, '_> {
 /// digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum AfterDigits {
-    /// Nothing: `8h`, `8 giờ`, `15 tháng 3`, `6 tháng đầu năm`.
-    Nothing,
+    /// Glued to one or two digits: `8h`, `8h30`, `10g45` ([`P::clock_at`]).
+    Clock,
+    /// One or two digits before it: `8 giờ`, `3 giờ chiều`
+    /// ([`P::clock_at`]).
+    Hours,
+    /// A month, `đầu`, `cuối` or `trước` after it: `15 tháng 3`, `6 tháng
+    /// đầu năm`, `9 tháng năm 2019`, `3 tháng trước` (`3 tháng qua` is a
+    /// count).
+    Month,
     /// `trước`: `3 năm trước`, `15 ngày trước` ([`P::ago`]; `3 năm` alone
     /// is a count).
     Truoc,
-    /// Four digits before it: `2021 đến 2026` ([`P::bare_year_range`]).
+    /// Four digits before it and a year after it: `2021 đến 2026`, `2010
+    /// tới năm 2015` ([`P::bare_year_range`]).
     Year,
 }
 
 /// The words after digits a date may start with (see
 /// [`P::digits_may_start`]).
 const AFTER_DIGITS: &[(&str, AfterDigits)] = &[
-    ("h", AfterDigits::Nothing),
-    ("g", AfterDigits::Nothing),
-    ("giờ", AfterDigits::Nothing),
-    ("tháng", AfterDigits::Nothing),
+    ("h", AfterDigits::Clock),
+    ("g", AfterDigits::Clock),
+    ("giờ", AfterDigits::Hours),
+    ("tháng", AfterDigits::Month),
     ("ngày", AfterDigits::Truoc),
     ("tuần", AfterDigits::Truoc),
     ("năm", AfterDigits::Truoc),
@@ -1024,8 +1169,8 @@ mod tests {
     fn triggers_are_the_list() {
         assert!(TRIGGERS.iter().all(|w| is_trigger(w)));
         assert_eq!(TRIGGERS.len(), 29);
-        // `năm` is the only number word a date may start with whatever
-        // follows it (see `word_may_start`).
+        // `năm` is the only number word among them (the year's word: see
+        // `word_may_start`).
         let numbers = TRIGGERS.iter().filter(|w| lexicon::is_number_word(w));
         assert_eq!(numbers.collect::<Vec<_>>(), [&"năm"]);
         let t = Tokens::new(include_str!("../../../fixtures/duong-quang-2017.txt"));
@@ -1048,7 +1193,8 @@ mod tests {
             assert!(starts.may_contain(word_hash(w)), "{w}");
             assert_ne!(of(&starts, w), Start::Neither, "{w}");
         }
-        assert_eq!(of(&starts, "năm"), Start::Trigger(Next::Any));
+        assert_eq!(of(&starts, "năm"), Start::Trigger(Next::Year));
+        assert_eq!(of(&starts, "quý"), Start::Trigger(Next::Any));
         assert_eq!(of(&starts, "thứ"), Start::Trigger(Next::Weekday));
         assert_eq!(of(&starts, "chủ"), Start::Trigger(Next::Words(&["nhật"])));
         assert_eq!(of(&starts, "mười"), Start::Number);
@@ -1115,6 +1261,12 @@ mod tests {
             }
             if !p.may_start(i) {
                 assert!(p.at(i).is_none(), "{text:?} at {i}");
+                assert!(p.core(i).is_none(), "{text:?} at {i}");
+            }
+            // Where no tail applies, none changes the piece.
+            if let Some(c) = p.core(i).filter(|c| p.no_tail(c)) {
+                let all = p.all_tails(c);
+                assert_eq!(format!("{all:?}"), format!("{c:?}"), "{text:?} at {i}");
             }
             // What `at` and `core` skip at a word before digits.
             if t.is_word(i) && t.is_digits(i + 1) {
@@ -1164,6 +1316,27 @@ mod tests {
         for text in crate::testing::seed_texts(71) {
             same_scan(&text);
         }
+        // Dates with every kind of tail, after a comma too.
+        let tails = [
+            "ngày 15/3, 8 giờ sáng",
+            "ngày 15/3/2018, lúc 8h30",
+            "hôm qua, 8 giờ tối",
+            "sáng 6/2, vào lúc 9 giờ",
+            "năm 2010 tới 2015",
+            "năm 2010 đến năm 2015",
+            "năm 2010 – hết năm 2015",
+            "năm 2010-2015 và năm nay",
+            "tháng 3, năm nay",
+            "tháng 5 tới, tháng 6 vừa qua",
+            "ngày 4 tháng này",
+            "quý I năm ngoái, quý 2 tới",
+            "ngày 15/3 âm lịch, ngày 24 tháng 5 năm Mậu Tý",
+            "ngày 20 - 25/3/2018, từ 3 đến 5/4",
+            "tháng 3 - 5/2018, tháng 5 tới 6",
+        ];
+        for text in tails {
+            same_scan(text);
+        }
         // The texts of the date vectors (`tests/data/dates`).
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dates");
         let mut vectors = 0;
@@ -1198,7 +1371,7 @@ mod tests {
              ngoái|này|vừa qua|cách đây|âm lịch|tết|Giêng|chạp|chủ nhật|thế kỷ|XX|IV|I|thập niên|\
              những năm|năm học|nửa đầu|đầu|cuối|lúc|phút|rưỡi|người|tỷ|đồng|và|hoặc|của|số|lần|\
              Tháng|NĂM|Ngày|x|kỷ|kỉ|niên|khóa|học|đây|nhật|thứ hai|thứ 2|Thứ Năm|chúa nhật|\
-             cuối tuần|nửa cuối|thập kỉ|niên khóa"
+             cuối tuần|nửa cuối|thập kỉ|niên khóa|hết|2020 - hết 2025|2021 đến hết năm 2023"
                 .split('|'),
         );
         let mut rng = crate::testing::Rng::new();

@@ -249,7 +249,10 @@ impl P<'_, '_> {
             };
             Some(Piece::new(i + 1, i + 2, date, "date/dm", Grain::PartialDay))
         };
-        let x = self.core(i + 1).or_else(partial)?;
+        // A date that [`P::may_start`] rules out is no core either (a test
+        // checks it): most `từ 2017`, `từ 5 người` are passed over here.
+        let core = || self.may_start(i + 1).then(|| self.core(i + 1)).flatten();
+        let x = core().or_else(partial)?;
         if x.rel.is_some() {
             return None;
         }
