@@ -156,6 +156,8 @@ struct Context {
     /// Every triple (see [`triple_hash`]), to rule out most pairs of
     /// words at one bit test each.
     triples: WordFilter,
+    /// The [`word_hash`] of `*` (any head).
+    any: u32,
 }
 
 /// Where the word of a [`Context`] pair stands.
@@ -177,6 +179,7 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
         before: PairSet::default(),
         first: PairSet::default(),
         triples: WordFilter::default(),
+        any: word_hash("*"),
     };
     for (head, place, words) in ORG_CONTEXT.iter() {
         let (side, set) = match *place {
@@ -200,7 +203,7 @@ fn in_context(head: Option<usize>, side: Side, keys: &Keys<'_>, k: usize) -> boo
         return false;
     };
     let c: &Context = &CONTEXT;
-    let any = word_hash("*");
+    let any = c.any;
     let listed = |h: u32| c.triples.may_contain(triple_hash(side, h, word_h));
     let head_h = head.map_or(Some(any), |i| keys.hash(i));
     if !(head_h.is_some_and(listed) || listed(any)) {
@@ -254,11 +257,27 @@ fn lower_word(t: &Tokens<'_>, i: usize) -> bool {
 /// Does something that ends a name start at token `i`: a title, a level
 /// word, another organization?
 fn name_stop(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    // Most words of a name start none of these: one table test for all
+    // four look-ups (each starts with a test of its first words).
+    keys.flags(&STOP_STARTS, i) != 0 && name_stop_looked_up(t, keys, i)
+}
+
+/// [`name_stop`] by its four look-ups.
+fn name_stop_looked_up(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     title_at(t, keys, i)
         || place_at(t, keys, i).is_some()
         || super::place::level_at(t, keys, i)
         || HEADS.longest_at(t, keys, i).is_some()
 }
+
+/// The first words of the titles, the level words (and `TPHCM`) and the
+/// heads: those [`name_stop`] may find something at.
+static STOP_STARTS: Lazy<FlagTable> = Lazy::new(|| {
+    let mut table = FlagTable::default();
+    super::place::flag_title_and_level_firsts(&mut table, 1);
+    HEADS.flag_firsts(&mut table, 1, |_| true);
+    table
+});
 
 /// Is the run of capitalized words starting at token `i` a person's name: a
 /// family name and one to three more capitals, the run ending there?
@@ -967,27 +986,33 @@ fn each_org(
     out
 }
 
+/// Every organization in the text, left to right, with its name and the
+/// name with its abbreviations expanded (when that differs).
+fn named_organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<(OrgMatch, String, Option<String>)> {
+    organizations(t, keys)
+        .into_iter()
+        .map(|m| {
+            let surface = t
+                .text()
+                .get(t.span(m.start, m.end).range())
+                .unwrap_or_default();
+            let mut name = m.name.clone().unwrap_or_else(|| surface.to_string());
+            // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital.
+            if name.starts_with("đảng") {
+                name = name.replacen("đảng", "Đảng", 1);
+            }
+            let expanded = expand(t, keys, m.start, m.end).filter(|e| *e != name);
+            (m, name, expanded)
+        })
+        .collect()
+}
+
 /// Emits the `organization` facts.
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let found: Vec<(OrgMatch, String, Option<String>)> = {
+    let found = {
         let t = &ctx.tokens;
         let keys = Keys::new(t);
-        organizations(t, &keys)
-            .into_iter()
-            .map(|m| {
-                let surface = t
-                    .text()
-                    .get(t.span(m.start, m.end).range())
-                    .unwrap_or_default();
-                let mut name = m.name.clone().unwrap_or_else(|| surface.to_string());
-                // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital.
-                if name.starts_with("đảng") {
-                    name = name.replacen("đảng", "Đảng", 1);
-                }
-                let expanded = expand(t, &keys, m.start, m.end).filter(|e| *e != name);
-                (m, name, expanded)
-            })
-            .collect()
+        named_organizations(t, &keys)
     };
     for (m, name, expanded) in found {
         ctx.push_unclaimed(
@@ -1015,6 +1040,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LEGAL_FORMS);
     once_cell::sync::Lazy::force(&LOWER_SCOPE_PHRASES);
     once_cell::sync::Lazy::force(&HEAD_STARTS);
+    once_cell::sync::Lazy::force(&STOP_STARTS);
     once_cell::sync::Lazy::force(&LOWER_HEADS);
 }
 
@@ -1203,6 +1229,30 @@ mod tests {
         }
         // Many lower-case heads are organizations (`công ty Vinamilk`).
         assert!(found > 1_000, "{found}");
+    }
+
+    /// [`name_stop`] answers as its four look-ups, at every token (and
+    /// past the end) of the sample texts, with keys of both kinds; its
+    /// table rules out most tokens.
+    #[test]
+    fn name_stop_answers_as_its_look_ups() {
+        let (mut stops, mut ruled_out, mut all) = (0, 0, 0);
+        for text in crate::extract::place::samples::texts() {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let want = name_stop_looked_up(&t, &keys, i);
+                    assert_eq!(name_stop(&t, &keys, i), want, "{text:?} at {i}");
+                    stops += usize::from(want);
+                    ruled_out += usize::from(keys.flags(&STOP_STARTS, i) == 0);
+                    all += 1;
+                }
+            }
+        }
+        assert!(
+            stops > 5_000 && ruled_out * 2 > all,
+            "{stops} {ruled_out} {all}"
+        );
     }
 
     /// The lexicons of organizations find at each token what trying every
