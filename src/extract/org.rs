@@ -354,8 +354,9 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             && (!keys.in_set(&FUNCTION_WORDS, m)
                 || keys.get(m) == "các"
                 || keys.get(m) == "và" && m > k)
-            && place_at(t, keys, m).is_none()
-            && super::place::bare_level_at(t, keys, m).is_none()
+            && !(super::place::place_may_start_at(keys, m)
+                && (place_at(t, keys, m).is_some()
+                    || super::place::bare_level_at(t, keys, m).is_some()))
         {
             m += 1;
         }
@@ -366,7 +367,10 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                     domain: false,
                 });
             }
-            if place_at(t, keys, m).is_some() || super::place::bare_level_at(t, keys, m).is_some() {
+            if super::place::place_may_start_at(keys, m)
+                && (place_at(t, keys, m).is_some()
+                    || super::place::bare_level_at(t, keys, m).is_some())
+            {
                 return Some(NameRead {
                     end: m,
                     domain: false,
@@ -494,19 +498,23 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if !spaced(t, j) {
         return None;
     }
-    if let Some(PlaceMatch { end, .. }) = place_at(t, keys, j) {
-        return Some((end, true));
-    }
-    if let Some(n) = super::place::bare_level_at(t, keys, j) {
-        return Some((j + n, true));
+    // Most words start no place nor level word: one test for both.
+    if super::place::place_may_start_at(keys, j) {
+        if let Some(PlaceMatch { end, .. }) = place_at(t, keys, j) {
+            return Some((end, true));
+        }
+        if let Some(n) = super::place::bare_level_at(t, keys, j) {
+            return Some((j + n, true));
+        }
     }
     if let Some((n, _)) = LOWER_SCOPE_PHRASES.longest_at(t, j) {
         return Some((j + n, false));
     }
-    if matches!(keys.get(j), "tw" | "tư") && all_caps(t, j) {
+    // In capitals only: most words are ruled out by a field.
+    if t.has_capital(j) && matches!(keys.get(j), "tw" | "tư") && all_caps(t, j) {
         return Some((j + 1, false));
     }
-    if keys.get(j) == "t" && t.is_punct(j + 1, '.') && keys.get(j + 2) == "ư" && t.joined(j + 2) {
+    if t.is_punct(j + 1, '.') && keys.get(j) == "t" && keys.get(j + 2) == "ư" && t.joined(j + 2) {
         return Some((j + 3, false));
     }
     if !name_ok || !capitalized(t, j) {

@@ -1070,11 +1070,20 @@ pub(crate) fn place_may_start(h: u32) -> bool {
     PLACE_STARTS.get(h) & PLACE_START != 0
 }
 
+/// May a place or a level word start at token `i`: is it `TPHCM` or may
+/// it be a level word's first (`false` for most words, at one table
+/// test)? Where it is not, [`place_at`], [`level_at`] and
+/// [`bare_level_at`] find nothing.
+#[inline]
+pub(crate) fn place_may_start_at(keys: &Keys<'_>, i: usize) -> bool {
+    keys.flags(&PLACE_STARTS, i) & PLACE_START != 0
+}
+
 /// The place whose level word starts at token `i`.
 #[inline]
 pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
     // Most words are neither `TPHCM` nor a level word's first: one test.
-    if keys.flags(&PLACE_STARTS, i) & PLACE_START == 0 {
+    if !place_may_start_at(keys, i) {
         return None;
     }
     place_at_word(t, keys, i)
@@ -1549,6 +1558,29 @@ mod tests {
             .filter_map(char::from_u32)
             .find(|c| c.is_uppercase() && c.is_lowercase());
         assert_eq!(both, None);
+    }
+
+    /// Where [`place_may_start_at`] is `false`, [`place_at`],
+    /// [`level_at`] and [`bare_level_at`] find nothing: at every token
+    /// (and past the end) of the sample texts, with keys of both kinds.
+    #[test]
+    fn no_place_nor_level_where_none_may_start() {
+        let (mut found, mut ruled_out) = (0, 0);
+        for text in samples::texts() {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let any = place_at_word(&t, &keys, i).is_some()
+                        || level_at(&t, &keys, i)
+                        || bare_level_at(&t, &keys, i).is_some();
+                    let may = place_may_start_at(&keys, i);
+                    assert!(may || !any, "{text:?} at {i}");
+                    found += usize::from(any);
+                    ruled_out += usize::from(!may);
+                }
+            }
+        }
+        assert!(found > 1_000 && ruled_out > 10_000, "{found} {ruled_out}");
     }
 
     /// [`latin_case`] agrees with Unicode's tables at every code point it
