@@ -158,6 +158,9 @@ struct Context {
     triples: WordFilter,
     /// The [`word_hash`] of `*` (any head).
     any: u32,
+    /// Every word of every pair, of either side: a word not in it unmakes
+    /// no head.
+    words: WordFilter,
 }
 
 /// Where the word of a [`Context`] pair stands.
@@ -180,6 +183,7 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
         first: PairSet::default(),
         triples: WordFilter::default(),
         any: word_hash("*"),
+        words: WordFilter::default(),
     };
     for (head, place, words) in ORG_CONTEXT.iter() {
         let (side, set) = match *place {
@@ -190,6 +194,7 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
         for w in words.split(' ') {
             c.triples
                 .insert_hash(triple_hash(side, word_hash(head), word_hash(w)));
+            c.words.insert_hash(word_hash(w));
             set.insert(head.to_string(), w.to_string());
         }
     }
@@ -198,11 +203,26 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
 
 /// Does the key of token `k`, on `side` of the head whose first word is
 /// token `head` (`None`: any head), unmake it? Never past the end.
+#[inline]
 fn in_context(head: Option<usize>, side: Side, keys: &Keys<'_>, k: usize) -> bool {
     let Some(word_h) = keys.hash(k) else {
         return false;
     };
     let c: &Context = &CONTEXT;
+    // Most words are in no pair: one bit test, no call.
+    c.words.may_contain(word_h) && in_context_listed(c, head, side, keys, k, word_h)
+}
+
+/// [`in_context`] for a word of hash `word_h` that may be in a pair.
+#[inline(never)]
+fn in_context_listed(
+    c: &Context,
+    head: Option<usize>,
+    side: Side,
+    keys: &Keys<'_>,
+    k: usize,
+    word_h: u32,
+) -> bool {
     let any = c.any;
     let listed = |h: u32| c.triples.may_contain(triple_hash(side, h, word_h));
     let head_h = head.map_or(Some(any), |i| keys.hash(i));
@@ -1237,6 +1257,36 @@ mod tests {
         }
         // Many lower-case heads are organizations (`công ty Vinamilk`).
         assert!(found > 1_000, "{found}");
+    }
+
+    /// [`in_context`] answers as its look-up without the filter of the
+    /// pairs' words, on both sides, after any head and after the head at
+    /// every token, at every token (and past the end) of the sample texts,
+    /// with keys of both kinds.
+    #[test]
+    fn in_context_answers_as_its_look_up() {
+        let (mut found, mut all) = (0, 0);
+        for text in crate::extract::place::samples::texts() {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                let c: &Context = &CONTEXT;
+                for k in 0..t.len() + 2 {
+                    let Some(word_h) = keys.hash(k) else {
+                        assert!(!in_context(None, Side::First, &keys, k));
+                        continue;
+                    };
+                    for side in [Side::Before, Side::First] {
+                        for head in [None, Some(k + 1), Some(k.saturating_sub(1))] {
+                            let want = in_context_listed(c, head, side, &keys, k, word_h);
+                            assert_eq!(in_context(head, side, &keys, k), want, "{text:?} {k}");
+                            found += usize::from(want);
+                            all += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 1_000 && all > found * 20, "{found} {all}");
     }
 
     /// [`name_stop`] answers as its four look-ups, at every token (and
