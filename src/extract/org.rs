@@ -156,6 +156,11 @@ struct Context {
     /// Every triple (see [`triple_hash`]), to rule out most pairs of
     /// words at one bit test each.
     triples: WordFilter,
+    /// The [`word_hash`] of `*` (any head).
+    any: u32,
+    /// Every word of every pair, of either side: a word not in it unmakes
+    /// no head.
+    words: WordFilter,
 }
 
 /// Where the word of a [`Context`] pair stands.
@@ -177,6 +182,8 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
         before: PairSet::default(),
         first: PairSet::default(),
         triples: WordFilter::default(),
+        any: word_hash("*"),
+        words: WordFilter::default(),
     };
     for (head, place, words) in ORG_CONTEXT.iter() {
         let (side, set) = match *place {
@@ -187,6 +194,7 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
         for w in words.split(' ') {
             c.triples
                 .insert_hash(triple_hash(side, word_hash(head), word_hash(w)));
+            c.words.insert_hash(word_hash(w));
             set.insert(head.to_string(), w.to_string());
         }
     }
@@ -195,12 +203,27 @@ static CONTEXT: Lazy<Context> = Lazy::new(|| {
 
 /// Does the key of token `k`, on `side` of the head whose first word is
 /// token `head` (`None`: any head), unmake it? Never past the end.
+#[inline]
 fn in_context(head: Option<usize>, side: Side, keys: &Keys<'_>, k: usize) -> bool {
     let Some(word_h) = keys.hash(k) else {
         return false;
     };
     let c: &Context = &CONTEXT;
-    let any = word_hash("*");
+    // Most words are in no pair: one bit test, no call.
+    c.words.may_contain(word_h) && in_context_listed(c, head, side, keys, k, word_h)
+}
+
+/// [`in_context`] for a word of hash `word_h` that may be in a pair.
+#[inline(never)]
+fn in_context_listed(
+    c: &Context,
+    head: Option<usize>,
+    side: Side,
+    keys: &Keys<'_>,
+    k: usize,
+    word_h: u32,
+) -> bool {
+    let any = c.any;
     let listed = |h: u32| c.triples.may_contain(triple_hash(side, h, word_h));
     let head_h = head.map_or(Some(any), |i| keys.hash(i));
     if !(head_h.is_some_and(listed) || listed(any)) {
@@ -254,11 +277,27 @@ fn lower_word(t: &Tokens<'_>, i: usize) -> bool {
 /// Does something that ends a name start at token `i`: a title, a level
 /// word, another organization?
 fn name_stop(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
+    // Most words of a name start none of these: one table test for all
+    // four look-ups (each starts with a test of its first words).
+    keys.flags(&STOP_STARTS, i) != 0 && name_stop_looked_up(t, keys, i)
+}
+
+/// [`name_stop`] by its four look-ups.
+fn name_stop_looked_up(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     title_at(t, keys, i)
         || place_at(t, keys, i).is_some()
         || super::place::level_at(t, keys, i)
         || HEADS.longest_at(t, keys, i).is_some()
 }
+
+/// The first words of the titles, the level words (and `TPHCM`) and the
+/// heads: those [`name_stop`] may find something at.
+static STOP_STARTS: Lazy<FlagTable> = Lazy::new(|| {
+    let mut table = FlagTable::default();
+    super::place::flag_title_and_level_firsts(&mut table, 1);
+    HEADS.flag_firsts(&mut table, 1, |_| true);
+    table
+});
 
 /// Is the run of capitalized words starting at token `i` a person's name: a
 /// family name and one to three more capitals, the run ending there?
@@ -335,8 +374,9 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
             && (!keys.in_set(&FUNCTION_WORDS, m)
                 || keys.get(m) == "các"
                 || keys.get(m) == "và" && m > k)
-            && place_at(t, keys, m).is_none()
-            && super::place::bare_level_at(t, keys, m).is_none()
+            && !(super::place::place_may_start_at(keys, m)
+                && (place_at(t, keys, m).is_some()
+                    || super::place::bare_level_at(t, keys, m).is_some()))
         {
             m += 1;
         }
@@ -347,7 +387,10 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                     domain: false,
                 });
             }
-            if place_at(t, keys, m).is_some() || super::place::bare_level_at(t, keys, m).is_some() {
+            if super::place::place_may_start_at(keys, m)
+                && (place_at(t, keys, m).is_some()
+                    || super::place::bare_level_at(t, keys, m).is_some())
+            {
                 return Some(NameRead {
                     end: m,
                     domain: false,
@@ -475,19 +518,23 @@ fn scope_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, name_ok: bool) -> Option<
     if !spaced(t, j) {
         return None;
     }
-    if let Some(PlaceMatch { end, .. }) = place_at(t, keys, j) {
-        return Some((end, true));
-    }
-    if let Some(n) = super::place::bare_level_at(t, keys, j) {
-        return Some((j + n, true));
+    // Most words start no place nor level word: one test for both.
+    if super::place::place_may_start_at(keys, j) {
+        if let Some(PlaceMatch { end, .. }) = place_at(t, keys, j) {
+            return Some((end, true));
+        }
+        if let Some(n) = super::place::bare_level_at(t, keys, j) {
+            return Some((j + n, true));
+        }
     }
     if let Some((n, _)) = LOWER_SCOPE_PHRASES.longest_at(t, j) {
         return Some((j + n, false));
     }
-    if matches!(keys.get(j), "tw" | "tư") && all_caps(t, j) {
+    // In capitals only: most words are ruled out by a field.
+    if t.has_capital(j) && matches!(keys.get(j), "tw" | "tư") && all_caps(t, j) {
         return Some((j + 1, false));
     }
-    if keys.get(j) == "t" && t.is_punct(j + 1, '.') && keys.get(j + 2) == "ư" && t.joined(j + 2) {
+    if t.is_punct(j + 1, '.') && keys.get(j) == "t" && keys.get(j + 2) == "ư" && t.joined(j + 2) {
         return Some((j + 3, false));
     }
     if !name_ok || !capitalized(t, j) {
@@ -967,27 +1014,33 @@ fn each_org(
     out
 }
 
+/// Every organization in the text, left to right, with its name and the
+/// name with its abbreviations expanded (when that differs).
+fn named_organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<(OrgMatch, String, Option<String>)> {
+    organizations(t, keys)
+        .into_iter()
+        .map(|m| {
+            let surface = t
+                .text()
+                .get(t.span(m.start, m.end).range())
+                .unwrap_or_default();
+            let mut name = m.name.clone().unwrap_or_else(|| surface.to_string());
+            // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital.
+            if name.starts_with("đảng") {
+                name = name.replacen("đảng", "Đảng", 1);
+            }
+            let expanded = expand(t, keys, m.start, m.end).filter(|e| *e != name);
+            (m, name, expanded)
+        })
+        .collect()
+}
+
 /// Emits the `organization` facts.
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let found: Vec<(OrgMatch, String, Option<String>)> = {
+    let found = {
         let t = &ctx.tokens;
         let keys = Keys::new(t);
-        organizations(t, &keys)
-            .into_iter()
-            .map(|m| {
-                let surface = t
-                    .text()
-                    .get(t.span(m.start, m.end).range())
-                    .unwrap_or_default();
-                let mut name = m.name.clone().unwrap_or_else(|| surface.to_string());
-                // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital.
-                if name.starts_with("đảng") {
-                    name = name.replacen("đảng", "Đảng", 1);
-                }
-                let expanded = expand(t, &keys, m.start, m.end).filter(|e| *e != name);
-                (m, name, expanded)
-            })
-            .collect()
+        named_organizations(t, &keys)
     };
     for (m, name, expanded) in found {
         ctx.push_unclaimed(
@@ -1015,6 +1068,7 @@ pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&LEGAL_FORMS);
     once_cell::sync::Lazy::force(&LOWER_SCOPE_PHRASES);
     once_cell::sync::Lazy::force(&HEAD_STARTS);
+    once_cell::sync::Lazy::force(&STOP_STARTS);
     once_cell::sync::Lazy::force(&LOWER_HEADS);
 }
 
@@ -1203,6 +1257,60 @@ mod tests {
         }
         // Many lower-case heads are organizations (`công ty Vinamilk`).
         assert!(found > 1_000, "{found}");
+    }
+
+    /// [`in_context`] answers as its look-up without the filter of the
+    /// pairs' words, on both sides, after any head and after the head at
+    /// every token, at every token (and past the end) of the sample texts,
+    /// with keys of both kinds.
+    #[test]
+    fn in_context_answers_as_its_look_up() {
+        let (mut found, mut all) = (0, 0);
+        for text in crate::extract::place::samples::texts() {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                let c: &Context = &CONTEXT;
+                for k in 0..t.len() + 2 {
+                    let Some(word_h) = keys.hash(k) else {
+                        assert!(!in_context(None, Side::First, &keys, k));
+                        continue;
+                    };
+                    for side in [Side::Before, Side::First] {
+                        for head in [None, Some(k + 1), Some(k.saturating_sub(1))] {
+                            let want = in_context_listed(c, head, side, &keys, k, word_h);
+                            assert_eq!(in_context(head, side, &keys, k), want, "{text:?} {k}");
+                            found += usize::from(want);
+                            all += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 1_000 && all > found * 20, "{found} {all}");
+    }
+
+    /// [`name_stop`] answers as its four look-ups, at every token (and
+    /// past the end) of the sample texts, with keys of both kinds; its
+    /// table rules out most tokens.
+    #[test]
+    fn name_stop_answers_as_its_look_ups() {
+        let (mut stops, mut ruled_out, mut all) = (0, 0, 0);
+        for text in crate::extract::place::samples::texts() {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let want = name_stop_looked_up(&t, &keys, i);
+                    assert_eq!(name_stop(&t, &keys, i), want, "{text:?} at {i}");
+                    stops += usize::from(want);
+                    ruled_out += usize::from(keys.flags(&STOP_STARTS, i) == 0);
+                    all += 1;
+                }
+            }
+        }
+        assert!(
+            stops > 5_000 && ruled_out * 2 > all,
+            "{stops} {ruled_out} {all}"
+        );
     }
 
     /// The lexicons of organizations find at each token what trying every

@@ -728,13 +728,35 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
                 return false;
             }
             upper |= c.is_ascii_uppercase();
-        } else if c.is_lowercase() {
-            return false;
-        } else {
-            upper |= c.is_uppercase();
+            continue;
+        }
+        match latin_case(c) {
+            Some(true) => return false,
+            Some(false) => upper = true,
+            None if c.is_lowercase() => return false,
+            None => upper |= c.is_uppercase(),
         }
     }
     upper
+}
+
+/// The case of a letter of Vietnamese beyond ASCII, by its code point
+/// alone (`Some(true)`: lower case, `Some(false)`: upper case), without
+/// Unicode's tables: Latin-1 (`â`, `Ê`, `ô`), the pairs of Latin
+/// Extended-A up to `ŷ` (`ă`, `Đ`, `ĩ`, `Ũ`), `Ơ` and `Ư`, and Latin
+/// Extended Additional from `Ạ` (`ả`, `Ấ`, `ộ`, `ỹ`); `None` for other
+/// characters.
+#[inline]
+fn latin_case(c: char) -> Option<bool> {
+    let u = u32::from(c);
+    match u {
+        0xC0..=0xDE if u != 0xD7 => Some(false),
+        0xDF..=0xFF if u != 0xF7 => Some(true),
+        0x100..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => Some(u % 2 == 1),
+        0x1A0 | 0x1AF => Some(false),
+        0x1A1 | 0x1B0 => Some(true),
+        _ => None,
+    }
 }
 
 /// Is token `i` on the same line as the one before it, with a space between?
@@ -1033,17 +1055,35 @@ static PLACE_STARTS: Lazy<FlagTable> = Lazy::new(|| {
     table
 });
 
+/// Sets `flag` in `table` for the words a title ([`title_at`]) or a place
+/// or a level word ([`place_at`], [`level_at`], [`bare_level_at`]) may
+/// start with: a word whose bucket has none of these starts none of them.
+pub(crate) fn flag_title_and_level_firsts(table: &mut FlagTable, flag: u8) {
+    table.insert_hash(word_hash("tphcm"), flag);
+    LEVELS.flag_firsts(table, flag, |_| true);
+    TITLES.flag_firsts(table, flag, |_| true);
+}
+
 /// May a place start at a word whose [`word_hash`] is `h` (or lies in its
 /// bucket)? The [`marks::PLACE`] bit of the marks.
 pub(crate) fn place_may_start(h: u32) -> bool {
     PLACE_STARTS.get(h) & PLACE_START != 0
 }
 
+/// May a place or a level word start at token `i`: is it `TPHCM` or may
+/// it be a level word's first (`false` for most words, at one table
+/// test)? Where it is not, [`place_at`], [`level_at`] and
+/// [`bare_level_at`] find nothing.
+#[inline]
+pub(crate) fn place_may_start_at(keys: &Keys<'_>, i: usize) -> bool {
+    keys.flags(&PLACE_STARTS, i) & PLACE_START != 0
+}
+
 /// The place whose level word starts at token `i`.
 #[inline]
 pub(crate) fn place_at(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> Option<PlaceMatch> {
     // Most words are neither `TPHCM` nor a level word's first: one test.
-    if keys.flags(&PLACE_STARTS, i) & PLACE_START == 0 {
+    if !place_may_start_at(keys, i) {
         return None;
     }
     place_at_word(t, keys, i)
@@ -1518,6 +1558,51 @@ mod tests {
             .filter_map(char::from_u32)
             .find(|c| c.is_uppercase() && c.is_lowercase());
         assert_eq!(both, None);
+    }
+
+    /// Where [`place_may_start_at`] is `false`, [`place_at`],
+    /// [`level_at`] and [`bare_level_at`] find nothing: at every token
+    /// (and past the end) of the sample texts, with keys of both kinds.
+    #[test]
+    fn no_place_nor_level_where_none_may_start() {
+        let (mut found, mut ruled_out) = (0, 0);
+        for text in samples::texts() {
+            for t in [Tokens::new_traditional(&text), Tokens::new(&text)] {
+                let keys = Keys::new(&t);
+                for i in 0..t.len() + 2 {
+                    let any = place_at_word(&t, &keys, i).is_some()
+                        || level_at(&t, &keys, i)
+                        || bare_level_at(&t, &keys, i).is_some();
+                    let may = place_may_start_at(&keys, i);
+                    assert!(may || !any, "{text:?} at {i}");
+                    found += usize::from(any);
+                    ruled_out += usize::from(!may);
+                }
+            }
+        }
+        assert!(found > 1_000 && ruled_out > 10_000, "{found} {ruled_out}");
+    }
+
+    /// [`latin_case`] agrees with Unicode's tables at every code point it
+    /// answers for, and answers for every letter of Vietnamese.
+    #[test]
+    fn latin_case_is_unicode_case() {
+        let mut answered = 0;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if let Some(lower) = latin_case(c) {
+                assert_eq!(c.is_lowercase(), lower, "{c:?}");
+                assert_eq!(c.is_uppercase(), !lower, "{c:?}");
+                answered += 1;
+            }
+        }
+        assert!(answered > 250, "{answered}");
+        let letters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+        for c in letters
+            .chars()
+            .flat_map(|c| [c].into_iter().chain(c.to_uppercase()))
+        {
+            assert!(latin_case(c).is_some(), "{c:?}");
+        }
     }
 
     /// [`Keys::is`] answers as comparing [`Keys::get`], for keys of both
