@@ -1262,12 +1262,15 @@ fn next_event(t: &Tokens<'_>, marks: &Marks, lex: &Lex, from: usize) -> Event {
         // the others only with an honour after them in their sentence
         // (`nhận được sự quan tâm` makes none), which is an event: the scan
         // goes back to its sentence's start and passes the verb. Counts go
-        // on over a quote after them ([`recipients_at`]), so one holding a
-        // full stop is an event too (`50 gương “Người tốt. Việc tốt”`: the
-        // counts end past it).
+        // on over a quote right after their last recipient noun
+        // ([`recipients_at`]), so such a quote holding a full stop is an
+        // event too (`50 gương “Người tốt. Việc tốt”`: the counts end past
+        // it); a quote after any other word is not (`… “Thôn văn hóa”.`:
+        // most quotes, and most of them before a full stop).
         let quote = marks.get(i) & marks::HONOUR_QUOTE != 0
             && (lex.honors.may_start_at(t, i + 1)
-                || marks.next_before(i + 1, i + 2 + MAX_NAME, marks::END) <= i + 1 + MAX_NAME);
+                || lex.recipients.longest_ending_before(t, i).is_some()
+                    && marks.next_before(i + 1, i + 2 + MAX_NAME, marks::END) <= i + 1 + MAX_NAME);
         let praise = || award_verb(t, lex, i).is_some_and(|(_, kind)| kind == Verb::Praise);
         if quote
             || t.hash(i)

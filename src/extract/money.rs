@@ -314,6 +314,19 @@ const SCALES: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn"]
 /// The amount at token `i`: `[currency] number [k|tr…] [currency] [subunit]`
 /// (`at_i`: the number read at `i`, when the caller has it).
 fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> Option<Amount> {
+    amount_at_with(t, i, style, at_i, true)
+}
+
+/// [`amount_at`], which with `shortcut` reads no number after đồng that
+/// cannot be a subunit amount; without (the path the test compares), it
+/// reads the number after every currency.
+fn amount_at_with(
+    t: &Tokens<'_>,
+    i: usize,
+    style: &Style,
+    at_i: Option<Parsed>,
+    shortcut: bool,
+) -> Option<Amount> {
     let (prefix, num_at, parsed) = match currency_before(t, i) {
         Some((code, n)) if t.is_digits(i + n) || t.is_word(i + n) => (Some(code), i + n, None),
         _ => (None, i, at_i),
@@ -334,7 +347,21 @@ fn amount_at(t: &Tokens<'_>, i: usize, style: &Style, at_i: Option<Parsed>) -> O
             end += n;
             // `2 đô la và 23 xen`, `2 đô 23 xu`, `hai đô 23`, `hai đô rưỡi`.
             let k = if t.is(end, "và") { end + 1 } else { end };
-            if let Some(sub) = number::number_at(t, k, style).number() {
+            // After đồng a number is used only with a subunit after it: with
+            // none where its reading ends by a token known without reading
+            // ([`number::reading_ends_by`]: `đồng năm 2020`; the tokens
+            // before that one are no words), it is not read (a lone `rưỡi`
+            // reads no number either way).
+            let unused = shortcut
+                && code == "VND"
+                && number::reading_ends_by(t, k)
+                    .is_some_and(|e| !SUBUNITS.iter().any(|w| t.is(e, w)));
+            let sub = if unused {
+                None
+            } else {
+                number::number_at(t, k, style).number()
+            };
+            if let Some(sub) = sub {
                 let sub_unit = SUBUNITS.iter().any(|w| t.is(sub.end, w));
                 let bare = code != "VND"
                     && sub.end == k + 1
@@ -398,17 +425,111 @@ fn bound_after(t: &Tokens<'_>, i: usize) -> Option<(Qualifier, usize)> {
 /// stays measurable on its own).
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    for (s, e, m, rule) in amounts(ctx, unread_until) {
+    each_amount(ctx, unread_until, |ctx, (s, e, m, rule)| {
         if ctx.free(s, e) {
             ctx.push(s, e, FactValue::Money(m), rule);
+        }
+    });
+}
+
+/// A money fact: first token, end token, value and rule.
+type Amounted = (usize, usize, Money, &'static str);
+
+/// The money facts of the text, in order, each given to `emit` with the
+/// context (to push it) as soon as it is found: a fact claims only tokens
+/// the pass has gone by, so pushing it at once changes nothing after it.
+/// The pass goes on at once to `unread(t, i)` where that is `Some`,
+/// without reading the number at `i` (the pass's test is
+/// [`unread_until`]; with none, every number start is read: the path the
+/// test shortcuts).
+fn each_amount<'t>(
+    ctx: &mut Ctx<'t>,
+    unread: impl Fn(&Tokens<'_>, usize) -> Option<usize>,
+    mut emit: impl FnMut(&mut Ctx<'t>, Amounted),
+) {
+    let mut i = 0;
+    let mut k = 0;
+    while let Some(&s) = ctx.tokens.number_starts().get(k) {
+        k += 1;
+        if s < i {
+            continue;
+        }
+        let t = &ctx.tokens;
+        // An amount starts with a number or with a currency written before
+        // it that reaches it (`$10`, `US$ 5`, `VND 1.000`): only there may
+        // a token before the number start one ([`currency_reaches`]).
+        let from = i.max(s.saturating_sub(BEFORE_MAX_TOKENS));
+        let before = (from..s).find_map(|j| {
+            if !currency_reaches(t, j, s) || ctx.claimed(j) {
+                return None;
+            }
+            money_at(ctx, t, j, Parsed::None).map(|f| (j, f))
+        });
+        if let Some((j, f)) = before {
+            i = f.1.max(j + 1);
+            if i <= s {
+                // (Never: the amount holds the number.) Visit it again.
+                k -= 1;
+            }
+            emit(ctx, f);
+            continue;
+        }
+        i = s;
+        if ctx.claimed(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = unread(t, i) {
+            i = end;
+            continue;
+        }
+        // Read once: the amount starts with it, or the pass skips it.
+        let parsed = number::number_at(t, i, &ctx.style);
+        let found = if may_be_money(t, i, &parsed) {
+            money_at(ctx, t, i, parsed)
+        } else {
+            None
+        };
+        match found {
+            Some(f) => {
+                i = f.1.max(i + 1);
+                emit(ctx, f);
+            }
+            None => {
+                i = match parsed {
+                    Parsed::Number(n) => n.end.max(i + 1),
+                    _ => i + 1,
+                }
+            }
         }
     }
 }
 
-/// The money facts of the pass, which goes on at once to `unread(t, i)`
-/// where that is `Some`, without reading the number at `i` (the pass's test
-/// is [`unread_until`]; with none, every number start is read: the path the
-/// test shortcuts).
+/// May a money fact start at token `j`, before the number start `s` and
+/// not at one? Only with a currency written before the amount at `j` that
+/// reaches `s` (its number starts at or after `s`): otherwise
+/// [`amount_at`] reads at `j` or right after the currency, where no
+/// number starts. Most tokens before a number (`có`, `năm`, `(`) are ruled
+/// out by their kind and first letter: such a currency is a sign or a
+/// code in capitals.
+#[inline]
+fn currency_reaches(t: &Tokens<'_>, j: usize, s: usize) -> bool {
+    let Some(tok) = t.get(j) else {
+        return false;
+    };
+    let may = match tok.kind {
+        crate::token::Kind::Word => t.capitalized(j),
+        crate::token::Kind::Punct(_) => true,
+        crate::token::Kind::Digits => false,
+    };
+    may && BEFORE_PHRASES.may_start_at(t, j)
+        && currency_before(t, j).is_some_and(|(_, n)| j + n >= s)
+}
+
+/// The money facts as the pass found them before [`each_amount`] (the
+/// reference its tests compare it with): collected first, looking for a
+/// currency at every token before a number where one may start.
+#[cfg(test)]
 fn amounts(
     ctx: &Ctx<'_>,
     unread: impl Fn(&Tokens<'_>, usize) -> Option<usize>,
@@ -516,6 +637,7 @@ fn may_be_money(t: &Tokens<'_>, i: usize, parsed: &Parsed) -> bool {
 /// May a number followed by token `k` be money by what `k` is: a currency
 /// (`đồng`, `USD`), a subunit (`xu`) or a range connector whose other end
 /// could bring a currency (`5-6 triệu đồng`)?
+#[inline]
 fn money_after(t: &Tokens<'_>, k: usize) -> bool {
     // A word is known by its lower-case form's hash (most words after a
     // number at one bit test); punctuation (`-`, `–`, even with a combining
@@ -714,24 +836,130 @@ mod tests {
             .map(|(_, m)| (m.value, m.currency.clone()))
     }
 
+    /// The money facts of [`super::each_amount`] over `text`, reading only
+    /// where [`super::unread_until`] says (`gate`) or at every number
+    /// start, with every `claim`-th token claimed by a date (none for 0).
+    fn passed(text: &str, gate: bool, claim: usize) -> Vec<super::Amounted> {
+        let mut ctx = claimed(text, claim);
+        let mut found = Vec::new();
+        if gate {
+            super::each_amount(&mut ctx, super::unread_until, |_, f| found.push(f));
+        } else {
+            super::each_amount(&mut ctx, |_, _| None, |_, f| found.push(f));
+        }
+        found
+    }
+
+    /// A context over `text` with every `claim`-th token (from the third)
+    /// claimed by a date.
+    fn claimed(text: &str, claim: usize) -> crate::extract::Ctx<'_> {
+        let mut ctx = crate::extract::Ctx::new(text, None);
+        if claim > 0 {
+            for k in (2..ctx.tokens.len()).step_by(claim) {
+                ctx.claim(k, k + 1, FactKind::Date);
+            }
+        }
+        ctx
+    }
+
     #[test]
-    fn the_test_before_reading_loses_no_money() {
-        // The amounts found reading only where `unread_until` says are
-        // those found reading at every number start.
+    fn the_pass_finds_what_the_reference_pass_finds() {
+        // The amounts the pass finds (reading only where `unread_until`
+        // says, or at every number start) are those the pass before it
+        // found reading at every number start and looking for a currency
+        // at every token before a number, and pushing them as found
+        // leaves the facts that pushing them after the pass left; over
+        // random mixes of numbers, currencies and connectors, every
+        // currency before and after amounts, and with tokens claimed.
         let mut texts = crate::number::tests::around_numbers(12_000);
         for (c, _) in super::AFTER.iter().chain(super::BEFORE) {
             texts.push(format!(
                 "giá 5 {c}, {c} 7 và 2 - 3 {c}; kinh phí hai tỷ {c}"
             ));
         }
+        for (c, _) in super::BEFORE {
+            let up = c.to_uppercase();
+            let glued = up.replace(' ', "");
+            texts.push(format!(
+                "{up} 5, {glued}7, {glued} hai, ({up}1.000) {up} {up} 3 - {glued}4; {c} 9 {up}. 8"
+            ));
+        }
         let mut found = 0;
         for text in &texts {
-            let ctx = crate::extract::Ctx::new(text, None);
-            let full = super::amounts(&ctx, |_, _| None);
-            assert_eq!(super::amounts(&ctx, super::unread_until), full, "{text:?}");
-            found += full.len();
+            for claim in [0, 5] {
+                let ctx = claimed(text, claim);
+                let reference = super::amounts(&ctx, |_, _| None);
+                assert_eq!(passed(text, true, claim), reference, "{text:?} {claim}");
+                assert_eq!(passed(text, false, claim), reference, "{text:?} {claim}");
+                found += reference.len();
+                let mut pushed = claimed(text, claim);
+                super::run(&mut pushed);
+                let mut after = claimed(text, claim);
+                for (s, e, m, rule) in reference {
+                    if after.free(s, e) {
+                        after.push(s, e, FactValue::Money(m), rule);
+                    }
+                }
+                assert_eq!(pushed.found, after.found, "{text:?} {claim}");
+            }
         }
-        assert!(found > 2_000, "{found}");
+        assert!(found > 4_000, "{found}");
+    }
+
+    #[test]
+    fn numbers_after_dong_unread_change_no_amount() {
+        // At every token of random mixes of numbers, currencies, subunits,
+        // `và` and `rưỡi`, and of the texts that compare the number kinds'
+        // shortcuts: the amounts read without the numbers after đồng that
+        // cannot be subunit amounts are those read with them all.
+        let pieces = [
+            "5",
+            "23",
+            "1,5",
+            "1.000",
+            "2017",
+            "hai",
+            "mười",
+            "năm",
+            "ba mươi",
+            "đồng",
+            "đ",
+            "VND",
+            "USD",
+            "đô",
+            "euro",
+            "xu",
+            "xen",
+            "cent",
+            "và",
+            "rưỡi",
+            "năm 2020",
+            ",",
+            "-",
+            "người",
+            "triệu",
+            "tỷ",
+            "k",
+            "\n",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        let mut texts: Vec<String> = (0..8_000).map(|_| rng.mix(&pieces, 9, 2)).collect();
+        texts.extend(crate::number::tests::around_numbers(3_000));
+        let (mut amounts, mut unread) = (0, 0);
+        for text in &texts {
+            let t = crate::token::Tokens::new(text);
+            let style = crate::number::Style::of(&t);
+            for i in 0..=t.len() {
+                let full = super::amount_at_with(&t, i, &style, None, false);
+                let fast = super::amount_at_with(&t, i, &style, None, true);
+                assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{text:?} {i}");
+                amounts += usize::from(full.is_some());
+                unread += usize::from(
+                    full.is_some_and(|a| a.currency == Some("VND") && t.is_digits(a.end)),
+                );
+            }
+        }
+        assert!(amounts > 5_000 && unread > 100, "{amounts} {unread}");
     }
 
     #[test]
