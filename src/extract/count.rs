@@ -20,7 +20,7 @@
 use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
-use crate::number::{self, NumberMatch, Parsed};
+use crate::number::{self, NumberMatch};
 use crate::token::{Tokens, WordFilter, word_hash};
 use once_cell::sync::Lazy;
 
@@ -173,54 +173,36 @@ type UnitAt = (usize, Option<(&'static str, usize)>);
 /// context (to push it) as soon as it is found. With `gate`, a number start
 /// whose reading ends by a known token ([`number::reading_ends_by`]) is
 /// read only when a unit or a range connector starts at that token (most
-/// are ruled out at a bit test, [`may_follow`]); without, every number
-/// start is read: the path the gate shortcuts.
+/// are ruled out at a bit test, [`may_follow`]), and the unit found there
+/// is kept for [`count_at`]; without, every number start is read: the path
+/// the gate shortcuts.
 fn each_count<'t>(
     ctx: &mut Ctx<'t>,
     gate: bool,
     mut emit: impl FnMut(&mut Ctx<'t>, usize, usize, Count),
 ) {
-    let mut i = 0;
-    let mut k = 0;
-    while let Some(&s) = ctx.tokens.number_starts().get(k) {
-        k += 1;
-        if s < i {
-            continue;
-        }
-        i = s;
-        if ctx.claimed(i) {
-            i += 1;
-            continue;
-        }
-        let t = &ctx.tokens;
-        let mut known = None;
-        if gate {
-            if let Some(end) = number::reading_ends_by(t, i) {
-                let unit = may_follow(t, end).then(|| unit_at(t, end));
-                let connector = || range_connector(t, end, false).is_some();
-                if unit.flatten().is_none() && (unit.is_none() || !connector()) {
-                    i = end;
-                    continue;
-                }
-                known = unit.map(|u| (end, u));
+    super::each_number(
+        ctx,
+        // `Some(unit)`: read the number, with the unit at its end when
+        // looked for (`None`: not looked for).
+        |t, end| {
+            if !gate {
+                return Some(None);
             }
-        }
-        let (next, fact) = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) if super::clean_number_start(t, a.start) => {
-                match count_at(ctx, a, known) {
-                    Some((s, e, c)) => (e, Some((s, e, c))),
-                    None => (a.end, None),
-                }
+            let unit = may_follow(t, end).then(|| unit_at(t, end));
+            let connector = || range_connector(t, end, false).is_some();
+            if unit.flatten().is_none() && (unit.is_none() || !connector()) {
+                return None;
             }
-            Parsed::Number(a) => (a.end, None),
-            Parsed::Bad(b) => (b.end, None),
-            Parsed::None => (i + 1, None),
-        };
-        i = next.max(i + 1);
-        if let Some((s, e, c)) = fact {
+            Some(unit)
+        },
+        |ctx, a, known| {
+            let known = known.and_then(|(end, unit)| unit.map(|u| (end, u)));
+            let (s, e, c) = count_at(ctx, a, known)?;
             emit(ctx, s, e, c);
-        }
-    }
+            Some(e)
+        },
+    );
 }
 
 /// The count whose number is `a`: its token range and value, when a unit

@@ -566,45 +566,55 @@ impl Phrases {
     }
 }
 
-/// The facts `at` makes of the numbers [`each_number`] finds with the gate
-/// `may_use`, in order, as (first token, end token, value); the pass goes
-/// on after each fact.
-pub(crate) fn facts_of_numbers<'c, 't, T>(
-    ctx: &'c Ctx<'t>,
-    may_use: impl Fn(usize) -> bool,
-    at: impl Fn(&'c Ctx<'t>, NumberMatch) -> Option<(usize, usize, T)>,
+/// The facts `at` makes of the numbers [`each_number`] finds where
+/// `may_use(t, k)` holds at the token `k` their readings end by (see the
+/// gate of [`each_number`]), in order, as (first token, end token, value);
+/// the pass goes on after each fact.
+pub(crate) fn facts_of_numbers<'t, T>(
+    ctx: &mut Ctx<'t>,
+    may_use: impl Fn(&Tokens<'t>, usize) -> bool,
+    at: impl Fn(&Ctx<'t>, NumberMatch) -> Option<(usize, usize, T)>,
 ) -> Vec<(usize, usize, T)> {
     let mut found = Vec::new();
-    each_number(ctx, may_use, |a| {
-        let f = at(ctx, a)?;
-        let end = f.1;
-        found.push(f);
-        Some(end)
-    });
+    each_number(
+        ctx,
+        |t, k| may_use(t, k).then_some(()),
+        |ctx, a, _| {
+            let f = at(ctx, a)?;
+            let end = f.1;
+            found.push(f);
+            Some(end)
+        },
+    );
     found
 }
 
 /// Calls `f` with every readable number that starts in an unclaimed token,
-/// left to right. `f` returns the token after what it used (a fact's end),
-/// or `None` to go on after the number. Only the tokens a number may start
-/// at are visited ([`Tokens::number_starts`]).
+/// left to right, and the context (a fact may be pushed at once: it claims
+/// only tokens the pass has gone by). `f` returns the token after what it
+/// used (a fact's end), or `None` to go on after the number. Only the
+/// tokens a number may start at are visited ([`Tokens::number_starts`]).
 ///
-/// `may_use(k)` says whether `f` may use a number that ends before token
-/// `k` (`false` must be sure: `f` returns `None` for every such number). A
-/// number start whose readings all end by a token known without reading
-/// ([`number::reading_ends_by`]: `không có`, `năm 2017`, `1.234.567 lượt`)
-/// is not read where `may_use` rejects that token, since the pass goes on
-/// there whatever the grammar would read: most number words and many digits
-/// are followed by no `%`, unit or range connector, and are never read.
-pub(crate) fn each_number(
-    ctx: &Ctx<'_>,
-    may_use: impl Fn(usize) -> bool,
-    mut f: impl FnMut(NumberMatch) -> Option<usize>,
+/// A number start whose readings all end by a token `k` known without
+/// reading ([`number::reading_ends_by`]: `không có`, `năm 2017`, `1.234.567
+/// lượt`) is first given to `gate(t, k)`. `None` must be sure: `f` makes
+/// nothing of any number that ends before `k`; the pass then goes on at `k`
+/// whatever the grammar would read there (most number words and many
+/// digits are followed by no `%`, unit or range connector, and are never
+/// read). `Some(x)` has the number read, and `f` gets `(k, x)` with it:
+/// what the gate found at `k` (a count's unit), so that it is not looked
+/// for twice.
+#[inline(always)]
+pub(crate) fn each_number<'t, K>(
+    ctx: &mut Ctx<'t>,
+    gate: impl Fn(&Tokens<'t>, usize) -> Option<K>,
+    mut f: impl FnMut(&mut Ctx<'t>, NumberMatch, Option<(usize, K)>) -> Option<usize>,
 ) {
     use crate::number::{self, Parsed};
-    let t = &ctx.tokens;
     let mut i = 0;
-    for &s in t.number_starts() {
+    let mut k = 0;
+    while let Some(&s) = ctx.tokens.number_starts().get(k) {
+        k += 1;
         if s < i {
             continue;
         }
@@ -613,12 +623,21 @@ pub(crate) fn each_number(
             i += 1;
             continue;
         }
-        if let Some(end) = number::reading_ends_by(t, i).filter(|&e| !may_use(e)) {
-            i = end;
-            continue;
+        let t = &ctx.tokens;
+        let mut known = None;
+        if let Some(end) = number::reading_ends_by(t, i) {
+            match gate(t, end) {
+                Some(x) => known = Some((end, x)),
+                None => {
+                    i = end;
+                    continue;
+                }
+            }
         }
         i = match number::number_at(t, i, &ctx.style) {
-            Parsed::Number(a) if clean_number_start(t, a.start) => f(a).unwrap_or(a.end).max(i + 1),
+            Parsed::Number(a) if clean_number_start(t, a.start) => {
+                f(ctx, a, known).unwrap_or(a.end).max(i + 1)
+            }
             Parsed::Number(a) => a.end.max(i + 1),
             Parsed::Bad(b) => b.end.max(i + 1),
             Parsed::None => i + 1,

@@ -300,8 +300,8 @@ fn subject(t: &Tokens<'_>, before: usize, pct_end: usize, share: bool) -> Option
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
     // Most numbers are ruled out at once: no sign or range after them (most
     // are not even read).
+    let mut found = percentages(ctx, sign_or_range_at);
     let t = &ctx.tokens;
-    let mut found = percentages(ctx, |k| sign_or_range_at(t, k));
     // `X tăng từ 42,06% năm 2016 lên 45% năm 2017`: the second figure
     // measures the same X.
     for k in 1..found.len() {
@@ -333,7 +333,10 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// The percentages whose first numbers [`super::each_number`] finds with
 /// the gate `may_use` (the pass's gate is [`sign_or_range_at`]; with none,
 /// every number start is read: the path the gate shortcuts).
-fn percentages(ctx: &Ctx<'_>, may_use: impl Fn(usize) -> bool) -> Vec<(usize, usize, Percentage)> {
+fn percentages<'t>(
+    ctx: &mut Ctx<'t>,
+    may_use: impl Fn(&Tokens<'t>, usize) -> bool,
+) -> Vec<(usize, usize, Percentage)> {
     super::facts_of_numbers(ctx, may_use, percentage_at)
 }
 
@@ -457,10 +460,9 @@ mod tests {
         // follow a one-token number are those found reading everywhere.
         let mut found = 0;
         for text in &crate::number::tests::around_numbers(12_000) {
-            let ctx = crate::extract::Ctx::new(text, None);
-            let t = &ctx.tokens;
-            let full = super::percentages(&ctx, |_| true);
-            let gated = super::percentages(&ctx, |k| super::sign_or_range_at(t, k));
+            let mut ctx = crate::extract::Ctx::new(text, None);
+            let full = super::percentages(&mut ctx, |_, _| true);
+            let gated = super::percentages(&mut ctx, super::sign_or_range_at);
             assert_eq!(gated, full, "{text:?}");
             found += full.len();
         }
