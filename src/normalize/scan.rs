@@ -698,14 +698,18 @@ impl<'a> Scanner<'a> {
             Some(_) => from.max(1),
             None => return from,
         };
-        while let Some(block) = bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
-            if let Some(at) = self.first_unfine(base, stops_in::<COLLAPSE, 64>(block)) {
+        while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<72>) {
+            let block = window.get(1..).and_then(<[u8]>::first_chunk::<64>);
+            let stops = block.map_or(0, stops_in::<COLLAPSE, 64>);
+            if let Some(at) = self.first_unfine::<COLLAPSE, 64>(base, window, stops) {
                 return at;
             }
             base += 64;
         }
-        while let Some(block) = bytes.get(base..).and_then(<[u8]>::first_chunk::<8>) {
-            if let Some(at) = self.first_unfine(base, stops_in::<COLLAPSE, 8>(block)) {
+        while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<16>) {
+            let block = window.get(1..).and_then(<[u8]>::first_chunk::<8>);
+            let stops = block.map_or(0, stops_in::<COLLAPSE, 8>);
+            if let Some(at) = self.first_unfine::<COLLAPSE, 8>(base, window, stops) {
                 return at;
             }
             base += 8;
@@ -721,13 +725,29 @@ impl<'a> Scanner<'a> {
     }
 
     /// The first of the chars at `base` plus the places of the bits of
-    /// `stops` that is not [fine](Scanner::fine).
+    /// `stops` that is not [fine](Scanner::fine); `window` is the bytes
+    /// from the one before `base`, at least `N + 7` of them (every char
+    /// marked with its neighbours).
     #[inline(always)]
-    fn first_unfine(&self, base: usize, mut stops: u64) -> Option<usize> {
+    fn first_unfine<const COLLAPSE: bool, const N: usize>(
+        &self,
+        base: usize,
+        window: &[u8],
+        mut stops: u64,
+    ) -> Option<usize> {
         while stops != 0 {
-            let at = base + stops.trailing_zeros() as usize;
-            if !self.fine(at) {
-                return Some(at);
+            // Below `N`, so that the eight bytes are in `window`.
+            let k = stops.trailing_zeros() as usize % N;
+            let around = window.get(k..).and_then(<[u8]>::first_chunk::<8>);
+            let fine = around.is_some_and(|around| {
+                if COLLAPSE {
+                    self.fine_in(base + k, around)
+                } else {
+                    self.fine_lead(base + k, around)
+                }
+            });
+            if !fine {
+                return Some(base + k);
             }
             stops &= stops - 1;
         }
@@ -751,6 +771,16 @@ impl<'a> Scanner<'a> {
     /// `around` (the byte before the char, the char, and the bytes after).
     #[inline(always)]
     fn fine_in(&self, at: usize, around: &[u8; 8]) -> bool {
+        if around.get(1).is_some_and(|&b| b < 0xC0) {
+            // An ASCII space or tab, stopped at when collapsing.
+            return false;
+        }
+        self.fine_lead(at, around)
+    }
+
+    /// [`Scanner::fine_in`] for the lead byte of a non-ASCII char.
+    #[inline(always)]
+    fn fine_lead(&self, at: usize, around: &[u8; 8]) -> bool {
         let (need, met) = self.needs_met(around);
         if met {
             return true;
@@ -770,11 +800,7 @@ impl<'a> Scanner<'a> {
     /// [`Scanner::fine_in`]).
     #[inline(always)]
     fn needs_met(&self, around: &[u8; 8]) -> (u8, bool) {
-        let [before, first, _, after2, after3, ..] = *around;
-        if first < 0xC0 {
-            // An ASCII space or tab, stopped at when collapsing.
-            return (NEVER, false);
-        }
+        let [before, _, _, after2, after3, ..] = *around;
         // The bytes two and three after the lead (after a two- or a
         // three-byte char: the needs look at the right one), and before it.
         let facts = |part: usize, b: u8| {
