@@ -20,8 +20,9 @@
 //! bytes, never decoded ([`NeedsByBytes`]), and a look at the bytes on
 //! either side, all without branches (Vietnamese mixes two- and three-byte
 //! letters, toned and not, too irregularly for a branch predictor). A toned
-//! vowel next to another vowel is settled from the bytes around it
-//! ([`Scanner::settle`]) or else by [`Scanner::tone_candidate`]; whatever
+//! vowel next to another vowel is settled from the bytes around it, by a
+//! table of the commonest shapes without a branch ([`Scanner::decided`]),
+//! then by [`Scanner::settle`], or else by [`Scanner::tone_candidate`]; whatever
 //! the skip is unsure of goes to the loop above, which decides as if
 //! nothing had been skipped (the tests compare the two on every option).
 
@@ -304,6 +305,307 @@ const THIRD_FACTS: usize = 256;
 const BEFORE_FACTS: usize = 512;
 static NEIGHBOUR_FACTS: [u8; 768] = neighbour_facts();
 
+/// What a character that its [`NEEDS`] do not settle (a toned vowel next
+/// to another vowel or a non-ASCII character) is to [`Scanner::decided`]:
+/// its row of [`DECIDE`] ([`KINDS`]).
+///
+/// - `K_FINE`: needs nothing, whatever is around it (letters, toneless
+///   vowels, punctuation);
+/// - `K_NEVER`: the general path (combining marks, spaces, invisible
+///   characters, look-alikes, characters NFC changes);
+/// - `MOD_TONED`: a modified vowel with a tone (`ấ`, `ờ`, `ự`);
+/// - `PLAIN_TONED + p`: an unmodified vowel with a tone (`á`, `ò`, `ủ`),
+///   `p` its place in [`PLAIN_VOWELS`].
+const K_FINE: u8 = 0;
+const K_NEVER: u8 = 1;
+const MOD_TONED: u8 = 2;
+const PLAIN_TONED: u8 = 3;
+/// The number of rows of a [`DECIDE`] table (nine are used).
+const ROWS: usize = 16;
+
+/// The indices of the unmodified vowels `a e i o u y` (as in
+/// [`VOWEL_FACTS`]), by their place in the rows and the categories.
+const PLAIN_VOWELS: [u8; 6] = [0, 3, 5, 6, 9, 11];
+
+/// The place of the vowel index `vowel` in [`PLAIN_VOWELS`] (6 for a
+/// modified vowel).
+// `i < 6` by the loop condition; `get` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn plain_place(vowel: u8) -> u8 {
+    let mut i = 0;
+    while i < PLAIN_VOWELS.len() && PLAIN_VOWELS[i] != vowel {
+        i += 1;
+    }
+    i as u8
+}
+
+/// The kind of a character of class `class`. Under
+/// [`ToneStyle::Preserve`] toned vowels are fine: their [`DECIDE`] rows
+/// say so.
+const fn kind(class: u8) -> u8 {
+    if class < VOWELS {
+        let (modified, toned) = class::vowel_flags(class);
+        if !toned {
+            K_FINE
+        } else if modified {
+            MOD_TONED
+        } else {
+            PLAIN_TONED + plain_place(class / 12)
+        }
+    } else if class <= class::OTHER {
+        // `đ`, letters, punctuation.
+        K_FINE
+    } else {
+        K_NEVER
+    }
+}
+
+/// The category of a byte next to a character, for [`DECIDE`]: an ASCII
+/// character that is not a letter (`GAP`), a consonant (`CONS`: any
+/// but `q` and `g`, and `đ` before the character), `q`, `g`, a vowel
+/// (`A_VOWEL + p`, `p` its place in [`PLAIN_VOWELS`]), or a byte of
+/// another non-ASCII character (`UNKNOWN`).
+const GAP: u8 = 0;
+const CONS: u8 = 1;
+const Q: u8 = 2;
+const G: u8 = 3;
+const A_VOWEL: u8 = 4;
+const UNKNOWN: u8 = 15;
+
+// `b < 128` where `ASCII_CLASSES` is indexed; `get` is not usable in a
+// const fn.
+#[allow(clippy::indexing_slicing)]
+const fn category(b: u8) -> u8 {
+    if b >= 0x80 {
+        return UNKNOWN;
+    }
+    let k = ASCII_CLASSES[b as usize];
+    if k < VOWELS {
+        A_VOWEL + plain_place(k / 12)
+    } else if k == class::CONSONANT {
+        match b | 0x20 {
+            b'q' => Q,
+            b'g' => G,
+            _ => CONS,
+        }
+    } else {
+        GAP
+    }
+}
+
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn kinds() -> [u8; 256] {
+    let mut t = [K_NEVER; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = kind(i as u8);
+        i += 1;
+    }
+    t
+}
+
+/// The kind of each class.
+static KINDS: [u8; 256] = kinds();
+
+/// The categories of the byte before a character, shifted four places up
+/// (its part of a [`DECIDE`] index), indexed by the byte and, 256 up,
+/// when the byte before that one is C4: then a 90 or 91 ends `Đ` or `đ`, a
+/// consonant.
+// `i < 512` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn before_categories() -> [u8; 512] {
+    let mut t = [0; 512];
+    let mut i = 0;
+    while i < 512 {
+        let b = i as u8;
+        let d_stroke = i >= 256 && (b == 0x90 || b == 0x91);
+        t[i] = if d_stroke { CONS } else { category(b) } << 4;
+        i += 1;
+    }
+    t
+}
+
+static BEFORE_CATEGORIES: [u8; 512] = before_categories();
+
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn after_categories() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = category(i as u8);
+        i += 1;
+    }
+    t
+}
+
+/// The categories of the byte after a character.
+static AFTER_CATEGORIES: [u8; 256] = after_categories();
+
+/// What a [`DECIDE`] entry may ask of the bytes further away, one bit for
+/// each way the character can be fine; it is fine when one of them holds
+/// ([`Scanner::decided`]):
+/// - `ALWAYS`: nothing more;
+/// - `WORD_ENDS`: the byte after the next character is not a letter
+///   (`của`);
+/// - `NO_VOWEL_TWO_BEFORE`: the byte two before is a consonant, `đ` or not
+///   a letter (`toàn`, `đoàn`);
+/// - `QU_ONSET`, `GI_ONSET`: the two bytes before are `q` or `g` after
+///   something that is not a letter (`quá`, `giá`).
+const ALWAYS: u8 = 1;
+const WORD_ENDS: u8 = 2;
+const NO_VOWEL_TWO_BEFORE: u8 = 4;
+const QU_ONSET: u8 = 8;
+const GI_ONSET: u8 = 16;
+
+/// What the byte after the next character proves.
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn after_next_facts() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if category(i as u8) == GAP {
+            WORD_ENDS
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+}
+
+static AFTER_NEXT_FACTS: [u8; 256] = after_next_facts();
+
+/// What the byte two before a character proves, indexed as
+/// [`BEFORE_CATEGORIES`] (with C4 before it, a 90 or 91 is `đ`).
+// `i < 512` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn two_before_facts() -> [u8; 512] {
+    let mut t = [0; 512];
+    let mut i = 0;
+    while i < 512 {
+        t[i] = match before_categories()[i] >> 4 {
+            GAP | CONS => NO_VOWEL_TWO_BEFORE,
+            Q => NO_VOWEL_TWO_BEFORE | QU_ONSET,
+            G => NO_VOWEL_TWO_BEFORE | GI_ONSET,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+}
+
+static TWO_BEFORE_FACTS: [u8; 512] = two_before_facts();
+
+/// What the byte three before a character allows of the facts of the byte
+/// two before: a `q` or `g` is an onset only after something that is not
+/// a letter.
+// `i < 256` by the loop bound; `get_mut` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn three_before_mask() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if category(i as u8) == GAP {
+            u8::MAX
+        } else {
+            !(QU_ONSET | GI_ONSET)
+        };
+        i += 1;
+    }
+    t
+}
+
+static THREE_BEFORE_MASK: [u8; 256] = three_before_mask();
+
+/// When a character of kind `row` needs nothing, by the categories of the
+/// bytes before and after it: what [`Scanner::settle`] would answer,
+/// as the bits that say how (0: the slow way decides).
+// Every index is below its array's length by the loop bounds; `get` is not
+// usable in a const fn.
+#[allow(clippy::indexing_slicing)]
+const fn decide_one(row: u8, before: u8, after: u8, preserve: bool, traditional: bool) -> u8 {
+    const fn is_vowel(cat: u8) -> bool {
+        cat >= A_VOWEL && cat < A_VOWEL + 6
+    }
+    const fn known(cat: u8) -> bool {
+        cat < A_VOWEL + 6
+    }
+    match row {
+        K_FINE => ALWAYS,
+        MOD_TONED if preserve || known(after) => ALWAYS,
+        r if r >= PLAIN_TONED && r < PLAIN_TONED + 6 => {
+            if preserve {
+                return ALWAYS;
+            }
+            if !known(before) || !known(after) {
+                return 0;
+            }
+            let v = PLAIN_VOWELS[(r - PLAIN_TONED) as usize];
+            match (is_vowel(before), is_vowel(after)) {
+                // No vowel on either side (`đã`, `tát`).
+                (false, false) => ALWAYS,
+                // An open pair, the tone on its first vowel, not after a
+                // `qu` or `gi` onset (`của`), if nothing follows.
+                (false, true) => {
+                    let nv = PLAIN_VOWELS[(after - A_VOWEL) as usize];
+                    let glide = (v == 9 && before == Q) || (v == 5 && before == G);
+                    if !glide && (pairs(traditional)[v as usize] >> nv) & 1 != 0 {
+                        WORD_ENDS
+                    } else {
+                        0
+                    }
+                }
+                // The second of a pair, after no third vowel: closed
+                // (`toàn`), or open after a `qu`/`gi` onset (`quá`), or
+                // `oa`, `oe`, `uy` in the modern style (`hoà`).
+                (true, false) => {
+                    let pv = PLAIN_VOWELS[(before - A_VOWEL) as usize];
+                    if after != GAP {
+                        return NO_VOWEL_TWO_BEFORE;
+                    }
+                    let modern_pair = !traditional && matches!((pv, v), (6, 0) | (6, 3) | (9, 11));
+                    let mut bits = if modern_pair { NO_VOWEL_TWO_BEFORE } else { 0 };
+                    if pv == 9 {
+                        bits |= QU_ONSET;
+                    }
+                    if pv == 5 {
+                        bits |= GI_ONSET;
+                    }
+                    bits
+                }
+                (true, true) => 0,
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// [`decide_one`] for every row and pair of categories, indexed by
+/// `row << 8 | before << 4 | after`.
+// `i < ROWS * 256` by the loop bound; `get_mut` is not usable in a const
+// fn.
+#[allow(clippy::indexing_slicing)]
+const fn decide(preserve: bool, traditional: bool) -> [u8; ROWS * 256] {
+    let mut t = [0; ROWS * 256];
+    let mut i = 0;
+    while i < ROWS * 256 {
+        let (row, before, after) = ((i >> 8) as u8, ((i >> 4) & 0xF) as u8, (i & 0xF) as u8);
+        t[i] = decide_one(row, before, after, preserve, traditional);
+        i += 1;
+    }
+    t
+}
+
+/// The [`decide`] tables of the three tone styles.
+static DECIDE: [[u8; ROWS * 256]; 3] = [
+    decide(false, true),
+    decide(false, false),
+    decide(true, false),
+];
+
 /// The bytes of `w` equal to `b`, as their high bits (exact: no borrow
 /// crosses from one byte to the next).
 #[inline(always)]
@@ -462,6 +764,8 @@ pub(super) struct Scanner<'a> {
     /// `NEVER` when tones are kept as they are (toned vowels then need
     /// nothing), all ones otherwise: what of a character's needs holds.
     need_mask: u8,
+    /// The [`DECIDE`] table of the tone style.
+    decide: &'static [u8; ROWS * 256],
     tones: ToneStyle,
     fold_spaces: bool,
     collapse: bool,
@@ -570,6 +874,11 @@ impl<'a> Scanner<'a> {
                 NEVER
             } else {
                 u8::MAX
+            },
+            decide: match opts.tone {
+                ToneStyle::Traditional => &DECIDE[0],
+                ToneStyle::Modern => &DECIDE[1],
+                ToneStyle::Preserve => &DECIDE[2],
             },
             tones: opts.tone,
             fold_spaces: opts.spaces != Spaces::Keep,
@@ -788,6 +1097,9 @@ impl<'a> Scanner<'a> {
         let Some((class, len, _)) = lead(self.src.as_bytes(), at, self.table) else {
             return false;
         };
+        if self.decided(at, len, class) {
+            return true;
+        }
         // A toned vowel next to another vowel or a non-ASCII character.
         need & NEVER == 0
             && !self
@@ -815,6 +1127,54 @@ impl<'a> Scanner<'a> {
             .map_or(0, |&b| u32::from_le_bytes(b));
         let need = self.needs.of(x) & self.need_mask;
         (need, have & need == need)
+    }
+
+    /// Does the char at `at` (`len` bytes, of class `class`) need nothing,
+    /// by [`DECIDE`] and the bytes around it? What [`Scanner::settle`]
+    /// answers for the commonest shapes (`của`, `toàn`, `quá`, `đã`), without
+    /// a branch: a few table loads, then `&`. `false` when the bytes do not
+    /// settle it, and within three bytes of the start of the text or five of
+    /// its end.
+    #[inline(always)]
+    fn decided(&self, at: usize, len: usize, class: u8) -> bool {
+        let Some(around) = at
+            .checked_sub(3)
+            .and_then(|p| self.src.as_bytes().get(p..))
+            .and_then(<[u8]>::first_chunk::<8>)
+        else {
+            return false;
+        };
+        let [b3, b2, b1, ..] = *around;
+        let around = u64::from_le_bytes(*around);
+        let kind = KINDS.get(usize::from(class)).copied().unwrap_or(K_NEVER);
+        // The bytes after the char: two or three after its lead.
+        let shift = 24 + 8 * (len as u32 & 3);
+        let after = (around >> shift) as u8;
+        let after_next = (around >> (shift + 8)) as u8;
+        // A C4 before a byte makes a 90 or 91 `đ`.
+        let c4 = |b: u8| usize::from(b == 0xC4) << 8;
+        let before = BEFORE_CATEGORIES
+            .get(usize::from(b1) | c4(b2))
+            .copied()
+            .unwrap_or(UNKNOWN << 4);
+        let after = AFTER_CATEGORIES
+            .get(usize::from(after))
+            .copied()
+            .unwrap_or(UNKNOWN);
+        let row = usize::from(kind & 0xF) << 8;
+        let at = (row | usize::from(before) | usize::from(after)) & (ROWS * 256 - 1);
+        let decide = self.decide.get(at).copied().unwrap_or(0);
+        let two_before = TWO_BEFORE_FACTS
+            .get(usize::from(b2) | c4(b3))
+            .copied()
+            .unwrap_or(0);
+        let three_before = THREE_BEFORE_MASK.get(usize::from(b3)).copied().unwrap_or(0);
+        let after_next = AFTER_NEXT_FACTS
+            .get(usize::from(after_next))
+            .copied()
+            .unwrap_or(0);
+        let have = ALWAYS | after_next | (two_before & three_before);
+        decide & have != 0
     }
 
     /// What [`Scanner::tone_candidate`] answers for the unmodified toned
@@ -1629,6 +1989,82 @@ mod tests {
         }
         assert!(asked > 100_000, "{asked}");
         assert!(settled * 2 > asked, "{settled} of {asked}");
+    }
+
+    /// Every char `decided` calls fine needs nothing: it is a letter, a
+    /// toneless vowel or punctuation, or a toned vowel that
+    /// `tone_candidate` leaves where it is. Checked at every non-ASCII
+    /// char of the seed article (and its copy in the other style), of random
+    /// mixes of syllables (both placements, after `đ`, `gi`, `qu`, glued or
+    /// not, with look-alikes of `đ`'s bytes and other non-ASCII neighbours),
+    /// and of every BMP character around toned vowels, in both styles;
+    /// `decided` settles over half of the toned vowels of the article that
+    /// `needs_met` leaves.
+    #[test]
+    fn deciding_on_bytes_agrees_with_tone_candidate() {
+        let mut texts = crate::testing::seed_texts(97);
+        let modern = Normalizer::builder().tone(ToneStyle::Modern).build();
+        texts.push(modern.normalize(&texts[0]).as_str().to_string());
+        // Only real text is counted below.
+        let counted = texts.len();
+        let pieces = [
+            "của", "tại", "này", "đại", "Đại", "đã", "ĐÓ", "toàn", "đoàn", "hoạt", "giá", "giải",
+            "GIÁ", "quả", "Quá", "quý", "QUÝ", "hòa", "hoà", "thủy", "thuỷ", "khỏe", "khoẻ",
+            "ngoài", "gìa", "qủa", "hòan", "ùa", "ái", "oá", "úy", "ía", "á", "ạ", "a", "i", "y",
+            "o", "u", "q", "g", "đ", "Đ", "ư", "ơ", "n", "ng", " ", ", ", ".", "1", "-", "“", "”",
+            "ü", "ốá", "Ốạ", "Ðó", "őá", "ĩà", "ố", "ĩ", "ấy", "ườ", "ướ", "ửơ", "ệ", "ỳa", "ỷ",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..20_000 {
+            texts.push(rng.mix(&pieces, 8, 3));
+        }
+        // Every BMP character before, after and two before a toned vowel.
+        let mut bmp = String::new();
+        for c in (0x80..=0xFFFFu32).filter_map(char::from_u32) {
+            for shape in [
+                "{}ủa ", "t{}à ", "q{}á ", "{}oàn ", "o{}à ", "uy{}ý ", "ủ{}a ", "ạ{} ",
+            ] {
+                bmp.push_str(&shape.replace("{}", &c.to_string()));
+            }
+            if bmp.len() > 2000 {
+                texts.push(core::mem::take(&mut bmp));
+            }
+        }
+        texts.push(bmp);
+        let (mut unmet, mut decided) = (0, 0);
+        for (i, text) in texts.iter().enumerate() {
+            let bytes = text.as_bytes();
+            for tone in [ToneStyle::Traditional, ToneStyle::Modern] {
+                let n = Normalizer::builder().tone(tone).build();
+                let scanner = Scanner::new(&n, text);
+                for (at, c) in text.char_indices().filter(|&(_, c)| !c.is_ascii()) {
+                    let Some((class, len, _)) = lead(bytes, at, scanner.table) else {
+                        continue;
+                    };
+                    let toned = class < VOWELS && class::vowel_flags(class).1;
+                    let met = at
+                        .checked_sub(1)
+                        .and_then(|p| bytes.get(p..)?.first_chunk::<8>())
+                        .is_some_and(|around| scanner.needs_met(around).1);
+                    if toned && !met && i < counted {
+                        unmet += 1;
+                    }
+                    if !scanner.decided(at, len, class) {
+                        continue;
+                    }
+                    if toned && !met && i < counted {
+                        decided += 1;
+                    }
+                    assert!(class <= class::OTHER, "{c:?} in {text:?} at {at}");
+                    if toned {
+                        let candidate = scanner.tone_candidate(at, len, class);
+                        assert!(!candidate, "{c:?} in {text:?} at {at} {tone:?}");
+                    }
+                }
+            }
+        }
+        assert!(unmet > 1_000, "{unmet}");
+        assert!(decided * 2 > unmet, "{decided} of {unmet}");
     }
 
     /// Every vowel cluster of two or three vowels, with a tone on each of
