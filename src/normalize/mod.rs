@@ -14,8 +14,8 @@
 //! One pass over the text cuts it into *segments*: words (letters with their
 //! combining marks), runs of spaces, and other characters with their marks.
 //! A segment that is already canonical is never copied, and costs little:
-//! ASCII letters, digits and punctuation are passed over eight bytes at a
-//! time, and every other character costs a lookup by its bytes (a toned
+//! ASCII letters, digits and punctuation are passed over sixty-four bytes at
+//! a time, and every other character costs a lookup by its bytes (a toned
 //! vowel, a look at its neighbours' bytes too). Only a segment that needs
 //! work (a decomposed letter,
 //! a tone on the wrong vowel, a no-break space, a zero-width space, an `Ð`)

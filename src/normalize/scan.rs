@@ -22,8 +22,8 @@
 //! letters, toned and not, too irregularly for a branch predictor). A toned
 //! vowel next to another vowel is settled from the bytes around it, by a
 //! table of the commonest shapes without a branch ([`Scanner::decided`]),
-//! then by [`Scanner::settle`], or else by [`Scanner::tone_candidate`]; whatever
-//! the skip is unsure of goes to the loop above, which decides as if
+//! then by [`Scanner::settle`], or else by [`Scanner::tone_candidate`];
+//! whatever the skip is unsure of goes to the loop above, which decides as if
 //! nothing had been skipped (the tests compare the two on every option).
 
 use super::class::{self, BMP_LEN, VOWELS};
