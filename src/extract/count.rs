@@ -17,7 +17,8 @@
 //! Counts run after dates, money and percentages, so `năm 2017`, `200 triệu
 //! đồng` and `15%` are not counted again.
 
-use super::{Ctx, qualifier_before, range_connector};
+use super::number::qualifier_before;
+use super::{Ctx, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
 use crate::number::{self, NumberMatch};
@@ -322,6 +323,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&UNITS);
+    // The qualifiers' filter of the three number kinds.
+    super::number::warm();
 }
 
 #[cfg(test)]

@@ -17,7 +17,8 @@
 //! currency in `đồng chí`, `đồng bằng`, `đồng bào`…, nor `đô` in `đô thị`.
 //! Scale arithmetic is checked (the number grammar reports an overflow).
 
-use super::{Ctx, Phrases, WordSet, clause_break, qualifier_before, range_connector};
+use super::number::qualifier_before;
+use super::{Ctx, Phrases, WordSet, clause_break, range_connector};
 use crate::fact::{FactValue, Money, Qualifier};
 use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
 use crate::token::{Tokens, WordFilter};

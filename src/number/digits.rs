@@ -483,7 +483,16 @@ fn scaled(v: Decimal, x: i64) -> Result<Decimal, BadReason> {
 /// follow a digits token that is none.
 pub(crate) fn style(t: &Tokens<'_>) -> Style {
     let mut s = Style::default();
+    // Most starts are digits or words: ruled out by their marks (two bytes
+    // a token, side by side) before their tokens are looked at.
+    let marks = t.marks();
     for &p in t.number_starts() {
+        if marks
+            .get(p)
+            .is_some_and(|&m| m & crate::extract::marks::PUNCT == 0)
+        {
+            continue;
+        }
         if !matches!(t.get(p).map(|x| x.kind), Some(Kind::Punct('.' | ','))) {
             continue;
         }

@@ -14,7 +14,7 @@
 use crate::fact::Qualifier;
 use crate::token::Tokens;
 
-const PHRASES: &[(&str, Qualifier)] = &[
+pub(crate) const PHRASES: &[(&str, Qualifier)] = &[
     ("không ít hơn", Qualifier::AtLeast),
     ("xấp xỉ", Qualifier::About),
     ("ước tính", Qualifier::About),
