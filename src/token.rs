@@ -25,7 +25,7 @@
 mod runs;
 
 use crate::Span;
-use crate::extract::marks::Marker;
+use crate::extract::marks::{Marker, NUMERAL};
 use crate::extract::sentence::is_end_mark;
 use runs::{LowerSet, Runs};
 
@@ -1028,12 +1028,16 @@ impl<'t> Tokens<'t> {
                         let (mut start, mut at) = (start, at);
                         loop {
                             let hash = hash_of(bytes, start, at);
-                            let numeral = may_start.may_contain(hash)
+                            // The mark, with `NUMERAL` when a numeral may
+                            // start with the word (by its hash), kept if
+                            // one does.
+                            let mark = marker.word(hash, line);
+                            let numeral = mark & NUMERAL != 0
                                 && starts.may_start(hash, text.get(start..at).unwrap_or_default());
                             if numeral {
                                 number_starts.push(toks.len());
                             }
-                            marks.push(marker.mark(Kind::Word, hash, numeral, line));
+                            marks.push(if numeral { mark } else { mark & !NUMERAL });
                             toks.push(Token {
                                 kind: Kind::Word,
                                 start,

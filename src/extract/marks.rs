@@ -124,6 +124,7 @@ fn kinds() -> [(u16, Starts); 4] {
 /// Builds the table now (see `Extractor::new`), not at the first text.
 pub(crate) fn warm() {
     Lazy::force(&TABLE);
+    Lazy::force(&MARKER_TABLE);
 }
 
 /// The marks of punctuation `c` besides [`PUNCT`]: [`QUOTE`], [`END`],
@@ -167,23 +168,66 @@ const fn punct_marks(c: char) -> u16 {
 /// line break before it): no second pass over the tokens.
 #[derive(Clone, Copy)]
 pub(crate) struct Marker {
+    /// The kinds' bits by bucket, with [`NUMERAL`] where a numeral may
+    /// start with the word (see [`MARKER_TABLE`]).
     table: &'static [u16; BUCKETS],
 }
 
 /// No kind bits: the marks of the lexicons' own phrases.
 static NO_KINDS: [u16; BUCKETS] = [0; BUCKETS];
 
+/// The marker's table: [`TABLE`], and [`NUMERAL`] in the buckets of the
+/// words a numeral may start with (those of
+/// [`crate::number::words::MAY_START`], a filter of the same buckets), so
+/// that one load gives a word's kind bits and whether it is worth asking
+/// if a numeral starts with it (`TABLE` never holds `NUMERAL`: a word's
+/// own bit).
+static MARKER_TABLE: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| with_numerals(&TABLE));
+
+/// [`NO_KINDS`] with the numerals' buckets (see [`MARKER_TABLE`]); the
+/// lexicons the kinds' table is built from are tokenized with it, so it
+/// must not ask for that table.
+static MARKER_NO_KINDS: Lazy<Box<[u16; BUCKETS]>> = Lazy::new(|| with_numerals(&NO_KINDS));
+
+/// `kinds`, with [`NUMERAL`] in the buckets of the words a numeral may
+/// start with.
+fn with_numerals(kinds: &[u16; BUCKETS]) -> Box<[u16; BUCKETS]> {
+    let may_start = &*crate::number::words::MAY_START;
+    let mut table = Box::new([0u16; BUCKETS]);
+    for ((b, slot), &k) in (0u32..).zip(table.iter_mut()).zip(kinds.iter()) {
+        *slot = k | if may_start.may_contain(b) { NUMERAL } else { 0 };
+    }
+    table
+}
+
 impl Marker {
     /// The marker, with the kinds' table (built at the first call, or by
     /// [`warm`]).
     pub(crate) fn new() -> Marker {
-        Marker { table: &TABLE }
+        Marker {
+            table: &MARKER_TABLE,
+        }
     }
 
     /// A marker without the kinds' bits (the other marks are the same),
     /// for the tokens of the lexicons the kinds' table is built from.
     pub(crate) fn without_kinds() -> Marker {
-        Marker { table: &NO_KINDS }
+        Marker {
+            table: &MARKER_NO_KINDS,
+        }
+    }
+
+    /// The mark of a word whose lower-case form has
+    /// [`crate::token::word_hash`] `hash` (`line`: a line break comes
+    /// before it), with [`NUMERAL`] when a numeral *may* start with it (its
+    /// hash is in a bucket of [`crate::number::words::MAY_START`]): the
+    /// tokenizer asks [`crate::number::words::may_start`] for those, and
+    /// keeps the bit only if it says yes. One load for both.
+    #[inline(always)]
+    pub(crate) fn word(self, hash: u32, line: bool) -> u16 {
+        let line = if line { LINE } else { 0 };
+        let words = self.table.get(hash as usize % BUCKETS).copied();
+        words.unwrap_or(0) | line
     }
 
     /// The mark of a token of kind `kind` whose lower-case form has
@@ -204,7 +248,7 @@ impl Marker {
         };
         let line = if line { LINE } else { 0 };
         let words = self.table.get(hash as usize % BUCKETS).copied();
-        words.unwrap_or(0) | kind | line
+        (words.unwrap_or(0) & !NUMERAL) | kind | line
     }
 }
 
@@ -371,6 +415,39 @@ mod tests {
         }
         assert!(heads > 20 && heads < BUCKETS / 4, "{heads}");
         assert!(places > 5 && places < BUCKETS / 4, "{places}");
+    }
+
+    /// The marker's tables are the kinds' (or none) with [`NUMERAL`] in
+    /// the buckets of the numerals' filter, bucket by bucket; the kinds'
+    /// table never holds that bit (the marker takes it for the filter's).
+    #[test]
+    fn marker_tables_are_the_kinds_and_the_numerals_filter() {
+        let may_start = &*crate::number::words::MAY_START;
+        let mut numerals = 0;
+        for b in 0..BUCKETS {
+            let n = if may_start.may_contain(b as u32) {
+                NUMERAL
+            } else {
+                0
+            };
+            assert_eq!(TABLE[b] & NUMERAL, 0, "bucket {b}");
+            assert_eq!(MARKER_TABLE[b], TABLE[b] | n, "bucket {b}");
+            assert_eq!(MARKER_NO_KINDS[b], n, "bucket {b}");
+            numerals += usize::from(n != 0);
+        }
+        assert!(numerals > 20 && numerals < BUCKETS / 8, "{numerals}");
+        // Words and their marks, by either way of asking.
+        for w in ["hai", "mười", "triệu", "năm", "tháng", "đảng", "xã", "của"] {
+            let h = word_hash(w);
+            let m = Marker::new();
+            let asked = m.word(h, true);
+            assert_eq!(asked & NUMERAL != 0, may_start.may_contain(h), "{w}");
+            // The tokenizer asks the grammar only when the bit is set.
+            for numeral in [false, asked & NUMERAL != 0] {
+                let kept = if numeral { asked } else { asked & !NUMERAL };
+                assert_eq!(kept, m.mark(Kind::Word, h, numeral, true), "{w}");
+            }
+        }
     }
 
     /// The events' bit is their heads' first-word filter, bucket by
