@@ -422,15 +422,29 @@ pub(crate) struct Phrases {
 }
 
 /// A candidate of [`PhraseBuckets`]: the two word hashes it is keyed by
-/// (the second 0 for a phrase of one word), the phrase's index and its
-/// number of words. A look-up compares the hashes in the bucket and reads
-/// the words of those that agree only.
+/// (the second 0 for a phrase of one word), the hash of the word after
+/// them (of a phrase of three words or more: the third word, or the third
+/// from the end), the phrase's index and its number of words. A look-up
+/// compares the hashes in the bucket and reads the words of those that
+/// agree only: many phrases share their first two words (`nhà máy thủy
+/// điện`, `nhà máy nhiệt điện`, `nhà máy xi măng`), and most differ in the
+/// third.
 #[derive(Clone, Copy, Debug)]
 struct PhraseCand {
     a: u32,
     b: u32,
+    c: u32,
     index: u32,
     len: u32,
+}
+
+impl PhraseCand {
+    /// Do the hashes of the candidate agree with `a`, `b` and (for a
+    /// phrase of three words or more) `c`?
+    #[inline]
+    fn agrees(&self, a: u32, b: u32, c: Option<u32>) -> bool {
+        self.a == a && self.b == b && (self.len < 3 || c == Some(self.c))
+    }
 }
 
 /// Candidates in buckets by the low bits of a mix of their two hashes,
@@ -501,22 +515,24 @@ impl Phrases {
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (k, w) in words.iter().enumerate() {
             let hashes: Vec<u32> = w.iter().map(|&(_, h)| h).collect();
-            let cand = |a: u32, b: u32| PhraseCand {
+            let cand = |a: u32, b: u32, c: Option<&u32>| PhraseCand {
                 a,
                 b,
+                c: c.copied().unwrap_or(0),
                 index: u32::try_from(k).unwrap_or(u32::MAX),
                 len: u32::try_from(hashes.len()).unwrap_or(u32::MAX),
             };
             match hashes.as_slice() {
                 [] => {}
                 [h] => {
-                    first.push(cand(*h, 0));
-                    last.push(cand(*h, 0));
+                    first.push(cand(*h, 0, None));
+                    last.push(cand(*h, 0, None));
                 }
                 [a, b, ..] => {
-                    first_two.push(cand(*a, *b));
+                    first_two.push(cand(*a, *b, hashes.get(2)));
                     if let [.., y, z] = hashes.as_slice() {
-                        last_two.push(cand(*z, *y));
+                        let x = hashes.len().checked_sub(3).and_then(|n| hashes.get(n));
+                        last_two.push(cand(*z, *y, x));
                     }
                 }
             }
@@ -587,8 +603,9 @@ impl Phrases {
     /// the first two words, then those of one word.
     fn longest_with(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
         if let Some(h1) = t.hash(i + 1) {
+            let h2 = t.hash(i + 2);
             for c in self.by_first_two.get(h, h1) {
-                if c.a == h && c.b == h1 && self.matches(t, i, c.index as usize) {
+                if c.agrees(h, h1, h2) && self.matches(t, i, c.index as usize) {
                     return Some((c.len as usize, c.index as usize));
                 }
             }
@@ -620,8 +637,9 @@ impl Phrases {
             self.matches(t, start, k).then_some((start, k))
         };
         if let Some(h1) = i.checked_sub(2).and_then(|p| t.hash(p)) {
+            let h2 = i.checked_sub(3).and_then(|p| t.hash(p));
             for c in self.by_last_two.get(h, h1) {
-                if c.a == h && c.b == h1 {
+                if c.agrees(h, h1, h2) {
                     if let Some(found) = at(c) {
                         return Some(found);
                     }
