@@ -40,7 +40,7 @@
 //! linear in the text.
 
 use super::name::{capitalized, proper_name};
-use super::{Ctx, PairSet, WordSet, marks};
+use super::{Ctx, Found, PairSet, WordSet, marks};
 use crate::fact::{FactValue, Place, PlaceLevel};
 use crate::lexicon::{
     PERSON_TITLES, PLACE_CONTEXT, PLACE_LEVELS, PLACE_NAMES, PLACE_REGIONS, SURNAMES,
@@ -896,6 +896,34 @@ fn name_text(t: &Tokens<'_>, start: usize, end: usize, title_case: bool) -> Stri
     out
 }
 
+/// How many capitalized words of a name [`capital_words`] keeps on the
+/// stack (a longer run goes on in a vector).
+const WORDS_ON_STACK: usize = 16;
+
+/// `f` of the capitalized words of tokens `from..to` (their indices), kept
+/// on the stack: a name is a few tokens, and most places are found with no
+/// allocation but their name's.
+fn capital_words<R>(t: &Tokens<'_>, from: usize, to: usize, f: impl FnOnce(&[usize]) -> R) -> R {
+    let mut buf = [0usize; WORDS_ON_STACK];
+    let mut count = 0;
+    let mut more = Vec::new();
+    for k in (from..to).filter(|k| t.is_word(*k) && capitalized(t, *k)) {
+        match buf.get_mut(count) {
+            Some(slot) => {
+                *slot = k;
+                count += 1;
+            }
+            None => more.push(k),
+        }
+    }
+    if more.is_empty() {
+        f(buf.get(..count).unwrap_or_default())
+    } else {
+        more.splice(0..0, buf.iter().copied());
+        f(&more)
+    }
+}
+
 /// Where a person's name starts inside the run of capitalized words
 /// `words` (token indices), leaving at least `keep` of them to the place:
 /// the first family name, from the third word on, followed by one to three
@@ -986,13 +1014,10 @@ fn name_end(
         end = stop;
     }
     // Cut before a person's name.
-    let words: Vec<usize> = (j..end)
-        .filter(|k| t.is_word(*k) && capitalized(t, *k))
-        .collect();
     let plain = (j..end).all(|k| t.is_word(k) && !t.joined(k) || k == j);
     if plain {
         let keep = known.map_or(1, |k| k - j);
-        if let Some(split) = person_split(keys, &words, keep) {
+        if let Some(split) = capital_words(t, j, end, |w| person_split(keys, w, keep)) {
             end = split;
         }
     }
@@ -1314,22 +1339,33 @@ fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceM
 }
 
 /// Every place in the text, left to right.
+#[cfg(test)]
 pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
-    let starts: &FlagTable = &PLACE_STARTS;
-    // Only where `place_at` may find something (see there).
-    places_from(t, keys, |i| {
-        keys.next_flagged(i, starts, PLACE_START, marks::PLACE)
-    })
+    let mut out = Vec::new();
+    scan(t, keys, |m| out.push(m));
+    out
 }
 
-/// [`places`], asking only at the tokens `next` gives (the first worth
-/// asking at or after a token).
+/// Gives `emit` every place in the text, left to right.
+fn scan(t: &Tokens<'_>, keys: &Keys<'_>, emit: impl FnMut(PlaceMatch)) {
+    let starts: &FlagTable = &PLACE_STARTS;
+    // Only where `place_at` may find something (see there).
+    places_from(
+        t,
+        keys,
+        |i| keys.next_flagged(i, starts, PLACE_START, marks::PLACE),
+        emit,
+    );
+}
+
+/// Gives `emit` the places of [`scan`], asking only at the tokens `next`
+/// gives (the first worth asking at or after a token).
 fn places_from(
     t: &Tokens<'_>,
     keys: &Keys<'_>,
     next: impl Fn(usize) -> Option<usize>,
-) -> Vec<PlaceMatch> {
-    let mut out = Vec::new();
+    mut emit: impl FnMut(PlaceMatch),
+) {
     let mut i = 0;
     while let Some(at) = next(i) {
         i = at;
@@ -1343,32 +1379,30 @@ fn places_from(
             if let Some(last) = items.last() {
                 i = last.end.max(i);
             }
-            out.push(m);
-            out.extend(items);
+            emit(m);
+            items.into_iter().for_each(&mut emit);
         } else {
-            out.push(m);
+            emit(m);
         }
     }
-    out
 }
 
-/// Emits the `place` facts.
+/// Emits the `place` facts, each as it is found.
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let found = {
-        let keys = Keys::new(&ctx.tokens);
-        places(&ctx.tokens, &keys)
-    };
-    for m in found {
-        ctx.push_unclaimed(
-            m.start,
-            m.end,
-            FactValue::Place(Place {
+    let t = &ctx.tokens;
+    let keys = Keys::new(t);
+    let found = &mut ctx.found;
+    scan(t, &keys, |m| {
+        found.push(Found {
+            start: m.start,
+            end: m.end,
+            value: FactValue::Place(Place {
                 level: m.level,
                 name: m.name,
             }),
-            m.rule,
-        );
-    }
+            rule: m.rule,
+        });
+    });
 }
 
 /// Builds this module's tables now (see `Extractor::new`), not at the
@@ -1583,6 +1617,31 @@ mod tests {
         assert!(found > 1_000 && ruled_out > 10_000, "{found} {ruled_out}");
     }
 
+    /// [`capital_words`] gives the capitalized words of a stretch as
+    /// collecting them into a vector does, for every stretch of up to 40
+    /// tokens of the sample texts and of their capitals (runs longer than
+    /// the stack holds among them).
+    #[test]
+    fn capital_words_are_those_collected() {
+        let mut long = 0;
+        for text in samples::texts().iter().take(300) {
+            for text in [text.clone(), text.to_uppercase()] {
+                let t = Tokens::new(&text);
+                for from in 0..t.len() + 1 {
+                    for to in from..(from + 40).min(t.len() + 2) {
+                        let want: Vec<usize> = (from..to)
+                            .filter(|k| t.is_word(*k) && capitalized(&t, *k))
+                            .collect();
+                        let got = capital_words(&t, from, to, <[usize]>::to_vec);
+                        assert_eq!(got, want, "{text:?} {from}..{to}");
+                        long += usize::from(want.len() > WORDS_ON_STACK);
+                    }
+                }
+            }
+        }
+        assert!(long > 1_000, "{long}");
+    }
+
     /// [`latin_case`] agrees with Unicode's tables at every code point it
     /// answers for, and answers for every letter of Vietnamese.
     #[test]
@@ -1735,7 +1794,8 @@ mod tests {
             let rewritten = Tokens::new(&text);
             for t in [traditional, rewritten] {
                 let keys = Keys::new(&t);
-                let every = places_from(&t, &keys, |i| (i < t.len()).then_some(i));
+                let mut every = Vec::new();
+                places_from(&t, &keys, |i| (i < t.len()).then_some(i), |m| every.push(m));
                 assert_eq!(places(&t, &keys), every, "{text}");
             }
         }

@@ -58,7 +58,7 @@
 use super::Phrases;
 use super::marks::{self, Marks};
 use super::name::capitalized;
-use super::{Ctx, WordSet, clause_break};
+use super::{Ctx, Found, WordSet, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
 use crate::lexicon::{CAMPAIGNS, HONOR_TITLES, TITLE_TRIGGERS};
 use crate::token::{Kind, Tokens};
@@ -184,15 +184,23 @@ fn pairs(t: &Tokens<'_>, marks: &Marks, every_line: bool) -> Vec<(usize, usize)>
             }
         }
     }
-    // Inner pairs close first: sort by opening, keep the outermost.
-    out.sort_unstable();
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for (open, close) in out {
-        if kept.last().is_none_or(|&(_, c)| open > c) {
-            kept.push((open, close));
+    keep_outermost(&mut out);
+    out
+}
+
+/// Sorts the pairs by opening and keeps the outermost (inner pairs close
+/// first), in place: a pair is kept when it opens after the last kept one
+/// closes.
+fn keep_outermost(pairs: &mut Vec<(usize, usize)>) {
+    pairs.sort_unstable();
+    let mut last_close = None;
+    pairs.retain(|&(open, close)| {
+        let outer = last_close.is_none_or(|c| open > c);
+        if outer {
+            last_close = Some(close);
         }
-    }
-    kept
+        outer
+    });
 }
 
 static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
@@ -349,7 +357,7 @@ fn lone_lower_word(t: &Tokens<'_>, open: usize, close: usize) -> bool {
 // Not inlined into the extractor's loop: a profile shows this kind's cost.
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let mut found = Vec::new();
+    let found = &mut ctx.found;
     {
         let t = &ctx.tokens;
         let text = t.text();
@@ -401,20 +409,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             };
             prev = hit.map(|(category, _)| (close, category));
             if let Some((category, rule)) = hit {
-                found.push((
-                    open,
-                    close + 1,
-                    Title {
+                found.push(Found {
+                    start: open,
+                    end: close + 1,
+                    value: FactValue::Title(Title {
                         value: value.to_string(),
                         category: Some(category),
-                    },
+                    }),
                     rule,
-                ));
+                });
             }
         }
-    }
-    for (start, end, title, rule) in found {
-        ctx.push_unclaimed(start, end, FactValue::Title(title), rule);
     }
 }
 
@@ -508,6 +513,35 @@ mod tests {
             }
         }
         assert!(paired > 3_000, "{paired}");
+    }
+
+    /// [`keep_outermost`] keeps what copying the outermost pairs into a
+    /// second vector kept, on random lists of pairs (nested, overlapping,
+    /// repeated, empty).
+    #[test]
+    fn keep_outermost_keeps_what_a_copy_kept() {
+        let mut rng = crate::testing::Rng::new();
+        let mut kept_some = 0;
+        for _ in 0..20_000 {
+            let mut pairs: Vec<(usize, usize)> = (0..rng.below(12))
+                .map(|_| {
+                    let open = rng.below(40);
+                    (open, open + 1 + rng.below(10))
+                })
+                .collect();
+            let mut sorted = pairs.clone();
+            sorted.sort_unstable();
+            let mut want: Vec<(usize, usize)> = Vec::new();
+            for (open, close) in sorted {
+                if want.last().is_none_or(|&(_, c)| open > c) {
+                    want.push((open, close));
+                }
+            }
+            keep_outermost(&mut pairs);
+            assert_eq!(pairs, want);
+            kept_some += usize::from(want.len() > 1);
+        }
+        assert!(kept_some > 5_000, "{kept_some}");
     }
 
     #[test]
