@@ -48,8 +48,8 @@
 
 use super::name::capitalized;
 use super::place::{
-    FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at,
-    surname, title_at,
+    FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name,
+    latin_case, place_at, surname, title_at,
 };
 use super::{Ctx, Found, FxSet, PairSet, Phrases, WordSet, marks};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
@@ -469,10 +469,11 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 && lower_word(t, k)
                 && spaced(t, k)
                 && !all_caps(t, start)
-                && crate::normalize::syllable::is_syllable(t.surface(start))
                 && !keys.in_set(&FUNCTION_WORDS, k)
                 && !super::place::level_at(t, keys, k)
                 && !unmade(None, keys, k)
+                // The dearest test last.
+                && crate::normalize::syllable::is_syllable(t.surface(start))
             {
                 k += 1;
             }
@@ -925,11 +926,14 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
     let mut any = false;
     for x in words {
         any = true;
-        // Capitals and letters, ASCII without Unicode's tables.
+        // Capitals and letters, ASCII and Vietnamese without Unicode's
+        // tables ([`latin_case`] answers for letters only).
         let (mut upper, mut letters) = (0, 0);
         for c in t.surface(x).chars() {
             let (u, l) = if c.is_ascii() {
                 (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
+            } else if let Some(lower) = latin_case(c) {
+                (!lower, true)
             } else {
                 (c.is_uppercase(), c.is_alphabetic())
             };

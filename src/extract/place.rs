@@ -715,29 +715,69 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
     // One pass, ASCII without Unicode's tables: no lower-case letter, and
     // an upper-case one. A capitalized word's first letter is an upper-case
     // one, and no letter is both: the pass starts at the second (most
-    // capitalized words have a lower-case one there, `Đảng`, `Sở`).
-    let mut chars = t.surface(i).chars();
+    // capitalized words have a lower-case one there, `Đảng`, `Sở`). The
+    // word's bytes are decoded here, without the checks of slicing a `str`.
+    let bytes = t.surface_bytes(i);
     let upper_first = t.capitalized(i);
+    let mut at = 0;
     if upper_first {
-        chars.next();
+        at = bytes.first().map_or(0, |&b| utf8_len(b));
     }
     let mut upper = upper_first;
-    for c in chars {
-        if c.is_ascii() {
-            if c.is_ascii_lowercase() {
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if b.is_ascii_lowercase() {
                 return false;
             }
-            upper |= c.is_ascii_uppercase();
+            upper |= b.is_ascii_uppercase();
+            at += 1;
             continue;
         }
-        match latin_case(c) {
+        let (u, len) = decode_at(bytes, at);
+        at += len;
+        match code_case(u) {
             Some(true) => return false,
             Some(false) => upper = true,
-            None if c.is_lowercase() => return false,
-            None => upper |= c.is_uppercase(),
+            None => {
+                let c = char::from_u32(u).unwrap_or_default();
+                if c.is_lowercase() {
+                    return false;
+                }
+                upper |= c.is_uppercase();
+            }
         }
     }
     upper
+}
+
+/// The length of the UTF-8 sequence lead byte `b` starts.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
+    }
+}
+
+/// The code point of the character starting at byte `at` of `bytes`
+/// (well-formed UTF-8: a word's surface), and its length.
+#[inline]
+fn decode_at(bytes: &[u8], at: usize) -> (u32, usize) {
+    let lead = bytes.get(at).copied().unwrap_or(0);
+    let len = utf8_len(lead);
+    let payload = match len {
+        1 => 0x7F,
+        2 => 0x1F,
+        3 => 0x0F,
+        _ => 0x07,
+    };
+    let mut u = u32::from(lead) & payload;
+    for k in 1..len {
+        u = (u << 6) | (u32::from(bytes.get(at + k).copied().unwrap_or(0)) & 0x3F);
+    }
+    (u, len)
 }
 
 /// The case of a letter of Vietnamese beyond ASCII, by its code point
@@ -745,10 +785,15 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
 /// Unicode's tables: Latin-1 (`â`, `Ê`, `ô`), the pairs of Latin
 /// Extended-A up to `ŷ` (`ă`, `Đ`, `ĩ`, `Ũ`), `Ơ` and `Ư`, and Latin
 /// Extended Additional from `Ạ` (`ả`, `Ấ`, `ộ`, `ỹ`); `None` for other
-/// characters.
+/// characters. Every character it answers for is a letter.
 #[inline]
-fn latin_case(c: char) -> Option<bool> {
-    let u = u32::from(c);
+pub(crate) fn latin_case(c: char) -> Option<bool> {
+    code_case(u32::from(c))
+}
+
+/// [`latin_case`] of the code point `u`.
+#[inline]
+fn code_case(u: u32) -> Option<bool> {
     match u {
         0xC0..=0xDE if u != 0xD7 => Some(false),
         0xDF..=0xFF if u != 0xF7 => Some(true),
@@ -1594,6 +1639,43 @@ mod tests {
         assert_eq!(both, None);
     }
 
+    /// [`decode_at`] reads every character as `str::chars` does (and
+    /// [`utf8_len`] its length), and [`all_caps`] answers as reading every
+    /// letter on random mixes of letters of other scripts and cases: four
+    /// bytes (`𝐀`, `𝟗`), titlecase (`ǅ`), letters that change length in
+    /// lower case (`İ`), marks, digits and Vietnamese in either case.
+    #[test]
+    fn all_caps_decodes_as_chars() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let bytes = format!("a{s}b").into_bytes();
+            assert_eq!(decode_at(&bytes, 1).0, u32::from(c), "{c:?}");
+            assert_eq!(decode_at(&bytes, 1).1, s.len(), "{c:?}");
+            assert_eq!(utf8_len(bytes.get(1).copied().unwrap_or(0)), s.len());
+        }
+        let pieces = [
+            "𝐀", "𝐚", "𝟗", "ǅ", "ǆ", "Ǆ", "İ", "ı", "ß", "ẞ", "Ж", "ж", "Ω", "ω", "北", "Ⅻ", "ⓐ",
+            "Ⓐ", "\u{301}", "Đ", "đ", "Ư", "ư", "Ộ", "ộ", "A", "a", "1", "'", "’", "-", " ",
+        ];
+        let every_letter = |t: &Tokens<'_>, i: usize| {
+            let s = t.surface(i);
+            t.is_word(i) && !s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase)
+        };
+        let mut rng = crate::testing::Rng::new();
+        let mut caps = 0;
+        for _ in 0..20_000 {
+            let text = rng.mix(&pieces, 10, 4);
+            let t = Tokens::new(&text);
+            for i in 0..t.len() + 1 {
+                let want = every_letter(&t, i);
+                assert_eq!(all_caps(&t, i), want, "{text:?} {i}");
+                caps += usize::from(want);
+            }
+        }
+        assert!(caps > 5_000, "{caps}");
+    }
+
     /// Where [`place_may_start_at`] is `false`, [`place_at`],
     /// [`level_at`] and [`bare_level_at`] find nothing: at every token
     /// (and past the end) of the sample texts, with keys of both kinds.
@@ -1651,6 +1733,8 @@ mod tests {
             if let Some(lower) = latin_case(c) {
                 assert_eq!(c.is_lowercase(), lower, "{c:?}");
                 assert_eq!(c.is_uppercase(), !lower, "{c:?}");
+                // A letter ([`super::org`] counts it as one).
+                assert!(c.is_alphabetic(), "{c:?}");
                 answered += 1;
             }
         }
