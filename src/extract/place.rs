@@ -237,13 +237,16 @@ fn pair_hash(first: u32, second: u32) -> u32 {
     first.rotate_left(11) ^ second
 }
 
-/// A candidate entry of a [`Lex`]: the hashes of its first two keys (the
-/// second 0 for an entry of one piece) and its index.
+/// A candidate entry of a [`Lex`]: the hashes of its first three keys
+/// (0 for those it has not), its index and its number of pieces: a look-up
+/// rules out most candidates without reading their pieces.
 #[derive(Clone, Copy, Debug)]
 struct Cand {
     first: u32,
     second: u32,
-    entry: usize,
+    third: u32,
+    entry: u32,
+    len: u32,
 }
 
 /// Candidates of a [`Lex`] in buckets by a hash of theirs, laid out in one
@@ -251,7 +254,7 @@ struct Cand {
 /// where a hash map hashed its key again and probed for it.
 struct Buckets {
     /// Bucket `b` is `cands[bounds[b]..bounds[b + 1]]`.
-    bounds: Vec<usize>,
+    bounds: Vec<u32>,
     cands: Vec<Cand>,
 }
 
@@ -264,7 +267,7 @@ impl Buckets {
     fn new(mut items: Vec<(u32, Cand)>) -> Buckets {
         // A stable sort: a bucket keeps the order of its candidates.
         items.sort_by_key(|(key, _)| *key as usize % Self::SLOTS);
-        let mut bounds = vec![0; Self::SLOTS + 1];
+        let mut bounds = vec![0u32; Self::SLOTS + 1];
         for (key, _) in &items {
             if let Some(b) = bounds.get_mut(*key as usize % Self::SLOTS + 1) {
                 *b += 1;
@@ -288,7 +291,10 @@ impl Buckets {
     fn get(&self, key: u32) -> &[Cand] {
         let b = key as usize % Self::SLOTS;
         match (self.bounds.get(b), self.bounds.get(b + 1)) {
-            (Some(&from), Some(&to)) => self.cands.get(from..to).unwrap_or_default(),
+            (Some(&from), Some(&to)) => self
+                .cands
+                .get(from as usize..to as usize)
+                .unwrap_or_default(),
             _ => &[],
         }
     }
@@ -324,7 +330,9 @@ impl<V> Lex<V> {
                 continue;
             };
             firsts.insert_hash(first.hash);
-            let entry = entries.len();
+            let entry = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(pieces.len()).unwrap_or(u32::MAX);
+            let third = pieces.get(2).map_or(0, |p| p.hash);
             match pieces.get(1) {
                 Some(second) => {
                     let pair = pair_hash(first.hash, second.hash);
@@ -335,7 +343,9 @@ impl<V> Lex<V> {
                         Cand {
                             first,
                             second,
+                            third,
                             entry,
+                            len,
                         },
                     ));
                 }
@@ -347,7 +357,9 @@ impl<V> Lex<V> {
                         Cand {
                             first,
                             second: 0,
+                            third: 0,
                             entry,
+                            len,
                         },
                     ));
                 }
@@ -355,9 +367,7 @@ impl<V> Lex<V> {
             entries.push((pieces, v));
         }
         // A stable sort: equal lengths keep the lexicon's order.
-        by_two.sort_by_key(|(_, c)| {
-            std::cmp::Reverse(entries.get(c.entry).map_or(0, |(p, _)| p.len()))
-        });
+        by_two.sort_by_key(|(_, c)| std::cmp::Reverse(c.len));
         Lex {
             entries,
             by_two: Buckets::new(by_two),
@@ -468,21 +478,26 @@ impl<V> Lex<V> {
         let second = keys.hash(i + 1).unwrap_or(0);
         let pair = pair_hash(h, second);
         if keys.hash(i + 1).is_some() && self.pairs.may_contain(pair) {
+            let third = keys.hash(i + 2);
             for c in self.by_two.get(pair) {
-                if c.first != h || c.second != second {
+                // The first three keys' hashes, in the candidate: most
+                // candidates fail there, their pieces unread.
+                if c.first != h || c.second != second || c.len > 2 && third != Some(c.third) {
                     continue;
                 }
-                let Some((pieces, v)) = self.entries.get(c.entry) else {
+                let entry = c.entry as usize;
+                let Some((pieces, v)) = self.entries.get(entry) else {
                     continue;
                 };
-                // The other keys' hashes first: most candidates fail there.
-                let agree = pieces
-                    .iter()
-                    .enumerate()
-                    .skip(2)
-                    .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
+                // The other keys' hashes before the keys.
+                let agree = c.len <= 3
+                    || pieces
+                        .iter()
+                        .enumerate()
+                        .skip(3)
+                        .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
                 if agree {
-                    if let Some(n) = self.matches(t, keys, i, c.entry) {
+                    if let Some(n) = self.matches(t, keys, i, entry) {
                         return Some((n, v));
                     }
                 }
@@ -495,8 +510,9 @@ impl<V> Lex<V> {
             if c.first != h {
                 continue;
             }
-            if let Some(n) = self.matches(t, keys, i, c.entry) {
-                return self.entries.get(c.entry).map(|(_, v)| (n, v));
+            let entry = c.entry as usize;
+            if let Some(n) = self.matches(t, keys, i, entry) {
+                return self.entries.get(entry).map(|(_, v)| (n, v));
             }
         }
         None
