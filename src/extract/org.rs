@@ -706,13 +706,14 @@ fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     let Some(h) = keys.hash(i) else {
         return false;
     };
-    let flags = HEAD_STARTS.get(h);
     if t.capitalized(i) {
-        flags & HEAD_START != 0 && HEADS.may_match(keys, i, h)
+        // Sure by itself: the flags of the word (its `HEAD_START`, which
+        // the scan's mark stands for) are not read.
+        HEADS.may_match(keys, i, h)
     } else {
         // Digits and punctuation start no head (`2` shares a bucket with
         // one).
-        t.is_word(i) && lower_head_may_start(t, keys, i, h, flags)
+        t.is_word(i) && lower_head_may_start(t, keys, i, h, HEAD_STARTS.get(h))
     }
 }
 

@@ -993,8 +993,10 @@ fn capital_words<R>(t: &Tokens<'_>, from: usize, to: usize, f: impl FnOnce(&[usi
 fn person_split(keys: &Keys<'_>, words: &[usize], keep: usize) -> Option<usize> {
     let n = words.len();
     let at = |k: usize| words.get(k).copied().filter(|w| surname(keys, *w));
+    // The count first: most words are too far from the end to start
+    // the person's name, and their look-up is saved.
     (keep.max(2)..n)
-        .find(|k| at(*k).is_some() && (2..=4).contains(&(n - k)))
+        .find(|k| (2..=4).contains(&(n - k)) && at(*k).is_some())
         .or_else(|| (keep <= 1 && n >= 4 && at(1).is_some()).then_some(1))
         .and_then(|k| words.get(k).copied())
 }

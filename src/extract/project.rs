@@ -1198,14 +1198,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         while i < len {
             // Only `dự án` or a category starts a project: almost every
             // token is ruled out by its mark, in a tight loop, and most of
-            // the others at two bit tests.
+            // the others at a bit test or two (the mark stands for the
+            // test of the first words, not done again).
             i = ctx.marks.next(i, marks::PROJECT);
             let h = t.hash(i);
             let du = h == Some(cats.du) && t.is(i, "dự");
-            let category = || {
-                h.is_some_and(|h| cats.phrases.may_start_hash(h) && cats.starts.may_start(t, i, h))
-                    && t.is_word(i)
-            };
+            let category = || h.is_some_and(|h| cats.starts.may_start(t, i, h)) && t.is_word(i);
             if !(du || category()) {
                 i += 1;
                 continue;

@@ -338,6 +338,12 @@ fn known_campaign(t: &Tokens<'_>, from: usize, to: usize) -> bool {
         .is_some_and(|(n, _)| from + n <= to)
 }
 
+/// The value of a title whose quotes hold `raw`: without the spaces
+/// around it and a full stop that ends the sentence inside the quotes.
+fn trimmed(raw: &str) -> &str {
+    raw.trim().trim_end_matches('.').trim_end()
+}
+
 /// Does the quote at token `open` follow the title ending at `prev_close`
 /// in a list (`“A”, “B” và “C”`)?
 fn listed_after(t: &Tokens<'_>, prev_close: usize, open: usize) -> bool {
@@ -368,25 +374,24 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                 continue;
             };
             // `“Thủ đô kháng chiến."`: the full stop ends the sentence.
-            let value = text
-                .get(o.end..c.start)
-                .unwrap_or_default()
-                .trim()
-                .trim_end_matches('.')
-                .trim_end();
+            // Trimmed only when the quote's text is long, and for a title.
+            let raw = text.get(o.end..c.start).unwrap_or_default();
             let has_word = (open + 1..close).any(|k| t.is_word(k));
             // No more characters than bytes: most values are counted by
             // their length alone.
-            if !has_word || value.len() > MAX_CHARS && value.chars().count() > MAX_CHARS {
+            let long = raw.len() > MAX_CHARS && {
+                let value = trimmed(raw);
+                value.len() > MAX_CHARS && value.chars().count() > MAX_CHARS
+            };
+            if !has_word || long {
                 continue;
             }
-            let trigger = trigger_before(t, open);
             let hit = if known_honor(t, open + 1, close) {
                 Some((TitleCategory::HonorTitle, "title/honor-known"))
             } else if known_campaign(t, open + 1, close) {
                 Some((TitleCategory::Campaign, "title/campaign-known"))
             } else {
-                match trigger {
+                match trigger_before(t, open) {
                     Some(TitleCategory::HonorTitle) => {
                         Some((TitleCategory::HonorTitle, "title/honor-trigger"))
                     }
@@ -413,7 +418,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                     start: open,
                     end: close + 1,
                     value: FactValue::Title(Title {
-                        value: value.to_string(),
+                        value: trimmed(raw).to_string(),
                         category: Some(category),
                     }),
                     rule,
