@@ -56,7 +56,7 @@
 //! most [`MAX_CHARS`] characters.
 
 use super::Phrases;
-use super::marks::{self, Marks};
+use super::marks;
 use super::name::capitalized;
 use super::{Ctx, Found, WordSet, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
@@ -137,7 +137,7 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
 /// family (cleared at each line break): no recursion, no look ahead.
 /// `every_line`: stop at every line break, not only with a quote open (the
 /// reference the tests compare the scan with).
-fn pairs(t: &Tokens<'_>, marks: &Marks, every_line: bool) -> Vec<(usize, usize)> {
+fn pairs(t: &Tokens<'_>, every_line: bool) -> Vec<(usize, usize)> {
     let mut double = Vec::new();
     let mut guillemet = Vec::new();
     let mut single = Vec::new();
@@ -154,7 +154,7 @@ fn pairs(t: &Tokens<'_>, marks: &Marks, every_line: bool) -> Vec<(usize, usize)>
         } else {
             marks::QUOTE
         };
-        let j = marks.next(next, stops);
+        let j = super::place::next_marked(t.marks(), next, stops);
         let Some(tok) = t.get(j) else { break };
         next = j + 1;
         if tok.line_before {
@@ -369,7 +369,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         let text = t.text();
         // The closing quote and category of the title just before.
         let mut prev: Option<(usize, TitleCategory)> = None;
-        for (open, close) in pairs(t, &ctx.marks, false) {
+        for (open, close) in pairs(t, false) {
             let (Some(o), Some(c)) = (t.get(open), t.get(close)) else {
                 continue;
             };
@@ -507,10 +507,8 @@ mod tests {
         let mut paired = 0;
         for text in &texts {
             let t = Tokens::new(text);
-            let mut marks = Marks::default();
-            marks.fill(&t);
-            let quick = pairs(&t, &marks, false);
-            assert_eq!(quick, pairs(&t, &marks, true), "{text:?}");
+            let quick = pairs(&t, false);
+            assert_eq!(quick, pairs(&t, true), "{text:?}");
             paired += quick.len();
             for i in 0..t.len() + 1 {
                 let listed = t.is_word(i) && GAP_STOP.contains(&t.lower(i));
