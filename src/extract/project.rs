@@ -1200,7 +1200,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             // token is ruled out by its mark, in a tight loop, and most of
             // the others at a bit test or two (the mark stands for the
             // test of the first words, not done again).
-            i = super::place::next_marked(t.marks(), i, marks::PROJECT);
+            i = ctx.marks.next(i, marks::PROJECT);
             let h = t.hash(i);
             let du = h == Some(cats.du) && t.is(i, "dự");
             let category = || h.is_some_and(|h| cats.starts.may_start(t, i, h)) && t.is_word(i);
