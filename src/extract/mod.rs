@@ -398,31 +398,109 @@ impl PairSet {
 /// punctuation character is a word of its own: `us $`), split once and
 /// indexed by the [`word_hash`]es of their first two words (and of their
 /// last two): the candidates at a token are those that agree with the
-/// hashes of that token and the next, found at one or two map lookups, and
-/// only their words are compared. The report kinds (projects, awards,
-/// events, titles) look up lists in which many phrases start with a common
-/// word (`nhà`, `trường`, `khu`, `hội`), where comparing each of them cost
-/// a string comparison or more.
+/// hashes of that token and the next, read from one bucket of a flat
+/// array ([`PhraseBuckets`]), and only their words are compared. The
+/// report kinds (projects, awards, events, titles) and money look up lists
+/// in which many phrases start with a common word (`nhà`, `trường`, `khu`,
+/// `hội`), where comparing each of them cost a string comparison or more.
 pub(crate) struct Phrases {
     /// Each phrase's words with their hashes.
     words: Vec<Vec<(&'static str, u32)>>,
     /// Phrases of two words or more by the hashes of their first two
-    /// words, and phrases of one word by its hash; each list longest
-    /// first, then in list order: the first that matches is the answer.
-    by_first_two: FxMap<u64, Vec<usize>>,
-    by_first: FxMap<u32, Vec<usize>>,
-    /// The same by the hashes of their last two words and last word.
-    by_last_two: FxMap<u64, Vec<usize>>,
-    by_last: FxMap<u32, Vec<usize>>,
+    /// words, and phrases of one word by its hash; the candidates of one
+    /// key longest first, then in list order: the first that matches is
+    /// the answer.
+    by_first_two: PhraseBuckets,
+    by_first: PhraseBuckets,
+    /// The same by the hashes of their last two words (the last first)
+    /// and last word.
+    by_last_two: PhraseBuckets,
+    by_last: PhraseBuckets,
     /// The first and the last words (one bit test rules out most tokens).
     firsts: WordFilter,
     lasts: WordFilter,
 }
 
-/// Two word hashes as one key.
-#[inline]
-fn pair_key(a: u32, b: u32) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
+/// A candidate of [`PhraseBuckets`]: the two word hashes it is keyed by
+/// (the second 0 for a phrase of one word), the hash of the word after
+/// them (of a phrase of three words or more: the third word, or the third
+/// from the end), the phrase's index and its number of words. A look-up
+/// compares the hashes in the bucket and reads the words of those that
+/// agree only: many phrases share their first two words (`nhà máy thủy
+/// điện`, `nhà máy nhiệt điện`, `nhà máy xi măng`), and most differ in the
+/// third.
+#[derive(Clone, Copy, Debug)]
+struct PhraseCand {
+    a: u32,
+    b: u32,
+    c: u32,
+    index: u32,
+    len: u32,
+}
+
+impl PhraseCand {
+    /// Do the hashes of the candidate agree with `a`, `b` and (for a
+    /// phrase of three words or more) `c`?
+    #[inline]
+    fn agrees(&self, a: u32, b: u32, c: Option<u32>) -> bool {
+        self.a == a && self.b == b && (self.len < 3 || c == Some(self.c))
+    }
+}
+
+/// Candidates in buckets by the low bits of a mix of their two hashes,
+/// laid out in one array: a look-up reads a bucket's bounds and compares a
+/// few hashes, where a hash map hashed its key again and probed for it.
+struct PhraseBuckets {
+    /// Bucket `b` is `cands[bounds[b]..bounds[b + 1]]`.
+    bounds: Vec<u32>,
+    cands: Vec<PhraseCand>,
+}
+
+impl PhraseBuckets {
+    /// Buckets (a power of two: the low bits of the mix pick one).
+    const SLOTS: usize = 256;
+
+    /// The bucket of the hashes `a`, `b`.
+    #[inline]
+    fn slot(a: u32, b: u32) -> usize {
+        (a.rotate_left(11) ^ b) as usize % Self::SLOTS
+    }
+
+    /// The candidates in buckets, each bucket in the order given.
+    fn new(mut items: Vec<PhraseCand>) -> PhraseBuckets {
+        // A stable sort: a bucket keeps the order of its candidates.
+        items.sort_by_key(|c| Self::slot(c.a, c.b));
+        let mut bounds = vec![0u32; Self::SLOTS + 1];
+        for c in &items {
+            if let Some(b) = bounds.get_mut(Self::slot(c.a, c.b) + 1) {
+                *b += 1;
+            }
+        }
+        for b in 1..bounds.len() {
+            let before = bounds.get(b - 1).copied().unwrap_or(0);
+            if let Some(x) = bounds.get_mut(b) {
+                *x += before;
+            }
+        }
+        PhraseBuckets {
+            bounds,
+            cands: items,
+        }
+    }
+
+    /// The bucket of the hashes `a`, `b`: every candidate keyed by them,
+    /// in order, among others to rule out by their hashes.
+    #[inline]
+    fn get(&self, a: u32, b: u32) -> &[PhraseCand] {
+        let s = Self::slot(a, b);
+        match (self.bounds.get(s), self.bounds.get(s + 1)) {
+            (Some(&from), Some(&to)) => self
+                .cands
+                .get(from as usize..to as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 impl Phrases {
@@ -431,53 +509,51 @@ impl Phrases {
             .into_iter()
             .map(|p| p.split(' ').map(|w| (w, word_hash(w))).collect())
             .collect();
-        let mut lexicon = Phrases {
-            words: Vec::new(),
-            by_first_two: FxMap::default(),
-            by_first: FxMap::default(),
-            by_last_two: FxMap::default(),
-            by_last: FxMap::default(),
-            firsts: WordFilter::default(),
-            lasts: WordFilter::default(),
-        };
+        let mut firsts = WordFilter::default();
+        let mut lasts = WordFilter::default();
+        let (mut first_two, mut first, mut last_two, mut last) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (k, w) in words.iter().enumerate() {
             let hashes: Vec<u32> = w.iter().map(|&(_, h)| h).collect();
+            let cand = |a: u32, b: u32, c: Option<&u32>| PhraseCand {
+                a,
+                b,
+                c: c.copied().unwrap_or(0),
+                index: u32::try_from(k).unwrap_or(u32::MAX),
+                len: u32::try_from(hashes.len()).unwrap_or(u32::MAX),
+            };
             match hashes.as_slice() {
                 [] => {}
                 [h] => {
-                    lexicon.by_first.entry(*h).or_default().push(k);
-                    lexicon.by_last.entry(*h).or_default().push(k);
+                    first.push(cand(*h, 0, None));
+                    last.push(cand(*h, 0, None));
                 }
                 [a, b, ..] => {
-                    lexicon
-                        .by_first_two
-                        .entry(pair_key(*a, *b))
-                        .or_default()
-                        .push(k);
+                    first_two.push(cand(*a, *b, hashes.get(2)));
                     if let [.., y, z] = hashes.as_slice() {
-                        lexicon
-                            .by_last_two
-                            .entry(pair_key(*z, *y))
-                            .or_default()
-                            .push(k);
+                        let x = hashes.len().checked_sub(3).and_then(|n| hashes.get(n));
+                        last_two.push(cand(*z, *y, x));
                     }
                 }
             }
-            if let (Some(first), Some(last)) = (hashes.first(), hashes.last()) {
-                lexicon.firsts.insert_hash(*first);
-                lexicon.lasts.insert_hash(*last);
+            if let (Some(f), Some(l)) = (hashes.first(), hashes.last()) {
+                firsts.insert_hash(*f);
+                lasts.insert_hash(*l);
             }
         }
-        let len = |k: &usize| words.get(*k).map_or(0, Vec::len);
-        for list in lexicon
-            .by_first_two
-            .values_mut()
-            .chain(lexicon.by_last_two.values_mut())
-        {
-            list.sort_by_key(|k| (core::cmp::Reverse(len(k)), *k));
+        // Longest first, then in list order (a stable sort keeps it).
+        for list in [&mut first_two, &mut last_two] {
+            list.sort_by_key(|c| core::cmp::Reverse(c.len));
         }
-        lexicon.words = words;
-        lexicon
+        Phrases {
+            words,
+            by_first_two: PhraseBuckets::new(first_two),
+            by_first: PhraseBuckets::new(first),
+            by_last_two: PhraseBuckets::new(last_two),
+            by_last: PhraseBuckets::new(last),
+            firsts,
+            lasts,
+        }
     }
 
     /// Do tokens `start..` spell phrase `k`? The hashes of the words past
@@ -523,21 +599,23 @@ impl Phrases {
         self.longest_with(t, i, h)
     }
 
-    /// [`Phrases::longest_at`] past the bit test.
+    /// [`Phrases::longest_at`] past the bit test: the candidates keyed by
+    /// the first two words, then those of one word.
     fn longest_with(&self, t: &Tokens<'_>, i: usize, h: u32) -> Option<(usize, usize)> {
-        let long = t
-            .hash(i + 1)
-            .and_then(|h1| self.by_first_two.get(&pair_key(h, h1)))
-            .and_then(|list| list.iter().find(|&&k| self.matches(t, i, k)));
-        let k = match long {
-            Some(&k) => k,
-            None => *self
-                .by_first
-                .get(&h)?
-                .iter()
-                .find(|&&k| self.matches(t, i, k))?,
-        };
-        Some((self.words.get(k)?.len(), k))
+        if let Some(h1) = t.hash(i + 1) {
+            let h2 = t.hash(i + 2);
+            for c in self.by_first_two.get(h, h1) {
+                if c.agrees(h, h1, h2) && self.matches(t, i, c.index as usize) {
+                    return Some((c.len as usize, c.index as usize));
+                }
+            }
+        }
+        for c in self.by_first.get(h, 0) {
+            if c.a == h && self.matches(t, i, c.index as usize) {
+                return Some((c.len as usize, c.index as usize));
+            }
+        }
+        None
     }
 
     /// Does a phrase start at token `i`?
@@ -553,16 +631,26 @@ impl Phrases {
         if !self.lasts.may_contain(h) {
             return None;
         }
-        let at = |k: usize| {
-            let start = i.checked_sub(self.words.get(k)?.len())?;
+        let at = |c: &PhraseCand| {
+            let start = i.checked_sub(c.len as usize)?;
+            let k = c.index as usize;
             self.matches(t, start, k).then_some((start, k))
         };
-        let long = i
-            .checked_sub(2)
-            .and_then(|p| t.hash(p))
-            .and_then(|h1| self.by_last_two.get(&pair_key(h, h1)))
-            .and_then(|list| list.iter().find_map(|&k| at(k)));
-        long.or_else(|| self.by_last.get(&h)?.iter().find_map(|&k| at(k)))
+        if let Some(h1) = i.checked_sub(2).and_then(|p| t.hash(p)) {
+            let h2 = i.checked_sub(3).and_then(|p| t.hash(p));
+            for c in self.by_last_two.get(h, h1) {
+                if c.agrees(h, h1, h2) {
+                    if let Some(found) = at(c) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        self.by_last
+            .get(h, 0)
+            .iter()
+            .filter(|c| c.a == h)
+            .find_map(at)
     }
 }
 
@@ -666,4 +754,127 @@ pub(crate) fn warm() {
     project::warm();
     title::warm();
     marks::warm();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain search [`Phrases`] stands for: every phrase of `list`
+    /// tried at token `i`, the longest kept (the first in the list among
+    /// the longest); and every phrase ending right before `i`, the one
+    /// starting first kept (the first in the list among those).
+    fn plain(t: &Tokens<'_>, list: &[&str], i: usize) -> [Option<(usize, usize)>; 2] {
+        let spells = |start: usize, p: &str| {
+            p.split(' ')
+                .enumerate()
+                .all(|(n, w)| start + n < t.len() && t.lower(start + n) == w)
+        };
+        let at = list
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| spells(i, p))
+            .map(|(k, p)| (p.split(' ').count(), k))
+            .max_by_key(|&(n, k)| (n, core::cmp::Reverse(k)));
+        let before = list
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| {
+                let start = i.checked_sub(p.split(' ').count())?;
+                spells(start, p).then_some((start, k))
+            })
+            .min();
+        [at, before]
+    }
+
+    /// [`Phrases::longest_at`] and [`Phrases::longest_ending_before`]
+    /// answer as the plain search, at every token (and past the end) of
+    /// random mixes of the words of the lexicons' lists (in lower case,
+    /// capitalized and in capitals, with punctuation, digits and line
+    /// breaks) and of the seed texts, for every list: lists with shared
+    /// first and last words, one-word phrases that start or end longer
+    /// ones, duplicates, and more phrases than buckets.
+    #[test]
+    fn phrases_answer_as_the_plain_search() {
+        let lex = crate::lexicon::PROJECT_CATEGORIES
+            .iter()
+            .map(|(_, _, p)| *p);
+        let mut lists: Vec<Vec<&'static str>> = vec![
+            lex.collect(),
+            crate::lexicon::EVENT_HEADS
+                .iter()
+                .map(|(_, p)| *p)
+                .collect(),
+            crate::lexicon::TITLE_TRIGGERS
+                .iter()
+                .map(|(_, p)| *p)
+                .collect(),
+            crate::lexicon::HONOR_TITLES.to_vec(),
+            crate::lexicon::CAMPAIGNS.to_vec(),
+            crate::lexicon::HONORS.iter().map(|(h, _)| *h).collect(),
+            crate::lexicon::AWARD_VERBS
+                .iter()
+                .map(|(v, _)| *v)
+                .collect(),
+            MORE_QUALIFIERS.iter().map(|(p, _)| *p).collect(),
+            vec![
+                "hội",
+                "hội nghị",
+                "đại hội",
+                "hội nghị",
+                "nghị",
+                "a b c",
+                "b c",
+                "c",
+            ],
+        ];
+        // One list of every phrase: more phrases than buckets.
+        let all: Vec<&'static str> = lists.iter().flatten().copied().collect();
+        lists.push(all);
+        let mut words: Vec<String> = Vec::new();
+        for p in lists.iter().flatten() {
+            for w in p.split(' ') {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                let mut cs = w.chars();
+                if let Some(c) = cs.next() {
+                    words.push(c.to_uppercase().chain(cs).collect());
+                }
+            }
+        }
+        // Whole phrases too, so that many are spelled.
+        for p in lists.iter().flatten() {
+            words.push(p.to_string());
+            words.push(p.to_uppercase());
+        }
+        words.sort();
+        words.dedup();
+        for w in [",", ".", ":", "2017", "\n", "“", "”", "và", "của"] {
+            words.push(w.to_string());
+        }
+        let pieces: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut texts = crate::testing::seed_texts(211);
+        let mut rng = crate::testing::Rng::new();
+        for k in 0..3_000 {
+            texts.push(rng.mix(&pieces, 16, if k % 5 == 0 { 3 } else { 1 }));
+        }
+        let phrases: Vec<Phrases> = lists.iter().map(|l| Phrases::new(l.clone())).collect();
+        let (mut at, mut before) = (0, 0);
+        for text in &texts {
+            let t = Tokens::new(text);
+            for (list, p) in lists.iter().zip(&phrases) {
+                for i in 0..t.len() + 2 {
+                    let [want_at, want_before] = plain(&t, list, i);
+                    assert_eq!(p.longest_at(&t, i), want_at, "{text:?} {i}");
+                    assert_eq!(p.longest_ending_before(&t, i), want_before, "{text:?} {i}");
+                    assert_eq!(p.starts_at(&t, i), want_at.is_some());
+                    assert!(want_at.is_none() || p.may_start_at(&t, i));
+                    at += usize::from(want_at.is_some_and(|(n, _)| n > 1));
+                    before += usize::from(want_before.is_some_and(|(s, _)| s + 1 < i));
+                }
+            }
+        }
+        // Many phrases of two words or more are found both ways.
+        assert!(at > 5_000 && before > 5_000, "{at} {before}");
+    }
 }

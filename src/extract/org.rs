@@ -48,10 +48,10 @@
 
 use super::name::capitalized;
 use super::place::{
-    FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name, place_at,
-    surname, title_at,
+    FlagTable, Keys, Lex, PlaceMatch, SENTENCE_WORDS, all_caps, inside_name, known_name,
+    latin_case, place_at, surname, title_at,
 };
-use super::{Ctx, FxSet, PairSet, Phrases, WordSet, marks};
+use super::{Ctx, Found, FxSet, PairSet, Phrases, WordSet, marks};
 use crate::fact::{FactValue, Organization, OrganizationCategory};
 use crate::lexicon::{ORG_ABBREVIATIONS, ORG_CONTEXT, ORG_DOMAINS, ORG_HEADS, ORG_LEGAL_FORMS};
 use crate::token::{Kind, Tokens, WordFilter, word_hash};
@@ -469,10 +469,11 @@ fn name_at(t: &Tokens<'_>, keys: &Keys<'_>, j: usize, head: &Head, caps: bool) -
                 && lower_word(t, k)
                 && spaced(t, k)
                 && !all_caps(t, start)
-                && crate::normalize::syllable::is_syllable(t.surface(start))
                 && !keys.in_set(&FUNCTION_WORDS, k)
                 && !super::place::level_at(t, keys, k)
                 && !unmade(None, keys, k)
+                // The dearest test last.
+                && crate::normalize::syllable::is_syllable(t.surface(start))
             {
                 k += 1;
             }
@@ -705,13 +706,14 @@ fn may_head(t: &Tokens<'_>, keys: &Keys<'_>, i: usize) -> bool {
     let Some(h) = keys.hash(i) else {
         return false;
     };
-    let flags = HEAD_STARTS.get(h);
     if t.capitalized(i) {
-        flags & HEAD_START != 0 && HEADS.may_match(keys, i, h)
+        // Sure by itself: the flags of the word (its `HEAD_START`, which
+        // the scan's mark stands for) are not read.
+        HEADS.may_match(keys, i, h)
     } else {
         // Digits and punctuation start no head (`2` shares a bucket with
         // one).
-        t.is_word(i) && lower_head_may_start(t, keys, i, h, flags)
+        t.is_word(i) && lower_head_may_start(t, keys, i, h, HEAD_STARTS.get(h))
     }
 }
 
@@ -925,11 +927,14 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
     let mut any = false;
     for x in words {
         any = true;
-        // Capitals and letters, ASCII without Unicode's tables.
+        // Capitals and letters, ASCII and Vietnamese without Unicode's
+        // tables ([`latin_case`] answers for letters only).
         let (mut upper, mut letters) = (0, 0);
         for c in t.surface(x).chars() {
             let (u, l) = if c.is_ascii() {
                 (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
+            } else if let Some(lower) = latin_case(c) {
+                (!lower, true)
             } else {
                 (c.is_uppercase(), c.is_alphabetic())
             };
@@ -946,29 +951,33 @@ fn abbreviation_written(t: &Tokens<'_>, keys: &Keys<'_>, k: usize, n: usize) -> 
 /// `name` with its abbreviations expanded (`UBND tỉnh` → `Ủy ban nhân dân
 /// tỉnh`), or `None` when it has none.
 fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<String> {
-    // Most names hold no abbreviation: no copy then. An abbreviation
-    // written as one starts with a capital ([`abbreviation_written`]).
-    let may_start = |k: usize| t.has_capital(k) && ABBREVIATIONS.may_start(keys, k);
-    if !(start..end).any(may_start) {
-        return None;
-    }
+    // An abbreviation written as one starts with a capital
+    // ([`abbreviation_written`]).
+    let abbr_at = |k: usize| {
+        Some(k)
+            .filter(|&k| t.has_capital(k) && ABBREVIATIONS.may_start(keys, k))
+            .and_then(|k| ABBREVIATIONS.longest_at(t, keys, k))
+            .filter(|(n, _)| k + n <= end)
+            .filter(|(n, _)| abbreviation_written(t, keys, k, *n))
+    };
+    // The first abbreviation, read once: most names hold none, and no
+    // copy is made then. The tokens before it are copied as they are.
+    let (first, mut hit) = (start..end).find_map(|k| abbr_at(k).map(|a| (k, Some(a))))?;
     // Room for the name with a few abbreviations expanded, at once.
     let mut out = String::with_capacity(2 * t.span(start, end).len() + 16);
-    let mut changed = false;
     let mut k = start;
     while k < end {
         let Some(tok) = t.get(k) else { break };
         if k > start && tok.space_before {
             out.push(' ');
         }
-        let abbr = Some(k)
-            .filter(|&k| may_start(k))
-            .and_then(|k| ABBREVIATIONS.longest_at(t, keys, k))
-            .filter(|(n, _)| k + n <= end)
-            .filter(|(n, _)| abbreviation_written(t, keys, k, *n));
+        let abbr = match k.cmp(&first) {
+            core::cmp::Ordering::Less => None,
+            core::cmp::Ordering::Equal => hit.take(),
+            core::cmp::Ordering::Greater => abbr_at(k),
+        };
         if let Some((n, e)) = abbr {
             out.push_str(e);
-            changed = true;
             k += n;
             // `TP.` → `thành phố`, not `thành phố.`
             if t.is_punct(k, '.') && t.joined(k) && k < end {
@@ -979,81 +988,82 @@ fn expand(t: &Tokens<'_>, keys: &Keys<'_>, start: usize, end: usize) -> Option<S
         out.push_str(t.surface(k));
         k += 1;
     }
-    changed.then_some(out)
+    Some(out)
 }
 
 /// Every organization in the text, left to right.
+#[cfg(test)]
 pub(crate) fn organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<OrgMatch> {
+    let mut out = Vec::new();
+    scan(t, keys, |m| out.push(m));
+    out
+}
+
+/// Gives `emit` every organization in the text, left to right.
+fn scan(t: &Tokens<'_>, keys: &Keys<'_>, emit: impl FnMut(OrgMatch)) {
     let starts: &FlagTable = &HEAD_STARTS;
     // Most words start no head: one test a token, no call.
     each_org(
         |i| keys.next_flagged(i, starts, HEAD_START, marks::ORG),
         |i| org_at(t, keys, i, 0),
-    )
+        emit,
+    );
 }
 
-/// The organizations `org` finds left to right, asked only at the tokens
-/// `next` gives (the first worth asking at or after a token), going on
-/// after each one found.
+/// Gives `emit` the organizations `org` finds left to right, asked only
+/// at the tokens `next` gives (the first worth asking at or after a
+/// token), going on after each one found.
 fn each_org(
     next: impl Fn(usize) -> Option<usize>,
     org: impl Fn(usize) -> Option<OrgMatch>,
-) -> Vec<OrgMatch> {
-    let mut out = Vec::new();
+    mut emit: impl FnMut(OrgMatch),
+) {
     let mut i = 0;
     while let Some(at) = next(i) {
         i = at;
         match org(i) {
             Some(m) => {
                 i = m.end.max(i + 1);
-                out.push(m);
+                emit(m);
             }
             None => i += 1,
         }
     }
-    out
 }
 
-/// Every organization in the text, left to right, with its name and the
-/// name with its abbreviations expanded (when that differs).
-fn named_organizations(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<(OrgMatch, String, Option<String>)> {
-    organizations(t, keys)
-        .into_iter()
-        .map(|m| {
-            let surface = t
-                .text()
-                .get(t.span(m.start, m.end).range())
-                .unwrap_or_default();
-            let mut name = m.name.clone().unwrap_or_else(|| surface.to_string());
-            // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital.
-            if name.starts_with("đảng") {
-                name = name.replacen("đảng", "Đảng", 1);
-            }
-            let expanded = expand(t, keys, m.start, m.end).filter(|e| *e != name);
-            (m, name, expanded)
-        })
-        .collect()
-}
-
-/// Emits the `organization` facts.
-pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let found = {
-        let t = &ctx.tokens;
-        let keys = Keys::new(t);
-        named_organizations(t, &keys)
-    };
-    for (m, name, expanded) in found {
-        ctx.push_unclaimed(
-            m.start,
-            m.end,
-            FactValue::Organization(Organization {
-                category: m.category,
-                name,
-                expanded,
-            }),
-            m.rule,
-        );
+/// The fact of organization `m`: its name and the name with its
+/// abbreviations expanded (when that differs).
+fn fact_of(t: &Tokens<'_>, keys: &Keys<'_>, m: OrgMatch) -> Found {
+    let mut name = m.name.unwrap_or_else(|| {
+        t.text()
+            .get(t.span(m.start, m.end).range())
+            .unwrap_or_default()
+            .to_string()
+    });
+    // `đảng bộ xã` → `Đảng bộ xã`: the Party's name has a capital (`đ`
+    // and `Đ` are as long in UTF-8).
+    if name.starts_with('đ') && name.starts_with("đảng") {
+        name.replace_range(..'đ'.len_utf8(), "Đ");
     }
+    let expanded = expand(t, keys, m.start, m.end).filter(|e| *e != name);
+    Found {
+        start: m.start,
+        end: m.end,
+        value: FactValue::Organization(Organization {
+            category: m.category,
+            name,
+            expanded,
+        }),
+        rule: m.rule,
+    }
+}
+
+/// Emits the `organization` facts, each as it is found.
+pub(crate) fn run(ctx: &mut Ctx<'_>) {
+    let t = &ctx.tokens;
+    let keys = Keys::new(t);
+    let found = &mut ctx.found;
+    scan(t, &keys, |m| found.push(fact_of(t, &keys, m)));
 }
 
 /// Builds this module's tables now (see `Extractor::new`), not at the
@@ -1173,9 +1183,11 @@ mod tests {
             let rewritten = Tokens::new(&text);
             for t in [traditional, rewritten] {
                 let keys = Keys::new(&t);
-                let every = each_org(
+                let mut every = Vec::new();
+                each_org(
                     |i| (i < t.len()).then_some(i),
                     |i| org_at_head(&t, &keys, i, 0),
+                    |m| every.push(m),
                 );
                 assert_eq!(organizations(&t, &keys), every, "{text}");
             }
@@ -1257,6 +1269,118 @@ mod tests {
         }
         // Many lower-case heads are organizations (`công ty Vinamilk`).
         assert!(found > 1_000, "{found}");
+    }
+
+    /// [`expand`] as it was: a first pass for a token that may start an
+    /// abbreviation, then every token read again.
+    fn expand_reference(
+        t: &Tokens<'_>,
+        keys: &Keys<'_>,
+        start: usize,
+        end: usize,
+    ) -> Option<String> {
+        let may_start = |k: usize| t.has_capital(k) && ABBREVIATIONS.may_start(keys, k);
+        if !(start..end).any(may_start) {
+            return None;
+        }
+        let mut out = String::new();
+        let mut changed = false;
+        let mut k = start;
+        while k < end {
+            let Some(tok) = t.get(k) else { break };
+            if k > start && tok.space_before {
+                out.push(' ');
+            }
+            let abbr = Some(k)
+                .filter(|&k| may_start(k))
+                .and_then(|k| ABBREVIATIONS.longest_at(t, keys, k))
+                .filter(|(n, _)| k + n <= end)
+                .filter(|(n, _)| abbreviation_written(t, keys, k, *n));
+            if let Some((n, e)) = abbr {
+                out.push_str(e);
+                changed = true;
+                k += n;
+                if t.is_punct(k, '.') && t.joined(k) && k < end {
+                    k += 1;
+                }
+                continue;
+            }
+            out.push_str(t.surface(k));
+            k += 1;
+        }
+        changed.then_some(out)
+    }
+
+    /// [`expand`] answers as it did before it looked for the first
+    /// abbreviation once: over every organization of the sample texts and
+    /// random mixes of abbreviations in every case, names and punctuation,
+    /// and every stretch of up to eight tokens of them, with keys of both
+    /// kinds.
+    #[test]
+    fn expand_answers_as_before() {
+        let mut pieces: Vec<String> = Vec::new();
+        for (a, _) in ORG_ABBREVIATIONS.iter() {
+            pieces.push(format!("{} ", a.to_uppercase()));
+            pieces.push(format!("{a} "));
+            let mut cs = a.chars();
+            if let Some(c) = cs.next() {
+                pieces.push(format!(
+                    "{} ",
+                    c.to_uppercase().chain(cs).collect::<String>()
+                ));
+            }
+        }
+        for w in [
+            "Sở ",
+            "UBND ",
+            "tỉnh ",
+            "TP.",
+            "HCM ",
+            "Hà Nội ",
+            "Cty ",
+            "Tp ",
+            ". ",
+            ", ",
+            "- ",
+            "&",
+            "(",
+            ") ",
+            "\n",
+            "Tư ",
+            "tưởng ",
+            "2 ",
+        ] {
+            pieces.push(w.to_string());
+        }
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut texts = crate::extract::place::samples::texts();
+        texts.extend(crate::token::tests::random_mixes(&pieces, 3_000));
+        let (mut expanded, mut all) = (0, 0);
+        for text in &texts {
+            for t in [Tokens::new_traditional(text), Tokens::new(text)] {
+                let keys = Keys::new(&t);
+                let mut spans: Vec<(usize, usize)> = organizations(&t, &keys)
+                    .iter()
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                for start in 0..t.len() {
+                    for end in start..(start + 8).min(t.len() + 1) {
+                        spans.push((start, end));
+                    }
+                }
+                for (start, end) in spans {
+                    let want = expand_reference(&t, &keys, start, end);
+                    assert_eq!(
+                        expand(&t, &keys, start, end),
+                        want,
+                        "{text:?} {start}..{end}"
+                    );
+                    expanded += usize::from(want.is_some());
+                    all += 1;
+                }
+            }
+        }
+        assert!(expanded > 10_000 && all > expanded * 2, "{expanded} {all}");
     }
 
     /// [`in_context`] answers as its look-up without the filter of the

@@ -40,7 +40,7 @@
 //! linear in the text.
 
 use super::name::{capitalized, proper_name};
-use super::{Ctx, PairSet, WordSet, marks};
+use super::{Ctx, Found, PairSet, WordSet, marks};
 use crate::fact::{FactValue, Place, PlaceLevel};
 use crate::lexicon::{
     PERSON_TITLES, PLACE_CONTEXT, PLACE_LEVELS, PLACE_NAMES, PLACE_REGIONS, SURNAMES,
@@ -161,6 +161,28 @@ impl<'a> Keys<'a> {
     }
 }
 
+/// [`marks::next_in`] sixteen marks a test: the first token at or after
+/// `from` whose mark has a bit of `mask`, else the number of tokens (or
+/// `from`, past them). A scan for marks that are few (the quotes of
+/// titles) skips most of a text sixteen tokens at a time; the sixteen
+/// marks that hold one are searched by `next_in`. Where the marks are
+/// many (organizations' heads: one token in fifteen), most sixteen hold
+/// one, and `next_in` alone is quicker.
+#[inline(always)]
+pub(crate) fn next_marked(bits: &[u16], from: usize, mask: u16) -> usize {
+    let rest = bits.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for c in &mut chunks {
+        let any = <&[u16; 16]>::try_from(c).map_or(u16::MAX, |c| c.iter().fold(0, |a, &m| a | m));
+        if any & mask != 0 {
+            break;
+        }
+        at += 16;
+    }
+    marks::next_in(bits, at, mask)
+}
+
 /// Up to eight sets of words (the first words of lexicons), as one byte of
 /// flags a slot indexed by the low bits of the words' [`word_hash`]: a
 /// flag set means a word of that set may have that hash, a flag clear
@@ -237,13 +259,16 @@ fn pair_hash(first: u32, second: u32) -> u32 {
     first.rotate_left(11) ^ second
 }
 
-/// A candidate entry of a [`Lex`]: the hashes of its first two keys (the
-/// second 0 for an entry of one piece) and its index.
+/// A candidate entry of a [`Lex`]: the hashes of its first three keys
+/// (0 for those it has not), its index and its number of pieces: a look-up
+/// rules out most candidates without reading their pieces.
 #[derive(Clone, Copy, Debug)]
 struct Cand {
     first: u32,
     second: u32,
-    entry: usize,
+    third: u32,
+    entry: u32,
+    len: u32,
 }
 
 /// Candidates of a [`Lex`] in buckets by a hash of theirs, laid out in one
@@ -251,7 +276,7 @@ struct Cand {
 /// where a hash map hashed its key again and probed for it.
 struct Buckets {
     /// Bucket `b` is `cands[bounds[b]..bounds[b + 1]]`.
-    bounds: Vec<usize>,
+    bounds: Vec<u32>,
     cands: Vec<Cand>,
 }
 
@@ -264,7 +289,7 @@ impl Buckets {
     fn new(mut items: Vec<(u32, Cand)>) -> Buckets {
         // A stable sort: a bucket keeps the order of its candidates.
         items.sort_by_key(|(key, _)| *key as usize % Self::SLOTS);
-        let mut bounds = vec![0; Self::SLOTS + 1];
+        let mut bounds = vec![0u32; Self::SLOTS + 1];
         for (key, _) in &items {
             if let Some(b) = bounds.get_mut(*key as usize % Self::SLOTS + 1) {
                 *b += 1;
@@ -288,7 +313,10 @@ impl Buckets {
     fn get(&self, key: u32) -> &[Cand] {
         let b = key as usize % Self::SLOTS;
         match (self.bounds.get(b), self.bounds.get(b + 1)) {
-            (Some(&from), Some(&to)) => self.cands.get(from..to).unwrap_or_default(),
+            (Some(&from), Some(&to)) => self
+                .cands
+                .get(from as usize..to as usize)
+                .unwrap_or_default(),
             _ => &[],
         }
     }
@@ -324,7 +352,9 @@ impl<V> Lex<V> {
                 continue;
             };
             firsts.insert_hash(first.hash);
-            let entry = entries.len();
+            let entry = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(pieces.len()).unwrap_or(u32::MAX);
+            let third = pieces.get(2).map_or(0, |p| p.hash);
             match pieces.get(1) {
                 Some(second) => {
                     let pair = pair_hash(first.hash, second.hash);
@@ -335,7 +365,9 @@ impl<V> Lex<V> {
                         Cand {
                             first,
                             second,
+                            third,
                             entry,
+                            len,
                         },
                     ));
                 }
@@ -347,7 +379,9 @@ impl<V> Lex<V> {
                         Cand {
                             first,
                             second: 0,
+                            third: 0,
                             entry,
+                            len,
                         },
                     ));
                 }
@@ -355,9 +389,7 @@ impl<V> Lex<V> {
             entries.push((pieces, v));
         }
         // A stable sort: equal lengths keep the lexicon's order.
-        by_two.sort_by_key(|(_, c)| {
-            std::cmp::Reverse(entries.get(c.entry).map_or(0, |(p, _)| p.len()))
-        });
+        by_two.sort_by_key(|(_, c)| std::cmp::Reverse(c.len));
         Lex {
             entries,
             by_two: Buckets::new(by_two),
@@ -468,21 +500,26 @@ impl<V> Lex<V> {
         let second = keys.hash(i + 1).unwrap_or(0);
         let pair = pair_hash(h, second);
         if keys.hash(i + 1).is_some() && self.pairs.may_contain(pair) {
+            let third = keys.hash(i + 2);
             for c in self.by_two.get(pair) {
-                if c.first != h || c.second != second {
+                // The first three keys' hashes, in the candidate: most
+                // candidates fail there, their pieces unread.
+                if c.first != h || c.second != second || c.len > 2 && third != Some(c.third) {
                     continue;
                 }
-                let Some((pieces, v)) = self.entries.get(c.entry) else {
+                let entry = c.entry as usize;
+                let Some((pieces, v)) = self.entries.get(entry) else {
                     continue;
                 };
-                // The other keys' hashes first: most candidates fail there.
-                let agree = pieces
-                    .iter()
-                    .enumerate()
-                    .skip(2)
-                    .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
+                // The other keys' hashes before the keys.
+                let agree = c.len <= 3
+                    || pieces
+                        .iter()
+                        .enumerate()
+                        .skip(3)
+                        .all(|(n, p)| keys.hash(i + n) == Some(p.hash));
                 if agree {
-                    if let Some(n) = self.matches(t, keys, i, c.entry) {
+                    if let Some(n) = self.matches(t, keys, i, entry) {
                         return Some((n, v));
                     }
                 }
@@ -495,8 +532,9 @@ impl<V> Lex<V> {
             if c.first != h {
                 continue;
             }
-            if let Some(n) = self.matches(t, keys, i, c.entry) {
-                return self.entries.get(c.entry).map(|(_, v)| (n, v));
+            let entry = c.entry as usize;
+            if let Some(n) = self.matches(t, keys, i, entry) {
+                return self.entries.get(entry).map(|(_, v)| (n, v));
             }
         }
         None
@@ -715,29 +753,69 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
     // One pass, ASCII without Unicode's tables: no lower-case letter, and
     // an upper-case one. A capitalized word's first letter is an upper-case
     // one, and no letter is both: the pass starts at the second (most
-    // capitalized words have a lower-case one there, `Đảng`, `Sở`).
-    let mut chars = t.surface(i).chars();
+    // capitalized words have a lower-case one there, `Đảng`, `Sở`). The
+    // word's bytes are decoded here, without the checks of slicing a `str`.
+    let bytes = t.surface_bytes(i);
     let upper_first = t.capitalized(i);
+    let mut at = 0;
     if upper_first {
-        chars.next();
+        at = bytes.first().map_or(0, |&b| utf8_len(b));
     }
     let mut upper = upper_first;
-    for c in chars {
-        if c.is_ascii() {
-            if c.is_ascii_lowercase() {
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if b.is_ascii_lowercase() {
                 return false;
             }
-            upper |= c.is_ascii_uppercase();
+            upper |= b.is_ascii_uppercase();
+            at += 1;
             continue;
         }
-        match latin_case(c) {
+        let (u, len) = decode_at(bytes, at);
+        at += len;
+        match code_case(u) {
             Some(true) => return false,
             Some(false) => upper = true,
-            None if c.is_lowercase() => return false,
-            None => upper |= c.is_uppercase(),
+            None => {
+                let c = char::from_u32(u).unwrap_or_default();
+                if c.is_lowercase() {
+                    return false;
+                }
+                upper |= c.is_uppercase();
+            }
         }
     }
     upper
+}
+
+/// The length of the UTF-8 sequence lead byte `b` starts.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
+    }
+}
+
+/// The code point of the character starting at byte `at` of `bytes`
+/// (well-formed UTF-8: a word's surface), and its length.
+#[inline]
+fn decode_at(bytes: &[u8], at: usize) -> (u32, usize) {
+    let lead = bytes.get(at).copied().unwrap_or(0);
+    let len = utf8_len(lead);
+    let payload = match len {
+        1 => 0x7F,
+        2 => 0x1F,
+        3 => 0x0F,
+        _ => 0x07,
+    };
+    let mut u = u32::from(lead) & payload;
+    for k in 1..len {
+        u = (u << 6) | (u32::from(bytes.get(at + k).copied().unwrap_or(0)) & 0x3F);
+    }
+    (u, len)
 }
 
 /// The case of a letter of Vietnamese beyond ASCII, by its code point
@@ -745,10 +823,15 @@ pub(crate) fn all_caps(t: &Tokens<'_>, i: usize) -> bool {
 /// Unicode's tables: Latin-1 (`â`, `Ê`, `ô`), the pairs of Latin
 /// Extended-A up to `ŷ` (`ă`, `Đ`, `ĩ`, `Ũ`), `Ơ` and `Ư`, and Latin
 /// Extended Additional from `Ạ` (`ả`, `Ấ`, `ộ`, `ỹ`); `None` for other
-/// characters.
+/// characters. Every character it answers for is a letter.
 #[inline]
-fn latin_case(c: char) -> Option<bool> {
-    let u = u32::from(c);
+pub(crate) fn latin_case(c: char) -> Option<bool> {
+    code_case(u32::from(c))
+}
+
+/// [`latin_case`] of the code point `u`.
+#[inline]
+fn code_case(u: u32) -> Option<bool> {
     match u {
         0xC0..=0xDE if u != 0xD7 => Some(false),
         0xDF..=0xFF if u != 0xF7 => Some(true),
@@ -896,6 +979,34 @@ fn name_text(t: &Tokens<'_>, start: usize, end: usize, title_case: bool) -> Stri
     out
 }
 
+/// How many capitalized words of a name [`capital_words`] keeps on the
+/// stack (a longer run goes on in a vector).
+const WORDS_ON_STACK: usize = 16;
+
+/// `f` of the capitalized words of tokens `from..to` (their indices), kept
+/// on the stack: a name is a few tokens, and most places are found with no
+/// allocation but their name's.
+fn capital_words<R>(t: &Tokens<'_>, from: usize, to: usize, f: impl FnOnce(&[usize]) -> R) -> R {
+    let mut buf = [0usize; WORDS_ON_STACK];
+    let mut count = 0;
+    let mut more = Vec::new();
+    for k in (from..to).filter(|k| t.is_word(*k) && capitalized(t, *k)) {
+        match buf.get_mut(count) {
+            Some(slot) => {
+                *slot = k;
+                count += 1;
+            }
+            None => more.push(k),
+        }
+    }
+    if more.is_empty() {
+        f(buf.get(..count).unwrap_or_default())
+    } else {
+        more.splice(0..0, buf.iter().copied());
+        f(&more)
+    }
+}
+
 /// Where a person's name starts inside the run of capitalized words
 /// `words` (token indices), leaving at least `keep` of them to the place:
 /// the first family name, from the third word on, followed by one to three
@@ -904,8 +1015,10 @@ fn name_text(t: &Tokens<'_>, start: usize, end: usize, title_case: bool) -> Stri
 fn person_split(keys: &Keys<'_>, words: &[usize], keep: usize) -> Option<usize> {
     let n = words.len();
     let at = |k: usize| words.get(k).copied().filter(|w| surname(keys, *w));
+    // The count first: most words are too far from the end to start
+    // the person's name, and their look-up is saved.
     (keep.max(2)..n)
-        .find(|k| at(*k).is_some() && (2..=4).contains(&(n - k)))
+        .find(|k| (2..=4).contains(&(n - k)) && at(*k).is_some())
         .or_else(|| (keep <= 1 && n >= 4 && at(1).is_some()).then_some(1))
         .and_then(|k| words.get(k).copied())
 }
@@ -986,13 +1099,10 @@ fn name_end(
         end = stop;
     }
     // Cut before a person's name.
-    let words: Vec<usize> = (j..end)
-        .filter(|k| t.is_word(*k) && capitalized(t, *k))
-        .collect();
     let plain = (j..end).all(|k| t.is_word(k) && !t.joined(k) || k == j);
     if plain {
         let keep = known.map_or(1, |k| k - j);
-        if let Some(split) = person_split(keys, &words, keep) {
+        if let Some(split) = capital_words(t, j, end, |w| person_split(keys, w, keep)) {
             end = split;
         }
     }
@@ -1314,22 +1424,33 @@ fn list_items(t: &Tokens<'_>, keys: &Keys<'_>, first: &PlaceMatch) -> Vec<PlaceM
 }
 
 /// Every place in the text, left to right.
+#[cfg(test)]
 pub(crate) fn places(t: &Tokens<'_>, keys: &Keys<'_>) -> Vec<PlaceMatch> {
-    let starts: &FlagTable = &PLACE_STARTS;
-    // Only where `place_at` may find something (see there).
-    places_from(t, keys, |i| {
-        keys.next_flagged(i, starts, PLACE_START, marks::PLACE)
-    })
+    let mut out = Vec::new();
+    scan(t, keys, |m| out.push(m));
+    out
 }
 
-/// [`places`], asking only at the tokens `next` gives (the first worth
-/// asking at or after a token).
+/// Gives `emit` every place in the text, left to right.
+fn scan(t: &Tokens<'_>, keys: &Keys<'_>, emit: impl FnMut(PlaceMatch)) {
+    let starts: &FlagTable = &PLACE_STARTS;
+    // Only where `place_at` may find something (see there).
+    places_from(
+        t,
+        keys,
+        |i| keys.next_flagged(i, starts, PLACE_START, marks::PLACE),
+        emit,
+    );
+}
+
+/// Gives `emit` the places of [`scan`], asking only at the tokens `next`
+/// gives (the first worth asking at or after a token).
 fn places_from(
     t: &Tokens<'_>,
     keys: &Keys<'_>,
     next: impl Fn(usize) -> Option<usize>,
-) -> Vec<PlaceMatch> {
-    let mut out = Vec::new();
+    mut emit: impl FnMut(PlaceMatch),
+) {
     let mut i = 0;
     while let Some(at) = next(i) {
         i = at;
@@ -1343,32 +1464,30 @@ fn places_from(
             if let Some(last) = items.last() {
                 i = last.end.max(i);
             }
-            out.push(m);
-            out.extend(items);
+            emit(m);
+            items.into_iter().for_each(&mut emit);
         } else {
-            out.push(m);
+            emit(m);
         }
     }
-    out
 }
 
-/// Emits the `place` facts.
+/// Emits the `place` facts, each as it is found.
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let found = {
-        let keys = Keys::new(&ctx.tokens);
-        places(&ctx.tokens, &keys)
-    };
-    for m in found {
-        ctx.push_unclaimed(
-            m.start,
-            m.end,
-            FactValue::Place(Place {
+    let t = &ctx.tokens;
+    let keys = Keys::new(t);
+    let found = &mut ctx.found;
+    scan(t, &keys, |m| {
+        found.push(Found {
+            start: m.start,
+            end: m.end,
+            value: FactValue::Place(Place {
                 level: m.level,
                 name: m.name,
             }),
-            m.rule,
-        );
-    }
+            rule: m.rule,
+        });
+    });
 }
 
 /// Builds this module's tables now (see `Extractor::new`), not at the
@@ -1560,6 +1679,43 @@ mod tests {
         assert_eq!(both, None);
     }
 
+    /// [`decode_at`] reads every character as `str::chars` does (and
+    /// [`utf8_len`] its length), and [`all_caps`] answers as reading every
+    /// letter on random mixes of letters of other scripts and cases: four
+    /// bytes (`𝐀`, `𝟗`), titlecase (`ǅ`), letters that change length in
+    /// lower case (`İ`), marks, digits and Vietnamese in either case.
+    #[test]
+    fn all_caps_decodes_as_chars() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let bytes = format!("a{s}b").into_bytes();
+            assert_eq!(decode_at(&bytes, 1).0, u32::from(c), "{c:?}");
+            assert_eq!(decode_at(&bytes, 1).1, s.len(), "{c:?}");
+            assert_eq!(utf8_len(bytes.get(1).copied().unwrap_or(0)), s.len());
+        }
+        let pieces = [
+            "𝐀", "𝐚", "𝟗", "ǅ", "ǆ", "Ǆ", "İ", "ı", "ß", "ẞ", "Ж", "ж", "Ω", "ω", "北", "Ⅻ", "ⓐ",
+            "Ⓐ", "\u{301}", "Đ", "đ", "Ư", "ư", "Ộ", "ộ", "A", "a", "1", "'", "’", "-", " ",
+        ];
+        let every_letter = |t: &Tokens<'_>, i: usize| {
+            let s = t.surface(i);
+            t.is_word(i) && !s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase)
+        };
+        let mut rng = crate::testing::Rng::new();
+        let mut caps = 0;
+        for _ in 0..20_000 {
+            let text = rng.mix(&pieces, 10, 4);
+            let t = Tokens::new(&text);
+            for i in 0..t.len() + 1 {
+                let want = every_letter(&t, i);
+                assert_eq!(all_caps(&t, i), want, "{text:?} {i}");
+                caps += usize::from(want);
+            }
+        }
+        assert!(caps > 5_000, "{caps}");
+    }
+
     /// Where [`place_may_start_at`] is `false`, [`place_at`],
     /// [`level_at`] and [`bare_level_at`] find nothing: at every token
     /// (and past the end) of the sample texts, with keys of both kinds.
@@ -1583,6 +1739,65 @@ mod tests {
         assert!(found > 1_000 && ruled_out > 10_000, "{found} {ruled_out}");
     }
 
+    /// [`capital_words`] gives the capitalized words of a stretch as
+    /// collecting them into a vector does, for every stretch of up to 40
+    /// tokens of the sample texts and of their capitals (runs longer than
+    /// the stack holds among them).
+    #[test]
+    fn capital_words_are_those_collected() {
+        let mut long = 0;
+        for text in samples::texts().iter().take(300) {
+            for text in [text.clone(), text.to_uppercase()] {
+                let t = Tokens::new(&text);
+                for from in 0..t.len() + 1 {
+                    for to in from..(from + 40).min(t.len() + 2) {
+                        let want: Vec<usize> = (from..to)
+                            .filter(|k| t.is_word(*k) && capitalized(&t, *k))
+                            .collect();
+                        let got = capital_words(&t, from, to, <[usize]>::to_vec);
+                        assert_eq!(got, want, "{text:?} {from}..{to}");
+                        long += usize::from(want.len() > WORDS_ON_STACK);
+                    }
+                }
+            }
+        }
+        assert!(long > 1_000, "{long}");
+    }
+
+    /// [`next_marked`] answers as [`marks::next_in`] from every token (and
+    /// past the end) of random marks, sparse and dense, for masks of one
+    /// bit and of several.
+    #[test]
+    fn next_marked_answers_as_next_in() {
+        let mut rng = crate::testing::Rng::new();
+        let mut hits = 0;
+        for k in 0..3_000 {
+            let len = rng.below(120);
+            let sparse = 1 + k % 40;
+            let bits: Vec<u16> = (0..len)
+                .map(|_| {
+                    if rng.below(sparse) == 0 {
+                        1 << rng.below(16)
+                    } else {
+                        0
+                    }
+                })
+                .collect();
+            for mask in [1u16, 1 << 7, 1 << 15, 0b1010_0000_0000_0101, u16::MAX, 0] {
+                for from in 0..len + 3 {
+                    let want = marks::next_in(&bits, from, mask);
+                    assert_eq!(
+                        next_marked(&bits, from, mask),
+                        want,
+                        "{bits:?} {from} {mask}"
+                    );
+                    hits += usize::from(want < len);
+                }
+            }
+        }
+        assert!(hits > 100_000, "{hits}");
+    }
+
     /// [`latin_case`] agrees with Unicode's tables at every code point it
     /// answers for, and answers for every letter of Vietnamese.
     #[test]
@@ -1592,6 +1807,8 @@ mod tests {
             if let Some(lower) = latin_case(c) {
                 assert_eq!(c.is_lowercase(), lower, "{c:?}");
                 assert_eq!(c.is_uppercase(), !lower, "{c:?}");
+                // A letter ([`super::org`] counts it as one).
+                assert!(c.is_alphabetic(), "{c:?}");
                 answered += 1;
             }
         }
@@ -1735,7 +1952,8 @@ mod tests {
             let rewritten = Tokens::new(&text);
             for t in [traditional, rewritten] {
                 let keys = Keys::new(&t);
-                let every = places_from(&t, &keys, |i| (i < t.len()).then_some(i));
+                let mut every = Vec::new();
+                places_from(&t, &keys, |i| (i < t.len()).then_some(i), |m| every.push(m));
                 assert_eq!(places(&t, &keys), every, "{text}");
             }
         }

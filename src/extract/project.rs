@@ -83,7 +83,7 @@
 
 use super::marks;
 use super::name::{capitalized, proper_name};
-use super::{Ctx, Phrases};
+use super::{Ctx, Found, Phrases};
 use crate::fact::{FactValue, Project, ProjectCategory};
 use crate::lexicon::{INSTITUTION_FIELDS, PLACE_NAMES as KNOWN_PLACES, PROJECT_CATEGORIES};
 use crate::token::{Kind, Tokens, WordFilter, word_hash};
@@ -1187,7 +1187,7 @@ const LIST_GAP: usize = 12;
 // Not inlined into the extractor's loop: a profile shows this kind's cost.
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let mut found = Vec::new();
+    let found = &mut ctx.found;
     {
         let t = &ctx.tokens;
         let mut i = 0;
@@ -1198,14 +1198,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
         while i < len {
             // Only `dự án` or a category starts a project: almost every
             // token is ruled out by its mark, in a tight loop, and most of
-            // the others at two bit tests.
+            // the others at a bit test or two (the mark stands for the
+            // test of the first words, not done again).
             i = ctx.marks.next(i, marks::PROJECT);
             let h = t.hash(i);
             let du = h == Some(cats.du) && t.is(i, "dự");
-            let category = || {
-                h.is_some_and(|h| cats.phrases.may_start_hash(h) && cats.starts.may_start(t, i, h))
-                    && t.is_word(i)
-            };
+            let category = || h.is_some_and(|h| cats.starts.may_start(t, i, h)) && t.is_word(i);
             if !(du || category()) {
                 i += 1;
                 continue;
@@ -1244,28 +1242,30 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
                     };
                     let mut next = end;
                     for &(s, e) in &more {
-                        found.push((
-                            s,
-                            e,
-                            Project {
+                        found.push(Found {
+                            start: s,
+                            end: e,
+                            value: FactValue::Project(Project {
                                 name: text_of(t, s, e).to_string(),
                                 ..project.clone()
-                            },
-                            "project/list",
-                        ));
+                            }),
+                            rule: "project/list",
+                        });
                         next = e;
                     }
                     last_category = Some(project.category);
-                    found.push((start, end, project, rule));
+                    found.push(Found {
+                        start,
+                        end,
+                        value: FactValue::Project(project),
+                        rule,
+                    });
                     last_end = Some(next);
                     i = next;
                 }
                 _ => i += 1,
             }
         }
-    }
-    for (start, end, project, rule) in found {
-        ctx.push_unclaimed(start, end, FactValue::Project(project), rule);
     }
 }
 

@@ -56,9 +56,9 @@
 //! most [`MAX_CHARS`] characters.
 
 use super::Phrases;
-use super::marks::{self, Marks};
+use super::marks;
 use super::name::capitalized;
-use super::{Ctx, WordSet, clause_break};
+use super::{Ctx, Found, WordSet, clause_break};
 use crate::fact::{FactValue, Title, TitleCategory};
 use crate::lexicon::{CAMPAIGNS, HONOR_TITLES, TITLE_TRIGGERS};
 use crate::token::{Kind, Tokens};
@@ -137,7 +137,7 @@ fn quote(t: &Tokens<'_>, i: usize) -> Option<(Family, Role)> {
 /// family (cleared at each line break): no recursion, no look ahead.
 /// `every_line`: stop at every line break, not only with a quote open (the
 /// reference the tests compare the scan with).
-fn pairs(t: &Tokens<'_>, marks: &Marks, every_line: bool) -> Vec<(usize, usize)> {
+fn pairs(t: &Tokens<'_>, every_line: bool) -> Vec<(usize, usize)> {
     let mut double = Vec::new();
     let mut guillemet = Vec::new();
     let mut single = Vec::new();
@@ -154,7 +154,7 @@ fn pairs(t: &Tokens<'_>, marks: &Marks, every_line: bool) -> Vec<(usize, usize)>
         } else {
             marks::QUOTE
         };
-        let j = marks.next(next, stops);
+        let j = super::place::next_marked(t.marks(), next, stops);
         let Some(tok) = t.get(j) else { break };
         next = j + 1;
         if tok.line_before {
@@ -184,15 +184,23 @@ fn pairs(t: &Tokens<'_>, marks: &Marks, every_line: bool) -> Vec<(usize, usize)>
             }
         }
     }
-    // Inner pairs close first: sort by opening, keep the outermost.
-    out.sort_unstable();
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for (open, close) in out {
-        if kept.last().is_none_or(|&(_, c)| open > c) {
-            kept.push((open, close));
+    keep_outermost(&mut out);
+    out
+}
+
+/// Sorts the pairs by opening and keeps the outermost (inner pairs close
+/// first), in place: a pair is kept when it opens after the last kept one
+/// closes.
+fn keep_outermost(pairs: &mut Vec<(usize, usize)>) {
+    pairs.sort_unstable();
+    let mut last_close = None;
+    pairs.retain(|&(open, close)| {
+        let outer = last_close.is_none_or(|c| open > c);
+        if outer {
+            last_close = Some(close);
         }
-    }
-    kept
+        outer
+    });
 }
 
 static TRIGGERS: Lazy<(Phrases, Vec<TitleCategory>)> = Lazy::new(|| {
@@ -330,6 +338,12 @@ fn known_campaign(t: &Tokens<'_>, from: usize, to: usize) -> bool {
         .is_some_and(|(n, _)| from + n <= to)
 }
 
+/// The value of a title whose quotes hold `raw`: without the spaces
+/// around it and a full stop that ends the sentence inside the quotes.
+fn trimmed(raw: &str) -> &str {
+    raw.trim().trim_end_matches('.').trim_end()
+}
+
 /// Does the quote at token `open` follow the title ending at `prev_close`
 /// in a list (`“A”, “B” và “C”`)?
 fn listed_after(t: &Tokens<'_>, prev_close: usize, open: usize) -> bool {
@@ -349,36 +363,35 @@ fn lone_lower_word(t: &Tokens<'_>, open: usize, close: usize) -> bool {
 // Not inlined into the extractor's loop: a profile shows this kind's cost.
 #[inline(never)]
 pub(crate) fn run(ctx: &mut Ctx<'_>) {
-    let mut found = Vec::new();
+    let found = &mut ctx.found;
     {
         let t = &ctx.tokens;
         let text = t.text();
         // The closing quote and category of the title just before.
         let mut prev: Option<(usize, TitleCategory)> = None;
-        for (open, close) in pairs(t, &ctx.marks, false) {
+        for (open, close) in pairs(t, false) {
             let (Some(o), Some(c)) = (t.get(open), t.get(close)) else {
                 continue;
             };
             // `“Thủ đô kháng chiến."`: the full stop ends the sentence.
-            let value = text
-                .get(o.end..c.start)
-                .unwrap_or_default()
-                .trim()
-                .trim_end_matches('.')
-                .trim_end();
+            // Trimmed only when the quote's text is long, and for a title.
+            let raw = text.get(o.end..c.start).unwrap_or_default();
             let has_word = (open + 1..close).any(|k| t.is_word(k));
             // No more characters than bytes: most values are counted by
             // their length alone.
-            if !has_word || value.len() > MAX_CHARS && value.chars().count() > MAX_CHARS {
+            let long = raw.len() > MAX_CHARS && {
+                let value = trimmed(raw);
+                value.len() > MAX_CHARS && value.chars().count() > MAX_CHARS
+            };
+            if !has_word || long {
                 continue;
             }
-            let trigger = trigger_before(t, open);
             let hit = if known_honor(t, open + 1, close) {
                 Some((TitleCategory::HonorTitle, "title/honor-known"))
             } else if known_campaign(t, open + 1, close) {
                 Some((TitleCategory::Campaign, "title/campaign-known"))
             } else {
-                match trigger {
+                match trigger_before(t, open) {
                     Some(TitleCategory::HonorTitle) => {
                         Some((TitleCategory::HonorTitle, "title/honor-trigger"))
                     }
@@ -401,20 +414,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
             };
             prev = hit.map(|(category, _)| (close, category));
             if let Some((category, rule)) = hit {
-                found.push((
-                    open,
-                    close + 1,
-                    Title {
-                        value: value.to_string(),
+                found.push(Found {
+                    start: open,
+                    end: close + 1,
+                    value: FactValue::Title(Title {
+                        value: trimmed(raw).to_string(),
                         category: Some(category),
-                    },
+                    }),
                     rule,
-                ));
+                });
             }
         }
-    }
-    for (start, end, title, rule) in found {
-        ctx.push_unclaimed(start, end, FactValue::Title(title), rule);
     }
 }
 
@@ -497,10 +507,8 @@ mod tests {
         let mut paired = 0;
         for text in &texts {
             let t = Tokens::new(text);
-            let mut marks = Marks::default();
-            marks.fill(&t);
-            let quick = pairs(&t, &marks, false);
-            assert_eq!(quick, pairs(&t, &marks, true), "{text:?}");
+            let quick = pairs(&t, false);
+            assert_eq!(quick, pairs(&t, true), "{text:?}");
             paired += quick.len();
             for i in 0..t.len() + 1 {
                 let listed = t.is_word(i) && GAP_STOP.contains(&t.lower(i));
@@ -508,6 +516,35 @@ mod tests {
             }
         }
         assert!(paired > 3_000, "{paired}");
+    }
+
+    /// [`keep_outermost`] keeps what copying the outermost pairs into a
+    /// second vector kept, on random lists of pairs (nested, overlapping,
+    /// repeated, empty).
+    #[test]
+    fn keep_outermost_keeps_what_a_copy_kept() {
+        let mut rng = crate::testing::Rng::new();
+        let mut kept_some = 0;
+        for _ in 0..20_000 {
+            let mut pairs: Vec<(usize, usize)> = (0..rng.below(12))
+                .map(|_| {
+                    let open = rng.below(40);
+                    (open, open + 1 + rng.below(10))
+                })
+                .collect();
+            let mut sorted = pairs.clone();
+            sorted.sort_unstable();
+            let mut want: Vec<(usize, usize)> = Vec::new();
+            for (open, close) in sorted {
+                if want.last().is_none_or(|&(_, c)| open > c) {
+                    want.push((open, close));
+                }
+            }
+            keep_outermost(&mut pairs);
+            assert_eq!(pairs, want);
+            kept_some += usize::from(want.len() > 1);
+        }
+        assert!(kept_some > 5_000, "{kept_some}");
     }
 
     #[test]
