@@ -323,8 +323,6 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) {
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&UNITS);
-    // The qualifiers' filter of the three number kinds.
-    super::number::warm();
 }
 
 #[cfg(test)]

@@ -748,6 +748,8 @@ pub(crate) fn warm() {
     date::warm();
     event::warm();
     money::warm();
+    // The qualifiers' filter of the three number kinds.
+    number::warm();
     org::warm();
     percent::warm();
     place::warm();
