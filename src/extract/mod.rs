@@ -766,7 +766,7 @@ mod tests {
     /// tried at token `i`, the longest kept (the first in the list among
     /// the longest); and every phrase ending right before `i`, the one
     /// starting first kept (the first in the list among those).
-    fn plain(t: &Tokens<'_>, list: &[&str], i: usize) -> [Option<(usize, usize)>; 2] {
+    pub(super) fn plain(t: &Tokens<'_>, list: &[&str], i: usize) -> [Option<(usize, usize)>; 2] {
         let spells = |start: usize, p: &str| {
             p.split(' ')
                 .enumerate()

@@ -1554,26 +1554,8 @@ mod tests {
             );
             let t = Tokens::new(&text);
             let phrases = Phrases::new(list.iter().copied());
-            let spells = |start: usize, p: &str| {
-                p.split(' ')
-                    .enumerate()
-                    .all(|(n, w)| start + n < t.len() && t.lower(start + n) == w)
-            };
             for i in 0..=t.len() + 1 {
-                let at = list
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| spells(i, p))
-                    .map(|(k, p)| (p.split(' ').count(), k))
-                    .max_by_key(|&(n, k)| (n, core::cmp::Reverse(k)));
-                let before = list
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, p)| {
-                        let start = i.checked_sub(p.split(' ').count())?;
-                        spells(start, p).then_some((start, k))
-                    })
-                    .min();
+                let [at, before] = crate::extract::tests::plain(&t, &list, i);
                 assert_eq!(phrases.longest_at(&t, i), at, "{i}");
                 assert_eq!(phrases.longest_ending_before(&t, i), before, "{i}");
                 assert!(at.is_none() || phrases.may_start_at(&t, i), "{i}");
