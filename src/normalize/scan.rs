@@ -16,8 +16,9 @@
 //! Most characters of real text need nothing, and [`Scanner::skip`] passes
 //! over them before that loop sees anything: sixty-four bytes at a time
 //! (a mask of their stops made eight at a time), looking only at the lead
-//! bytes of non-ASCII characters (and at ASCII spaces when collapsing). Each such character costs two table loads indexed by its
-//! bytes, never decoded ([`NeedsByBytes`]), and a look at the bytes on
+//! bytes of non-ASCII characters (and at ASCII spaces when collapsing).
+//! Each such character costs two table loads indexed by its bytes, never
+//! decoded ([`NeedsByBytes`]), and a look at the bytes on
 //! either side, all without branches (Vietnamese mixes two- and three-byte
 //! letters, toned and not, too irregularly for a branch predictor). A toned
 //! vowel next to another vowel is settled from the bytes around it, by a
