@@ -17,8 +17,7 @@
 //! Counts run after dates, money and percentages, so `năm 2017`, `200 triệu
 //! đồng` and `15%` are not counted again.
 
-use super::number::qualifier_before;
-use super::{Ctx, range_connector};
+use super::{Ctx, qualifier_before, range_connector};
 use crate::fact::{Count, FactValue};
 use crate::lexicon::{COUNT_MEASURES, COUNT_UNITS};
 use crate::number::{self, NumberMatch};

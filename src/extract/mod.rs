@@ -223,8 +223,36 @@ const MORE_QUALIFIERS: &[(&str, Qualifier)] = &[
 static MORE_QUALIFIER_PHRASES: once_cell::sync::Lazy<Phrases> =
     once_cell::sync::Lazy::new(|| Phrases::new(MORE_QUALIFIERS.iter().map(|(p, _)| *p)));
 
-/// The longest phrase wins (`không ít hơn` over `ít hơn`).
+/// The last words of every qualifier phrase (the grammar's and the kinds'
+/// own), by hash.
+static QUALIFIER_LASTS: once_cell::sync::Lazy<WordFilter> = once_cell::sync::Lazy::new(|| {
+    let mut f = WordFilter::default();
+    let phrases = MORE_QUALIFIERS
+        .iter()
+        .chain(crate::number::qualifier::PHRASES)
+        .map(|(p, _)| *p);
+    for p in phrases {
+        f.insert(p.rsplit(' ').next().unwrap_or(p));
+    }
+    f
+});
+
+/// The qualifier ending right before token `i` (`khoảng`, `hơn`, `không
+/// quá`): its first token and meaning. The word before `i` is ruled out at
+/// one bit test first (most words before a money amount, a percentage or
+/// a count end no qualifier), before a look-up in each of the two lists.
+#[inline]
 pub(crate) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
+    let h = t.hash(i.checked_sub(1)?)?;
+    if !QUALIFIER_LASTS.may_contain(h) {
+        return None;
+    }
+    qualifier_looked_up(t, i)
+}
+
+/// [`qualifier_before`] without its bit test: both lists looked up. The
+/// longest phrase wins (`không ít hơn` over `ít hơn`).
+fn qualifier_looked_up(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
     let mine = MORE_QUALIFIER_PHRASES
         .longest_ending_before(t, i)
         .and_then(|(start, k)| MORE_QUALIFIERS.get(k).map(|(_, q)| (start, *q)));
@@ -737,6 +765,7 @@ pub(crate) fn each_number<'t, K>(
 /// first text that needs them.
 pub(crate) fn warm() {
     once_cell::sync::Lazy::force(&MORE_QUALIFIER_PHRASES);
+    once_cell::sync::Lazy::force(&QUALIFIER_LASTS);
     crate::normalize::class::warm();
     crate::normalize::syllable::warm();
     crate::token::warm();
@@ -748,8 +777,6 @@ pub(crate) fn warm() {
     date::warm();
     event::warm();
     money::warm();
-    // The qualifiers' filter of the three number kinds.
-    number::warm();
     org::warm();
     percent::warm();
     place::warm();
@@ -761,6 +788,37 @@ pub(crate) fn warm() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_filter_before_a_qualifier_loses_none() {
+        // At every token of the texts that compare the number kinds'
+        // shortcuts and of random mixes of qualifier words, numbers and
+        // other words: the qualifier found after the bit test is the one
+        // found without it.
+        let mut pieces: Vec<&str> = MORE_QUALIFIERS
+            .iter()
+            .chain(crate::number::qualifier::PHRASES)
+            .map(|(p, _)| *p)
+            .collect();
+        pieces.extend([
+            "5", "hai", "người", "%", "đồng", ",", "(", "\n", "Khoảng", "HƠN", "như", "đến", "có",
+        ]);
+        let mut rng = crate::testing::Rng::new();
+        let mut texts: Vec<String> = (0..5_000).map(|_| rng.mix(&pieces, 8, 1)).collect();
+        texts.extend(crate::number::tests::around_numbers(3_000));
+        let (mut found, mut ruled_out) = (0, 0);
+        for text in &texts {
+            let t = crate::token::Tokens::new(text);
+            for i in 0..=t.len() + 1 {
+                let full = qualifier_looked_up(&t, i);
+                assert_eq!(qualifier_before(&t, i), full, "{text:?} {i}");
+                found += usize::from(full.is_some());
+                let h = i.checked_sub(1).and_then(|j| t.hash(j));
+                ruled_out += usize::from(h.is_some_and(|h| !QUALIFIER_LASTS.may_contain(h)));
+            }
+        }
+        assert!(found > 5_000 && ruled_out > 50_000, "{found} {ruled_out}");
+    }
 
     /// The plain search [`Phrases`] stands for: every phrase of `list`
     /// tried at token `i`, the longest kept (the first in the list among

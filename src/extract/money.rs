@@ -17,8 +17,7 @@
 //! currency in `đồng chí`, `đồng bằng`, `đồng bào`…, nor `đô` in `đô thị`.
 //! Scale arithmetic is checked (the number grammar reports an overflow).
 
-use super::number::qualifier_before;
-use super::{Ctx, Phrases, WordSet, clause_break, range_connector};
+use super::{Ctx, Phrases, WordSet, clause_break, qualifier_before, range_connector};
 use crate::fact::{FactValue, Money, Qualifier};
 use crate::number::{self, Decimal, NumberMatch, Parsed, Style};
 use crate::token::{Tokens, WordFilter};
@@ -484,26 +483,32 @@ fn each_amount<'t>(
             i = end;
             continue;
         }
-        // Read once: the amount starts with it, or the pass skips it.
-        let parsed = number::number_at(t, i, &ctx.style);
-        let found = if may_be_money(t, i, &parsed) {
-            money_at(ctx, t, i, parsed)
-        } else {
-            None
-        };
-        match found {
-            Some(f) => {
+        match amount_or_next(ctx, t, i) {
+            Ok(f) => {
                 i = f.1.max(i + 1);
                 emit(ctx, f);
             }
-            None => {
-                i = match parsed {
-                    Parsed::Number(n) => n.end.max(i + 1),
-                    _ => i + 1,
-                }
-            }
+            Err(next) => i = next,
         }
     }
+}
+
+/// The amount that starts at token `i`, the number there read once;
+/// else the token the pass goes on from (after that number, or the next
+/// one).
+#[inline]
+fn amount_or_next(ctx: &Ctx<'_>, t: &Tokens<'_>, i: usize) -> Result<Amounted, usize> {
+    let parsed = number::number_at(t, i, &ctx.style);
+    let next = match &parsed {
+        Parsed::Number(n) => n.end.max(i + 1),
+        _ => i + 1,
+    };
+    if may_be_money(t, i, &parsed) {
+        if let Some(f) = money_at(ctx, t, i, parsed) {
+            return Ok(f);
+        }
+    }
+    Err(next)
 }
 
 /// May a money fact start at token `j`, before the number start `s` and
@@ -564,24 +569,12 @@ fn amounts(
             i = end;
             continue;
         }
-        // Read once: the amount starts with it, or the pass skips it.
-        let parsed = number::number_at(t, i, &ctx.style);
-        let found_here = if may_be_money(t, i, &parsed) {
-            money_at(ctx, t, i, parsed)
-        } else {
-            None
-        };
-        match found_here {
-            Some((s, e, m, rule)) => {
-                i = e.max(i + 1);
-                found.push((s, e, m, rule));
+        match amount_or_next(ctx, t, i) {
+            Ok(f) => {
+                i = f.1.max(i + 1);
+                found.push(f);
             }
-            None => {
-                i = match parsed {
-                    Parsed::Number(n) => n.end.max(i + 1),
-                    _ => i + 1,
-                }
-            }
+            Err(next) => i = next,
         }
     }
     found

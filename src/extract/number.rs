@@ -11,9 +11,8 @@
 //! (`99999999999999999999`: given as 1e20, reported as "precision loss").
 
 use super::Ctx;
-use crate::fact::{FactValue, Number, Qualifier};
+use crate::fact::{FactValue, Number};
 use crate::number::{self, Bad, BadReason, Parsed, ordinal};
-use crate::token::{Tokens, WordFilter};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
     let mut i = 0;
@@ -66,72 +65,5 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, emit: bool) {
             }
             Parsed::None => i += 1,
         }
-    }
-}
-
-/// The last words of every qualifier phrase [`super::qualifier_before`]
-/// looks for (the grammar's and the kinds' own), by hash.
-static QUALIFIER_LASTS: once_cell::sync::Lazy<WordFilter> = once_cell::sync::Lazy::new(|| {
-    let mut f = WordFilter::default();
-    let phrases = super::MORE_QUALIFIERS
-        .iter()
-        .chain(number::qualifier::PHRASES)
-        .map(|(p, _)| *p);
-    for p in phrases {
-        f.insert(p.rsplit(' ').next().unwrap_or(p));
-    }
-    f
-});
-
-/// [`super::qualifier_before`] where a qualifier may end before token `i`:
-/// the word before it is ruled out at one bit test first (most words
-/// before a money amount, a percentage or a count are no qualifier's last
-/// word), instead of a look-up in each of the two lists.
-#[inline]
-pub(super) fn qualifier_before(t: &Tokens<'_>, i: usize) -> Option<(usize, Qualifier)> {
-    let h = t.hash(i.checked_sub(1)?)?;
-    if !QUALIFIER_LASTS.may_contain(h) {
-        return None;
-    }
-    super::qualifier_before(t, i)
-}
-
-/// Builds this module's tables now (see `Extractor::new`), not at the
-/// first text that needs them.
-pub(crate) fn warm() {
-    once_cell::sync::Lazy::force(&QUALIFIER_LASTS);
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_filter_before_a_qualifier_loses_none() {
-        // At every token of the texts that compare the number kinds'
-        // shortcuts and of random mixes of qualifier words, numbers and
-        // other words: the qualifier found after the bit test is the one
-        // found without it.
-        let mut pieces: Vec<&str> = super::super::MORE_QUALIFIERS
-            .iter()
-            .chain(crate::number::qualifier::PHRASES)
-            .map(|(p, _)| *p)
-            .collect();
-        pieces.extend([
-            "5", "hai", "người", "%", "đồng", ",", "(", "\n", "Khoảng", "HƠN", "như", "đến", "có",
-        ]);
-        let mut rng = crate::testing::Rng::new();
-        let mut texts: Vec<String> = (0..5_000).map(|_| rng.mix(&pieces, 8, 1)).collect();
-        texts.extend(crate::number::tests::around_numbers(3_000));
-        let (mut found, mut ruled_out) = (0, 0);
-        for text in &texts {
-            let t = crate::token::Tokens::new(text);
-            for i in 0..=t.len() + 1 {
-                let full = super::super::qualifier_before(&t, i);
-                assert_eq!(super::qualifier_before(&t, i), full, "{text:?} {i}");
-                found += usize::from(full.is_some());
-                let h = i.checked_sub(1).and_then(|j| t.hash(j));
-                ruled_out += usize::from(h.is_some_and(|h| !super::QUALIFIER_LASTS.may_contain(h)));
-            }
-        }
-        assert!(found > 5_000 && ruled_out > 50_000, "{found} {ruled_out}");
     }
 }

@@ -20,8 +20,7 @@
 //! decreases, là/bằng/chiếm → equals.
 
 use super::WordSet;
-use super::number::qualifier_before;
-use super::{Ctx, clause_break, range_connector, range_end};
+use super::{Ctx, clause_break, qualifier_before, range_connector, range_end};
 use crate::fact::{FactValue, Percentage, Relation};
 use crate::number::NumberMatch;
 use crate::token::{Kind, Tokens, WordFilter};

@@ -154,7 +154,7 @@ fn pairs(t: &Tokens<'_>, every_line: bool) -> Vec<(usize, usize)> {
         } else {
             marks::QUOTE
         };
-        let j = super::place::next_marked(t.marks(), next, stops);
+        let j = marks::next_marked(t.marks(), next, stops);
         let Some(tok) = t.get(j) else { break };
         next = j + 1;
         if tok.line_before {
