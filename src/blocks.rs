@@ -42,6 +42,15 @@ pub(crate) struct Block {
     pub(crate) read: Range<usize>,
 }
 
+/// The one block of a text of `len` bytes that is extracted whole (what
+/// [`plan`] gives for a text at most a block long).
+pub(crate) fn whole(len: usize) -> Block {
+    Block {
+        own: 0..len,
+        read: 0..len,
+    }
+}
+
 /// The blocks of `text`: one, the whole text, when it is at most `block`
 /// bytes long. Every range is on char boundaries; the `own` ranges tile
 /// the text in order. Linear in the text's length.
@@ -158,6 +167,22 @@ mod tests {
             }]
         );
         assert_eq!(plan("", 10, 10).len(), 1);
+    }
+
+    /// [`whole`] is the plan of every text up to a block long (what
+    /// `Extractor` takes without planning).
+    #[test]
+    fn whole_is_the_plan_of_a_text_up_to_a_block() {
+        let piece = "Năm 2017, xã Dương Quang vượt 13,6% kế hoạch.\n";
+        for n in 0..40 {
+            let text = piece.repeat(n);
+            for block in [1, 100, 500, 1000, 2000] {
+                let planned = plan(&text, block, 60);
+                if text.len() <= block {
+                    assert_eq!(planned, vec![whole(text.len())], "{n} {block}");
+                }
+            }
+        }
     }
 
     #[test]

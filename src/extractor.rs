@@ -14,11 +14,23 @@ use std::borrow::Cow;
 /// for the next one (a block of [`blocks::BLOCK`] bytes needs about 7 MB).
 const SPARE_LIMIT: usize = 16 << 20;
 
+/// The memory one text's extraction leaves for the next on its thread.
+#[derive(Default)]
+struct Spare {
+    /// The tokens' buffers.
+    buffers: Buffers,
+    /// The claims, marks and facts of a [`Ctx`].
+    ctx: CtxBuffers,
+    /// [`sort_facts`]'s keys.
+    order: Vec<(usize, FactKind, usize, usize)>,
+}
+
 thread_local! {
     /// The buffers of the last text extracted on this thread (tokens,
     /// claims, facts), reused by the next: a stream of short articles
-    /// allocates them once per thread instead of once per article.
-    static SPARE: core::cell::Cell<Option<Box<(Buffers, CtxBuffers)>>> =
+    /// allocates them once per thread instead of once per article. The
+    /// box itself is kept too (emptied while a text is extracted).
+    static SPARE: core::cell::Cell<Option<Box<Spare>>> =
         const { core::cell::Cell::new(None) };
 }
 
@@ -284,16 +296,30 @@ impl Extractor {
     ) -> Document {
         let normalized = self.normalizer.normalize(text);
         let norm = normalized.as_str();
-        let blocks = blocks::plan(norm, blocks::BLOCK, blocks::CONTEXT);
+        // Most texts are one block: that one is not planned (nor kept in a
+        // vector of its own).
+        let whole;
+        let planned;
+        let blocks: &[blocks::Block] = if norm.len() <= blocks::BLOCK {
+            whole = [blocks::whole(norm.len())];
+            &whole
+        } else {
+            planned = blocks::plan(norm, blocks::BLOCK, blocks::CONTEXT);
+            &planned
+        };
         // A text cut into blocks has one decimal style, read off all of it
         // (the evidence adds up: no digit chain crosses a cut).
         // The blocks share one set of buffers (tokens, claims, facts).
-        let (mut buffers, mut ctx_buffers) = SPARE
+        let mut spare = SPARE
             .try_with(core::cell::Cell::take)
             .ok()
             .flatten()
-            .map(|b| *b)
             .unwrap_or_default();
+        let Spare {
+            mut buffers,
+            ctx: mut ctx_buffers,
+            mut order,
+        } = core::mem::take(&mut *spare);
         let style = (blocks.len() > 1).then(|| {
             blocks.iter().fold(Style::default(), |acc, b| {
                 let part = norm.get(b.own.clone()).unwrap_or_default();
@@ -309,8 +335,7 @@ impl Extractor {
         // One block's facts, sorted before they join the text's (the first
         // block's vector becomes the text's; later blocks are appended).
         let mut block_facts: Vec<Fact> = Vec::new();
-        let mut order: Vec<(usize, FactKind, usize, usize)> = Vec::new();
-        for b in &blocks {
+        for b in blocks {
             let part = norm.get(b.read.clone()).unwrap_or_default();
             let at = b.read.start;
             let reused = std::mem::take(&mut buffers);
@@ -365,18 +390,28 @@ impl Extractor {
                     }
                 }
             }
-            sentences.extend(
-                extract::sentence::sentences(&ctx.tokens)
-                    .into_iter()
-                    .map(place)
-                    .filter(|s| own(s)),
-            );
+            // The first block's vector becomes the text's, as for facts
+            // (not grown one sentence at a time into another).
+            let mut found = extract::sentence::sentences(&ctx.tokens);
+            for s in &mut found {
+                *s = place(*s);
+            }
+            found.retain(own);
+            if sentences.is_empty() {
+                sentences = found;
+            } else {
+                sentences.append(&mut found);
+            }
             let (tokens, parts) = ctx.into_parts();
             buffers = tokens.into_buffers();
             ctx_buffers = parts;
         }
         if buffers.held_bytes() <= SPARE_LIMIT {
-            let spare = Box::new((buffers, ctx_buffers));
+            *spare = Spare {
+                buffers,
+                ctx: ctx_buffers,
+                order,
+            };
             // Gone only while the thread itself is being torn down.
             let _ = SPARE.try_with(|s| s.set(Some(spare)));
         }
@@ -399,10 +434,9 @@ impl Extractor {
             }));
         }
         diagnostics.sort_by_key(|d| d.span.start);
-        let sentences = sentences
-            .into_iter()
-            .map(|s| normalized.to_original(s))
-            .collect();
+        for s in &mut sentences {
+            *s = normalized.to_original(*s);
+        }
         Document {
             id: None,
             encoding,

@@ -354,7 +354,24 @@ pub struct Decoded<'a> {
     offsets: OffsetMap,
     had_bom: bool,
     repair: MojibakeRepair,
-    segments: Vec<Segment>,
+    segments: Segments,
+}
+
+/// The segments of a [`Decoded`]: most inputs are one, kept without a
+/// vector of its own.
+#[derive(Clone, Debug)]
+enum Segments {
+    One(Segment),
+    Many(Vec<Segment>),
+}
+
+impl Segments {
+    fn as_slice(&self) -> &[Segment] {
+        match self {
+            Segments::One(s) => core::slice::from_ref(s),
+            Segments::Many(v) => v,
+        }
+    }
 }
 
 impl<'a> Decoded<'a> {
@@ -410,7 +427,7 @@ impl<'a> Decoded<'a> {
     /// The stretches of input and the encoding each was decoded with (one
     /// segment unless [`Scope::Line`] found several encodings).
     pub fn segments(&self) -> &[Segment] {
-        &self.segments
+        self.segments.as_slice()
     }
 }
 
@@ -535,7 +552,7 @@ impl Decoder {
         let decoded = self.decode_lossy(bytes);
         if self.errors == Errors::Strict {
             if let Some(p) = decoded.problems.iter().find(|p| p.kind.is_error()) {
-                let utf8 = decoded.segments.iter().any(|s| {
+                let utf8 = decoded.segments().iter().any(|s| {
                     s.span.contains(p.span)
                         && matches!(s.encoding, Encoding::Utf8 | Encoding::Utf8Nfd)
                 });
@@ -643,11 +660,11 @@ fn decode_whole(
     opts: Opts,
 ) -> Decoded<'_> {
     let body = bytes.get(skip..).unwrap_or_default();
-    let segments = vec![Segment {
+    let segments = Segments::One(Segment {
         span: Span::new(0, bytes.len()),
         encoding: enc,
         confidence,
-    }];
+    });
     // The fast path: valid UTF-8 is borrowed.
     if matches!(enc, Encoding::Utf8 | Encoding::Utf8Nfd) {
         if let Ok(text) = from_utf8(body) {
@@ -700,11 +717,11 @@ fn borrowed(
         offsets,
         had_bom: skip > 0,
         repair: MojibakeRepair::Off,
-        segments: vec![Segment {
+        segments: Segments::One(Segment {
             span: Span::new(0, input_len),
             encoding: enc,
             confidence,
-        }],
+        }),
     })
 }
 
@@ -714,7 +731,7 @@ fn finish<'a>(
     enc: Encoding,
     confidence: f32,
     had_bom: bool,
-    segments: Vec<Segment>,
+    segments: Segments,
 ) -> Decoded<'a> {
     let (text, offsets, problems) = sink.finish(input_len);
     let repair = if problems
@@ -804,7 +821,14 @@ fn decode_lines(bytes: &[u8], opts: Opts) -> Decoded<'_> {
         }
     }
     let confidence = segments.iter().map(|s| s.confidence).fold(1.0f32, f32::min);
-    finish(sink, bytes.len(), best.0, confidence, false, segments)
+    finish(
+        sink,
+        bytes.len(),
+        best.0,
+        confidence,
+        false,
+        Segments::Many(segments),
+    )
 }
 
 /// Detection for one line of a [`Scope::Line`] decode.
