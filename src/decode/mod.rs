@@ -358,11 +358,17 @@ pub struct Decoded<'a> {
 }
 
 /// The segments of a [`Decoded`]: most inputs are one, kept without a
-/// vector of its own.
-#[derive(Clone, Debug)]
+/// vector of its own. Shown as the list they are.
+#[derive(Clone)]
 enum Segments {
     One(Segment),
     Many(Vec<Segment>),
+}
+
+impl fmt::Debug for Segments {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_slice().fmt(f)
+    }
 }
 
 impl Segments {
@@ -598,19 +604,44 @@ impl Decoder {
             Some(enc) => decode_whole(bytes, 0, enc, 1.0, opts),
             None => match self.scope {
                 Scope::Document => {
-                    let (enc, confidence, text) = detect_text(bytes);
-                    let mut decoded = text
-                        .and_then(|t| borrowed(t, bytes.len(), 0, enc, confidence, opts))
-                        .unwrap_or_else(|| decode_whole(bytes, 0, enc, confidence, opts));
-                    if !enc.is_unicode() && enc != Encoding::Viqr {
-                        report_utf8_lines(bytes, &mut decoded.problems);
-                    }
-                    decoded
+                    plain_utf8(bytes, opts).unwrap_or_else(|| detect_document(bytes, opts))
                 }
                 Scope::Line => decode_lines(bytes, opts),
             },
         }
     }
+}
+
+/// [`Scope::Document`] without a BOM or a label: detection, then the
+/// decoding of the whole input.
+fn detect_document(bytes: &[u8], opts: Opts) -> Decoded<'_> {
+    let (enc, confidence, text) = detect_text(bytes);
+    let mut decoded = text
+        .and_then(|t| borrowed(t, bytes.len(), 0, enc, confidence, opts))
+        .unwrap_or_else(|| decode_whole(bytes, 0, enc, confidence, opts));
+    if !enc.is_unicode() && enc != Encoding::Viqr {
+        report_utf8_lines(bytes, &mut decoded.problems);
+    }
+    decoded
+}
+
+/// The common input, decoded in two passes: valid UTF-8 ([`from_utf8`]),
+/// then the scan for mojibake ([`mojibake::find_noting_odd`]), which also
+/// tells that the input has no NUL (so no UTF-16 to sniff) and no 0xCC
+/// byte (so no combining mark to count for [`Encoding::Utf8Nfd`]). `None`
+/// for any other input (invalid, ASCII, with such a byte, or mojibake to
+/// repair): the general path ([`detect_document`]) decides it.
+/// What it returns is what the general path returns (a test checks it).
+fn plain_utf8(bytes: &[u8], opts: Opts) -> Option<Decoded<'_>> {
+    let text = from_utf8(bytes).ok()?;
+    if text.is_ascii() {
+        return None;
+    }
+    let (pieces, odd) = mojibake::find_noting_odd(text);
+    if odd {
+        return None;
+    }
+    borrowed_with(text, pieces, bytes.len(), 0, Encoding::Utf8, 1.0, opts)
 }
 
 /// A legacy encoding won for the document, but some lines are valid UTF-8
@@ -691,7 +722,27 @@ fn borrowed(
     confidence: f32,
     opts: Opts,
 ) -> Option<Decoded<'_>> {
-    let pieces = mojibake::find(text);
+    borrowed_with(
+        text,
+        mojibake::find(text),
+        input_len,
+        skip,
+        enc,
+        confidence,
+        opts,
+    )
+}
+
+/// [`borrowed`], given the mojibake `pieces` of `text`.
+fn borrowed_with(
+    text: &str,
+    pieces: Vec<mojibake::Piece>,
+    input_len: usize,
+    skip: usize,
+    enc: Encoding,
+    confidence: f32,
+    opts: Opts,
+) -> Option<Decoded<'_>> {
     if !pieces.is_empty() && opts.mojibake != MojibakeRepair::Off {
         return None;
     }
@@ -1034,6 +1085,89 @@ pub(crate) fn score_text(text: &str, errors: usize) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`plain_utf8`] answers as the general path ([`detect_document`])
+    /// wherever it answers: on the seed article and its tails, and on
+    /// random mixes of Vietnamese words, ASCII, decomposed marks, NULs,
+    /// mojibake, invalid bytes and UTF-16, with every mojibake option; and
+    /// it answers for every clean text.
+    #[test]
+    fn plain_utf8_answers_as_the_general_path() {
+        let pieces = [
+            "Việt",
+            "Nam",
+            "năm",
+            "2017",
+            " ",
+            ".",
+            "\n",
+            "hóa",
+            "Đảng",
+            "“",
+            "₫",
+            "e\u{301}",
+            "a\u{300}",
+            "\0",
+            "Viá»‡t",
+            "Ä‘Æ°á»£c",
+            "Ã´ng",
+            "\u{fffd}",
+            "Ì",
+            "\u{9d}",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        let mut inputs: Vec<Vec<u8>> = crate::testing::seed_texts(41)
+            .into_iter()
+            .map(String::into_bytes)
+            .collect();
+        for round in 0..3000 {
+            let mut bytes = rng
+                .mix(&pieces[..if round % 3 == 0 { 20 } else { 10 }], 40, 3)
+                .into_bytes();
+            match round % 7 {
+                // An invalid byte, a legacy byte, a BOM, UTF-16.
+                1 => bytes.insert(rng.below(bytes.len() + 1), 0xFF),
+                2 => bytes.insert(rng.below(bytes.len() + 1), 0xAD),
+                3 => bytes.splice(0..0, [0xEF, 0xBB, 0xBF]).for_each(drop),
+                4 => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    bytes = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+                }
+                _ => {}
+            }
+            inputs.push(bytes);
+        }
+        let mut answered = 0;
+        for repair in [MojibakeRepair::Off, MojibakeRepair::Cp1252] {
+            let decoder = Decoder::builder().mojibake(repair).build();
+            let opts = decoder.opts();
+            for bytes in &inputs {
+                let general = format!("{:?}", detect_document(bytes, opts));
+                let plain = plain_utf8(bytes, opts);
+                if let Some(plain) = &plain {
+                    assert_eq!(format!("{plain:?}"), general, "{bytes:x?}");
+                    answered += 1;
+                }
+                // It answers for every valid UTF-8 input with a non-ASCII
+                // character, no NUL, no 0xCC and no mojibake to repair.
+                let clean = std::str::from_utf8(bytes).is_ok_and(|t| {
+                    !t.is_ascii()
+                        && !t.bytes().any(|b| b == 0 || b == 0xCC)
+                        && (repair == MojibakeRepair::Off || mojibake::find(t).is_empty())
+                });
+                assert_eq!(plain.is_some(), clean, "{bytes:x?}");
+                if sniff_bom(bytes).is_none() {
+                    let decoded = decoder.decode_lossy(bytes);
+                    assert_eq!(format!("{decoded:?}"), general, "{bytes:x?}");
+                }
+            }
+        }
+        assert!(
+            answered > inputs.len() / 2,
+            "{answered} of {}",
+            inputs.len()
+        );
+    }
 
     #[test]
     fn names_round_trip() {
