@@ -625,23 +625,23 @@ fn detect_document(bytes: &[u8], opts: Opts) -> Decoded<'_> {
     decoded
 }
 
-/// The common input, decoded in two passes: valid UTF-8 ([`from_utf8`]),
-/// then the scan for mojibake ([`mojibake::find_noting_odd`]), which also
-/// tells that the input has no NUL (so no UTF-16 to sniff) and no 0xCC
-/// byte (so no combining mark to count for [`Encoding::Utf8Nfd`]). `None`
-/// for any other input (invalid, ASCII, with such a byte, or mojibake to
-/// repair): the general path ([`detect_document`]) decides it.
-/// What it returns is what the general path returns (a test checks it).
+/// The common input: valid UTF-8 ([`from_utf8`]) with a non-ASCII
+/// character, and in the sample detection reads neither a NUL (so no
+/// UTF-16 to sniff) nor a 0xCC byte (so no combining mark to count for
+/// [`Encoding::Utf8Nfd`]), both found absent in one search instead of
+/// one each. `None` for any other input: the general path
+/// ([`detect_document`]) decides it. What it returns is what the general
+/// path returns (a test checks it).
 fn plain_utf8(bytes: &[u8], opts: Opts) -> Option<Decoded<'_>> {
     let text = from_utf8(bytes).ok()?;
     if text.is_ascii() {
         return None;
     }
-    let (pieces, odd) = mojibake::find_noting_odd(text);
-    if odd {
+    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
+    if memchr::memchr2(0, 0xCC, sample).is_some() {
         return None;
     }
-    borrowed_with(text, pieces, bytes.len(), 0, Encoding::Utf8, 1.0, opts)
+    borrowed(text, bytes.len(), 0, Encoding::Utf8, 1.0, opts)
 }
 
 /// A legacy encoding won for the document, but some lines are valid UTF-8
@@ -722,27 +722,7 @@ fn borrowed(
     confidence: f32,
     opts: Opts,
 ) -> Option<Decoded<'_>> {
-    borrowed_with(
-        text,
-        mojibake::find(text),
-        input_len,
-        skip,
-        enc,
-        confidence,
-        opts,
-    )
-}
-
-/// [`borrowed`], given the mojibake `pieces` of `text`.
-fn borrowed_with(
-    text: &str,
-    pieces: Vec<mojibake::Piece>,
-    input_len: usize,
-    skip: usize,
-    enc: Encoding,
-    confidence: f32,
-    opts: Opts,
-) -> Option<Decoded<'_>> {
+    let pieces = mojibake::find(text);
     if !pieces.is_empty() && opts.mojibake != MojibakeRepair::Off {
         return None;
     }
@@ -1089,7 +1069,8 @@ mod tests {
     /// [`plain_utf8`] answers as the general path ([`detect_document`])
     /// wherever it answers: on the seed article and its tails, and on
     /// random mixes of Vietnamese words, ASCII, decomposed marks, NULs,
-    /// mojibake, invalid bytes and UTF-16, with every mojibake option; and
+    /// mojibake, invalid bytes and UTF-16, and on long texts with a NUL or
+    /// a mark before or past the sample, with every mojibake option; and
     /// it answers for every clean text.
     #[test]
     fn plain_utf8_answers_as_the_general_path() {
@@ -1137,6 +1118,12 @@ mod tests {
             }
             inputs.push(bytes);
         }
+        // Past the sample, a NUL or a mark changes nothing.
+        let long = "Việt Nam năm 2017. ".repeat(4000);
+        for odd in ["", "\0", "e\u{301}", "\0\u{300}"] {
+            inputs.push(format!("{long}{odd}").into_bytes());
+            inputs.push(format!("{odd}{long}").into_bytes());
+        }
         let mut answered = 0;
         for repair in [MojibakeRepair::Off, MojibakeRepair::Cp1252] {
             let decoder = Decoder::builder().mojibake(repair).build();
@@ -1150,9 +1137,10 @@ mod tests {
                 }
                 // It answers for every valid UTF-8 input with a non-ASCII
                 // character, no NUL, no 0xCC and no mojibake to repair.
+                let sample = &bytes[..bytes.len().min(SAMPLE)];
                 let clean = std::str::from_utf8(bytes).is_ok_and(|t| {
                     !t.is_ascii()
-                        && !t.bytes().any(|b| b == 0 || b == 0xCC)
+                        && !sample.iter().any(|&b| b == 0 || b == 0xCC)
                         && (repair == MojibakeRepair::Off || mojibake::find(t).is_empty())
                 });
                 assert_eq!(plain.is_some(), clean, "{bytes:x?}");

@@ -110,67 +110,45 @@ fn may_follow(b: u8) -> bool {
     (b == 0xC2) | (b == 0xC5) | (b == 0xC6) | (b == 0xCB) | (b == 0xE2)
 }
 
-/// Is `b` a byte that makes detection look twice at a valid UTF-8 text: a
-/// NUL (UTF-16 has them) or 0xCC, the lead byte of the combining marks
-/// U+0300..=U+033F (decomposed text)? See [`find_noting_odd`].
-#[inline(always)]
-fn odd(b: u8) -> bool {
-    (b == 0) | (b == 0xCC)
-}
-
 /// The first position at or after `i` where a mojibake piece may start: a
 /// 0xC3 byte two bytes before a [`may_follow`] byte. Vietnamese text has a
 /// C3 byte (`à`, `á`, `â`, `ê`, `ô`…) every few letters, too often for a
 /// byte search to stop at each: both tests are made for 64 positions at
 /// once ([`crate::bitmask`]), and the scan stops only where both hold.
-///
-/// On the way, `seen` is or-ed with `true` if a byte it passed is [`odd`]:
-/// every byte from `i` up to the position returned (and, from a 64-byte
-/// chunk that holds it, the rest of that chunk; at the end, every byte).
-fn next_candidate(bytes: &[u8], mut i: usize, seen: &mut bool) -> Option<usize> {
+fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
     while let (Some(here), Some(after)) = (
         bytes.get(i..).and_then(<[u8]>::first_chunk::<64>),
         bytes.get(i + 2..).and_then(<[u8]>::first_chunk::<64>),
     ) {
         let mut hits = [0u8; 64];
-        let mut odds = 0u8;
         for ((hit, &h), &a) in hits.iter_mut().zip(here).zip(after) {
             // `&`, not `&&`: no branch, so that the loop is compiled to
             // vector comparisons.
             *hit = if (h == 0xC3) & may_follow(a) { 0x80 } else { 0 };
-            odds |= u8::from(odd(h));
         }
-        *seen |= odds != 0;
-        let m = gather(&hits);
-        if m != 0 {
+        // Most chunks of clean text hold none: an or of eight words says
+        // so before the bits are gathered.
+        let any = hits
+            .chunks_exact(8)
+            .filter_map(|c| <[u8; 8]>::try_from(c).ok())
+            .fold(0u64, |acc, w| acc | u64::from_ne_bytes(w));
+        if any != 0 {
+            let m = gather(&hits);
             return Some(i + m.trailing_zeros() as usize);
         }
         i += 64;
     }
-    let tail = bytes.get(i..).unwrap_or_default();
-    for (k, &b) in tail.iter().enumerate() {
-        *seen |= odd(b);
-        if b == 0xC3 && tail.get(k + 2).is_some_and(|&f| may_follow(f)) {
-            return Some(i + k);
-        }
-    }
-    None
+    (i..bytes.len()).find(|&at| {
+        bytes.get(at) == Some(&0xC3) && bytes.get(at + 2).is_some_and(|&b| may_follow(b))
+    })
 }
 
 /// The suspected mojibake stretches of `text`, in order.
 pub(crate) fn find(text: &str) -> Vec<Piece> {
-    find_noting_odd(text).0
-}
-
-/// [`find`], and whether `text` holds an [`odd`] byte (a NUL or 0xCC), in
-/// the same pass: detection needs to know both of a valid UTF-8 text, and
-/// the answer of most texts is no pieces and no odd byte.
-pub(crate) fn find_noting_odd(text: &str) -> (Vec<Piece>, bool) {
     let bytes = text.as_bytes();
     let mut pieces = Vec::new();
-    let mut seen = false;
     let mut i = 0;
-    while let Some(p) = next_candidate(bytes, i, &mut seen) {
+    while let Some(p) = next_candidate(bytes, i) {
         i = p;
         let Some(rest) = text.get(i..) else { break };
         match one(rest) {
@@ -184,11 +162,6 @@ pub(crate) fn find_noting_odd(text: &str) -> (Vec<Piece>, bool) {
                     repaired.push(c);
                     end += len;
                 }
-                // The scan goes on after the piece: its bytes are looked
-                // at here (none is odd, but that is the pieces' business).
-                seen |= bytes
-                    .get(start..end)
-                    .is_some_and(|p| p.iter().any(|&b| odd(b)));
                 pieces.push(Piece {
                     range: start..end,
                     repaired,
@@ -197,7 +170,7 @@ pub(crate) fn find_noting_odd(text: &str) -> (Vec<Piece>, bool) {
             }
         }
     }
-    (pieces, seen)
+    pieces
 }
 
 /// Writes a valid stretch of input (starting at input offset `at`),
@@ -273,7 +246,6 @@ mod tests {
         // E1, E3) mixed with letters, at every offset and length.
         let alphabet = [
             0xC3, 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0xC0, 0xC4, 0xCF, 0xE1, 0xE3, 0xA1, b'a', b' ',
-            0xCC, 0,
         ];
         let mut rng = crate::testing::Rng::new();
         for round in 0..3000 {
@@ -289,92 +261,20 @@ mod tests {
                 .collect();
             let mut found = Vec::new();
             let mut i = 0;
-            let mut seen = false;
-            while let Some(p) = next_candidate(&bytes, i, &mut seen) {
+            while let Some(p) = next_candidate(&bytes, i) {
                 found.push(p);
                 i = p + 1;
             }
             let slowly = candidates_slowly(&bytes);
             assert_eq!(found, slowly, "{bytes:x?}");
-            assert_eq!(seen, bytes.iter().any(|&b| odd(b)), "{bytes:x?}");
             for from in 0..=bytes.len() + 1 {
                 let first = slowly.iter().copied().find(|&p| p >= from);
-                let mut seen = false;
-                let at = next_candidate(&bytes, from, &mut seen);
-                assert_eq!(at, first, "{bytes:x?} from {from}");
-                // Every byte passed is looked at.
-                let passed = bytes
-                    .get(from..at.unwrap_or(bytes.len()))
-                    .unwrap_or_default();
-                assert!(
-                    seen || !passed.iter().any(|&b| odd(b)),
+                assert_eq!(
+                    next_candidate(&bytes, from),
+                    first,
                     "{bytes:x?} from {from}"
                 );
             }
-        }
-    }
-
-    /// The pieces, tried at every character.
-    fn pieces_slowly(text: &str) -> Vec<Piece> {
-        let mut pieces = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            let Some((len, c)) = one(&text[i..]) else {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            };
-            let start = i;
-            let mut end = i + len;
-            let mut repaired = c.to_string();
-            while let Some((len, c)) = one(&text[end..]) {
-                repaired.push(c);
-                end += len;
-            }
-            pieces.push(Piece {
-                range: start..end,
-                repaired,
-            });
-            i = end;
-        }
-        pieces
-    }
-
-    /// [`find_noting_odd`] tells exactly whether a text holds a NUL or a
-    /// 0xCC byte, wherever it is (in a piece, between pieces, in the last
-    /// 64 bytes), and finds the pieces found by trying every character.
-    #[test]
-    fn odd_bytes_are_noted_wherever_they_are() {
-        let pieces = [
-            "Viá»‡t",
-            "Ä‘Æ°á»£c",
-            "Ã´ng",
-            "Việt",
-            "hóa",
-            "e\u{301}",
-            "\0",
-            "a\u{300}",
-            "Ì",
-            " ",
-            "năm ",
-            "2017",
-            "Ã",
-            "\u{9d}",
-        ];
-        let mut rng = crate::testing::Rng::new();
-        for _ in 0..3000 {
-            let n = rng.below(60);
-            let text: String = (0..n)
-                .map(|_| {
-                    if rng.below(8) == 0 {
-                        pieces[rng.below(pieces.len())]
-                    } else {
-                        pieces[rng.below(5)]
-                    }
-                })
-                .collect();
-            let (found, seen) = find_noting_odd(&text);
-            assert_eq!(seen, text.bytes().any(odd), "{text:?}");
-            assert_eq!(found, pieces_slowly(&text), "{text:?}");
         }
     }
 
