@@ -465,7 +465,9 @@ fn sort_facts(facts: &mut [Fact], order: &mut Vec<(usize, FactKind, usize, usize
     if order.is_sorted() {
         return;
     }
-    order.sort_unstable();
+    if !sort_packed(order) {
+        order.sort_unstable();
+    }
     // Position `k` must receive the fact at `order[k].3`; a position whose
     // fact has been placed is marked `usize::MAX`.
     for i in 0..order.len() {
@@ -479,6 +481,41 @@ fn sort_facts(facts: &mut [Fact], order: &mut Vec<(usize, FactKind, usize, usize
             at = from;
         }
     }
+}
+
+/// Sorts the keys of at most 64 facts as words: the start (32 bits),
+/// the kind (4), the length (22) and the position (6) of each, which
+/// compare as the tuples do (a fact's end follows its start). Every word
+/// differs, so an unstable sort of them is the stable sort, and a small
+/// sort of integers is made of branch-free comparisons where the tuples'
+/// are branches that go either way. `false` (`order` untouched) when a key
+/// does not fit.
+fn sort_packed(order: &mut [(usize, FactKind, usize, usize)]) -> bool {
+    const MOST: usize = 64;
+    let mut words = [0u64; MOST];
+    if order.len() > MOST {
+        return false;
+    }
+    for (w, &(start, kind, end, i)) in words.iter_mut().zip(order.iter()) {
+        let (Ok(start), Some(Ok(len)), Ok(i)) = (
+            u64::try_from(start),
+            end.checked_sub(start).map(u64::try_from),
+            u64::try_from(i),
+        ) else {
+            return false;
+        };
+        if start >= 1 << 32 || len >= 1 << 22 {
+            return false;
+        }
+        *w = start << 32 | (kind as u64) << 28 | len << 6 | i;
+    }
+    let words = words.get_mut(..order.len()).unwrap_or_default();
+    words.sort_unstable();
+    // Only the positions are read after the sort.
+    for (slot, w) in order.iter_mut().zip(words.iter()) {
+        slot.3 = usize::try_from(w & 63).unwrap_or_default();
+    }
+    true
 }
 
 #[cfg(test)]
@@ -513,7 +550,32 @@ mod tests {
                             mixed.insert(at, copy);
                         }
                     }
+                    // Keys that do not fit in a word (the tuples' sort).
+                    6 => {
+                        for f in &mut mixed {
+                            f.span = Span::new(f.span.start + (1 << 32), f.span.end + (1 << 32));
+                        }
+                    }
+                    7 => {
+                        let k = rng.below(mixed.len());
+                        mixed[k].span.end += 1 << 22;
+                    }
                     _ => {}
+                }
+                // At most 64 facts (the words' sort) in most rounds, with
+                // copies of equal keys among them.
+                if round >= 8 {
+                    mixed.truncate(2 + rng.below(60));
+                    for k in 0..rng.below(6) {
+                        let mut copy = mixed[rng.below(mixed.len())].clone();
+                        copy.rule = Cow::Owned(format!("copy/{k}"));
+                        mixed.push(copy);
+                    }
+                    // A length that does not fit among them.
+                    if round % 4 == 0 {
+                        let k = rng.below(mixed.len());
+                        mixed[k].span.end += 1 << 27;
+                    }
                 }
                 for i in (1..mixed.len()).rev() {
                     if round > 0 && rng.below(3) > 0 {
@@ -530,5 +592,11 @@ mod tests {
             }
         }
         assert!(tried > 100, "only {tried} orders tried");
+    }
+
+    /// Every kind fits in the four bits [`sort_packed`] gives it.
+    #[test]
+    fn kinds_fit_in_four_bits() {
+        assert!(FactKind::ALL.iter().all(|&k| (k as u64) < 16));
     }
 }
