@@ -633,10 +633,13 @@ fn detect_document(bytes: &[u8], opts: Opts) -> Decoded<'_> {
 /// ([`detect_document`]) decides it. What it returns is what the general
 /// path returns (a test checks it).
 fn plain_utf8(bytes: &[u8], opts: Opts) -> Option<Decoded<'_>> {
-    let text = from_utf8(bytes).ok()?;
-    if text.is_ascii() {
+    // ASCII is the general path's (VIQR may hide in it): found out before
+    // validating, so that it is not validated twice. Vietnamese text has
+    // a non-ASCII byte within its first words, where this stops.
+    if bytes.is_ascii() {
         return None;
     }
+    let text = from_utf8(bytes).ok()?;
     let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
     if memchr::memchr2(0, 0xCC, sample).is_some() {
         return None;
